@@ -1,0 +1,23 @@
+// ReadFile: the only input-side file access. Reads a whole regular file into
+// memory, refusing anything above max_bytes.
+#ifndef BUDGETDOC_BASE_FILE_IO_H_
+#define BUDGETDOC_BASE_FILE_IO_H_
+
+#include "base/result.h"
+
+#include <cstddef>
+#include <string>
+
+namespace budgetdoc {
+
+inline constexpr size_t kDefaultMaxFileBytes = size_t{512} << 20;  // 512 MiB
+
+Result<std::string> ReadFile(const std::string& path,
+                             size_t max_bytes = kDefaultMaxFileBytes);
+
+// Writes `data` to `path` atomically (temp file + rename).
+Status WriteFileAtomically(const std::string& path, std::string_view data);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_BASE_FILE_IO_H_

@@ -1,0 +1,3 @@
+namespace budgetdoc {
+extern const int kCliPlaceholder = 0;
+}

@@ -1,0 +1,133 @@
+#include "extract/extract.h"
+
+#include "extract/readers.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace budgetdoc {
+
+std::string_view SniffedFormatName(SniffedFormat f) {
+  switch (f) {
+    case SniffedFormat::kUnknown:
+      return "unknown";
+    case SniffedFormat::kText:
+      return "text";
+    case SniffedFormat::kDocx:
+      return "docx";
+    case SniffedFormat::kHtml:
+      return "html";
+    case SniffedFormat::kPdf:
+      return "pdf";
+    case SniffedFormat::kZipOther:
+      return "zip (not a Word document)";
+    case SniffedFormat::kOleLegacy:
+      return "legacy binary Office (.doc/.xls)";
+    case SniffedFormat::kBinary:
+      return "binary";
+  }
+  return "unknown";
+}
+
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// Lowercased ASCII copy of the first n bytes, skipping a UTF-8 BOM and
+// leading whitespace.
+std::string HeadLower(std::string_view bytes, size_t n) {
+  if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  while (!bytes.empty() && std::isspace(static_cast<unsigned char>(bytes[0]))) {
+    bytes.remove_prefix(1);
+  }
+  std::string head(bytes.substr(0, n));
+  for (char& c : head)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head;
+}
+
+}  // namespace
+
+SniffedFormat SniffFormat(std::string_view bytes) {
+  if (bytes.empty()) return SniffedFormat::kUnknown;
+  // %PDF may be preceded by junk (allowed in the first 1024 bytes).
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
+    return SniffedFormat::kPdf;
+  }
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) {
+    // A DOCX names word/document.xml (or [Content_Types].xml with
+    // wordprocessingml) in its local headers / central directory.
+    if (bytes.find("word/") != std::string_view::npos)
+      return SniffedFormat::kDocx;
+    return SniffedFormat::kZipOther;
+  }
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return SniffedFormat::kOleLegacy;
+  }
+  std::string head = HeadLower(bytes, 4096);
+  if (StartsWith(head, "<!doctype html") || StartsWith(head, "<html") ||
+      head.find("<html") != std::string::npos ||
+      (StartsWith(head, "<") && (head.find("<body") != std::string::npos ||
+                                 head.find("<head") != std::string::npos ||
+                                 head.find("<meta") != std::string::npos ||
+                                 head.find("<div") != std::string::npos ||
+                                 head.find("<p>") != std::string::npos))) {
+    return SniffedFormat::kHtml;
+  }
+  // UTF-16 with BOM is text; other NUL bytes mean binary.
+  if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
+    return SniffedFormat::kText;
+  }
+  std::string_view probe = bytes.substr(0, 65536);
+  size_t controls = 0;
+  for (unsigned char c : probe) {
+    if (c == 0) return SniffedFormat::kBinary;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+      ++controls;
+  }
+  if (controls * 20 > probe.size()) return SniffedFormat::kBinary;
+  return SniffedFormat::kText;
+}
+
+Result<Document> Extract(std::string_view bytes,
+                         const ExtractOptions& options) {
+  const std::string& name = options.source_name;
+  if (bytes.empty()) return Status::InvalidArgument(name + ": file is empty");
+  SniffedFormat f = SniffFormat(bytes);
+  Result<Document> doc = Status::Unsupported("unset");
+  switch (f) {
+    case SniffedFormat::kText:
+      doc = ReadText(bytes, options);
+      break;
+    case SniffedFormat::kDocx:
+      doc = ReadDocx(bytes, options);
+      break;
+    case SniffedFormat::kHtml:
+      doc = ReadHtml(bytes, options);
+      break;
+    case SniffedFormat::kPdf:
+      doc = ReadPdf(bytes, options);
+      break;
+    case SniffedFormat::kOleLegacy:
+      return Status::Unsupported(
+          name +
+          ": unsupported format: legacy binary Office file (.doc/.xls); "
+          "save it as .docx or PDF");
+    case SniffedFormat::kZipOther:
+      return Status::Unsupported(
+          name + ": unsupported format: zip archive without word/document.xml");
+    case SniffedFormat::kBinary:
+    case SniffedFormat::kUnknown:
+      return Status::Unsupported(
+          name +
+          ": unsupported format: binary data that is not PDF, DOCX, "
+          "HTML or text");
+  }
+  if (!doc.ok()) return doc.status().WithContext(name);
+  doc->source = name;
+  return doc;
+}
+
+}  // namespace budgetdoc

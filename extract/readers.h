@@ -1,0 +1,22 @@
+// One entry point per format. Each takes the whole file as bytes and returns
+// a Document or a Status naming what is wrong (the caller adds the file name).
+// Internal to extract/: callers use Extract() in extract/extract.h.
+#ifndef BUDGETDOC_EXTRACT_READERS_H_
+#define BUDGETDOC_EXTRACT_READERS_H_
+
+#include "base/result.h"
+#include "extract/document.h"
+#include "extract/extract.h"
+
+#include <string_view>
+
+namespace budgetdoc {
+
+Result<Document> ReadText(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadDocx(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_EXTRACT_READERS_H_

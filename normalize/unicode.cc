@@ -1,0 +1,103 @@
+#include "normalize/unicode.h"
+
+#include "base/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <vector>
+
+namespace budgetdoc {
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+}  // namespace
+
+bool IsKnownCharset(std::string_view charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string name(charset);
+  std::unique_ptr<UConverter, ConverterCloser> conv(
+      ucnv_open(name.c_str(), &err));
+  return U_SUCCESS(err) && conv != nullptr;
+}
+
+Result<std::string> ConvertToUtf8(std::string_view bytes,
+                                  std::string_view charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string name(charset);
+  std::unique_ptr<UConverter, ConverterCloser> conv(
+      ucnv_open(name.c_str(), &err));
+  if (U_FAILURE(err) || !conv) {
+    return Status::Unsupported("unknown charset '" + name + "'");
+  }
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
+                      nullptr, &err);
+  if (U_FAILURE(err)) return Status::Internal("icu: cannot set callback");
+
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  std::vector<UChar> buf(65536);
+  const char* src = bytes.data();
+  const char* src_end = bytes.data() + bytes.size();
+  UChar32 pending_high = 0;
+  while (true) {
+    UChar* target = buf.data();
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, buf.data() + buf.size(), &src, src_end,
+                   nullptr, /*flush=*/true, &err);
+    for (UChar* p = buf.data(); p < target; ++p) {
+      char32_t c = *p;
+      if (pending_high) {
+        if (c >= 0xDC00 && c <= 0xDFFF) {
+          AppendUtf8(0x10000 + ((pending_high - 0xD800) << 10) + (c - 0xDC00),
+                     &out);
+          pending_high = 0;
+          continue;
+        }
+        AppendUtf8(kReplacementChar, &out);
+        pending_high = 0;
+      }
+      if (c >= 0xD800 && c <= 0xDBFF) {
+        pending_high = static_cast<UChar32>(c);
+        continue;
+      }
+      AppendUtf8(c, &out);
+    }
+    if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(err)) {
+      return Status::Corrupt("bytes are not valid " + name + " near byte " +
+                             std::to_string(src - bytes.data()));
+    }
+    break;
+  }
+  if (pending_high) AppendUtf8(kReplacementChar, &out);
+  return out;
+}
+
+void AppendNfkc(char32_t c, std::string* out) {
+  // Fast path: ASCII and unified ideographs are NFKC-stable.
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF)) {
+    AppendUtf8(c, out);
+    return;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  if (U_FAILURE(err) || nfkc == nullptr) {
+    AppendUtf8(c, out);
+    return;
+  }
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  icu::UnicodeString n = nfkc->normalize(s, err);
+  if (U_FAILURE(err)) {
+    AppendUtf8(c, out);
+    return;
+  }
+  n.toUTF8String(*out);
+}
+
+}  // namespace budgetdoc
