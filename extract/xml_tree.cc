@@ -1,0 +1,280 @@
+// The libxml2 firewall: the only file that includes libxml2 headers.
+#include "extract/xml_tree.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include <climits>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+namespace budgetdoc {
+
+const std::string* XmlNode::Attr(std::string_view local) const {
+  for (const XmlAttr& a : attrs) {
+    if (a.name == local) return &a.value;
+  }
+  return nullptr;
+}
+
+std::string XmlNode::AttrOr(std::string_view local,
+                            std::string_view dflt) const {
+  const std::string* v = Attr(local);
+  return v != nullptr ? *v : std::string(dflt);
+}
+
+const XmlNode* XmlNode::Child(std::string_view local) const {
+  for (const XmlNode& c : children) {
+    if (c.Is(local)) return &c;
+  }
+  return nullptr;
+}
+
+std::string XmlNode::InnerText() const {
+  std::string out;
+  // Iterative: the tree depth is capped, but stay off the call stack anyway.
+  std::vector<const XmlNode*> stack = {this};
+  while (!stack.empty()) {
+    const XmlNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == Type::kText) {
+      out += n->text;
+      continue;
+    }
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) {
+      stack.push_back(&*it);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void InitLibxml() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+std::string Str(const xmlChar* s) {
+  return s != nullptr ? std::string(reinterpret_cast<const char*>(s))
+                      : std::string();
+}
+
+// Finds "<!ENTITY" in UTF-8/ASCII, UTF-16LE or UTF-16BE.
+bool DeclaresEntities(std::string_view bytes) {
+  if (bytes.find("<!ENTITY") != std::string_view::npos) return true;
+  static constexpr char kLe[] = "<\0!\0E\0N\0T\0I\0T\0Y\0";
+  static constexpr char kBe[] = "\0<\0!\0E\0N\0T\0I\0T\0Y";
+  return bytes.find(std::string_view(kLe, 16)) != std::string_view::npos ||
+         bytes.find(std::string_view(kBe, 16)) != std::string_view::npos;
+}
+
+// First error reported by libxml2 for one parse.
+struct ErrorSink {
+  std::string message;
+  int line = 0;
+  bool depth = false;
+};
+
+void OnStructuredError(void* user, xmlErrorPtr error) {
+  auto* sink = static_cast<ErrorSink*>(user);
+  if (error == nullptr || !sink->message.empty()) return;
+  if (error->level < XML_ERR_ERROR) return;  // warnings are not fatal
+  std::string msg = error->message != nullptr ? error->message : "";
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) {
+    msg.pop_back();
+  }
+  sink->message = msg.empty() ? "unknown error" : msg;
+  sink->line = error->line;
+  sink->depth = msg.find("Excessive depth") != std::string::npos;
+}
+
+struct ReaderDeleter {
+  void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
+};
+
+}  // namespace
+
+Result<XmlNode> ParseXml(std::string_view bytes, std::string_view part,
+                         const XmlParseOptions& options) {
+  const std::string where(part);
+  if (options.reject_entity_declarations && DeclaresEntities(bytes)) {
+    return Status::Unsupported(
+        where +
+        ": xml declares entities (<!ENTITY); refused as unsafe "
+        "(office documents never contain them)");
+  }
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted(where + ": xml part larger than 2 GiB");
+  }
+  InitLibxml();
+  const int flags = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                    XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
+  std::unique_ptr<xmlTextReader, ReaderDeleter> reader(
+      xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()),
+                         /*URL=*/nullptr, /*encoding=*/nullptr, flags));
+  if (reader == nullptr) {
+    return Status::Corrupt(where + ": xml parser could not start");
+  }
+  ErrorSink errors;
+  xmlTextReaderSetStructuredErrorHandler(reader.get(), OnStructuredError,
+                                         &errors);
+  xmlTextReaderPtr r = reader.get();
+
+  XmlNode doc;  // holder of the root element
+  std::vector<XmlNode*> stack = {&doc};
+  int ret;
+  while ((ret = xmlTextReaderRead(r)) == 1) {
+    int type = xmlTextReaderNodeType(r);
+    XmlNode* top = stack.back();
+    switch (type) {
+      case XML_READER_TYPE_ELEMENT: {
+        int depth = static_cast<int>(stack.size());  // of the new element
+        if (depth > options.max_depth) {
+          return Status::ResourceExhausted(
+              where + ": xml nesting deeper than max_xml_depth (" +
+              std::to_string(options.max_depth) + ") at line " +
+              std::to_string(xmlTextReaderGetParserLineNumber(r)));
+        }
+        XmlNode node;
+        node.name = Str(xmlTextReaderConstLocalName(r));
+        node.ns = Str(xmlTextReaderConstNamespaceUri(r));
+        bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+        while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+          if (xmlTextReaderIsNamespaceDecl(r) == 1) continue;
+          node.attrs.push_back({Str(xmlTextReaderConstNamespaceUri(r)),
+                                Str(xmlTextReaderConstLocalName(r)),
+                                Str(xmlTextReaderConstValue(r))});
+        }
+        xmlTextReaderMoveToElement(r);
+        top->children.push_back(std::move(node));
+        if (!empty) stack.push_back(&top->children.back());
+        break;
+      }
+      case XML_READER_TYPE_END_ELEMENT:
+        if (stack.size() > 1) stack.pop_back();
+        break;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+        if (top == &doc) break;
+        const xmlChar* v = xmlTextReaderConstValue(r);
+        if (v == nullptr) break;
+        if (!top->children.empty() &&
+            top->children.back().type == XmlNode::Type::kText) {
+          top->children.back().text += Str(v);
+        } else {
+          XmlNode t;
+          t.type = XmlNode::Type::kText;
+          t.text = Str(v);
+          top->children.push_back(std::move(t));
+        }
+        break;
+      }
+      default:  // whitespace between elements, comments, PIs, entity refs
+        break;
+    }
+  }
+  if (ret != 0 || !errors.message.empty()) {
+    if (errors.depth) {
+      return Status::ResourceExhausted(
+          where + ": xml nesting deeper than the parser allows (" +
+          errors.message + ")");
+    }
+    std::string msg = errors.message.empty() ? "parse error" : errors.message;
+    if (msg.find("huge") != std::string::npos ||
+        msg.find("too large") != std::string::npos ||
+        msg.find("amplification") != std::string::npos) {
+      return Status::ResourceExhausted(where + ": xml exceeds a parser limit: " +
+                                       msg);
+    }
+    return Status::Corrupt(where + ": xml is not well-formed: line " +
+                           std::to_string(errors.line) + ": " + msg);
+  }
+  for (XmlNode& c : doc.children) {
+    if (c.is_element()) return std::move(c);
+  }
+  return Status::Corrupt(where + ": xml has no root element");
+}
+
+Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
+                          bool* flattened) {
+  if (flattened != nullptr) *flattened = false;
+  if (utf8.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted("html: larger than 2 GiB");
+  }
+  InitLibxml();
+  const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                    HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+  htmlDocPtr hdoc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                                   /*URL=*/nullptr, "UTF-8", flags);
+  if (hdoc == nullptr) {
+    return Status::Corrupt("html: the parser produced no document");
+  }
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> guard(hdoc, xmlFreeDoc);
+  xmlNodePtr root = xmlDocGetRootElement(hdoc);
+  if (root == nullptr) return Status::Corrupt("html: no root element");
+
+  XmlNode top;
+  top.name = "#document";
+  struct Frame {
+    xmlNodePtr next;  // next source child to convert
+    XmlNode* out;     // where its conversion goes
+    int depth;        // element depth of `out`
+  };
+  std::vector<Frame> stack = {{root, &top, 0}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    xmlNodePtr n = f.next;
+    if (n == nullptr) {
+      stack.pop_back();
+      continue;
+    }
+    f.next = n->next;
+    XmlNode* out = f.out;
+    int depth = f.depth;
+    if (n->type == XML_ELEMENT_NODE) {
+      if (depth >= options.max_depth) {
+        // Too deep: keep the text, drop the element boundary.
+        if (flattened != nullptr) *flattened = true;
+        stack.push_back({n->children, out, depth});
+        continue;
+      }
+      XmlNode e;
+      e.name = Str(n->name);
+      for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
+        XmlAttr attr;
+        attr.name = Str(a->name);
+        for (xmlNodePtr v = a->children; v != nullptr; v = v->next) {
+          if (v->type == XML_TEXT_NODE) attr.value += Str(v->content);
+        }
+        e.attrs.push_back(std::move(attr));
+      }
+      out->children.push_back(std::move(e));
+      stack.push_back({n->children, &out->children.back(), depth + 1});
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      std::string s = Str(n->content);
+      if (s.empty()) continue;
+      if (!out->children.empty() &&
+          out->children.back().type == XmlNode::Type::kText) {
+        out->children.back().text += s;
+      } else {
+        XmlNode t;
+        t.type = XmlNode::Type::kText;
+        t.text = std::move(s);
+        out->children.push_back(std::move(t));
+      }
+    }
+  }
+  for (XmlNode& c : top.children) {
+    if (c.is_element()) return std::move(c);
+  }
+  return Status::Corrupt("html: no root element");
+}
+
+}  // namespace budgetdoc

@@ -1,0 +1,181 @@
+#include "normalize/mentions.h"
+
+#include <algorithm>
+
+#include "normalize/numbers.h"
+#include "normalize/patterns.h"
+
+namespace budgetdoc {
+namespace {
+
+bool Overlaps(const std::vector<std::pair<int, int>>& claimed, int b, int e) {
+  for (const auto& [cb, ce] : claimed) {
+    if (b < ce && cb < e) return true;
+  }
+  return false;
+}
+
+// Splits "4125.49,4143.91" on list separators. Returns {begin, end} pairs
+// relative to the list text.
+std::vector<std::pair<int, int>> SplitList(std::string_view list) {
+  static constexpr std::string_view kSeps[] = {",", "、", "，", "和", "及",
+                                               "与"};
+  std::vector<std::pair<int, int>> parts;
+  size_t start = 0, i = 0;
+  while (i < list.size()) {
+    size_t sep_len = 0;
+    for (std::string_view s : kSeps) {
+      if (list.substr(i, s.size()) == s) sep_len = s.size();
+    }
+    if (sep_len > 0) {
+      parts.emplace_back(static_cast<int>(start), static_cast<int>(i));
+      i += sep_len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  parts.emplace_back(static_cast<int>(start), static_cast<int>(list.size()));
+  return parts;
+}
+
+// The character before `pos` is an ASCII letter, digit or '.', so a number
+// starting at pos is really the tail of a code or a longer token.
+bool GluedToPrevious(std::string_view text, int pos) {
+  if (pos <= 0) return false;
+  char c = text[static_cast<size_t>(pos - 1)];
+  return (c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
+}  // namespace
+
+std::string_view MentionKindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kAmount:
+      return "amount";
+    case MentionKind::kPercent:
+      return "percent";
+    case MentionKind::kCount:
+      return "count";
+    case MentionKind::kBareNumber:
+      return "bare";
+  }
+  return "amount";
+}
+
+std::vector<Mention> FindMentions(std::string_view text) {
+  const PatternSet& ps = PatternSet::Default();
+  std::vector<Mention> out;
+  std::vector<std::pair<int, int>> claimed;
+
+  auto add = [&](MentionKind kind, std::string_view number, int b, int e,
+                 std::string_view unit, std::string_view pattern) -> Mention* {
+    Result<Decimal> v = Decimal::Parse(number);
+    if (!v.ok()) return nullptr;
+    Mention m;
+    m.kind = kind;
+    m.value = *v;
+    m.unit = std::string(unit);
+    m.begin = b;
+    m.end = e;
+    m.text = std::string(text.substr(static_cast<size_t>(b),
+                                     static_cast<size_t>(e - b)));
+    m.pattern = std::string(pattern);
+    out.push_back(std::move(m));
+    claimed.emplace_back(b, e);
+    return &out.back();
+  };
+
+  for (const PatternMatch& m : ps.FindAll("amount_list", text)) {
+    std::string_view list = m.Group(text, 0);
+    if (Decimal::Parse(list).ok()) continue;  // "1,889" is one number
+    if (GluedToPrevious(text, m.groups[0].first)) continue;
+    std::string_view unit = m.Group(text, 1);
+    auto parts = SplitList(list);
+    int index = 0;
+    for (auto [pb, pe] : parts) {
+      int b = m.groups[0].first + pb, e = m.groups[0].first + pe;
+      // The unit belongs to the last value's span.
+      int end = (index + 1 == static_cast<int>(parts.size())) ? m.end : e;
+      Mention* added =
+          add(MentionKind::kAmount, text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)),
+              b, end, unit, "amount_list");
+      if (added != nullptr) {
+        added->list_size = static_cast<int>(parts.size());
+        added->list_index = index;
+      }
+      ++index;
+    }
+  }
+  for (const PatternMatch& m : ps.FindAll("amount", text)) {
+    if (Overlaps(claimed, m.begin, m.end) || GluedToPrevious(text, m.begin)) {
+      continue;
+    }
+    std::string number(m.Group(text, 0));
+    add(MentionKind::kAmount, number, m.begin, m.end, m.Group(text, 1),
+        "amount");
+  }
+  for (const PatternMatch& m : ps.FindAll("percent", text)) {
+    if (Overlaps(claimed, m.begin, m.end) || GluedToPrevious(text, m.begin)) {
+      continue;
+    }
+    add(MentionKind::kPercent, m.Group(text, 0), m.begin, m.end, "%",
+        "percent");
+  }
+  for (const PatternMatch& m : ps.FindAll("share_without_percent", text)) {
+    int b = m.groups[0].first, e = m.groups[0].second;
+    if (Overlaps(claimed, b, e)) continue;
+    Mention* added = add(MentionKind::kPercent, m.Group(text, 0), b, e, "",
+                         "share_without_percent");
+    if (added != nullptr) added->percent_sign_missing = true;
+  }
+  for (const PatternMatch& m : ps.FindAll("count", text)) {
+    if (Overlaps(claimed, m.begin, m.end) || GluedToPrevious(text, m.begin)) {
+      continue;
+    }
+    std::string_view number = m.Group(text, 0);
+    bool chinese = !number.empty() && (number[0] < '0' || number[0] > '9');
+    std::string digits(number);
+    if (chinese) {
+      std::optional<int64_t> v = ParseChineseNumeral(number);
+      if (!v) continue;
+      digits = std::to_string(*v);
+    }
+    Mention* added = add(MentionKind::kCount, digits, m.begin, m.end,
+                         m.Group(text, 1), "count");
+    if (added != nullptr) added->chinese_numeral = chinese;
+  }
+  for (const PatternMatch& m : ps.FindAll("bare_amount", text)) {
+    int b = m.groups[0].first, e = m.groups[0].second;
+    if (Overlaps(claimed, b, e)) continue;
+    // A bare number with decimals is an amount that lost its unit; a plain
+    // integer ("为3") is too ambiguous to report.
+    std::string_view number = m.Group(text, 0);
+    if (number.find('.') == std::string_view::npos) continue;
+    add(MentionKind::kBareNumber, number, b, e, "", "bare_amount");
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    return a.begin < b.begin;
+  });
+  return out;
+}
+
+std::string MentionsDebugString(const std::vector<Mention>& mentions) {
+  std::string out;
+  for (const Mention& m : mentions) {
+    out += std::string(MentionKindName(m.kind)) + " " + m.value.ToString();
+    if (!m.unit.empty()) out += " " + m.unit;
+    if (m.percent_sign_missing) out += " (no %)";
+    if (m.list_size > 1) {
+      out += " (list " + std::to_string(m.list_index + 1) + "/" +
+             std::to_string(m.list_size) + ")";
+    }
+    if (m.block >= 0) out += " b" + std::to_string(m.block);
+    out += " [" + std::to_string(m.begin) + "," + std::to_string(m.end) + ") " +
+           m.text + "\n";
+  }
+  return out;
+}
+
+}  // namespace budgetdoc

@@ -1,0 +1,43 @@
+// Normalize: Document in, NormalizedDocument out. Keeps the extracted
+// document unchanged (raw text) and adds, per block, the normalized text with
+// its offset map, normalized table cells, the section tree and every amount,
+// percentage and count mention with provenance. Cannot fail: trouble
+// becomes findings. Pure; thread-safe.
+// Tested by tests/normalize/normalize_test.cc and tests/golden_test.cc.
+#ifndef BUDGETDOC_NORMALIZE_NORMALIZE_H_
+#define BUDGETDOC_NORMALIZE_NORMALIZE_H_
+
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+#include "extract/document.h"
+#include "normalize/mentions.h"
+#include "normalize/sections.h"
+#include "normalize/text.h"
+
+namespace budgetdoc {
+
+struct NormalizeOptions {
+  // Findings kept per document (numbering anomalies etc.).
+  size_t max_findings = 500;
+};
+
+struct NormalizedDocument {
+  Document doc;                       // as extracted
+  std::vector<NormalizedText> blocks;  // parallel to doc.blocks
+  // cells[t][r][c]: normalized text of each table cell.
+  std::vector<std::vector<std::vector<std::string>>> cells;
+  SectionTree sections;
+  std::vector<Mention> mentions;  // text blocks only, in block order
+  std::vector<Finding> findings;  // raised while normalizing
+};
+
+NormalizedDocument Normalize(Document doc, const NormalizeOptions& options);
+
+// Canonical dump: normalized block texts, sections, mentions.
+std::string DebugString(const NormalizedDocument& nd);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_NORMALIZE_NORMALIZE_H_
