@@ -1,10 +1,10 @@
 #include "cli/cli.h"
 
-#include <string_view>
-
 #include "cli/pipeline.h"
 #include "output/json_writer.h"
 #include "schema/version.h"
+
+#include <string_view>
 
 namespace budgetdoc {
 namespace {

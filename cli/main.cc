@@ -1,11 +1,11 @@
 // budgetdoc: parse nothing here; forward to RunCli and map exceptions from
 // the standard library (e.g. bad_alloc) to exit code 2.
+#include "cli/cli.h"
+
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include "cli/cli.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

@@ -3,11 +3,11 @@
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_
 
-#include <string>
-
 #include "base/result.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+
+#include <string>
 
 namespace budgetdoc {
 

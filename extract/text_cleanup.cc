@@ -52,20 +52,28 @@ bool IsSwitch(std::string_view s, size_t i) {
          std::string_view("hzuolnptw*").find(s[i]) != std::string_view::npos;
 }
 
-// Removes a field instruction starting at `i` (at the keyword); returns the
+// Removes a field instruction starting at `i` (at the keyword): an optional
+// target (_Toc123), switches (\h, h) and quoted arguments. Returns the
 // position after it.
 size_t SkipField(std::string_view s, size_t i, std::string_view keyword) {
   i += keyword.size();
-  i = SkipToken(s, i);  // target / first argument
-  while (IsSwitch(s, i)) {
-    i = SkipToken(s, i);
-    // A switch may take an argument ("\o "1-3"", "\l "_Toc…"").
+  bool target_done = false;
+  while (true) {
     size_t j = i;
     while (j < s.size() && s[j] == ' ') ++j;
-    if (j < s.size() && s[j] == '"') i = SkipToken(s, i);
+    if (j >= s.size()) return j;
+    if (s[j] == '"' || IsSwitch(s, j)) {
+      i = SkipToken(s, j);
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[j]);
+    if (!target_done && c < 0x80 && !std::isdigit(c)) {
+      i = SkipToken(s, j);
+      target_done = true;
+      continue;
+    }
+    return j;
   }
-  while (i < s.size() && s[i] == ' ') ++i;
-  return i;
 }
 
 }  // namespace

@@ -166,6 +166,12 @@ class TextBuilder {
         Chart chart;
         if (j < lines.size() && ParseChartData(lines[j], &chart)) {
           SplitTitleAndUnit(line, &chart);
+          // "标题\n（单位：万元）": the title is the previous line.
+          if (chart.title.empty() && !doc_->blocks.empty() &&
+              doc_->blocks.back().kind == BlockKind::kParagraph) {
+            chart.title = doc_->blocks.back().text;
+            doc_->blocks.pop_back();
+          }
           AddChart(std::move(chart));
           i = j + 1;
           continue;

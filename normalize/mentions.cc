@@ -1,9 +1,9 @@
 #include "normalize/mentions.h"
 
-#include <algorithm>
-
 #include "normalize/numbers.h"
 #include "normalize/patterns.h"
+
+#include <algorithm>
 
 namespace budgetdoc {
 namespace {
@@ -18,8 +18,8 @@ bool Overlaps(const std::vector<std::pair<int, int>>& claimed, int b, int e) {
 // Splits "4125.49,4143.91" on list separators. Returns {begin, end} pairs
 // relative to the list text.
 std::vector<std::pair<int, int>> SplitList(std::string_view list) {
-  static constexpr std::string_view kSeps[] = {",", "、", "，", "和", "及",
-                                               "与"};
+  static constexpr std::string_view kSeps[] = {",",  "、", "，",
+                                               "和", "及", "与"};
   std::vector<std::pair<int, int>> parts;
   size_t start = 0, i = 0;
   while (i < list.size()) {
@@ -79,8 +79,8 @@ std::vector<Mention> FindMentions(std::string_view text) {
     m.unit = std::string(unit);
     m.begin = b;
     m.end = e;
-    m.text = std::string(text.substr(static_cast<size_t>(b),
-                                     static_cast<size_t>(e - b)));
+    m.text = std::string(
+        text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
     m.pattern = std::string(pattern);
     out.push_back(std::move(m));
     claimed.emplace_back(b, e);
@@ -99,7 +99,8 @@ std::vector<Mention> FindMentions(std::string_view text) {
       // The unit belongs to the last value's span.
       int end = (index + 1 == static_cast<int>(parts.size())) ? m.end : e;
       Mention* added =
-          add(MentionKind::kAmount, text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)),
+          add(MentionKind::kAmount,
+              text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)),
               b, end, unit, "amount_list");
       if (added != nullptr) {
         added->list_size = static_cast<int>(parts.size());

@@ -5,11 +5,11 @@
 #ifndef BUDGETDOC_NORMALIZE_MENTIONS_H_
 #define BUDGETDOC_NORMALIZE_MENTIONS_H_
 
+#include "base/decimal.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/decimal.h"
 
 namespace budgetdoc {
 
@@ -23,10 +23,10 @@ std::string_view MentionKindName(MentionKind k);
 
 struct Mention {
   MentionKind kind = MentionKind::kAmount;
-  Decimal value;      // exact, scale as printed ("691.5" → scale 1)
-  std::string unit;   // "万元", "元", "亿元", "%", a measure word, or ""
-  std::string text;   // the matched text (normalized form)
-  int block = -1;     // filled by the caller
+  Decimal value;     // exact, scale as printed ("691.5" → scale 1)
+  std::string unit;  // "万元", "元", "亿元", "%", a measure word, or ""
+  std::string text;  // the matched text (normalized form)
+  int block = -1;    // filled by the caller
   int begin = 0, end = 0;          // span in the normalized text
   int raw_begin = 0, raw_end = 0;  // span in the raw text (filled by caller)
   std::string pattern;             // name of the pattern that found it

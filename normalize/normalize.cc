@@ -1,12 +1,59 @@
 #include "normalize/normalize.h"
 
+#include "base/utf8.h"
+
 #include <utility>
 
 namespace budgetdoc {
+namespace {
+
+// Sentence-final or clause-final punctuation: a line ending in one of these
+// is complete.
+bool EndsComplete(std::string_view s) {
+  static constexpr std::string_view kEnds[] = {"。", "！", "？", "；", "：",
+                                               "”",  "）", ")",  ":",  ";",
+                                               "!",  "?",  "…",  "》", "」"};
+  for (std::string_view e : kEnds) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Plain text keeps the line breaks of its source; a hard-wrapped paragraph
+// (from a PDF-to-text conversion, a crawler) arrives as several lines. Joins
+// a paragraph line with the next when it does not end a sentence and the
+// next does not start a heading; the joined block keeps the line breaks in
+// its raw text so NormalizeText can drop a page number caught between them.
+void JoinWrappedLines(Document* doc) {
+  std::vector<Block> out;
+  for (Block& b : doc->blocks) {
+    if (!out.empty() && b.kind == BlockKind::kParagraph &&
+        out.back().kind == BlockKind::kParagraph) {
+      std::string prev = NormalizeText(out.back().text).text;
+      std::string next = NormalizeText(b.text).text;
+      HeadingLabel label;
+      bool prev_heading = ParseHeadingLabel(prev, &label) && !label.list_like;
+      bool next_heading = ParseHeadingLabel(next, &label);
+      if (!prev.empty() && !next.empty() && !EndsComplete(prev) &&
+          !prev_heading && !next_heading) {
+        out.back().text += "\n" + b.text;
+        continue;
+      }
+    }
+    out.push_back(std::move(b));
+  }
+  doc->blocks = std::move(out);
+}
+
+}  // namespace
 
 NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   NormalizedDocument nd;
   nd.doc = std::move(doc);
+  // Block indexes are final after this; tables and charts are not moved.
+  if (nd.doc.format == Format::kText && options.join_wrapped_lines) {
+    JoinWrappedLines(&nd.doc);
+  }
   FindingSink sink(options.max_findings);
 
   std::vector<SectionInput> inputs;
@@ -14,9 +61,11 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   for (size_t i = 0; i < nd.doc.blocks.size(); ++i) {
     const Block& b = nd.doc.blocks[i];
     bool textual = b.kind != BlockKind::kTable && b.kind != BlockKind::kChart;
-    nd.blocks.push_back(textual ? NormalizeText(b.text) : NormalizedText{"", {0}});
+    nd.blocks.push_back(textual ? NormalizeText(b.text)
+                                : NormalizedText{"", {0}});
     SectionInput in;
-    if (textual && b.kind != BlockKind::kCaption) in.text = nd.blocks.back().text;
+    if (textual && b.kind != BlockKind::kCaption)
+      in.text = nd.blocks.back().text;
     in.heading_hint = b.kind == BlockKind::kHeading;
     in.heading_level = b.heading_level;
     inputs.push_back(std::move(in));

@@ -7,24 +7,27 @@
 #ifndef BUDGETDOC_NORMALIZE_NORMALIZE_H_
 #define BUDGETDOC_NORMALIZE_NORMALIZE_H_
 
-#include <string>
-#include <vector>
-
 #include "base/finding.h"
 #include "extract/document.h"
 #include "normalize/mentions.h"
 #include "normalize/sections.h"
 #include "normalize/text.h"
 
+#include <string>
+#include <vector>
+
 namespace budgetdoc {
 
 struct NormalizeOptions {
   // Findings kept per document (numbering anomalies etc.).
   size_t max_findings = 500;
+  // Plain text only: join a paragraph line that does not end a sentence
+  // with the next line (hard-wrapped text).
+  bool join_wrapped_lines = true;
 };
 
 struct NormalizedDocument {
-  Document doc;                       // as extracted
+  Document doc;                        // as extracted
   std::vector<NormalizedText> blocks;  // parallel to doc.blocks
   // cells[t][r][c]: normalized text of each table cell.
   std::vector<std::vector<std::vector<std::string>>> cells;

@@ -19,7 +19,7 @@ const std::vector<PatternSpec>& AllSpecs() {
        "several amounts sharing one unit: 收、支总计各是4125.49,4143.91万元",
        {{"收、支总计各是4125.49,4143.91万元", "4125.49,4143.91万元"},
         {"分别为12.5、13万元", "12.5、13万元"}},
-       {"收入1889.05万元", "合计1,889.05万元"}},
+       {"收入1889.05万元", "收入100万元，支出50万元"}},
       {"amount",
        "(-?" BUDGETDOC_NUM ")(亿元|万元|元)",
        "an amount of money with its unit",
@@ -42,7 +42,8 @@ const std::vector<PatternSpec>& AllSpecs() {
        {{"基本支出占76.23，项目支出", "占76.23，"}, {"占12", "占12"}},
        {"占76.23%", "占本年支出的36.6%"}},
       {"count",
-       "(\\d+|" BUDGETDOC_CN_NUM ")(批次|人次|团组|个|辆|人|次|项|台|套|家|所|名|期|件|条|份|户|处|批)",
+       "(\\d+|" BUDGETDOC_CN_NUM
+       ")(批次|人次|团组|个|辆|人|次|项|台|套|家|所|名|期|件|条|份|户|处|批)",
        "a count with its measure word",
        {{"共11个股室", "11个"},
         {"公务用车1辆", "1辆"},
@@ -81,9 +82,9 @@ PatternSet::PatternSet() {
     c->name = std::string(spec.name);
     c->re = std::make_unique<RE2>(std::string(spec.regex), opts);
     if (!c->re->ok()) {
-      std::fprintf(stderr, "budgetdoc: pattern %s does not compile: %s at '%s'\n",
-                   c->name.c_str(), c->re->error().c_str(),
-                   c->re->error_arg().c_str());
+      std::fprintf(
+          stderr, "budgetdoc: pattern %s does not compile: %s at '%s'\n",
+          c->name.c_str(), c->re->error().c_str(), c->re->error_arg().c_str());
       std::abort();
     }
     compiled_.push_back(std::move(c));

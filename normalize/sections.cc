@@ -1,10 +1,10 @@
 #include "normalize/sections.h"
 
-#include <algorithm>
-#include <optional>
-
 #include "base/utf8.h"
 #include "normalize/numbers.h"
+
+#include <algorithm>
+#include <optional>
 
 namespace budgetdoc {
 namespace {
@@ -24,7 +24,8 @@ std::string_view TrimLeft(std::string_view s) {
 
 std::string Trim(std::string_view s) {
   s = TrimLeft(s);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -52,7 +53,8 @@ size_t DigitPrefix(std::string_view s) {
   return n;
 }
 
-bool ConsumeAny(std::string_view* s, std::initializer_list<std::string_view> opts,
+bool ConsumeAny(std::string_view* s,
+                std::initializer_list<std::string_view> opts,
                 std::string* label) {
   for (std::string_view o : opts) {
     if (StartsWith(*s, o)) {
@@ -75,13 +77,13 @@ void SetTitle(std::string_view rest, HeadingLabel* out) {
   }
   out->title = Trim(title);
   size_t chars = CountCodePoints(out->title);
-  bool clause_punct =
-      out->title.find("，") != std::string::npos ||
-      out->title.find("；") != std::string::npos ||
-      out->title.find("：") != std::string::npos ||
-      out->title.find(":") != std::string::npos ||
-      out->title.find(",") != std::string::npos;
-  out->list_like = chars > kListTitleChars || clause_punct || out->title.empty();
+  bool clause_punct = out->title.find("，") != std::string::npos ||
+                      out->title.find("；") != std::string::npos ||
+                      out->title.find("：") != std::string::npos ||
+                      out->title.find(":") != std::string::npos ||
+                      out->title.find(",") != std::string::npos;
+  out->list_like =
+      chars > kListTitleChars || clause_punct || out->title.empty();
   if (!out->inline_body && CountCodePoints(r) > kMaxTitleChars) {
     out->list_like = true;
   }
@@ -98,7 +100,8 @@ bool ParseHeadingLabel(std::string_view line, HeadingLabel* out) {
     size_t n = ChineseNumeralPrefix(t);
     if (n > 0 && StartsWith(t.substr(n), "部分")) {
       h.style = "part";
-      h.ordinal = static_cast<int>(ParseChineseNumeral(t.substr(0, n)).value_or(0));
+      h.ordinal =
+          static_cast<int>(ParseChineseNumeral(t.substr(0, n)).value_or(0));
       h.label = std::string(s.substr(0, 3 + n + 6));
       SetTitle(t.substr(n + 6), &h);
       h.list_like = false;
@@ -114,8 +117,10 @@ bool ParseHeadingLabel(std::string_view line, HeadingLabel* out) {
     std::string rest = Trim(t.substr(d + c));
     if (CountCodePoints(rest) <= 12 && rest.find("：") == std::string::npos) {
       h.style = "annex";
-      h.ordinal = d > 0 ? std::stoi(std::string(t.substr(0, std::min<size_t>(d, 6))))
-                        : static_cast<int>(ParseChineseNumeral(t.substr(0, c)).value_or(0));
+      h.ordinal =
+          d > 0 ? std::stoi(std::string(t.substr(0, std::min<size_t>(d, 6))))
+                : static_cast<int>(
+                      ParseChineseNumeral(t.substr(0, c)).value_or(0));
       h.label = std::string(s.substr(0, 6 + d + c));
       h.title = rest;
       *out = h;
@@ -137,11 +142,14 @@ bool ParseHeadingLabel(std::string_view line, HeadingLabel* out) {
     size_t n = c + d;
     if (n > 0 && n <= 9) {
       std::string_view after = t.substr(n);
-      size_t close = StartsWith(after, "）") ? 3 : (StartsWith(after, ")") ? 1 : 0);
+      size_t close =
+          StartsWith(after, "）") ? 3 : (StartsWith(after, ")") ? 1 : 0);
       if (close > 0) {
         h.style = c > 0 ? "paren_cn" : "paren_num";
-        h.ordinal = c > 0 ? static_cast<int>(ParseChineseNumeral(t.substr(0, c)).value_or(0))
-                          : std::stoi(std::string(t.substr(0, std::min<size_t>(d, 6))));
+        h.ordinal =
+            c > 0 ? static_cast<int>(
+                        ParseChineseNumeral(t.substr(0, c)).value_or(0))
+                  : std::stoi(std::string(t.substr(0, std::min<size_t>(d, 6))));
         h.label = std::string(s.substr(0, open + n + close));
         SetTitle(after.substr(close), &h);
         *out = h;
@@ -155,7 +163,8 @@ bool ParseHeadingLabel(std::string_view line, HeadingLabel* out) {
     size_t c = ChineseNumeralPrefix(s);
     if (c > 0 && c <= 9 && StartsWith(s.substr(c), "、")) {
       h.style = "cn";
-      h.ordinal = static_cast<int>(ParseChineseNumeral(s.substr(0, c)).value_or(0));
+      h.ordinal =
+          static_cast<int>(ParseChineseNumeral(s.substr(0, c)).value_or(0));
       h.label = std::string(s.substr(0, c + 3));
       SetTitle(s.substr(c + 3), &h);
       *out = h;
@@ -170,7 +179,8 @@ bool ParseHeadingLabel(std::string_view line, HeadingLabel* out) {
       std::string label(s.substr(0, d));
       bool dot = ConsumeAny(&after, {"."}, &label);
       bool dun = !dot && ConsumeAny(&after, {"、"}, &label);
-      if ((dot || dun) && !(dot && !after.empty() && after[0] >= '0' && after[0] <= '9')) {
+      if ((dot || dun) &&
+          !(dot && !after.empty() && after[0] >= '0' && after[0] <= '9')) {
         h.style = dot ? "num" : "num_dun";
         h.ordinal = std::stoi(std::string(s.substr(0, d)));
         h.label = label;
@@ -284,7 +294,8 @@ SectionTree BuildSections(const std::vector<SectionInput>& blocks,
   std::vector<OpenLevel> stack;  // open sections, outermost first
   auto close_to = [&](size_t depth, int block) {
     while (stack.size() > depth) {
-      tree.sections[static_cast<size_t>(stack.back().section)].end_block = block;
+      tree.sections[static_cast<size_t>(stack.back().section)].end_block =
+          block;
       stack.pop_back();
     }
   };
@@ -306,8 +317,9 @@ SectionTree BuildSections(const std::vector<SectionInput>& blocks,
     std::optional<size_t> level;
     bool mixed = false;
     if (h.style == "part") {
-      if (!stack.empty() && std::find(stack[0].styles.begin(), stack[0].styles.end(),
-                                      "part") != stack[0].styles.end()) {
+      if (!stack.empty() &&
+          std::find(stack[0].styles.begin(), stack[0].styles.end(), "part") !=
+              stack[0].styles.end()) {
         level = 0;
       }
     } else {
@@ -320,9 +332,11 @@ SectionTree BuildSections(const std::vector<SectionInput>& blocks,
       }
       if (!level) {
         for (size_t d = stack.size(); d-- > 0;) {
-          const Section& sec = tree.sections[static_cast<size_t>(stack[d].section)];
+          const Section& sec =
+              tree.sections[static_cast<size_t>(stack[d].section)];
           bool counterpart = false;
-          for (const auto& st : stack[d].styles) counterpart |= Counterparts(st, h.style);
+          for (const auto& st : stack[d].styles)
+            counterpart |= Counterparts(st, h.style);
           if (counterpart && sec.ordinal + 1 == h.ordinal) {
             level = d;
             mixed = true;
@@ -339,22 +353,31 @@ SectionTree BuildSections(const std::vector<SectionInput>& blocks,
     sec.title = h.title;
     sec.block = block;
     if (level) {
-      const Section& prev = tree.sections[static_cast<size_t>(stack[*level].section)];
+      const Section& prev =
+          tree.sections[static_cast<size_t>(stack[*level].section)];
       if (h.ordinal > 0 && prev.ordinal > 0) {
         if (h.ordinal == prev.ordinal) {
-          note("numbering.repeated", "heading number " + h.label + " repeats the previous one (" +
-                                         prev.label + ")", block);
+          note("numbering.repeated",
+               "heading number " + h.label + " repeats the previous one (" +
+                   prev.label + ")",
+               block);
         } else if (h.ordinal > prev.ordinal + 1) {
-          note("numbering.skipped", "heading " + h.label + " follows " + prev.label +
-                                        ": number skipped", block);
+          note("numbering.skipped",
+               "heading " + h.label + " follows " + prev.label +
+                   ": number skipped",
+               block);
         } else if (h.ordinal < prev.ordinal) {
-          note("numbering.restarted", "heading " + h.label + " restarts numbering after " +
-                                          prev.label, block);
+          note("numbering.restarted",
+               "heading " + h.label + " restarts numbering after " + prev.label,
+               block);
         }
       }
       if (mixed) {
-        note("numbering.mixed", "heading " + h.label + " uses a different numbering style than its sibling " +
-                                    prev.label, block);
+        note("numbering.mixed",
+             "heading " + h.label +
+                 " uses a different numbering style than its sibling " +
+                 prev.label,
+             block);
         stack[*level].styles.push_back(h.style);
       }
       std::vector<std::string> styles = stack[*level].styles;
@@ -365,7 +388,8 @@ SectionTree BuildSections(const std::vector<SectionInput>& blocks,
       if (h.style == "part") close_to(0, block);
       sec.parent = stack.empty() ? 0 : stack.back().section;
       if (h.ordinal > 1 && h.style != "annex") {
-        note("numbering.starts_late", "first heading of its level is " + h.label, block);
+        note("numbering.starts_late",
+             "first heading of its level is " + h.label, block);
       }
       stack.push_back({sec.id, {h.style}});
     }

@@ -2,18 +2,19 @@
 // 1. / 1． / 1、, （1）/(1), ①, and known unnumbered titles (名词解释,
 // 附件N, 附表). Levels come from the order in which numbering styles nest,
 // and survive the mixed numbering real reports have (Word numbering lost in
-// conversion: "1、 2、 3、 四、 五、" at one level, "（2）" among "（一）（三）").
-// A run of long numbered items inside a section (1.负责… 2.协助…) is a list,
-// not headings. Anomalies (skips, repeats, mixed styles) become info findings.
-// Pure; thread-safe. Tested by tests/normalize/sections_test.cc.
+// conversion: "1、 2、 3、 四、 五、" at one level, "（2）" among
+// "（一）（三）"). A run of long numbered items inside a section
+// (1.负责… 2.协助…) is a list, not headings. Anomalies (skips, repeats, mixed
+// styles) become info findings. Pure; thread-safe. Tested by
+// tests/normalize/sections_test.cc.
 #ifndef BUDGETDOC_NORMALIZE_SECTIONS_H_
 #define BUDGETDOC_NORMALIZE_SECTIONS_H_
+
+#include "base/finding.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/finding.h"
 
 namespace budgetdoc {
 

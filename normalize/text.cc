@@ -1,9 +1,9 @@
 #include "normalize/text.h"
 
-#include <algorithm>
-
 #include "base/utf8.h"
 #include "normalize/unicode.h"
+
+#include <algorithm>
 
 namespace budgetdoc {
 namespace {
@@ -51,8 +51,8 @@ bool IsCjkOrFullwidthPunct(char32_t c) {
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0x2002 ||
-         c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF || c == '\r' ||
-         c == '\f' || c == '\v';
+         c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF ||
+         c == '\r' || c == '\f' || c == '\v';
 }
 
 bool IsFullwidthDigit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }

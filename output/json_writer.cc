@@ -1,8 +1,8 @@
 #include "output/json_writer.h"
 
-#include <cstdio>
-
 #include "schema/version.h"
+
+#include <cstdio>
 
 namespace budgetdoc {
 
@@ -60,7 +60,8 @@ Json BBoxToJson(const BBox& b) {
   return a;
 }
 
-Json TableToJson(const Table& t, const std::vector<std::vector<std::string>>& cells) {
+Json TableToJson(const Table& t,
+                 const std::vector<std::vector<std::string>>& cells) {
   Json j = Json::MakeObject();
   j.Set("title", Json::Str(t.title));
   j.Set("unit_text", Json::Str(t.unit_text));
@@ -78,7 +79,8 @@ Json TableToJson(const Table& t, const std::vector<std::vector<std::string>>& ce
       Json jc = Json::MakeObject();
       jc.Set("text", Json::Str(cell.text));
       jc.Set("normalized", Json::Str(cells[r][c]));
-      jc.Set("state", Json::Str(cell.covered ? "covered" : CellStateName(cell.state())));
+      jc.Set("state",
+             Json::Str(cell.covered ? "covered" : CellStateName(cell.state())));
       if (cell.row_span > 1) jc.Set("row_span", Json::Int(cell.row_span));
       if (cell.col_span > 1) jc.Set("col_span", Json::Int(cell.col_span));
       if (cell.page > 0) jc.Set("page", Json::Int(cell.page));
@@ -150,7 +152,8 @@ Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
       jb.Set("normalized", Json::Str(nd.blocks[i].text));
     }
     if (b.page > 0) jb.Set("page", Json::Int(b.page));
-    if (b.heading_level > 0) jb.Set("heading_level", Json::Int(b.heading_level));
+    if (b.heading_level > 0)
+      jb.Set("heading_level", Json::Int(b.heading_level));
     if (b.bbox) jb.Set("bbox", BBoxToJson(*b.bbox));
     jb.Set("section", Json::Int(nd.sections.block_section[i]));
     blocks.Push(std::move(jb));
@@ -193,7 +196,8 @@ Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
     jm.Set("unit", Json::Str(m.unit));
     jm.Set("text", Json::Str(m.text));
     jm.Set("pattern", Json::Str(m.pattern));
-    if (m.percent_sign_missing) jm.Set("percent_sign_missing", Json::Bool(true));
+    if (m.percent_sign_missing)
+      jm.Set("percent_sign_missing", Json::Bool(true));
     if (m.list_size > 1) {
       jm.Set("list_index", Json::Int(m.list_index));
       jm.Set("list_size", Json::Int(m.list_size));
