@@ -65,8 +65,8 @@ TEST_P(GoldenTest, EveryStageMatchesItsGoldenDump) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, GoldenTest,
                          ::testing::ValuesIn(SampleInputs()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string n = info.param.substr(8);
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string n = param_info.param.substr(8);
                            for (char& c : n) {
                              if (!std::isalnum(static_cast<unsigned char>(c)))
                                c = '_';

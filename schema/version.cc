@@ -1,1 +1,0 @@
-#include "schema/version.h"
