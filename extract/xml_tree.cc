@@ -189,8 +189,8 @@ Result<XmlNode> ParseXml(std::string_view bytes, std::string_view part,
     if (msg.find("huge") != std::string::npos ||
         msg.find("too large") != std::string::npos ||
         msg.find("amplification") != std::string::npos) {
-      return Status::ResourceExhausted(where + ": xml exceeds a parser limit: " +
-                                       msg);
+      return Status::ResourceExhausted(where +
+                                       ": xml exceeds a parser limit: " + msg);
     }
     return Status::Corrupt(where + ": xml is not well-formed: line " +
                            std::to_string(errors.line) + ": " + msg);

@@ -32,7 +32,7 @@
 namespace budgetdoc {
 
 struct XmlAttr {
-  std::string ns;  // namespace URI; empty for unprefixed attributes and HTML
+  std::string ns;    // namespace URI; empty for unprefixed attributes and HTML
   std::string name;  // local name ("val" for w:val)
   std::string value;
 };

@@ -94,9 +94,9 @@ Result<ZipArchive> ZipArchive::Open(std::string_view bytes, ZipLimits limits) {
   zip_int64_t n = zip_get_num_entries(za, 0);
   if (n < 0) return Status::Corrupt("zip: cannot count entries");
   if (static_cast<size_t>(n) > limits.max_entries) {
-    return Status::ResourceExhausted(
-        "zip: " + std::to_string(n) + " entries exceed max_zip_entries (" +
-        std::to_string(limits.max_entries) + ")");
+    return Status::ResourceExhausted("zip: " + std::to_string(n) +
+                                     " entries exceed max_zip_entries (" +
+                                     std::to_string(limits.max_entries) + ")");
   }
   impl->names.reserve(static_cast<size_t>(n));
   for (zip_int64_t i = 0; i < n; ++i) {
@@ -131,8 +131,8 @@ Result<std::string> ZipArchive::ReadEntry(std::string_view name) {
       st.encryption_method != ZIP_EM_NONE) {
     return Status::Unsupported(where + ": zip entry is encrypted");
   }
-  const size_t left = lim.max_total_bytes - std::min(lim.max_total_bytes,
-                                                     impl_->total_read);
+  const size_t left =
+      lim.max_total_bytes - std::min(lim.max_total_bytes, impl_->total_read);
   const bool have_comp = (st.valid & ZIP_STAT_COMP_SIZE) != 0;
   const double comp = have_comp ? static_cast<double>(st.comp_size) : 0.0;
   // Declared sizes first: refuse before inflating anything.
@@ -187,8 +187,8 @@ Result<std::string> ZipArchive::ReadEntry(std::string_view name) {
     zip_int64_t got = zip_fread(zf, buf, sizeof(buf));
     if (got < 0) {
       zip_error_t* e = zip_file_get_error(zf);
-      status = Status::Corrupt(where + ": cannot inflate zip entry: " +
-                               ZipErrorText(e));
+      status = Status::Corrupt(
+          where + ": cannot inflate zip entry: " + ZipErrorText(e));
       break;
     }
     if (got == 0) break;

@@ -87,7 +87,8 @@ struct ZipEntryForTest {
 };
 
 // Writes a zip holding the entries in order and returns its bytes.
-Result<std::string> WriteZipForTest(const std::vector<ZipEntryForTest>& entries);
+Result<std::string> WriteZipForTest(
+    const std::vector<ZipEntryForTest>& entries);
 
 }  // namespace budgetdoc
 
