@@ -1,24 +1,37 @@
 // The pipeline stages wired together for one document:
-// ReadFile → Extract → Normalize. Later stages (schema, checks) extend it.
+// ReadFile → Extract → Normalize → MapToSchema → RunChecks.
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_
 
+#include <string>
+
 #include "base/result.h"
+#include "check/check.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
-
-#include <string>
+#include "schema/extraction.h"
 
 namespace budgetdoc {
 
 struct PipelineOptions {
   ExtractOptions extract;
   NormalizeOptions normalize;
+  CheckOptions check;
 };
 
-// Reads and processes one file. Errors name the file.
-Result<NormalizedDocument> ExtractFile(const std::string& path,
-                                       const PipelineOptions& options);
+// Reads, extracts and normalizes one file. Errors name the file.
+Result<NormalizedDocument> ExtractFile(const std::string& path, const PipelineOptions& options);
+
+// Everything budgetdoc knows about one report.
+struct Analysis {
+  NormalizedDocument nd;
+  Extraction ex;
+  CheckReport report;
+};
+
+// The whole pipeline on bytes already read (the batch workers use this).
+Result<Analysis> AnalyzeBytes(std::string_view bytes, const PipelineOptions& options);
+Result<Analysis> AnalyzeFile(const std::string& path, const PipelineOptions& options);
 
 }  // namespace budgetdoc
 

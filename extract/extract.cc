@@ -48,14 +48,24 @@ std::string HeadLower(std::string_view bytes, size_t n) {
   return head;
 }
 
+// A document that starts with "<" and holds common HTML tags: pages without
+// <html>, and fragments saved from a CMS editor ("<p style=...>").
+bool LooksLikeHtmlFragment(std::string_view head) {
+  static constexpr std::string_view kTags[] = {
+      "<body",  "<head", "<meta", "<div", "<p>",  "<p ",  "<table",
+      "<title", "<span", "<font", "<br>", "<br/", "<br ", "<h1",
+      "<h2",    "<h3",   "<ul>",  "<ol>", "<li>"};
+  for (std::string_view tag : kTags) {
+    if (head.find(tag) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SniffedFormat SniffFormat(std::string_view bytes) {
   if (bytes.empty()) return SniffedFormat::kUnknown;
-  // %PDF may be preceded by junk (allowed in the first 1024 bytes).
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
-    return SniffedFormat::kPdf;
-  }
+  // A zip first: a stored entry may hold "%PDF-" in the first 1024 bytes.
   if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) {
     // A DOCX names word/document.xml (or [Content_Types].xml with
     // wordprocessingml) in its local headers / central directory.
@@ -63,17 +73,17 @@ SniffedFormat SniffFormat(std::string_view bytes) {
       return SniffedFormat::kDocx;
     return SniffedFormat::kZipOther;
   }
+  // %PDF may be preceded by junk (allowed in the first 1024 bytes).
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
+    return SniffedFormat::kPdf;
+  }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     return SniffedFormat::kOleLegacy;
   }
   std::string head = HeadLower(bytes, 4096);
   if (StartsWith(head, "<!doctype html") || StartsWith(head, "<html") ||
       head.find("<html") != std::string::npos ||
-      (StartsWith(head, "<") && (head.find("<body") != std::string::npos ||
-                                 head.find("<head") != std::string::npos ||
-                                 head.find("<meta") != std::string::npos ||
-                                 head.find("<div") != std::string::npos ||
-                                 head.find("<p>") != std::string::npos))) {
+      (StartsWith(head, "<") && LooksLikeHtmlFragment(head))) {
     return SniffedFormat::kHtml;
   }
   // UTF-16 with BOM is text; other NUL bytes mean binary.

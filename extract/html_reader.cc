@@ -7,7 +7,8 @@
 // with ConvertToUtf8 before libxml2 sees them, and libxml2 is told the input
 // is UTF-8 and to ignore the document's own hints. A declared charset that
 // does not convert falls back to sniffing; bytes that nothing converts are
-// read as UTF-8 with U+FFFD replacements. Each fallback is a finding.
+// read as UTF-8 with U+FFFD replacements. Each fallback is a finding. C0
+// control characters (NUL stops libxml2) become spaces.
 // metadata["encoding"] names the charset used, metadata["title"] the <title>.
 //
 // The article body: script/style/noscript/nav/header/footer/aside/iframe
@@ -19,7 +20,8 @@
 // id/class hints at content (content, article, zoom, TRS_Editor, detail)
 // and holds at least 70% of the best such hint's text — when the best hint
 // holds at least 25% of the page's text; otherwise the deepest div, section,
-// article, main, td, center or form holding at least 70% of the text.
+// article, main, td, center or form holding at least 70% of the text. The
+// h1/h2 title just before that container (inside a close ancestor) is kept.
 //
 // Blocks: p, div and other block elements end paragraphs; br ends a line
 // (a new block; inside a table cell a "\n"); h1–h6 -> kHeading with its
@@ -118,13 +120,14 @@ std::string DeclaredCharset(std::string_view bytes) {
 // Maps a declared name to the converter we use; "" when unusable.
 std::string CanonicalCharset(const std::string& declared) {
   static constexpr std::string_view kGb[] = {
-      "gb2312", "gbk",      "gb_2312-80", "x-gbk", "cp936",   "ms936",
-      "windows-936", "gb18030", "euc-cn", "csgb2312", "chinese", "iso-ir-58",
-      "x-euc-cn", "gb_2312"};
+      "gb2312",  "gbk",         "gb_2312-80", "x-gbk",  "cp936",
+      "ms936",   "windows-936", "gb18030",    "euc-cn", "csgb2312",
+      "chinese", "iso-ir-58",   "x-euc-cn",   "gb_2312"};
   for (std::string_view g : kGb) {
     if (declared == g) return "GB18030";
   }
-  if (declared == "utf-8" || declared == "utf8" || declared == "unicode-1-1-utf-8")
+  if (declared == "utf-8" || declared == "utf8" ||
+      declared == "unicode-1-1-utf-8")
     return "UTF-8";
   if (declared == "big5" || declared == "big5-hkscs" || declared == "x-x-big5")
     return "Big5";
@@ -163,8 +166,9 @@ Decoded DecodeHtml(std::string_view bytes) {
       d.text = std::string(bytes);
     } else {
       d.text = LossyUtf8(bytes);
-      d.problems.push_back("starts with a UTF-8 byte order mark but is not "
-                           "valid UTF-8; invalid bytes replaced");
+      d.problems.push_back(
+          "starts with a UTF-8 byte order mark but is not "
+          "valid UTF-8; invalid bytes replaced");
     }
     return d;
   }
@@ -176,9 +180,9 @@ Decoded DecodeHtml(std::string_view bytes) {
       d.encoding = cs;
       return d;
     }
-    d.problems.push_back("byte order mark says " + cs +
-                         " but the bytes do not convert: " +
-                         t.status().message());
+    d.problems.push_back(
+        "byte order mark says " + cs +
+        " but the bytes do not convert: " + t.status().message());
   }
   std::string declared = DeclaredCharset(bytes);
   std::string cs = CanonicalCharset(declared);
@@ -286,10 +290,10 @@ std::string CleanLines(std::string_view s) {
 
 bool IsDroppedTag(std::string_view n) {
   static constexpr std::string_view kDropped[] = {
-      "script", "style",  "noscript", "nav",    "header", "footer",
-      "aside",  "iframe", "template", "select", "option", "button",
-      "input",  "textarea", "object", "embed",  "svg",    "canvas",
-      "map",    "head",   "title",  "meta",   "link"};
+      "script", "style",    "noscript", "nav",    "header", "footer",
+      "aside",  "iframe",   "template", "select", "option", "button",
+      "input",  "textarea", "object",   "embed",  "svg",    "canvas",
+      "map",    "head",     "title",    "meta",   "link"};
   for (std::string_view d : kDropped) {
     if (n == d) return true;
   }
@@ -298,13 +302,13 @@ bool IsDroppedTag(std::string_view n) {
 
 bool IsBlockTag(std::string_view n) {
   static constexpr std::string_view kBlocks[] = {
-      "p",       "div",     "section", "article", "main",  "blockquote",
-      "pre",     "center",  "address", "dl",      "dt",    "dd",
-      "figure",  "figcaption", "ul",   "ol",      "li",    "hr",
-      "body",    "html",    "form",    "fieldset", "legend", "details",
-      "summary", "caption", "tr",      "td",      "th",    "tbody",
-      "thead",   "tfoot",   "menu",    "dir",     "h1",    "h2",
-      "h3",      "h4",      "h5",      "h6"};
+      "p",       "div",        "section", "article",  "main",   "blockquote",
+      "pre",     "center",     "address", "dl",       "dt",     "dd",
+      "figure",  "figcaption", "ul",      "ol",       "li",     "hr",
+      "body",    "html",       "form",    "fieldset", "legend", "details",
+      "summary", "caption",    "tr",      "td",       "th",     "tbody",
+      "thead",   "tfoot",      "menu",    "dir",      "h1",     "h2",
+      "h3",      "h4",         "h5",      "h6"};
   for (std::string_view b : kBlocks) {
     if (n == b) return true;
   }
@@ -324,8 +328,8 @@ std::string IdAndClass(const XmlNode& n) {
 
 bool HasContentHint(const XmlNode& n) {
   std::string ic = IdAndClass(n);
-  for (std::string_view h : {"content", "article", "zoom", "trs_editor",
-                             "detail"}) {
+  for (std::string_view h :
+       {"content", "article", "zoom", "trs_editor", "detail"}) {
     if (ic.find(h) != std::string::npos) return true;
   }
   return false;
@@ -416,7 +420,11 @@ class HtmlBuilder {
       stack.pop_back();
       size_t amount = TextAmount(*n);
       if (amount == 0) continue;
-      if (n != &body && HasContentHint(*n)) hinted.push_back({n, depth, amount});
+      for (const XmlNode& c : n->children) {
+        if (c.is_element()) parent_[&c] = n;
+      }
+      if (n != &body && HasContentHint(*n))
+        hinted.push_back({n, depth, amount});
       static constexpr std::string_view kContainers[] = {
           "body", "div", "section", "article", "main", "td", "center", "form"};
       for (std::string_view c : kContainers) {
@@ -450,8 +458,31 @@ class HtmlBuilder {
     return &body;
   }
 
+  // Emits the article, preceded by its title: the h1/h2 headings that come
+  // before the container inside a close ancestor (up to 3 levels up, holding
+  // at most 1.5 times the container's text), so "<div class=article><h1>…
+  // </h1><div class=info>…</div><div id=zoom>…" keeps the h1 and drops the
+  // info line.
   void Build(const XmlNode& container) {
     kinds_.push_back({BlockKind::kParagraph, 0});
+    const XmlNode* a = &container;
+    size_t amount = TextAmount(container);
+    for (int up = 0; up < 3; ++up) {
+      auto it = parent_.find(a);
+      if (it == parent_.end()) break;
+      a = it->second;
+      if (TextAmount(*a) * 2 > amount * 3) break;
+      std::vector<const XmlNode*> headings;
+      if (LeadingHeadings(*a, container, &headings) && !headings.empty()) {
+        for (const XmlNode* h : headings) {
+          kinds_.push_back({BlockKind::kHeading, HeadingLevel(h->name)});
+          Walk(*h);
+          Flush();
+          kinds_.pop_back();
+        }
+        break;
+      }
+    }
     Walk(container);
     Flush();
   }
@@ -461,6 +492,23 @@ class HtmlBuilder {
     BlockKind kind;
     int level;
   };
+
+  // h1/h2 elements under `n` that come before `stop` in document order.
+  // Returns true once `stop` was reached.
+  bool LeadingHeadings(const XmlNode& n, const XmlNode& stop,
+                       std::vector<const XmlNode*>* out) {
+    for (const XmlNode& c : n.children) {
+      if (&c == &stop) return true;
+      if (!c.is_element() || Skipped(c)) continue;
+      int level = HeadingLevel(c.name);
+      if (level == 1 || level == 2) {
+        out->push_back(&c);
+      } else if (LeadingHeadings(c, stop, out)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   void Flush() {
     std::string text = CleanLines(CollapseWhitespace(buf_));
@@ -596,7 +644,8 @@ class HtmlBuilder {
     return any ? out : dflt;
   }
 
-  std::string CellText(const XmlNode& cell, std::vector<const XmlNode*>* nested) {
+  std::string CellText(const XmlNode& cell,
+                       std::vector<const XmlNode*>* nested) {
     std::vector<std::string> lines;
     std::string saved_buf = std::move(buf_);
     buf_.clear();
@@ -699,7 +748,8 @@ class HtmlBuilder {
       row.resize(static_cast<size_t>(width));
       table.AddRow(std::move(row));
     }
-    table.header_rows = static_cast<int>(std::min(head_rows, table.rows.size()));
+    table.header_rows =
+        static_cast<int>(std::min(head_rows, table.rows.size()));
     if (truncated) {
       Finding f;
       f.severity = Severity::kWarning;
@@ -724,6 +774,7 @@ class HtmlBuilder {
   Document* doc_;
   bool use_nav_filter_ = true;
   std::map<const XmlNode*, size_t> amount_;
+  std::map<const XmlNode*, const XmlNode*> parent_;
   std::string buf_;
   std::vector<Kind> kinds_;
   std::vector<std::string>* cell_lines_ = nullptr;
@@ -757,6 +808,12 @@ Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& opts) {
     f.rule = "extract.html.charset";
     f.message = p;
     doc.findings.push_back(std::move(f));
+  }
+  // libxml2's HTML parser stops at a NUL byte; other C0 controls are not
+  // text either. (This also keeps kLineBreakByte out of the input.)
+  for (char& c : decoded.text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') c = ' ';
   }
   XmlParseOptions xml_opts;
   xml_opts.max_depth = opts.max_xml_depth;

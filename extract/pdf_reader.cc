@@ -1,10 +1,263 @@
-// Placeholder until the pdf reader lands.
+// ReadPdf: the only file that includes Poppler (poppler-cpp). It loads the
+// PDF from memory, turns each page's words into our own PdfWord structs and
+// hands them to LayOutPdf() (extract/pdf_layout.h), which does everything
+// else without Poppler types.
+//
+// Poppler reports problems through one process-global callback
+// (poppler::set_debug_error_function). While a PDF is read the callback
+// points at that read's collector, so PDF reads are serialized by a mutex:
+// one ReadPdf at a time per process; run several processes to go wider.
+// Poppler's messages never reach stderr; they become one info finding.
+// Tested by tests/extract/pdf_reader_test.cc, pdf_corpus_test.cc and
+// corrupt_pdf_test.cc.
+#include "base/utf8.h"
+#include "extract/pdf_layout.h"
 #include "extract/readers.h"
+#include "normalize/unicode.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace budgetdoc {
+namespace {
 
-Result<Document> ReadPdf(std::string_view, const ExtractOptions&) {
-  return Status::Unsupported("pdf reading is not built yet");
+// Messages Poppler reported during one read.
+struct PopplerMessages {
+  size_t count = 0;
+  std::vector<std::string> first;  // the first few, deduplicated
+};
+
+constexpr size_t kKeptMessages = 5;
+
+void CollectMessage(const std::string& msg, void* closure) {
+  auto* messages = static_cast<PopplerMessages*>(closure);
+  if (messages == nullptr) return;
+  ++messages->count;
+  if (messages->first.size() >= kKeptMessages) return;
+  std::string m = msg;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  for (const std::string& seen : messages->first) {
+    if (seen == m) return;
+  }
+  messages->first.push_back(std::move(m));
+}
+
+void DropMessage(const std::string&, void*) {}
+
+std::mutex& ReadMutex() {
+  static std::mutex* mu = new std::mutex;
+  return *mu;
+}
+
+// Points the global Poppler callback at `messages` for the lifetime of the
+// object; afterwards Poppler output is discarded (never printed).
+class ScopedMessageCollector {
+ public:
+  explicit ScopedMessageCollector(PopplerMessages* messages) {
+    poppler::set_debug_error_function(CollectMessage, messages);
+  }
+  ~ScopedMessageCollector() {
+    poppler::set_debug_error_function(DropMessage, nullptr);
+  }
+  ScopedMessageCollector(const ScopedMessageCollector&) = delete;
+  ScopedMessageCollector& operator=(const ScopedMessageCollector&) = delete;
+};
+
+std::string ToUtf8(const poppler::ustring& s) {
+  poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// True when a rendered page has visible ink: dark pixels over more than
+// 2% of the page (ruling lines alone stay well below that).
+bool HasInk(const poppler::page& page, poppler::page_renderer* renderer) {
+  poppler::image img = renderer->render_page(&page, 36, 36);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return false;
+  if (img.format() != poppler::image::format_gray8) return false;
+  const char* data = img.const_data();
+  size_t dark = 0;
+  for (int y = 0; y < img.height(); ++y) {
+    const auto* row = reinterpret_cast<const unsigned char*>(
+        data + static_cast<ptrdiff_t>(y) * img.bytes_per_row());
+    for (int x = 0; x < img.width(); ++x) {
+      if (row[x] < 160) ++dark;
+    }
+  }
+  size_t total = static_cast<size_t>(img.width()) * img.height();
+  return dark * 50 > total;
+}
+
+PdfPageInput ReadPage(const poppler::page& page, int number,
+                      poppler::page_renderer* renderer) {
+  PdfPageInput in;
+  in.number = number;
+  poppler::rectf rect = page.page_rect(poppler::crop_box);
+  in.width = rect.width();
+  in.height = rect.height();
+  switch (page.orientation()) {
+    case poppler::page::landscape:
+      in.rotation = 90;
+      break;
+    case poppler::page::upside_down:
+      in.rotation = 180;
+      break;
+    case poppler::page::seascape:
+      in.rotation = 270;
+      break;
+    default:
+      in.rotation = 0;
+  }
+  if (in.rotation == 90 || in.rotation == 270) std::swap(in.width, in.height);
+  std::vector<poppler::text_box> boxes =
+      page.text_list(poppler::page::text_list_include_font);
+  in.words.reserve(boxes.size());
+  for (const poppler::text_box& tb : boxes) {
+    PdfWord w;
+    w.text = ToUtf8(tb.text());
+    if (w.text.empty()) continue;
+    poppler::rectf b = tb.bbox();
+    w.x0 = b.x();
+    w.y0 = b.y();
+    w.x1 = b.x() + b.width();
+    w.y1 = b.y() + b.height();
+    w.font_size = tb.has_font_info() ? tb.get_font_size() : 0;
+    w.space_after = tb.has_space_after();
+    w.rotation = tb.rotation();
+    in.words.push_back(std::move(w));
+  }
+  if (in.words.empty() && renderer != nullptr &&
+      poppler::page_renderer::can_render()) {
+    in.image_only = HasInk(page, renderer);
+  }
+  return in;
+}
+
+// Some producers store an info string as literal hex of GBK bytes
+// ("<BDADCBD5...>"); decode that, and drop values that stay unreadable.
+std::string CleanInfoValue(std::string v) {
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+           (c >= 'A' && c <= 'F');
+  };
+  if (v.size() >= 4 && v.front() == '<' && v.back() == '>' &&
+      (v.size() - 2) % 2 == 0 &&
+      std::all_of(v.begin() + 1, v.end() - 1, hex)) {
+    std::string bytes;
+    for (size_t i = 1; i + 1 < v.size(); i += 2) {
+      bytes.push_back(static_cast<char>(std::stoi(v.substr(i, 2), nullptr, 16)));
+    }
+    if (IsValidUtf8(bytes)) return bytes;
+    Result<std::string> gb = ConvertToUtf8(bytes, "GB18030");
+    return gb.ok() ? *gb : std::string();
+  }
+  return IsValidUtf8(v) ? v : std::string();
+}
+
+void AddMetadata(const poppler::document& doc, Document* out) {
+  auto put = [&](const char* key, const poppler::ustring& value) {
+    std::string v = CleanInfoValue(ToUtf8(value));
+    if (!v.empty()) out->metadata[key] = v;
+  };
+  put("title", doc.get_title());
+  put("author", doc.get_author());
+  put("creator", doc.get_creator());
+  put("producer", doc.get_producer());
+}
+
+}  // namespace
+
+Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted("pdf: file is larger than 2 GiB");
+  }
+  std::lock_guard<std::mutex> lock(ReadMutex());
+  PopplerMessages messages;
+  ScopedMessageCollector collector(&messages);
+
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (doc == nullptr) {
+    std::string why = messages.first.empty() ? "" : ": " + messages.first[0];
+    return Status::Corrupt("pdf: cannot be opened (damaged or not a PDF)" +
+                           why);
+  }
+  if (doc->is_locked()) {
+    return Status::Unsupported(
+        "pdf: encrypted with a user password; password-protected PDFs are "
+        "not supported (open it and save an unprotected copy)");
+  }
+  const int page_count = doc->pages();
+  if (page_count <= 0) {
+    return Status::InvalidArgument("pdf: the document has no pages");
+  }
+  int limit = page_count;
+  if (opts.max_pages > 0 && opts.max_pages < limit) limit = opts.max_pages;
+
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  std::vector<PdfPageInput> pages;
+  pages.reserve(static_cast<size_t>(limit));
+  std::vector<int> missing;
+  for (int i = 0; i < limit; ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (page == nullptr) {
+      missing.push_back(i + 1);
+      PdfPageInput empty;
+      empty.number = i + 1;
+      pages.push_back(std::move(empty));
+      continue;
+    }
+    pages.push_back(ReadPage(*page, i + 1, &renderer));
+  }
+
+  Document out = LayOutPdf(pages, PdfLayoutOptions());
+  out.format = Format::kPdf;
+  AddMetadata(*doc, &out);
+  out.metadata["pages"] = std::to_string(page_count);
+  for (int number : missing) {
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.rule = "extract.pdf.page_missing";
+    f.message = "page " + std::to_string(number) +
+                ": could not be loaded (damaged page tree)";
+    Provenance where;
+    where.page = number;
+    f.where.push_back(where);
+    out.findings.push_back(std::move(f));
+  }
+  if (limit < page_count) {
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.rule = "extract.pdf.pages_truncated";
+    f.message = "read the first " + std::to_string(limit) + " of " +
+                std::to_string(page_count) + " pages (max_pages)";
+    out.findings.push_back(std::move(f));
+  }
+  if (messages.count > 0) {
+    Finding f;
+    f.severity = Severity::kInfo;
+    f.rule = "extract.pdf.poppler_messages";
+    f.message = "poppler reported " + std::to_string(messages.count) +
+                (messages.count == 1 ? " message" : " messages") + ", first: ";
+    for (size_t i = 0; i < messages.first.size(); ++i) {
+      if (i > 0) f.message += "; ";
+      f.message += "'" + messages.first[i] + "'";
+    }
+    out.findings.push_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace budgetdoc

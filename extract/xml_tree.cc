@@ -7,6 +7,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <mutex>
@@ -54,9 +55,15 @@ std::string XmlNode::InnerText() const {
 
 namespace {
 
+void SilentGenericError(void*, const char*, ...) {}
+
+// Initializes libxml2 once, and for the calling thread (libxml2 keeps its
+// error handlers per thread) routes unstructured errors, such as encoding
+// errors, away from stderr: hostile input must not spam the console.
 void InitLibxml() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
+  xmlSetGenericErrorFunc(nullptr, SilentGenericError);
 }
 
 std::string Str(const xmlChar* s) {
@@ -181,9 +188,11 @@ Result<XmlNode> ParseXml(std::string_view bytes, std::string_view part,
   }
   if (ret != 0 || !errors.message.empty()) {
     if (errors.depth) {
+      // libxml2 allows 256 levels without XML_PARSE_HUGE (which stays off).
       return Status::ResourceExhausted(
-          where + ": xml nesting deeper than the parser allows (" +
-          errors.message + ")");
+          where + ": xml nesting deeper than max_xml_depth (" +
+          std::to_string(std::min(options.max_depth, 256)) +
+          "; libxml2 allows 256 without XML_PARSE_HUGE)");
     }
     std::string msg = errors.message.empty() ? "parse error" : errors.message;
     if (msg.find("huge") != std::string::npos ||
@@ -211,12 +220,25 @@ Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
   const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                     HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
-  htmlDocPtr hdoc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                                   /*URL=*/nullptr, "UTF-8", flags);
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(
+      htmlNewParserCtxt(), htmlFreeParserCtxt);
+  if (ctxt == nullptr) return Status::Internal("html: no parser context");
+  htmlDocPtr hdoc =
+      htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()),
+                         /*URL=*/nullptr, "UTF-8", flags);
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> guard(hdoc, xmlFreeDoc);
+  xmlErrorPtr last = xmlCtxtGetLastError(ctxt.get());
+  if (last != nullptr && last->message != nullptr &&
+      std::string_view(last->message).find("Excessive depth") !=
+          std::string_view::npos) {
+    // libxml2 stops reading there; the rest of the page would be lost.
+    return Status::ResourceExhausted(
+        "html: elements nested deeper than 256 levels (libxml2's limit "
+        "without XML_PARSE_HUGE); the page cannot be read whole");
+  }
   if (hdoc == nullptr) {
     return Status::Corrupt("html: the parser produced no document");
   }
-  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> guard(hdoc, xmlFreeDoc);
   xmlNodePtr root = xmlDocGetRootElement(hdoc);
   if (root == nullptr) return Status::Corrupt("html: no root element");
 

@@ -10,13 +10,17 @@
 // XML_PARSE_HUGE, so no entity is substituted, no DTD or external entity is
 // loaded and libxml2's own size limits stay on. The tree is built from a
 // streaming reader, so the depth cap (max_depth) is checked as elements
-// open, before any deeper content is parsed.
+// open, before any deeper content is parsed. libxml2 itself allows 256
+// levels (XML_PARSE_HUGE stays off), so the effective cap is
+// min(max_depth, 256).
 //
 // ParseHtml runs libxml2's forgiving HTML parser (HTML_PARSE_NONET, NOERROR,
 // NOWARNING, RECOVER, IGNORE_ENC) over text that is already UTF-8; it never
 // fails on malformed markup. Element names come out lowercase. Elements
 // nested deeper than max_depth are flattened into their deepest kept
-// ancestor (their text is kept) and `flattened` is set.
+// ancestor (their text is kept) and `flattened` is set. Nesting past 256
+// levels stops libxml2's HTML parser, so that is a ResourceExhausted error
+// rather than a silently cut page.
 //
 // XmlNode is a plain value (copyable, movable). Parsing is thread-safe.
 // Tested by tests/extract/xml_tree_test.cc.
@@ -76,7 +80,8 @@ Result<XmlNode> ParseXml(std::string_view bytes, std::string_view part,
 
 // Parses HTML given as UTF-8. Returns the root element ("html" normally).
 // `flattened` (may be null) is set when max_depth was reached.
-// Corrupt only when libxml2 produces no tree at all (e.g. empty input).
+// ResourceExhausted past libxml2's 256 levels; Corrupt only when libxml2
+// produces no tree at all (e.g. empty input).
 Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
                           bool* flattened);
 

@@ -65,6 +65,12 @@ ZipArchive& ZipArchive::operator=(ZipArchive&&) noexcept = default;
 ZipArchive::~ZipArchive() = default;
 
 Result<ZipArchive> ZipArchive::Open(std::string_view bytes, ZipLimits limits) {
+  // libzip opens zero bytes as an empty archive; a real one has at least
+  // its 22-byte end of central directory record.
+  if (bytes.size() < 22) {
+    return Status::Corrupt("zip: not a zip archive or truncated (" +
+                           std::to_string(bytes.size()) + " bytes)");
+  }
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src =
@@ -320,7 +326,7 @@ Result<std::string> WriteZipForTest(
     }
     zip_set_file_compression(za, static_cast<zip_uint64_t>(idx),
                              e.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                             e.deflate ? 1 : 0);
+                             e.deflate ? 9 : 0);
     zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), 315532800, 0);
   }
   if (zip_close(za) != 0) return fail("cannot write archive");

@@ -54,8 +54,43 @@ TEST(CliTest, ExtractJsonIsDeterministicAndVersioned) {
   Result<Json> j = Json::Parse(a.out);
   ASSERT_TRUE(j.ok()) << j.status().ToString();
   ASSERT_NE(j->Find("schema_version"), nullptr);
-  EXPECT_FALSE(j->Find("mentions")->array().empty());
-  EXPECT_FALSE(j->Find("sections")->array().empty());
+  ASSERT_NE(j->Find("facts"), nullptr);
+  EXPECT_FALSE(j->Find("facts")->array().empty());
+  const Json* doc = j->Find("document");
+  ASSERT_NE(doc, nullptr);
+  ASSERT_NE(doc->Find("mentions"), nullptr);
+  EXPECT_FALSE(doc->Find("mentions")->array().empty());
+  EXPECT_FALSE(doc->Find("sections")->array().empty());
+}
+
+TEST(CliTest, CheckExitCodesFollowFailOn) {
+  std::string path = testing::SourcePath("samples/text_report/input.txt");
+  // The sample prints one amount without its unit: an error.
+  EXPECT_EQ(Cli({"check", path}).code, 1);
+  EXPECT_EQ(Cli({"check", path, "--fail-on", "never"}).code, 0);
+  EXPECT_EQ(Cli({"check", path, "/nonexistent.pdf"}).code, 2);
+  CliRun json = Cli({"check", path, "--format", "json"});
+  Result<Json> j = Json::Parse(json.out);
+  ASSERT_TRUE(j.ok()) << j.status().ToString();
+  ASSERT_NE(j->Find("checks"), nullptr);
+  EXPECT_NE(json.out.find("presentation.missing_unit"), std::string::npos);
+}
+
+TEST(CliTest, CheckTextNamesTheReportThenFindings) {
+  CliRun r = Cli({"check", testing::SourcePath("samples/text_report/input.txt")});
+  EXPECT_NE(r.out.find("年度：2024"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("错误 (1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("原文："), std::string::npos);
+  CliRun en = Cli({"check", testing::SourcePath("samples/text_report/input.txt"), "--lang", "en"});
+  EXPECT_NE(en.out.find("errors (1)"), std::string::npos) << en.out;
+}
+
+TEST(CliTest, SchemaAndRulesCommands) {
+  CliRun s = Cli({"schema"});
+  EXPECT_EQ(s.code, 0);
+  EXPECT_TRUE(Json::Parse(s.out).ok());
+  CliRun r = Cli({"rules"});
+  EXPECT_NE(r.out.find("sum.expenditure.basic_project"), std::string::npos);
 }
 
 TEST(CliTest, ExtractTextPrintsTheDumps) {

@@ -1,0 +1,1052 @@
+#include "check/check.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "base/utf8.h"
+#include "check/rules.h"
+#include "normalize/patterns.h"
+#include "schema/classification.h"
+#include "schema/metrics.h"
+#include "schema/narrative.h"
+
+namespace budgetdoc {
+
+size_t CheckReport::Count(Outcome o) const {
+  size_t n = 0;
+  for (const CheckResult& r : results) n += r.outcome == o;
+  return n;
+}
+
+size_t CheckReport::CountSeverity(Severity s) const {
+  size_t n = 0;
+  for (const CheckResult& r : results) {
+    n += (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) && r.severity == s;
+  }
+  return n;
+}
+
+namespace {
+
+bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+bool IsClassMetric(std::string_view metric) {
+  return metric == "gpb.expenditure.by_func" || metric == "gpb.basic.by_econ" || metric == "expenditure.by_func" ||
+         metric == "income.by_func";
+}
+
+// Two facts speak of the same thing: the same metric and, for
+// classification metrics, the same 类/款/项 name.
+bool SameSubject(const Fact& a, const Fact& b) {
+  if (a.metric != b.metric) return false;
+  if (!IsClassMetric(a.metric)) return true;
+  if (!a.code.empty() && !b.code.empty()) return a.code == b.code;
+  return CanonicalClassName(a.label) == CanonicalClassName(b.label);
+}
+
+bool IsUp(std::string_view d) { return d == "增加" || d == "增长" || d == "上升" || d == "提高"; }
+bool IsDown(std::string_view d) {
+  return d == "减少" || d == "下降" || d == "降低" || d == "节约";
+}
+
+// A short Chinese/English message pair.
+struct Text {
+  std::string zh, en;
+};
+
+class Checker {
+ public:
+  Checker(const NormalizedDocument& nd, const Extraction& ex, const CheckOptions& opts)
+      : nd_(nd), ex_(ex), opts_(opts), metrics_(MetricCatalog::Default()) {}
+
+  CheckReport Run() {
+    IndexFacts();
+    CheckSums();
+    CheckFuncHierarchy();
+    CheckEconItems();
+    CheckShares();
+    CheckChanges();
+    CheckCompletion();
+    CheckRepeats();
+    CheckCounts();
+    CheckAdminCost();
+    CheckClassNames();
+    CheckPresentation();
+    return std::move(report_);
+  }
+
+ private:
+  // ---- Facts and their groups ----
+
+  // A group is the set of facts one statement of the report makes together:
+  // a chapter of the narrative (the first section below a 第X部分), one
+  // table, or one chart.
+  std::string GroupOf(const Fact& f) const {
+    if (f.origin == Origin::kTable) return "t" + std::to_string(f.where.table);
+    if (f.origin == Origin::kChart) return "c" + std::to_string(f.where.block);
+    int s = f.section;
+    int chapter = s;
+    while (s > 0) {
+      const Section& sec = nd_.sections.sections[static_cast<size_t>(s)];
+      if (sec.style == "part") break;
+      chapter = s;
+      s = sec.parent;
+    }
+    return "n" + std::to_string(chapter);
+  }
+
+  bool Current(const Fact& f) const {
+    return f.year == 0 || ex_.meta.fiscal_year == 0 || f.year == ex_.meta.fiscal_year;
+  }
+
+  void IndexFacts() {
+    for (const Fact& f : ex_.facts) groups_[GroupOf(f)].push_back(&f);
+  }
+
+  // Half a unit of the fact's printed precision, in 万元 for money.
+  Decimal Half(const Fact& f) const {
+    int scale = f.printed.scale();
+    if (f.measure == Measure::kAmount || f.measure == Measure::kChange) {
+      if (f.origin == Origin::kTable) {
+        for (const RecognizedTable& t : ex_.tables) {
+          if (t.table == f.where.table) scale = std::max(scale, t.amount_scale);
+        }
+      } else if (f.unit == "万元" || f.unit.empty()) {
+        scale = std::max(scale, ex_.narrative_amount_scale);
+      }
+      Decimal h = HalfUnit(scale);
+      if (f.unit == "元") return h.ShiftPow10(-4).value_or(h);
+      if (f.unit == "亿元") return h.ShiftPow10(4).value_or(h);
+      return h;
+    }
+    if (f.measure == Measure::kCount) return Decimal();
+    return HalfUnit(std::max(scale, ex_.percent_scale));
+  }
+
+  Term TermOf(const Fact& f) const { return {f.value, Half(f)}; }
+
+  std::string Printed(const Fact& f) const { return f.printed.ToString() + f.unit; }
+
+  Evidence EvidenceOf(const Fact& f) const {
+    Evidence e;
+    e.label = f.label;
+    e.value = Printed(f);
+    e.quote = f.quote;
+    e.origin = std::string(OriginName(f.origin));
+    e.where = f.where;
+    std::string loc;
+    if (f.where.page > 0) loc = "第" + std::to_string(f.where.page) + "页 ";
+    if (f.origin == Origin::kTable) {
+      std::string title;
+      for (const RecognizedTable& t : ex_.tables) {
+        if (t.table == f.where.table) title = t.name.empty() ? t.title : t.name;
+      }
+      loc += "表「" + title + "」第" + std::to_string(f.where.row + 1) + "行第" +
+             std::to_string(f.where.column + 1) + "列";
+    } else if (f.origin == Origin::kChart) {
+      loc += "图表「" + f.quote + "」";
+    } else if (f.section > 0) {
+      loc += nd_.sections.Path(f.section);
+    }
+    e.location = loc;
+    return e;
+  }
+
+  // Facts of a metric in a group (current year, amounts of one basis).
+  std::vector<const Fact*> Find(const std::vector<const Fact*>& group, std::string_view metric,
+                                Measure measure, std::string_view basis) const {
+    std::vector<const Fact*> out;
+    for (const Fact* f : group) {
+      if (f->metric == metric && f->measure == measure && Current(*f) &&
+          (basis.empty() || f->basis == basis)) {
+        out.push_back(f);
+      }
+    }
+    return out;
+  }
+
+  // ---- Results ----
+
+  void Add(CheckResult r) {
+    size_t& n = per_rule_[r.rule];
+    if (n >= opts_.max_results_per_rule) {
+      ++report_.dropped;
+      return;
+    }
+    ++n;
+    const RuleSpec* spec = FindRule(r.rule);
+    if (r.outcome == Outcome::kFail) {
+      r.severity = spec != nullptr ? spec->severity : Severity::kError;
+    } else if (r.outcome == Outcome::kRounding) {
+      r.severity = Severity::kWarning;
+    } else {
+      r.severity = Severity::kInfo;
+    }
+    // Nothing error-level may rest on an unreadable page.
+    bool unreadable = false;
+    for (const Evidence& e : r.evidence) {
+      unreadable |= e.where.page > 0 && nd_.doc.PageUnreadable(e.where.page);
+    }
+    if (unreadable && r.severity == Severity::kError) {
+      r.severity = Severity::kWarning;
+      r.capped = true;
+      r.message += opts_.english ? " (capped at warning: a value comes from an unreadable page)"
+                                 : "（涉及无法可靠识别的页面，降为警告）";
+    }
+    report_.results.push_back(std::move(r));
+  }
+
+  CheckResult FromJudgment(std::string_view rule, const Judgment& j, const Text& what,
+                           std::string_view unit, std::vector<const Fact*> facts) {
+    CheckResult r;
+    r.rule = std::string(rule);
+    r.outcome = j.outcome;
+    r.printed = j.printed.ToString() + std::string(unit);
+    r.expected = j.expected.ToString() + std::string(unit);
+    r.difference = j.difference.ToString() + std::string(unit);
+    r.tolerance = j.tolerance.ToString() + std::string(unit);
+    r.hint = j.hint;
+    for (const Fact* f : facts) r.evidence.push_back(EvidenceOf(*f));
+    std::string verdict_zh, verdict_en;
+    switch (j.outcome) {
+      case Outcome::kPass:
+        verdict_zh = "一致";
+        verdict_en = "consistent";
+        break;
+      case Outcome::kRounding:
+        verdict_zh = "相差" + j.difference.ToString() + std::string(unit) + "，在四舍五入容差" +
+                     j.tolerance.ToString() + std::string(unit) + "以内，可能为取整误差";
+        verdict_en = "off by " + j.difference.ToString() + std::string(unit) +
+                     ", within the rounding tolerance " + j.tolerance.ToString() + std::string(unit);
+        break;
+      default:
+        verdict_zh = "印为" + j.printed.ToString() + std::string(unit) + "，按其他数字应为" +
+                     j.expected.ToString() + std::string(unit) + "，相差" + j.difference.ToString() +
+                     std::string(unit) + "，超出取整容差" + j.tolerance.ToString() + std::string(unit);
+        verdict_en = "printed " + j.printed.ToString() + std::string(unit) + ", the other figures give " +
+                     j.expected.ToString() + std::string(unit) + " (difference " +
+                     j.difference.ToString() + std::string(unit) + ", beyond the rounding tolerance " +
+                     j.tolerance.ToString() + std::string(unit) + ")";
+    }
+    if (!j.hint.empty()) {
+      verdict_zh += "（" + HintZh(j.hint) + "）";
+      verdict_en += " (" + j.hint + ")";
+    }
+    r.message = opts_.english ? what.en + ": " + verdict_en : what.zh + "：" + verdict_zh;
+    return r;
+  }
+
+  static std::string HintZh(const std::string& hint) {
+    if (hint == "truncation") return "印数等于截尾值，疑为截尾而非四舍五入";
+    if (hint == "partial list") return "所列为部分明细";
+    if (Contains(hint, "complementary") || Contains(hint, "complements")) {
+      return "两个互补占比之和不可能为此值，其中一个被截尾";
+    }
+    return hint;
+  }
+
+  void NotChecked(std::string_view rule, const Text& reason, std::vector<const Fact*> facts) {
+    CheckResult r;
+    r.rule = std::string(rule);
+    r.outcome = Outcome::kNotChecked;
+    r.reason = opts_.english ? reason.en : reason.zh;
+    r.message = r.reason;
+    for (const Fact* f : facts) r.evidence.push_back(EvidenceOf(*f));
+    Add(std::move(r));
+  }
+
+  std::string LabelOf(std::string_view metric) const {
+    const Metric* m = metrics_.Find(metric);
+    return m != nullptr ? m->label : std::string(metric);
+  }
+
+  // ---- Sums ----
+
+  struct SumRule {
+    std::string_view id;
+    std::string_view total;
+    std::vector<std::string_view> parts;
+    bool complete_only;  // skip when parts are missing (no partial judgment)
+  };
+
+  void CheckSums() {
+    const std::vector<SumRule> rules = {
+        {"sum.income.grand_total", "income.grand_total",
+         {"income.total", "income.use_nonfiscal_balance", "income.begin_carryover"}, true},
+        {"sum.expenditure.grand_total", "expenditure.grand_total",
+         {"expenditure.total", "expenditure.balance_distribution", "expenditure.end_carryover"}, true},
+        {"sum.income.by_source", "income.total",
+         {"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe",
+          "income.special_account", "income.superior_subsidy", "income.business", "income.operating",
+          "income.affiliate_remit", "income.other"},
+         false},
+        {"sum.expenditure.basic_project", "expenditure.total",
+         {"expenditure.basic", "expenditure.project", "expenditure.remit_superior", "expenditure.operating",
+          "expenditure.affiliate_subsidy"},
+         false},
+        {"sum.gpb.basic_project", "gpb.expenditure.total", {"gpb.expenditure.basic", "gpb.expenditure.project"},
+         true},
+        {"sum.basic.personnel_public", "gpb.expenditure.basic", {"gpb.basic.personnel", "gpb.basic.public"},
+         true},
+        {"sum.three_public.total", "three_public.total",
+         {"three_public.outbound", "three_public.vehicle", "three_public.reception"}, false},
+        {"sum.three_public.vehicle", "three_public.vehicle",
+         {"three_public.vehicle.purchase", "three_public.vehicle.operation"}, true},
+        {"sum.three_public.reception", "three_public.reception",
+         {"three_public.reception.domestic", "three_public.reception.foreign"}, true},
+        {"sum.procurement", "procurement.total", {"procurement.goods", "procurement.works", "procurement.services"},
+         false},
+    };
+    for (const auto& [gid, group] : groups_) {
+      for (const std::string& basis : Bases(group)) {
+        for (const SumRule& rule : rules) CheckSum(rule, group, basis);
+        CheckBalance(group, basis, "income.grand_total", "expenditure.grand_total");
+        CheckBalance(group, basis, "fiscal.income.grand_total", "fiscal.expenditure.grand_total");
+        CheckFuncClasses(group, basis);
+      }
+    }
+  }
+
+  static std::set<std::string> Bases(const std::vector<const Fact*>& group) {
+    std::set<std::string> out;
+    for (const Fact* f : group) {
+      if (f->measure == Measure::kAmount) out.insert(f->basis);
+    }
+    return out;
+  }
+
+  // The first value of each metric; conflicting repeats are agree.repeat's
+  // business.
+  const Fact* First(const std::vector<const Fact*>& group, std::string_view metric,
+                    std::string_view basis) const {
+    std::vector<const Fact*> f = Find(group, metric, Measure::kAmount, basis);
+    return f.empty() ? nullptr : f.front();
+  }
+
+  void CheckSum(const SumRule& rule, const std::vector<const Fact*>& group, const std::string& basis) {
+    std::vector<std::string_view> parts = rule.parts;
+    // The personnel/public split is sometimes stated under 基本支出 alone.
+    const Fact* total = First(group, rule.total, basis);
+    if (total == nullptr && rule.total == "gpb.expenditure.basic") {
+      total = First(group, "expenditure.basic", basis);
+    }
+    if (total == nullptr) return;
+    // 财政拨款收入 and its split by fund must not both count.
+    bool split = First(group, "income.fiscal.gpb", basis) || First(group, "income.fiscal.gov_fund", basis) ||
+                 First(group, "income.fiscal.soe", basis);
+    std::vector<const Fact*> found;
+    std::vector<std::string_view> missing;
+    for (std::string_view p : parts) {
+      bool fund_split = p == "income.fiscal.gpb" || p == "income.fiscal.gov_fund" || p == "income.fiscal.soe";
+      if (p == "income.fiscal" && split) continue;
+      if (fund_split && !split) continue;  // counted as 财政拨款收入
+      const Fact* f = First(group, p, basis);
+      if (f != nullptr) {
+        found.push_back(f);
+      } else {
+        missing.push_back(p);
+      }
+    }
+    if (found.empty()) return;
+    if (found.size() == 1 && missing.empty() == false && rule.complete_only) return;
+    std::vector<Term> terms;
+    for (const Fact* f : found) terms.push_back(TermOf(*f));
+    Text what{LabelOf(total->metric) + "与其各组成部分之和",
+              LabelOf(total->metric) + " against the sum of its parts"};
+    std::vector<const Fact*> evidence{total};
+    evidence.insert(evidence.end(), found.begin(), found.end());
+    if (missing.empty()) {
+      Add(FromJudgment(rule.id, JudgeSum(TermOf(*total), terms), what, "万元", evidence));
+      return;
+    }
+    if (rule.complete_only) {
+      std::string names;
+      for (std::string_view m : missing) names += (names.empty() ? "" : "、") + LabelOf(m);
+      NotChecked(rule.id, {"未列出" + names + "，无法核对" + LabelOf(total->metric),
+                           "parts not printed (" + names + "): cannot check " + LabelOf(total->metric)},
+                 evidence);
+      return;
+    }
+    // Unlisted parts of a fixed template list are usually zero; parts may
+    // never exceed the total, and a shortfall is judged only when the
+    // listed parts are what the report presents as the breakdown.
+    Judgment j = JudgeSum(TermOf(*total), terms);
+    if (j.outcome == Outcome::kFail && j.difference.sign() > 0) {
+      std::string names;
+      for (std::string_view m : missing) names += (names.empty() ? "" : "、") + LabelOf(m);
+      // The shortfall could be the unlisted parts.
+      CheckResult r = FromJudgment(rule.id, j, what, "万元", evidence);
+      r.outcome = Outcome::kNotChecked;
+      r.reason = opts_.english ? "the listed parts fall short of the total; unlisted parts (" + names +
+                                     ") would have to make up " + j.difference.ToString() + "万元"
+                               : "所列分项之和小于合计" + j.difference.ToString() + "万元，未列出的" + names +
+                                     "可能构成差额";
+      r.message = r.reason;
+      Add(std::move(r));
+      return;
+    }
+    Add(FromJudgment(rule.id, j, what, "万元", evidence));
+  }
+
+  void CheckBalance(const std::vector<const Fact*>& group, const std::string& basis, std::string_view a,
+                    std::string_view b) {
+    const Fact* fa = First(group, a, basis);
+    const Fact* fb = First(group, b, basis);
+    if (fa == nullptr || fb == nullptr || fa == fb) return;
+    Text what{LabelOf(a) + "与" + LabelOf(b), LabelOf(a) + " against " + LabelOf(b)};
+    Add(FromJudgment("sum.total_balance", JudgeEqual(TermOf(*fa), TermOf(*fb)), what, "万元", {fa, fb}));
+  }
+
+  static bool IsClassLevelLabel(const Fact& f) {
+    return f.code.size() == 3 || (f.code.empty() && f.label.find('/') == std::string::npos &&
+                                  (Contains(f.label, "支出") || Contains(f.label, "（类）")));
+  }
+
+  void CheckFuncClasses(const std::vector<const Fact*>& group, const std::string& basis) {
+    const Fact* total = First(group, "gpb.expenditure.total", basis);
+    if (total == nullptr) return;
+    std::vector<const Fact*> classes;
+    std::set<std::string> seen;
+    for (const Fact* f : Find(group, "gpb.expenditure.by_func", Measure::kAmount, basis)) {
+      if (IsClassLevelLabel(*f) && seen.insert(f->label).second) classes.push_back(f);
+    }
+    if (classes.size() < 2) return;
+    std::vector<Term> terms;
+    for (const Fact* f : classes) terms.push_back(TermOf(*f));
+    std::vector<const Fact*> evidence{total};
+    evidence.insert(evidence.end(), classes.begin(), classes.end());
+    Add(FromJudgment("sum.func.classes", JudgeSum(TermOf(*total), terms),
+                     {"一般公共预算财政拨款支出与各类支出之和", "general-budget spending against its classes"},
+                     "万元", evidence));
+  }
+
+  static std::string StripZhiChu(std::string s) {
+    if (s.size() > 6 && s.substr(s.size() - 6) == "支出") s.resize(s.size() - 6);
+    return s;
+  }
+
+  // The 类 the catalog puts a printed 项 under, when it is unambiguous.
+  std::string CatalogClassOf(const std::string& xiang) const {
+    const ClassificationCatalog& cat = ClassificationCatalog::Default();
+    std::set<std::string> leis;
+    for (const ClassItem* c : cat.FindByName(xiang, ClassLevel::kXiang)) {
+      if (const ClassItem* lei = cat.Find(c->code.substr(0, 3))) leis.insert(StripZhiChu(CanonicalClassName(lei->name)));
+    }
+    return leis.size() == 1 ? *leis.begin() : "";
+  }
+
+  // 类 amounts (a structure list) against the 项 under them (a detail list
+  // with 类/款/项 paths), and the total against all 项. An item printed
+  // under the wrong 类 (code.name_mismatch reports it) is counted under the
+  // 类 the catalog gives it, so one slip is not reported twice.
+  void CheckFuncHierarchy() {
+    std::map<std::string, const Fact*> classes;  // canonical 类 name → fact
+    std::map<std::string, std::vector<const Fact*>> items;
+    std::vector<const Fact*> all_items;
+    for (const Fact& f : ex_.facts) {
+      if (f.origin != Origin::kNarrative || f.metric != "gpb.expenditure.by_func" ||
+          f.measure != Measure::kAmount || !Current(f)) {
+        continue;
+      }
+      size_t slash = f.label.find('/');
+      if (slash != std::string::npos) {
+        std::string lei = StripZhiChu(CanonicalClassName(f.label.substr(0, slash)));
+        std::string xiang = f.label.substr(f.label.rfind('/') + 1);
+        std::string catalog_lei = CatalogClassOf(xiang);
+        if (!catalog_lei.empty() && catalog_lei != lei) lei = catalog_lei;
+        items[lei].push_back(&f);
+        all_items.push_back(&f);
+      } else if (IsClassLevelLabel(f)) {
+        classes.emplace(StripZhiChu(CanonicalClassName(f.label)), &f);
+      }
+    }
+    if (items.empty()) return;
+    for (const auto& [name, cls] : classes) {
+      auto it = items.find(name);
+      if (it == items.end()) {
+        NotChecked("sum.func.hierarchy",
+                   {"“" + cls->label + "”下未列出任何项级支出，无法核对", "no items listed under " + cls->label},
+                   {cls});
+        continue;
+      }
+      std::vector<Term> terms;
+      for (const Fact* f : it->second) terms.push_back(TermOf(*f));
+      std::vector<const Fact*> evidence{cls};
+      evidence.insert(evidence.end(), it->second.begin(), it->second.end());
+      Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*cls), terms),
+                       {"“" + cls->label + "”与其下各项支出之和", cls->label + " against its items"}, "万元",
+                       evidence));
+    }
+    // The total printed with the detail list.
+    const Fact* total = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (f.metric == "gpb.expenditure.total" && f.measure == Measure::kAmount && Current(f) &&
+          f.origin == Origin::kNarrative && GroupOf(f) == GroupOf(*all_items.front())) {
+        total = &f;
+        if (f.where.block < all_items.front()->where.block) continue;
+        break;
+      }
+    }
+    if (total != nullptr && all_items.size() >= 2) {
+      std::vector<Term> terms;
+      for (const Fact* f : all_items) terms.push_back(TermOf(*f));
+      std::vector<const Fact*> evidence{total};
+      evidence.insert(evidence.end(), all_items.begin(), all_items.end());
+      Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*total), terms),
+                       {"一般公共预算财政拨款支出与各项支出之和", "general-budget spending against its items"}, "万元",
+                       evidence));
+    }
+  }
+
+  // 人员经费 / 公用经费 against the economic items listed after them.
+  void CheckEconItems() {
+    const Fact* total = nullptr;
+    std::vector<const Fact*> items;
+    int block = -1;
+    auto flush = [&]() {
+      if (total != nullptr && items.size() >= 2) {
+        std::vector<Term> terms;
+        for (const Fact* f : items) terms.push_back(TermOf(*f));
+        std::vector<const Fact*> evidence{total};
+        evidence.insert(evidence.end(), items.begin(), items.end());
+        Add(FromJudgment("sum.econ.items", JudgeSumAtMost(TermOf(*total), terms),
+                         {LabelOf(total->metric) + "与所列明细之和", LabelOf(total->metric) + " against its items"},
+                         "万元", evidence));
+      }
+      total = nullptr;
+      items.clear();
+    };
+    for (const Fact& f : ex_.facts) {
+      if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount || !Current(f)) continue;
+      if (f.metric == "gpb.basic.personnel" || f.metric == "gpb.basic.public") {
+        flush();
+        total = &f;
+        block = f.where.block;
+      } else if (f.metric == "gpb.basic.by_econ" && total != nullptr && f.where.block == block) {
+        items.push_back(&f);
+      }
+    }
+    flush();
+  }
+
+  // ---- Shares ----
+
+  // The amount a share/change/completion speaks of: same metric and label,
+  // nearest before it in the same block, else in its group.
+  const Fact* AmountFor(const Fact& s, std::string_view basis = "") const {
+    const Fact* best = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (&f == &s) break;
+      if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) && f.origin == s.origin &&
+          (basis.empty() || f.basis == basis) && f.where.block == s.where.block) {
+        best = &f;
+      }
+    }
+    if (best != nullptr) return best;
+    auto it = groups_.find(GroupOf(s));
+    if (it == groups_.end()) return nullptr;
+    for (const Fact* f : it->second) {
+      if (SameSubject(*f, s) && f->measure == Measure::kAmount && Current(*f) &&
+          (basis.empty() || f->basis == basis)) {
+        return f;
+      }
+    }
+    return nullptr;
+  }
+
+  // The base amount of a share: its base metric in the same group, else the
+  // same metric anywhere in the narrative.
+  const Fact* BaseFor(const Fact& s) const {
+    if (s.base_metric.empty()) return nullptr;
+    auto it = groups_.find(GroupOf(s));
+    if (it != groups_.end()) {
+      for (const Fact* f : it->second) {
+        if (f->metric == s.base_metric && f->measure == Measure::kAmount && Current(*f) && f->basis == s.basis) {
+          return f;
+        }
+      }
+    }
+    for (const Fact& f : ex_.facts) {
+      if (f.metric == s.base_metric && f.measure == Measure::kAmount && Current(f) && f.basis == s.basis &&
+          f.origin == s.origin) {
+        return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  void CheckShares() {
+    // Shares of one breakdown: same block and base.
+    std::map<std::pair<int, std::string>, std::vector<std::pair<const Fact*, const Fact*>>> breakdowns;
+    for (const Fact& s : ex_.facts) {
+      if (s.measure != Measure::kShare) continue;
+      const Fact* amount = AmountFor(s);
+      const Fact* base = BaseFor(s);
+      if (amount == nullptr || base == nullptr) {
+        NotChecked("share.recompute",
+                   {"占比" + s.printed.ToString() + "%缺少对应金额或合计，无法复算",
+                    "share " + s.printed.ToString() + "% has no amount or base to recompute from"},
+                   {&s});
+        continue;
+      }
+      breakdowns[{s.where.block, s.base_metric}].push_back({&s, amount});
+      if (base->value.is_zero()) {
+        if (!s.value.is_zero()) {
+          CheckResult r;
+          r.rule = "share.zero_base";
+          r.outcome = Outcome::kFail;
+          r.message = opts_.english ? "a share is printed for a zero total" : "合计为0，却给出占比" + Printed(s);
+          r.evidence = {EvidenceOf(s), EvidenceOf(*base)};
+          Add(std::move(r));
+        }
+        continue;
+      }
+      Judgment j = JudgeRatio(s.printed, ex_.percent_scale, TermOf(*amount), TermOf(*base));
+      std::string rule = (j.outcome == Outcome::kFail && j.hint == "truncation") ? "share.truncated"
+                                                                                   : "share.recompute";
+      Add(FromJudgment(rule, j,
+                       {"“" + s.label + "”占" + LabelOf(s.base_metric) + "的比例",
+                        "share of " + s.label + " in " + LabelOf(s.base_metric)},
+                       "%", {&s, amount, base}));
+    }
+    for (const auto& [key, members] : breakdowns) {
+      if (members.size() < 2) continue;
+      const Fact* base = BaseFor(*members.front().first);
+      if (base == nullptr || base->value.is_zero()) continue;
+      // Complete only when the amounts add up to the base.
+      std::vector<Term> terms;
+      std::vector<Decimal> shares;
+      std::vector<const Fact*> evidence;
+      std::set<const Fact*> seen;
+      for (const auto& [s, a] : members) {
+        if (!seen.insert(a).second) continue;
+        terms.push_back(TermOf(*a));
+        shares.push_back(s->printed);
+        evidence.push_back(s);
+      }
+      if (shares.size() < 2) continue;
+      Judgment complete = JudgeSum(TermOf(*base), terms);
+      if (complete.outcome == Outcome::kFail) continue;
+      evidence.push_back(base);
+      Add(FromJudgment("share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
+                       {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+    }
+  }
+
+  // ---- Changes ----
+
+  const Fact* Next(const Fact& c, Measure m) const {
+    bool after = false;
+    for (const Fact& f : ex_.facts) {
+      if (&f == &c) {
+        after = true;
+        continue;
+      }
+      if (!after) continue;
+      if (f.where.block != c.where.block) break;
+      if (f.measure == m && SameSubject(f, c)) return &f;
+      if (f.measure == Measure::kChange && SameSubject(f, c)) break;
+    }
+    return nullptr;
+  }
+
+  // A printed prior-year value: a chart point or an amount of year − 1.
+  const Fact* PriorFor(const Fact& c) const {
+    int prior_year = c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
+    for (const Fact& f : ex_.facts) {
+      if (SameSubject(f, c) && f.measure == Measure::kAmount && f.year == prior_year && prior_year > 0) {
+        return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  void CheckChanges() {
+    for (const Fact& c : ex_.facts) {
+      if (c.measure != Measure::kChange) continue;
+      const Fact* current = AmountFor(c, c.basis);
+      if (current == nullptr) current = AmountFor(c);
+      const Fact* rate = Next(c, Measure::kRate);
+      if (rate != nullptr && !rate->direction.empty() && !c.direction.empty() &&
+          ((IsUp(c.direction) && IsDown(rate->direction)) || (IsDown(c.direction) && IsUp(rate->direction)))) {
+        CheckResult r;
+        r.rule = "change.direction";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "the change says " + c.direction + " but the rate says " + rate->direction
+                                  : "增减额用“" + c.direction + "”，增减幅度却用“" + rate->direction + "”，方向矛盾";
+        r.evidence = {EvidenceOf(c), EvidenceOf(*rate)};
+        Add(std::move(r));
+      }
+      if (c.direction == "持平" && !c.value.is_zero()) {
+        CheckResult r;
+        r.rule = "change.direction";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "\"unchanged\" with a nonzero change" : "称“持平”，但增减额不为0";
+        r.evidence = {EvidenceOf(c)};
+        Add(std::move(r));
+      }
+      const Fact* prior = PriorFor(c);
+      if (current != nullptr && prior != nullptr) {
+        Decimal diff = current->value - prior->value;
+        bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) || (IsDown(c.direction) && diff.sign() <= 0) ||
+                       c.direction.empty() || c.direction == "持平";
+        if (!sign_ok && !diff.is_zero()) {
+          CheckResult r;
+          r.rule = "change.direction";
+          r.outcome = Outcome::kFail;
+          r.message = opts_.english ? "says " + c.direction + " but this year minus last year is " + diff.ToString()
+                                    : "称“" + c.direction + "”，但本年" + Printed(*current) + "减上年" +
+                                          Printed(*prior) + "为" + diff.ToString() + "万元";
+          r.evidence = {EvidenceOf(c), EvidenceOf(*current), EvidenceOf(*prior)};
+          Add(std::move(r));
+        } else {
+          Term change{diff.Abs(), TermOf(*current).half + TermOf(*prior).half};
+          Add(FromJudgment("change.amount", JudgeEqual(TermOf(c), change),
+                           {"“" + c.label + "”增减额与本年、上年数之差", "change of " + c.label + " against the two years"},
+                           "万元", {&c, current, prior}));
+        }
+      }
+      if (rate == nullptr) continue;
+      if (current == nullptr) {
+        NotChecked("change.rate",
+                   {"“" + c.label + "”缺少本年金额，无法复算增减幅度", "no current amount for " + c.label}, {&c, rate});
+        continue;
+      }
+      // prior = current ∓ change (derived: carries both half units).
+      Decimal signed_change = IsDown(c.direction) ? -c.value : c.value;
+      Term prior_term{current->value - signed_change, TermOf(*current).half + TermOf(c).half};
+      if (prior_term.value.sign() <= 0) {
+        CheckResult r;
+        r.rule = "change.zero_base";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "a growth rate from a zero base" : "上年数为0（本年数即增加额），不应给出增长率" + Printed(*rate);
+        r.evidence = {EvidenceOf(c), EvidenceOf(*rate), EvidenceOf(*current)};
+        Add(std::move(r));
+        continue;
+      }
+      Judgment j = JudgeRatio(rate->printed, ex_.percent_scale, TermOf(c), prior_term);
+      Add(FromJudgment("change.rate", j,
+                       {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%", {rate, &c, current}));
+    }
+  }
+
+  // ---- Completion ----
+
+  void CheckCompletion() {
+    for (const Fact& p : ex_.facts) {
+      if (p.measure != Measure::kCompletion) continue;
+      const Fact* actual = AmountFor(p, "actual");
+      if (actual == nullptr) actual = AmountFor(p);
+      if (!p.direction.empty()) {
+        int c = Decimal::Compare(p.printed, Decimal::FromInt(100));
+        bool ok = (p.direction == "小于" && c < 0) || (p.direction == "大于" && c > 0) ||
+                  (p.direction == "等于" && c == 0);
+        CheckResult r;
+        r.rule = "completion.direction";
+        r.outcome = ok ? Outcome::kPass : Outcome::kFail;
+        r.message = opts_.english ? "\"actual " + p.direction + " budget\" against completion " + Printed(p)
+                                  : "“决算数" + p.direction + "预算数”与完成预算" + Printed(p) +
+                                        (ok ? "一致" : "矛盾");
+        r.evidence = {EvidenceOf(p)};
+        Add(std::move(r));
+      }
+      // A budget amount for the same subject.
+      const Fact* budget = nullptr;
+      for (const Fact& f : ex_.facts) {
+        if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) &&
+            (f.basis == p.basis || (p.basis == "budget" && f.basis.rfind("budget", 0) == 0))) {
+          budget = &f;
+          break;
+        }
+      }
+      bool no_budget_said = false;
+      if (p.where.block >= 0) {
+        int section = nd_.sections.block_section[static_cast<size_t>(p.where.block)];
+        const Section& sec = nd_.sections.sections[static_cast<size_t>(section)];
+        for (int b = std::max(0, sec.block); b < sec.end_block && b < static_cast<int>(nd_.blocks.size()); ++b) {
+          const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
+          no_budget_said |= Contains(t, "没有年初预算") || Contains(t, "无年初预算") || Contains(t, "未安排预算") ||
+                            Contains(t, "没有预算") || Contains(t, "无预算");
+        }
+      }
+      if ((budget != nullptr && budget->value.is_zero()) ||
+          (budget == nullptr && actual != nullptr && actual->value.is_zero() && no_budget_said)) {
+        CheckResult r;
+        r.rule = "completion.zero_budget";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "completion " + Printed(p) + " printed although there is no budget"
+                                  : "没有预算，却给出完成预算" + Printed(p) + "，应表述为不适用";
+        r.evidence = {EvidenceOf(p)};
+        if (actual != nullptr) r.evidence.push_back(EvidenceOf(*actual));
+        Add(std::move(r));
+        continue;
+      }
+      if (actual == nullptr || budget == nullptr) {
+        NotChecked("completion.rate",
+                   {"“" + p.label + "”完成预算" + Printed(p) + "：正文未列出预算数，无法复算",
+                    "completion of " + p.label + ": the budget amount is not printed"},
+                   {&p});
+        continue;
+      }
+      Add(FromJudgment("completion.rate", JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual), TermOf(*budget)),
+                       {"“" + p.label + "”完成预算比例", "completion of " + p.label}, "%", {&p, actual, budget}));
+    }
+  }
+
+  // ---- Agreement ----
+
+  void CheckRepeats() {
+    struct Key {
+      std::string metric, basis, fund, label;
+      int year;
+      bool operator<(const Key& o) const {
+        return std::tie(metric, basis, fund, label, year) < std::tie(o.metric, o.basis, o.fund, o.label, o.year);
+      }
+    };
+    std::map<Key, std::vector<const Fact*>> by_key;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kAmount || f.unit.empty()) continue;
+      std::string label = (f.metric == "gpb.expenditure.by_func" || f.metric == "gpb.basic.by_econ")
+                              ? CanonicalClassName(f.label)
+                              : "";
+      by_key[{f.metric, f.basis, f.fund, label, f.year}].push_back(&f);
+    }
+    for (const auto& [key, facts] : by_key) {
+      const Fact* first_text = nullptr;
+      for (const Fact* f : facts) {
+        if (f->origin == Origin::kNarrative) {
+          first_text = f;
+          break;
+        }
+      }
+      if (first_text == nullptr) continue;
+      std::set<std::string> reported;
+      for (const Fact* f : facts) {
+        if (f == first_text) continue;
+        if (f->origin == Origin::kNarrative && f->where.block == first_text->where.block &&
+            f->printed == first_text->printed) {
+          continue;
+        }
+        std::string rule = f->origin == Origin::kChart   ? "agree.chart_text"
+                           : f->origin == Origin::kTable ? "agree.text_table"
+                                                         : "agree.repeat";
+        Judgment j = JudgeEqual(TermOf(*f), TermOf(*first_text));
+        // One finding per distinct printed value.
+        if (!reported.insert(rule + f->printed.ToString()).second && j.outcome == Outcome::kPass) continue;
+        Add(FromJudgment(rule, j,
+                         {"“" + (f->label.empty() ? LabelOf(key.metric) : f->label) + "”在不同位置的数字",
+                          (f->label.empty() ? LabelOf(key.metric) : f->label) + " printed in two places"},
+                         "万元", {f, first_text}));
+      }
+    }
+  }
+
+  void CheckCounts() {
+    const Fact* fleet = nullptr;
+    const Fact* assets = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kCount) continue;
+      if (f.metric == "three_public.vehicle.fleet_count" && fleet == nullptr) fleet = &f;
+      if (f.metric == "assets.vehicles" && assets == nullptr) assets = &f;
+    }
+    if (fleet != nullptr && assets != nullptr) {
+      Term a{fleet->value, Decimal()}, b{assets->value, Decimal()};
+      Add(FromJudgment("agree.counts", JudgeEqual(a, b), {"公务用车数量", "vehicle counts"}, "辆", {fleet, assets}));
+    }
+  }
+
+  void CheckAdminCost() {
+    const Fact* admin = nullptr;
+    const Fact* pub = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kAmount || !Current(f) || f.basis != "actual") continue;
+      if (f.metric == "admin_operating_cost" && admin == nullptr) admin = &f;
+      if (f.metric == "gpb.basic.public" && pub == nullptr) pub = &f;
+    }
+    if (admin == nullptr || pub == nullptr) return;
+    Judgment j = JudgeSumAtMost(TermOf(*pub), {TermOf(*admin)});
+    Add(FromJudgment("agree.admin_cost", j, {"机关运行经费与公用经费", "administrative costs against public costs"},
+                     "万元", {admin, pub}));
+  }
+
+  // ---- Codes and names ----
+
+  struct PathSeen {
+    ClassPath path;
+    int block;
+  };
+
+  void CheckClassNames() {
+    const ClassificationCatalog& cat = ClassificationCatalog::Default();
+    std::map<std::string, std::vector<PathSeen>> by_item;  // canonical 项 name
+    for (size_t b = 0; b < nd_.blocks.size(); ++b) {
+      const std::string& t = nd_.blocks[b].text;
+      ClassPath p;
+      if (!Contains(t, "（项）") || !ParseClassPath(t.substr(0, t.rfind("（项）") + 9), &p)) continue;
+      if (p.xiang.empty()) continue;
+      by_item[StripZhiChu(CanonicalClassName(p.xiang))].push_back({p, static_cast<int>(b)});
+    }
+    auto canon_lei = [](const std::string& s) { return StripZhiChu(CanonicalClassName(s)); };
+    for (const auto& [item, seen] : by_item) {
+      // Candidate codes for the 项 name; keep those whose 款 or 类 fit.
+      std::vector<const ClassItem*> candidates = cat.FindByName(seen.front().path.xiang, ClassLevel::kXiang);
+      std::vector<std::string> problems_zh, problems_en;
+      std::set<std::string> leis, kuans;
+      for (const PathSeen& s : seen) {
+        leis.insert(canon_lei(s.path.lei));
+        kuans.insert(canon_lei(s.path.kuan));
+      }
+      // Which 类 does the catalog put this 项 under?
+      std::set<std::string> catalog_leis;
+      for (const ClassItem* c : candidates) {
+        if (const ClassItem* lei = cat.Find(c->code.substr(0, 3))) catalog_leis.insert(canon_lei(lei->name));
+      }
+      std::vector<int> blocks;
+      for (const PathSeen& s : seen) {
+        bool lei_ok = catalog_leis.empty() || catalog_leis.count(canon_lei(s.path.lei)) > 0;
+        if (!lei_ok) {
+          std::string expected;
+          for (const std::string& l : catalog_leis) expected += (expected.empty() ? "" : "/") + l;
+          problems_zh.push_back(
+              "“" + nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(s.block)]) + "”把“" +
+              s.path.xiang + "（项）”列在“" + s.path.lei + "（类）”下，该项属于“" + expected + "”类");
+          problems_en.push_back(s.path.xiang + " is printed under " + s.path.lei + ", it belongs to " + expected);
+          blocks.push_back(s.block);
+        }
+      }
+      if (leis.size() > 1) {
+        std::string list;
+        for (const std::string& l : leis) list += (list.empty() ? "" : "、") + l;
+        problems_zh.push_back("同一项在不同位置所属类名称不一致：" + list);
+        problems_en.push_back("the same item is printed under different classes: " + list);
+      }
+      bool kuan_only = problems_zh.empty() && kuans.size() > 1;
+      if (kuans.size() > 1) {
+        std::string list;
+        for (const std::string& k : kuans) list += (list.empty() ? "" : "、") + k;
+        problems_zh.push_back("同一项在不同位置所属款名称不一致：" + list);
+        problems_en.push_back("the same item is printed under different 款 names: " + list);
+      }
+      if (problems_zh.empty()) continue;
+      CheckResult r;
+      r.rule = kuan_only ? "code.name_variant" : "code.name_mismatch";
+      r.outcome = Outcome::kFail;
+      std::string zh, en;
+      for (const std::string& p : problems_zh) zh += (zh.empty() ? "" : "；") + p;
+      for (const std::string& p : problems_en) en += (en.empty() ? "" : "; ") + p;
+      r.message = opts_.english ? "class names of " + seen.front().path.xiang + ": " + en
+                                : "“" + seen.front().path.xiang + "”的科目归属：" + zh;
+      for (const PathSeen& s : seen) {
+        Evidence e;
+        e.label = s.path.lei + "/" + s.path.kuan + "/" + s.path.xiang;
+        e.quote = Ellipsize(nd_.blocks[static_cast<size_t>(s.block)].text, 120);
+        e.origin = "narrative";
+        e.where.block = s.block;
+        e.where.page = nd_.doc.blocks[static_cast<size_t>(s.block)].page;
+        e.location = nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(s.block)]);
+        r.evidence.push_back(std::move(e));
+      }
+      Add(std::move(r));
+    }
+  }
+
+  // ---- Presentation ----
+
+  Evidence TextEvidence(int block, int begin, int end) const {
+    Evidence e;
+    const std::string& t = nd_.blocks[static_cast<size_t>(block)].text;
+    e.quote = Ellipsize(t, 120);
+    e.value = t.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+    e.origin = "narrative";
+    e.where.block = block;
+    e.where.page = nd_.doc.blocks[static_cast<size_t>(block)].page;
+    e.where.norm_begin = begin;
+    e.where.norm_end = end;
+    e.location = nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(block)]);
+    return e;
+  }
+
+  void CheckPresentation() {
+    for (const Mention& m : nd_.mentions) {
+      if (m.kind == MentionKind::kBareNumber) {
+        CheckResult r;
+        r.rule = "presentation.missing_unit";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "amount " + m.text + " has no unit" : "金额“" + m.text + "”缺少计量单位（万元/元）";
+        r.evidence = {TextEvidence(m.block, m.begin, m.end)};
+        Add(std::move(r));
+      } else if (m.percent_sign_missing) {
+        CheckResult r;
+        r.rule = "presentation.percent_without_sign";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "share " + m.text + " has no %" : "占比“" + m.text + "”缺少百分号";
+        r.evidence = {TextEvidence(m.block, m.begin, m.end)};
+        Add(std::move(r));
+      }
+    }
+    static constexpr std::string_view kResidue[] = {
+        "增加（减少）", "减少（增加）", "增长（下降）", "下降（增长）", "增加(减少)", "增长(下降)", "增加/减少", "增长/下降",
+        "主要原因是。", "主要原因是：。", "主要原因是:。", "XX", "××", "某某", "XXX"};
+    if (!ex_.meta.is_template) {
+      for (size_t b = 0; b < nd_.blocks.size(); ++b) {
+        const std::string& t = nd_.blocks[b].text;
+        for (std::string_view w : kResidue) {
+          size_t p = t.find(w);
+          if (p == std::string::npos) continue;
+          CheckResult r;
+          r.rule = "presentation.template_residue";
+          r.outcome = Outcome::kFail;
+          r.message = opts_.english ? "template residue \"" + std::string(w) + "\""
+                                    : "存在模板残留文字“" + std::string(w) + "”";
+          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(p), static_cast<int>(p + w.size()))};
+          Add(std::move(r));
+          break;
+        }
+      }
+    }
+    // Headings that name another fiscal year.
+    int year = ex_.meta.fiscal_year;
+    if (year > 0) {
+      for (size_t i = 1; i < nd_.sections.sections.size(); ++i) {
+        const Section& s = nd_.sections.sections[i];
+        const std::string& title = s.title;
+        for (size_t p = 0; p + 7 <= title.size(); ++p) {
+          if (title.compare(p + 4, 3, "年") != 0) continue;
+          std::string digits = title.substr(p, 4);
+          if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+          if (p > 0 && title[p - 1] >= '0' && title[p - 1] <= '9') continue;
+          int y = std::stoi(digits);
+          if (y < 2000 || y > 2100 || y == year || Contains(title, "相比") || Contains(title, "上年")) continue;
+          CheckResult r;
+          r.rule = "presentation.year_mismatch";
+          r.outcome = Outcome::kFail;
+          r.message = opts_.english ? "heading names " + digits + " in a " + std::to_string(year) + " report"
+                                    : "标题“" + s.label + s.title + "”写的是" + digits + "年，报告年度为" +
+                                          std::to_string(year) + "年";
+          r.evidence = {TextEvidence(s.block, 0, 0)};
+          Add(std::move(r));
+          break;
+        }
+      }
+    }
+  }
+
+  const NormalizedDocument& nd_;
+  const Extraction& ex_;
+  const CheckOptions& opts_;
+  const MetricCatalog& metrics_;
+  std::map<std::string, std::vector<const Fact*>> groups_;
+  std::map<std::string, size_t> per_rule_;
+  CheckReport report_;
+};
+
+}  // namespace
+
+CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex, const CheckOptions& options) {
+  return Checker(nd, ex, options).Run();
+}
+
+}  // namespace budgetdoc

@@ -1,3 +1,0 @@
-namespace budgetdoc {
-extern const int kcheckPlaceholder = 0;
-}

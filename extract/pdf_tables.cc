@@ -1,0 +1,1403 @@
+// Tested by tests/extract/pdf_tables_test.cc.
+#include "extract/pdf_tables.h"
+
+#include "base/utf8.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace budgetdoc {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// A piece of a line: words merged across tiny gaps. The unit of column
+// analysis.
+struct Unit {
+  std::string text;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double fs = 0;
+  bool numeric = false;
+  int line = 0;  // index into the page's lines
+  double center_x() const { return (x0 + x1) / 2; }
+  double center_y() const { return (y0 + y1) / 2; }
+};
+
+struct LineInfo {
+  std::vector<Unit> units;
+  int cells = 0;            // segments split at cell_gap
+  bool has_number = false;  // a unit that is a number
+  bool table_like = false;
+  double fs = 0;
+};
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+std::string WordsText(const std::vector<const PdfWord*>& words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    // Reuse the line joiner through a one-word line per piece.
+    PdfLine l;
+    l.words.push_back(*words[i]);
+    std::string piece = LineText(l);
+    if (i == 0) {
+      out = piece;
+      continue;
+    }
+    double gap = words[i]->x0 - words[i - 1]->x1;
+    if (words[i - 1]->space_after || gap > 0.2 * words[i]->font_size) {
+      AppendJoined(piece, &out);
+    } else {
+      out += piece;
+    }
+  }
+  return out;
+}
+
+LineInfo AnalyzeLine(const PdfLine& line, int index,
+                     const PdfTableOptions& o) {
+  LineInfo info;
+  info.fs = line.font_size > 0 ? line.font_size : line.height();
+  std::vector<const PdfWord*> cur;
+  auto flush = [&]() {
+    if (cur.empty()) return;
+    Unit u;
+    u.text = WordsText(cur);
+    u.x0 = cur.front()->x0;
+    u.x1 = cur.back()->x1;
+    u.y0 = kInf;
+    u.y1 = -kInf;
+    for (const PdfWord* w : cur) {
+      u.y0 = std::min(u.y0, w->y0);
+      u.y1 = std::max(u.y1, w->y1);
+      u.x1 = std::max(u.x1, w->x1);
+      u.fs = std::max(u.fs, w->font_size);
+    }
+    u.numeric = IsNumericCellText(u.text);
+    u.line = index;
+    info.units.push_back(std::move(u));
+    cur.clear();
+  };
+  // Text spread over a cell one character at a time ("因 公 出 国") is one
+  // unit: single characters may be further apart than letters of a word.
+  auto single_char = [](const PdfWord& w) {
+    return CountCodePoints(w.text) == 1 && static_cast<unsigned char>(w.text[0]) >= 0x80;
+  };
+  for (const PdfWord& w : line.words) {
+    if (!cur.empty()) {
+      double gap = w.x0 - cur.back()->x1;
+      double fs = std::max(1.0, std::min(w.font_size, cur.back()->font_size));
+      double limit = single_char(w) && single_char(*cur.back()) ? 0.6 : 0.25;
+      if (gap >= limit * fs) flush();
+    }
+    cur.push_back(&w);
+  }
+  flush();
+  // Cells: units split at large gaps.
+  info.cells = info.units.empty() ? 0 : 1;
+  for (size_t i = 1; i < info.units.size(); ++i) {
+    double gap = info.units[i].x0 - info.units[i - 1].x1;
+    if (gap >= o.cell_gap * info.fs) ++info.cells;
+  }
+  for (const Unit& u : info.units) info.has_number |= u.numeric;
+  info.table_like = info.cells >= o.min_cells ||
+                    (info.cells >= 2 && info.has_number);
+  return info;
+}
+
+bool IsUnitLine(std::string_view text) {
+  return text.find("单位：") != std::string_view::npos ||
+         text.find("单位:") != std::string_view::npos;
+}
+
+bool IsIssuerLine(std::string_view text) {
+  return StartsWith(text, "编制部门") || StartsWith(text, "编制单位") ||
+         StartsWith(text, "部门：") || StartsWith(text, "部门:") ||
+         StartsWith(text, "单位名称：") || StartsWith(text, "预算单位：");
+}
+
+bool IsNoteLine(std::string_view text) {
+  return StartsWith(text, "注：") || StartsWith(text, "注:") ||
+         StartsWith(text, "说明：") || StartsWith(text, "备注：") ||
+         StartsWith(text, "数据来源") || StartsWith(text, "注 ");
+}
+
+// "…单位：万元" -> "单位：万元"; "（金额单位：元）" -> "金额单位：元".
+std::string ExtractUnitText(std::string_view text) {
+  size_t pos = text.find("金额单位");
+  if (pos == std::string_view::npos) pos = text.find("单位");
+  if (pos == std::string_view::npos) return std::string(text);
+  std::string out(text.substr(pos));
+  for (std::string_view tail : {"）", ")", "】", "]"}) {
+    if (out.size() >= tail.size() &&
+        out.compare(out.size() - tail.size(), tail.size(), tail) == 0) {
+      out.erase(out.size() - tail.size());
+    }
+  }
+  return out;
+}
+
+bool HasProsePunctuation(std::string_view text) {
+  return text.find("，") != std::string_view::npos ||
+         text.find("。") != std::string_view::npos ||
+         text.find("；") != std::string_view::npos;
+}
+
+// ---- Columns -----------------------------------------------------------------
+
+struct Column {
+  double a = 0, b = 0;  // covered interval
+};
+
+// How a column's body text is aligned (from what it holds).
+enum { kAlignUnknown = 0, kAlignLeft = 1, kAlignRight = 2 };
+
+// Intervals covered by units, merged where they touch or overlap.
+std::vector<Column> Project(const std::vector<const Unit*>& units) {
+  std::vector<const Unit*> sorted = units;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Unit* a, const Unit* b) { return a->x0 < b->x0; });
+  std::vector<Column> cols;
+  for (const Unit* u : sorted) {
+    if (!cols.empty() && u->x0 <= cols.back().b) {
+      cols.back().b = std::max(cols.back().b, u->x1);
+    } else {
+      cols.push_back({u->x0, u->x1});
+    }
+  }
+  return cols;
+}
+
+// Splits a column where a few overflowing units bridge two dense groups, at
+// least one of them numbers (a long label running into an empty value cell).
+void SplitBridged(const std::vector<const Unit*>& units,
+                  std::vector<Column>* cols) {
+  std::vector<Column> out;
+  for (const Column& c : *cols) {
+    std::vector<const Unit*> in;
+    for (const Unit* u : units) {
+      if (u->x0 >= c.a - 0.01 && u->x1 <= c.b + 0.01) in.push_back(u);
+    }
+    std::vector<Column> pending{c};
+    bool split_once = false;
+    if (in.size() >= 5) {
+      // Candidate cut points: just right of each unit end.
+      double best_x = 0;
+      size_t best_cross = in.size();
+      for (const Unit* cand : in) {
+        double x = cand->x1 + 0.01;
+        if (x >= c.b) continue;
+        size_t cross = 0, left = 0, right = 0, left_num = 0, right_num = 0;
+        for (const Unit* u : in) {
+          if (u->x1 <= x) {
+            ++left;
+            left_num += u->numeric;
+          } else if (u->x0 >= x) {
+            ++right;
+            right_num += u->numeric;
+          } else {
+            ++cross;
+          }
+        }
+        if (left < 2 || right < 2) continue;
+        size_t limit = std::max<size_t>(1, in.size() / 10);
+        if (cross > limit) continue;
+        bool numbers = left_num * 10 >= left * 6 || right_num * 10 >= right * 6;
+        if (!numbers) continue;
+        if (cross < best_cross) {
+          best_cross = cross;
+          best_x = x;
+        }
+      }
+      if (best_cross < in.size()) {
+        // Right part starts at the leftmost unit entirely right of the cut.
+        double right_a = c.b, left_b = c.a;
+        for (const Unit* u : in) {
+          if (u->x0 >= best_x) right_a = std::min(right_a, u->x0);
+          if (u->x1 <= best_x) left_b = std::max(left_b, u->x1);
+        }
+        out.push_back({c.a, left_b});
+        out.push_back({right_a, c.b});
+        split_once = true;
+      }
+    }
+    if (!split_once) out.push_back(c);
+  }
+  *cols = std::move(out);
+}
+
+// Index of the column a unit belongs to: largest overlap; numbers by their
+// right edge and text by its left edge when they span several columns.
+int ColumnOf(const Unit& u, const std::vector<Column>& cols) {
+  int best = -1;
+  double best_ov = 0;
+  int hits = 0;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    double ov = std::min(u.x1, cols[i].b) - std::max(u.x0, cols[i].a);
+    if (ov > 0) {
+      ++hits;
+      if (ov > best_ov) {
+        best_ov = ov;
+        best = static_cast<int>(i);
+      }
+    }
+  }
+  if (hits > 1) {
+    double edge = u.numeric ? u.x1 - 0.01 : u.x0 + 0.01;
+    for (size_t i = 0; i < cols.size(); ++i) {
+      if (edge >= cols[i].a - 0.5 && edge <= cols[i].b + 0.5) {
+        return static_cast<int>(i);
+      }
+    }
+  }
+  if (best >= 0) return best;
+  // In a gap: nearest column by centre.
+  double cx = u.center_x(), best_d = kInf;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    double d = cx < cols[i].a ? cols[i].a - cx
+               : cx > cols[i].b ? cx - cols[i].b
+                                : 0;
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+// Columns a header atom covers by overlap (first, last); (-1,-1) if none.
+std::pair<int, int> Covered(double x0, double x1,
+                            const std::vector<Column>& cols) {
+  int first = -1, last = -1;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    double ov = std::min(x1, cols[i].b) - std::max(x0, cols[i].a);
+    double w = std::min(x1 - x0, cols[i].b - cols[i].a);
+    if (ov > 0.2 * std::max(1.0, w) || (ov > 0 && w < 2)) {
+      if (first < 0) first = static_cast<int>(i);
+      last = static_cast<int>(i);
+    }
+  }
+  return {first, last};
+}
+
+// ---- Cells under construction ------------------------------------------------
+
+struct CellBuild {
+  std::vector<const Unit*> units;
+  void Add(const Unit* u) { units.push_back(u); }
+  bool empty() const { return units.empty(); }
+  bool numeric() const {
+    for (const Unit* u : units) {
+      if (u->numeric) return true;
+    }
+    return false;
+  }
+  double x0() const {
+    double v = kInf;
+    for (const Unit* u : units) v = std::min(v, u->x0);
+    return v;
+  }
+  double x1() const {
+    double v = -kInf;
+    for (const Unit* u : units) v = std::max(v, u->x1);
+    return v;
+  }
+};
+
+// Text of a cell: units in reading order (by line, then x).
+std::string CellText(std::vector<const Unit*> units) {
+  std::stable_sort(units.begin(), units.end(),
+                   [](const Unit* a, const Unit* b) {
+                     if (a->line != b->line) return a->line < b->line;
+                     return a->x0 < b->x0;
+                   });
+  std::string out;
+  for (const Unit* u : units) AppendJoined(u->text, &out);
+  return out;
+}
+
+std::optional<BBox> UnitsBox(const std::vector<const Unit*>& units) {
+  if (units.empty()) return std::nullopt;
+  BBox b{kInf, kInf, -kInf, -kInf};
+  for (const Unit* u : units) {
+    b.x0 = std::min(b.x0, u->x0);
+    b.y0 = std::min(b.y0, u->y0);
+    b.x1 = std::max(b.x1, u->x1);
+    b.y1 = std::max(b.y1, u->y1);
+  }
+  return b;
+}
+
+struct RowBuild {
+  std::vector<CellBuild> cells;
+  double y0 = kInf, y1 = -kInf;
+  double center_sum = 0;
+  int line_count = 0;
+  bool has_number() const {
+    for (const CellBuild& c : cells) {
+      if (c.numeric()) return true;
+    }
+    return false;
+  }
+  double center() const {
+    return line_count > 0 ? center_sum / line_count : 0;
+  }
+};
+
+// ---- Header ---------------------------------------------------------------------
+
+struct Atom {
+  std::vector<const Unit*> units;
+  double x0 = kInf, y0 = kInf, x1 = -kInf, y1 = -kInf;
+  double fs = 0;
+  int first = -1, last = -1;  // columns spanned
+  int r0 = -1, r1 = -1;       // header rows spanned
+  void Add(const Unit* u) {
+    units.push_back(u);
+    x0 = std::min(x0, u->x0);
+    y0 = std::min(y0, u->y0);
+    x1 = std::max(x1, u->x1);
+    y1 = std::max(y1, u->y1);
+    fs = std::max(fs, u->fs);
+  }
+  double cx() const { return (x0 + x1) / 2; }
+  double cy() const { return (y0 + y1) / 2; }
+};
+
+// Builds header rows into `table` (rows appended; table->header_rows set).
+void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
+                 const std::vector<Column>& cols, const std::vector<int>& align,
+                 int page, Table* table) {
+  const int ncols = static_cast<int>(cols.size());
+  // 1. Atoms per line: units merged across small gaps.
+  std::vector<std::vector<Atom>> by_line;
+  for (int li = first; li < end; ++li) {
+    std::vector<Atom> atoms;
+    for (const Unit& u : infos[static_cast<size_t>(li)].units) {
+      if (!atoms.empty()) {
+        Atom& a = atoms.back();
+        double gap = u.x0 - a.x1;
+        auto ca = Covered(a.x0, a.x1, cols);
+        auto cu = Covered(u.x0, u.x1, cols);
+        bool same_cols = ca == cu;
+        if (gap < 0.6 * std::max(1.0, u.fs) && same_cols) {
+          a.Add(&u);
+          continue;
+        }
+      }
+      Atom a;
+      a.Add(&u);
+      atoms.push_back(std::move(a));
+    }
+    by_line.push_back(std::move(atoms));
+  }
+  std::vector<Atom> atoms;
+  for (auto& line_atoms : by_line) {
+    for (Atom& a : line_atoms) atoms.push_back(std::move(a));
+  }
+  if (atoms.empty()) return;
+  // 2. Column spans: covered columns, extended symmetrically while the text
+  // stays centred and the columns are free at this level.
+  for (Atom& a : atoms) {
+    auto [f, l] = Covered(a.x0, a.x1, cols);
+    if (f < 0) {
+      // Between columns: nearest column by centre.
+      Unit tmp;
+      tmp.x0 = a.x0;
+      tmp.x1 = a.x1;
+      f = l = ColumnOf(tmp, cols);
+    }
+    a.first = f;
+    a.last = l;
+  }
+  auto same_level = [](const Atom& a, const Atom& b) {
+    double ov = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+    return ov > 0.3 * std::min(a.y1 - a.y0, b.y1 - b.y0);
+  };
+  // Cell edges. A column of right-aligned numbers ends just right of its
+  // numbers; a column of left-aligned labels starts just left of them;
+  // otherwise the edge is midway between the neighbouring texts, with an
+  // uncertainty of half the gap.
+  std::vector<double> edge_l(static_cast<size_t>(ncols)),
+      edge_r(static_cast<size_t>(ncols)), unc_l(static_cast<size_t>(ncols)),
+      unc_r(static_cast<size_t>(ncols));
+  double pad = 0;
+  {
+    std::vector<double> gaps, sizes;
+    for (int c = 0; c + 1 < ncols; ++c) {
+      gaps.push_back(cols[static_cast<size_t>(c + 1)].a -
+                     cols[static_cast<size_t>(c)].b);
+    }
+    for (const Atom& a : atoms) sizes.push_back(a.fs);
+    pad = gaps.empty() ? 0 : std::max(0.0, Median(gaps) / 2);
+    // Padding between text and border, and the uncertainty of an edge
+    // placed by alignment (cells are not always tight around their text).
+    const double p = 0.3 * (sizes.empty() ? 10.0 : Median(sizes));
+    const double q = p / 0.3;
+    auto al = [&](int c) { return align[static_cast<size_t>(c)]; };
+    for (int c = 0; c < ncols; ++c) {
+      const Column& col = cols[static_cast<size_t>(c)];
+      if (c == 0) {
+        edge_l[0] = al(0) == kAlignLeft ? col.a - p : col.a - pad;
+        unc_l[0] = al(0) == kAlignLeft ? q : pad;
+      }
+      if (c + 1 == ncols) {
+        edge_r[static_cast<size_t>(c)] =
+            al(c) == kAlignRight ? col.b + p : col.b + pad;
+        unc_r[static_cast<size_t>(c)] = al(c) == kAlignRight ? q : pad;
+        continue;
+      }
+      const Column& next = cols[static_cast<size_t>(c + 1)];
+      bool right = al(c) == kAlignRight, left = al(c + 1) == kAlignLeft;
+      double b1 = col.b + p, b2 = next.a - p, e, u;
+      if (right && left) {
+        e = (b1 + b2) / 2;
+        u = std::max(q, std::fabs(b2 - b1) / 2);
+      } else if (right) {
+        e = std::min(b1, next.a);
+        u = q;
+      } else if (left) {
+        e = std::max(b2, col.b);
+        u = q;
+      } else {
+        e = (col.b + next.a) / 2;
+        u = (next.a - col.b) / 2;
+      }
+      edge_r[static_cast<size_t>(c)] = e;
+      edge_l[static_cast<size_t>(c + 1)] = e;
+      unc_r[static_cast<size_t>(c)] = u;
+      unc_l[static_cast<size_t>(c + 1)] = u;
+    }
+  }
+  // Process top-down: spans above are final when a span below is chosen,
+  // so spans nest. Among centred spans the widest wins (centred text over
+  // equal columns is centred over each symmetric extension too; blocked
+  // columns stop the growth).
+  std::vector<size_t> order(atoms.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return atoms[x].y0 < atoms[y].y0;
+  });
+  std::vector<bool> done(atoms.size(), false);
+  for (size_t i : order) {
+    Atom& a = atoms[i];
+    const int f0 = a.first, l0 = a.last;
+    auto above = [&](const Atom& o) {
+      return o.y1 <= a.y0 + 0.3 * std::min(a.y1 - a.y0, o.y1 - o.y0) &&
+             !same_level(a, o);
+    };
+    auto free_col = [&](int c) {
+      for (size_t j = 0; j < atoms.size(); ++j) {
+        if (j == i) continue;
+        const Atom& o = atoms[j];
+        bool in_c = c >= o.first && c <= o.last;
+        // A same-level atom owns the column.
+        if (in_c && same_level(a, o)) return false;
+        if (!above(o)) continue;
+        // An atom above in column c that does not cover a's own columns
+        // belongs to another branch of the header.
+        if (in_c && (o.first > f0 || o.last < l0)) return false;
+        // An atom above over a's columns (final) must also cover c.
+        if (done[j] && o.first <= l0 && o.last >= f0 && !in_c) return false;
+      }
+      return true;
+    };
+    auto centre = [&](int f, int l) {
+      return (edge_l[static_cast<size_t>(f)] + edge_r[static_cast<size_t>(l)]) /
+             2;
+    };
+    // Centred within the uncertainty of the cell edges (columns are bounded
+    // by text extents, not borders).
+    auto centred = [&](int f, int l) {
+      double tol = 0.5 * a.fs + 0.5 * (unc_l[static_cast<size_t>(f)] +
+                                       unc_r[static_cast<size_t>(l)]);
+      return std::fabs(centre(f, l) - a.cx()) <= tol;
+    };
+    int best_f = f0, best_l = l0;
+    bool is_centred = centred(f0, l0);
+    for (int f = f0; f >= 0; --f) {
+      if (f < f0 && !free_col(f)) break;
+      for (int l = l0; l < ncols; ++l) {
+        if (l > l0 && !free_col(l)) break;
+        if (centred(f, l) && (l - f > best_l - best_f || !is_centred)) {
+          best_f = f;
+          best_l = l;
+          is_centred = true;
+        }
+      }
+    }
+    a.first = best_f;
+    a.last = best_l;
+    done[i] = true;
+  }
+  // 3. Join wrapped header text: an atom right below another (the nearest
+  // atom above that overlaps it) spanning the same columns, no more than a
+  // line spacing apart.
+  {
+    std::vector<bool> dead(atoms.size(), false);
+    for (size_t i : order) {
+      Atom& a = atoms[i];
+      int nearest = -1;
+      for (size_t k = 0; k < atoms.size(); ++k) {
+        if (k == i || dead[k]) continue;
+        const Atom& up = atoms[k];
+        if (std::min(a.x1, up.x1) - std::max(a.x0, up.x0) <= 0) continue;
+        if (up.y1 > a.y0 + 0.3 * a.fs || up.y0 >= a.y0) continue;
+        if (nearest < 0 || up.y1 > atoms[static_cast<size_t>(nearest)].y1) {
+          nearest = static_cast<int>(k);
+        }
+      }
+      if (nearest < 0) continue;
+      Atom& up = atoms[static_cast<size_t>(nearest)];
+      double gap = a.y0 - up.y1;
+      bool under = a.cx() > up.x0 - 0.5 * a.fs && a.cx() < up.x1 + 0.5 * a.fs;
+      if (up.first == a.first && up.last == a.last && under &&
+          gap <= 0.6 * std::max(a.fs, up.fs)) {
+        for (const Unit* u : a.units) up.Add(u);
+        dead[i] = true;
+      }
+    }
+    std::vector<Atom> alive;
+    for (size_t i = 0; i < atoms.size(); ++i) {
+      if (!dead[i]) alive.push_back(std::move(atoms[i]));
+    }
+    atoms = std::move(alive);
+  }
+  // 4. Rows: stack atoms per column; the tallest stack gives the row count.
+  std::vector<std::vector<int>> stacks(static_cast<size_t>(ncols));
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    for (int c = atoms[i].first; c <= atoms[i].last; ++c) {
+      stacks[static_cast<size_t>(c)].push_back(static_cast<int>(i));
+    }
+  }
+  int rows = 0;
+  for (auto& s : stacks) {
+    std::sort(s.begin(), s.end(), [&](int x, int y) {
+      return atoms[static_cast<size_t>(x)].cy() <
+             atoms[static_cast<size_t>(y)].cy();
+    });
+    rows = std::max(rows, static_cast<int>(s.size()));
+  }
+  if (rows == 0) return;
+  rows = std::min(rows, 8);
+  std::vector<double> row_center(static_cast<size_t>(rows), 0);
+  std::vector<int> row_n(static_cast<size_t>(rows), 0);
+  for (auto& s : stacks) {
+    if (static_cast<int>(s.size()) != rows) continue;
+    for (int k = 0; k < rows; ++k) {
+      Atom& a = atoms[static_cast<size_t>(s[static_cast<size_t>(k)])];
+      row_center[static_cast<size_t>(k)] += a.cy();
+      ++row_n[static_cast<size_t>(k)];
+      if (a.r0 < 0) {
+        a.r0 = a.r1 = k;
+      } else {
+        a.r0 = std::min(a.r0, k);
+        a.r1 = std::max(a.r1, k);
+      }
+    }
+  }
+  for (int k = 0; k < rows; ++k) {
+    if (row_n[static_cast<size_t>(k)] > 0) {
+      row_center[static_cast<size_t>(k)] /= row_n[static_cast<size_t>(k)];
+    }
+  }
+  // Shorter stacks: choose row ranges (in order, covering all rows) whose
+  // centres best match the atoms' centres.
+  for (auto& s : stacks) {
+    int m = static_cast<int>(s.size());
+    if (m == 0 || m >= rows) continue;
+    // Enumerate cut positions: starts[0] = 0 < starts[1] < ... < rows.
+    std::vector<int> starts(static_cast<size_t>(m));
+    std::vector<int> best_starts;
+    double best_cost = kInf;
+    // Iterative enumeration of combinations of m-1 cuts from 1..rows-1.
+    std::vector<int> cuts(static_cast<size_t>(m - 1));
+    for (int k = 0; k < m - 1; ++k) cuts[static_cast<size_t>(k)] = k + 1;
+    while (true) {
+      starts[0] = 0;
+      for (int k = 1; k < m; ++k) {
+        starts[static_cast<size_t>(k)] = cuts[static_cast<size_t>(k - 1)];
+      }
+      double cost = 0;
+      bool ok = true;
+      for (int k = 0; k < m; ++k) {
+        int r0 = starts[static_cast<size_t>(k)];
+        int r1 = k + 1 < m ? starts[static_cast<size_t>(k + 1)] - 1 : rows - 1;
+        const Atom& a = atoms[static_cast<size_t>(s[static_cast<size_t>(k)])];
+        if (a.r0 >= 0 && (a.r0 != r0 || a.r1 != r1)) {
+          cost += 1000;  // prefer agreeing with full stacks
+        }
+        double c = (row_center[static_cast<size_t>(r0)] +
+                    row_center[static_cast<size_t>(r1)]) / 2;
+        cost += std::fabs(c - a.cy());
+      }
+      if (ok && cost < best_cost) {
+        best_cost = cost;
+        best_starts = starts;
+      }
+      // Next combination.
+      int k = m - 2;
+      while (k >= 0 &&
+             cuts[static_cast<size_t>(k)] == rows - 1 - (m - 2 - k)) {
+        --k;
+      }
+      if (k < 0) break;
+      ++cuts[static_cast<size_t>(k)];
+      for (int j = k + 1; j < m - 1; ++j) {
+        cuts[static_cast<size_t>(j)] = cuts[static_cast<size_t>(j - 1)] + 1;
+      }
+    }
+    for (int k = 0; k < m; ++k) {
+      Atom& a = atoms[static_cast<size_t>(s[static_cast<size_t>(k)])];
+      if (a.r0 >= 0) continue;
+      a.r0 = best_starts[static_cast<size_t>(k)];
+      a.r1 = k + 1 < m ? best_starts[static_cast<size_t>(k + 1)] - 1
+                       : rows - 1;
+    }
+  }
+  // 5. Grid.
+  std::vector<std::vector<Cell>> grid(
+      static_cast<size_t>(rows), std::vector<Cell>(static_cast<size_t>(ncols)));
+  std::vector<std::vector<int>> owner(
+      static_cast<size_t>(rows), std::vector<int>(static_cast<size_t>(ncols), -1));
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    Atom& a = atoms[i];
+    if (a.r0 < 0) a.r0 = a.r1 = std::min(rows - 1, 0);
+    a.r1 = std::min(a.r1, rows - 1);
+    // Shrink to the free rectangle starting at the anchor.
+    int r0 = a.r0, c0 = a.first;
+    int existing = owner[static_cast<size_t>(r0)][static_cast<size_t>(c0)];
+    if (existing >= 0) {
+      // Occupied: append the text to the owner so nothing is lost.
+      Cell& anchor = grid[static_cast<size_t>(atoms[static_cast<size_t>(existing)].r0)]
+                         [static_cast<size_t>(atoms[static_cast<size_t>(existing)].first)];
+      AppendJoined(CellText(a.units), &anchor.text);
+      continue;
+    }
+    int r1 = a.r1, c1 = a.last;
+    for (int r = r0; r <= r1; ++r) {
+      for (int c = c0; c <= c1; ++c) {
+        if (owner[static_cast<size_t>(r)][static_cast<size_t>(c)] >= 0) {
+          if (r == r0) {
+            c1 = std::min(c1, c - 1);
+          } else {
+            r1 = std::min(r1, r - 1);
+          }
+        }
+      }
+    }
+    a.r1 = r1;
+    a.last = c1;
+    for (int r = r0; r <= r1; ++r) {
+      for (int c = c0; c <= c1; ++c) {
+        owner[static_cast<size_t>(r)][static_cast<size_t>(c)] =
+            static_cast<int>(i);
+        if (r != r0 || c != c0) {
+          grid[static_cast<size_t>(r)][static_cast<size_t>(c)].covered = true;
+          grid[static_cast<size_t>(r)][static_cast<size_t>(c)].page = page;
+        }
+      }
+    }
+    Cell& cell = grid[static_cast<size_t>(r0)][static_cast<size_t>(c0)];
+    cell.text = CellText(a.units);
+    cell.row_span = r1 - r0 + 1;
+    cell.col_span = c1 - c0 + 1;
+    cell.page = page;
+    cell.bbox = BBox{a.x0, a.y0, a.x1, a.y1};
+  }
+  for (auto& row : grid) {
+    for (Cell& c : row) {
+      if (c.page == 0) c.page = page;
+    }
+    table->AddRow(std::move(row));
+  }
+  table->header_rows = rows;
+}
+
+// ---- Body ---------------------------------------------------------------------
+
+// Whether the last line of a cell's text reaches the right end of its
+// column (so the text may continue on the next line).
+bool FillsColumn(const CellBuild& cell, const Column& col, double fs) {
+  if (cell.empty()) return false;
+  int last_line = -1;
+  for (const Unit* u : cell.units) last_line = std::max(last_line, u->line);
+  double x1 = -kInf;
+  for (const Unit* u : cell.units) {
+    if (u->line == last_line) x1 = std::max(x1, u->x1);
+  }
+  return x1 >= col.b - 1.2 * fs;
+}
+
+void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
+               const std::vector<Column>& cols, int page, Table* table) {
+  const size_t ncols = cols.size();
+  std::vector<RowBuild> rows;
+  for (int li = first; li < end; ++li) {
+    const LineInfo& info = infos[static_cast<size_t>(li)];
+    if (info.units.empty()) continue;
+    RowBuild line;
+    line.cells.resize(ncols);
+    for (const Unit& u : info.units) {
+      int c = ColumnOf(u, cols);
+      if (c < 0) continue;
+      line.cells[static_cast<size_t>(c)].Add(&u);
+      line.y0 = std::min(line.y0, u.y0);
+      line.y1 = std::max(line.y1, u.y1);
+    }
+    line.center_sum = (line.y0 + line.y1) / 2;
+    line.line_count = 1;
+    if (!rows.empty()) {
+      RowBuild& prev = rows.back();
+      double fs = std::max(1.0, info.fs);
+      bool disjoint = true;
+      for (size_t c = 0; c < ncols; ++c) {
+        if (!line.cells[c].empty() && !prev.cells[c].empty()) disjoint = false;
+      }
+      double dc = std::fabs(line.center() - (prev.y0 + prev.y1) / 2);
+      // (a) Closer than a row pitch, in other columns: the same row.
+      bool same_row = disjoint && dc < 0.85 * fs;
+      // (b) A text-only line continuing labels that filled their column.
+      bool wrapped = false;
+      if (!same_row && !line.has_number()) {
+        wrapped = true;
+        for (size_t c = 0; c < ncols && wrapped; ++c) {
+          const CellBuild& lc = line.cells[c];
+          if (lc.empty()) continue;
+          const CellBuild& pc = prev.cells[c];
+          if (pc.empty() || pc.numeric() || !FillsColumn(pc, cols[c], fs)) {
+            wrapped = false;
+            break;
+          }
+          std::string text = CellText(lc.units);
+          if (StartsWithNumbering(text)) wrapped = false;
+          if (lc.x0() > pc.x0() + 1.5 * fs) wrapped = false;  // indented
+        }
+        double gap = line.y0 - prev.y1;
+        if (gap > 0.8 * fs) wrapped = false;
+      }
+      if (same_row || wrapped) {
+        for (size_t c = 0; c < ncols; ++c) {
+          for (const Unit* u : line.cells[c].units) prev.cells[c].Add(u);
+        }
+        prev.y0 = std::min(prev.y0, line.y0);
+        prev.y1 = std::max(prev.y1, line.y1);
+        continue;
+      }
+    }
+    rows.push_back(std::move(line));
+  }
+  for (const RowBuild& r : rows) {
+    std::vector<Cell> row(ncols);
+    for (size_t c = 0; c < ncols; ++c) {
+      row[c].page = page;
+      if (r.cells[c].empty()) continue;
+      row[c].text = CellText(r.cells[c].units);
+      row[c].bbox = UnitsBox(r.cells[c].units);
+    }
+    table->AddRow(std::move(row));
+  }
+}
+
+std::string HeaderKey(const Table& t) {
+  std::string key;
+  for (int r = 0; r < t.header_rows && r < static_cast<int>(t.rows.size());
+       ++r) {
+    for (const Cell& c : t.rows[static_cast<size_t>(r)]) {
+      for (char ch : c.text) {
+        if (ch != ' ') key.push_back(ch);
+      }
+      key.push_back('|');
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+bool IsNumericCellText(std::string_view text) {
+  // Trim spaces.
+  while (!text.empty() && (text.front() == ' ')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ')) text.remove_suffix(1);
+  if (text.empty()) return false;
+  bool paren = false;
+  if (text.front() == '(' && text.back() == ')') {
+    text = text.substr(1, text.size() - 2);
+    paren = true;
+  }
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    text.remove_prefix(1);
+  } else if (StartsWith(text, "−") || StartsWith(text, "－")) {
+    text.remove_prefix(3);
+  }
+  if (!paren && !text.empty() && text.back() == '%') text.remove_suffix(1);
+  if (!paren && text.size() >= 3 &&
+      text.substr(text.size() - 3) == "％") {
+    text.remove_suffix(3);
+  }
+  if (text.empty()) return false;
+  size_t i = 0, digits = 0;
+  bool seen_dot = false;
+  char prev = 0;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == ',') {
+      if (seen_dot || prev < '0' || prev > '9') return false;
+      if (i + 1 >= text.size() || text[i + 1] < '0' || text[i + 1] > '9') {
+        return false;
+      }
+    } else if (c == '.') {
+      if (seen_dot || prev < '0' || prev > '9') return false;
+      if (i + 1 >= text.size() || text[i + 1] < '0' || text[i + 1] > '9') {
+        return false;
+      }
+      seen_dot = true;
+    } else {
+      return false;
+    }
+    prev = c;
+  }
+  return digits > 0;
+}
+
+std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
+                                 const PdfPageInput& page,
+                                 const PdfTableOptions& o) {
+  std::vector<PdfTable> tables;
+  const int n = static_cast<int>(lines.size());
+  if (n == 0) return tables;
+  std::vector<LineInfo> infos;
+  infos.reserve(lines.size());
+  for (int i = 0; i < n; ++i) {
+    infos.push_back(AnalyzeLine(lines[static_cast<size_t>(i)], i, o));
+  }
+  std::vector<std::string> texts(lines.size());
+  for (int i = 0; i < n; ++i) {
+    texts[static_cast<size_t>(i)] = LineText(lines[static_cast<size_t>(i)]);
+  }
+  auto gap_ok = [&](int upper, int lower, double fs) {
+    double gap = lines[static_cast<size_t>(lower)].y0 -
+                 lines[static_cast<size_t>(upper)].y1;
+    return gap <= o.max_line_gap * std::max(fs, 1.0);
+  };
+  auto size_ok = [&](int i, double fs, double lo, double hi) {
+    double f = infos[static_cast<size_t>(i)].fs;
+    return f >= lo * fs && f <= hi * fs;
+  };
+  auto prose_like = [&](int i, double width) {
+    const LineInfo& info = infos[static_cast<size_t>(i)];
+    const PdfLine& l = lines[static_cast<size_t>(i)];
+    return info.cells <= 1 && l.x1 - l.x0 > 0.7 * width &&
+           HasProsePunctuation(texts[static_cast<size_t>(i)]);
+  };
+  std::vector<bool> used(lines.size(), false);
+  int i = 0;
+  while (i < n) {
+    if (!infos[static_cast<size_t>(i)].table_like) {
+      ++i;
+      continue;
+    }
+    // Grow a run of table lines.
+    int first = i, last = i;
+    std::vector<double> sizes{infos[static_cast<size_t>(i)].fs};
+    double x0 = lines[static_cast<size_t>(i)].x0,
+           x1 = lines[static_cast<size_t>(i)].x1;
+    int table_lines = 1;
+    for (int j = i + 1; j < n; ++j) {
+      double fs = Median(sizes);
+      const LineInfo& info = infos[static_cast<size_t>(j)];
+      const std::string& t = texts[static_cast<size_t>(j)];
+      if (!gap_ok(last, j, fs)) {
+        // Blank rows or a tall row: a table line may follow further down.
+        double gap = lines[static_cast<size_t>(j)].y0 -
+                     lines[static_cast<size_t>(last)].y1;
+        if (!info.table_like ||
+            !size_ok(j, fs, 0.8, info.has_number ? 2.0 : 1.25) ||
+            gap > 15 * fs) {
+          break;
+        }
+      }
+      if (info.table_like && size_ok(j, fs, 0.5, info.has_number ? 2.0 : 1.6)) {
+        last = j;
+        ++table_lines;
+        sizes.push_back(info.fs);
+        x0 = std::min(x0, lines[static_cast<size_t>(j)].x0);
+        x1 = std::max(x1, lines[static_cast<size_t>(j)].x1);
+        continue;
+      }
+      // A non-table line: a label-only row, a wrapped label or a header
+      // line between table lines. Taken when table lines follow, or when
+      // it sits inside the table's box and looks like the table.
+      if (!size_ok(j, fs, 0.7, 1.4) || prose_like(j, x1 - x0) ||
+          IsNoteLine(t) || IsUnitLine(t) || IsIssuerLine(t)) {
+        break;
+      }
+      bool bridged = false;
+      for (int k = j + 1; k < n && k <= j + 3; ++k) {
+        if (!gap_ok(k - 1, k, fs)) break;
+        const std::string& tk = texts[static_cast<size_t>(k)];
+        if (IsNoteLine(tk) || IsUnitLine(tk) || IsIssuerLine(tk) ||
+            prose_like(k, x1 - x0)) {
+          break;
+        }
+        if (infos[static_cast<size_t>(k)].table_like && size_ok(k, fs, 0.6, 1.6)) {
+          bridged = true;
+          break;
+        }
+      }
+      bool inside = lines[static_cast<size_t>(j)].x0 >= x0 - fs &&
+                    lines[static_cast<size_t>(j)].x1 <= x1 + fs;
+      if (!bridged && !inside) break;
+      last = j;
+    }
+    // Trailing non-table lines that are not followed by table lines are
+    // kept only when inside the table box (label-only rows); drop a final
+    // line that looks like a caption of something below.
+    // One row of several numbers (a "三公" table) is a table too.
+    int numbers_in_first = 0;
+    for (const Unit& u : infos[static_cast<size_t>(i)].units) {
+      numbers_in_first += u.numeric;
+    }
+    if (table_lines < o.min_table_lines && numbers_in_first < 3) {
+      i = last + 1;
+      continue;
+    }
+    // Extend upwards over header lines.
+    double fs = Median(sizes);
+    while (first > 0) {
+      int j = first - 1;
+      if (used[static_cast<size_t>(j)]) break;
+      const std::string& t = texts[static_cast<size_t>(j)];
+      const LineInfo& info = infos[static_cast<size_t>(j)];
+      // Header rows may be tall, and header text larger than the body's.
+      // (A tall first row or header row: allow more room right above the
+      // body.)
+      double room = info.cells >= 2 ? std::max(fs, info.fs) : fs;
+      if (!gap_ok(j, first, first == i && info.cells >= 2 ? 2 * room : room)) {
+        break;
+      }
+      if (IsUnitLine(t) || IsIssuerLine(t) || IsNoteLine(t)) break;
+      if (!size_ok(j, fs, 0.6, 2.0)) break;
+      if (prose_like(j, x1 - x0)) break;
+      const PdfLine& l = lines[static_cast<size_t>(j)];
+      // Header lines may reach over blank columns to the right, but not
+      // start far left of the table; a single wide cell is a title.
+      if (l.x0 < x0 - 2 * std::max(fs, info.fs) - 0.1 * (x1 - x0)) break;
+      if (info.cells <= 1 && l.x1 - l.x0 > 0.5 * (x1 - x0)) break;
+      // A single line in a larger font than the table below is its title.
+      double below_fs = std::max(fs, infos[static_cast<size_t>(first)].fs);
+      if (info.cells <= 1 && info.fs > below_fs * 1.15) break;
+      if (info.cells <= 1 && t.size() > 3 &&
+          (t.rfind("表") == t.size() - 3) && info.fs >= fs * 1.1) {
+        break;
+      }
+      first = j;
+      x0 = std::min(x0, l.x0);
+      x1 = std::max(x1, l.x1);
+    }
+    // A header found as a table of its own (no numbers) right above: one
+    // table. Its title and unit lines are found again below.
+    if (!tables.empty() && tables.back().last_line == first - 1) {
+      PdfTable& prev = tables.back();
+      bool prev_numbers = false;
+      for (int k = prev.first_line; k <= prev.last_line; ++k) {
+        prev_numbers |= infos[static_cast<size_t>(k)].has_number;
+      }
+      double gap = lines[static_cast<size_t>(first)].y0 -
+                   lines[static_cast<size_t>(first - 1)].y1;
+      double prev_fs = infos[static_cast<size_t>(first - 1)].fs;
+      if (!prev_numbers && gap <= 6 * std::max({fs, prev_fs, 1.0})) {
+        first = prev.first_line;
+        for (int c : prev.caption_lines) used[static_cast<size_t>(c)] = false;
+        for (int k = prev.first_line; k <= prev.last_line; ++k) {
+          x0 = std::min(x0, lines[static_cast<size_t>(k)].x0);
+          x1 = std::max(x1, lines[static_cast<size_t>(k)].x1);
+        }
+        tables.pop_back();
+      }
+    }
+    for (int k = first; k <= last; ++k) used[static_cast<size_t>(k)] = true;
+
+    PdfTable pt;
+    pt.page = page.number;
+    pt.page_height = page.height;
+    pt.first_line = first;
+    pt.last_line = last;
+    pt.box = BBox{kInf, kInf, -kInf, -kInf};
+    for (int k = first; k <= last; ++k) {
+      const PdfLine& l = lines[static_cast<size_t>(k)];
+      pt.box.x0 = std::min(pt.box.x0, l.x0);
+      pt.box.y0 = std::min(pt.box.y0, l.y0);
+      pt.box.x1 = std::max(pt.box.x1, l.x1);
+      pt.box.y1 = std::max(pt.box.y1, l.y1);
+    }
+    // Body starts at the first line with a number; without numbers there
+    // is no header.
+    int body = first;
+    bool numbers = false;
+    for (int k = first; k <= last; ++k) {
+      const LineInfo& info = infos[static_cast<size_t>(k)];
+      bool numbered = false;
+      for (const Unit& u : info.units) numbered |= StartsWithNumbering(u.text);
+      if (info.has_number || numbered) {
+        body = k;
+        numbers = info.has_number;
+        if (!numbers) {
+          for (int m = k; m <= last; ++m) {
+            numbers |= infos[static_cast<size_t>(m)].has_number;
+          }
+        }
+        break;
+      }
+    }
+    if (!numbers) body = first;
+    // Columns from the body units, then header-only columns.
+    std::vector<const Unit*> body_units, header_units;
+    for (int k = first; k <= last; ++k) {
+      for (const Unit& u : infos[static_cast<size_t>(k)].units) {
+        (k >= body ? body_units : header_units).push_back(&u);
+      }
+    }
+    std::vector<Column> cols = Project(body_units);
+    SplitBridged(body_units, &cols);
+    // Header-only columns (blank in the body): header units in the gaps,
+    // bottom header line first so that a spanning parent does not swallow
+    // its children; a unit only makes a column if its gap has room for
+    // one (a narrow parent title centred between two columns does not).
+    // A blank column's header reaches the lower part of the header band
+    // (it spans down to the body); a parent title sits at the top. The
+    // second line of a wrapped title over existing columns is not a column.
+    double band_top = kInf, band_bottom = -kInf;
+    for (const Unit* u : header_units) {
+      band_top = std::min(band_top, u->y0);
+      band_bottom = std::max(band_bottom, u->y1);
+    }
+    auto continues_title = [&](const Unit& u) {
+      for (const Unit* v : header_units) {
+        if (v == &u || v->y1 > u.y0 + 0.3 * u.fs) continue;
+        if (u.y0 - v->y1 > 0.6 * u.fs) continue;
+        if (v->x0 > u.x0 + 1 || v->x1 < u.x1 - 1) continue;
+        for (const Column& c : cols) {
+          if (std::min(v->x1, c.b) - std::max(v->x0, c.a) > 0) return true;
+        }
+      }
+      return false;
+    };
+    // Body columns of right-aligned numbers without a header of their own:
+    // a header just left of one belongs to it (a number sits at the right
+    // of a wide cell whose header is centred).
+    std::vector<bool> numeric_unheaded(cols.size(), false);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      size_t n = 0, num = 0;
+      for (const Unit* u : body_units) {
+        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+          ++n;
+          num += u->numeric;
+        }
+      }
+      // Headed: a header unit over this column and no other (a spanning
+      // parent title does not count).
+      bool headed = false;
+      for (const Unit* u : header_units) {
+        if (u->center_y() < band_top + 0.4 * (band_bottom - band_top)) continue;
+        int hits = 0;
+        bool here = false;
+        for (size_t d = 0; d < cols.size(); ++d) {
+          if (std::min(u->x1, cols[d].b) - std::max(u->x0, cols[d].a) > 0) {
+            ++hits;
+            here |= d == c;
+          }
+        }
+        if (here && hits == 1) headed = true;
+      }
+      numeric_unheaded[c] = n > 0 && num * 10 >= n * 6 && !headed;
+    }
+    for (int k = body - 1; k >= first; --k) {
+      std::vector<Column> added;
+      for (const Unit& u : infos[static_cast<size_t>(k)].units) {
+        if (u.center_y() < band_top + 0.4 * (band_bottom - band_top)) continue;
+        if (continues_title(u)) continue;
+        bool overlaps = false;
+        double gap_l = -kInf, gap_r = kInf;
+        int right = -1;
+        for (size_t c = 0; c < cols.size(); ++c) {
+          const Column& col = cols[c];
+          if (std::min(u.x1, col.b) - std::max(u.x0, col.a) > 0) {
+            overlaps = true;
+          }
+          if (col.b <= u.x0) gap_l = std::max(gap_l, col.b);
+          if (col.a >= u.x1 && col.a < gap_r) {
+            gap_r = col.a;
+            right = static_cast<int>(c);
+          }
+        }
+        if (overlaps) continue;
+        if (right >= 0 && static_cast<size_t>(right) < numeric_unheaded.size() &&
+            numeric_unheaded[static_cast<size_t>(right)]) {
+          cols[static_cast<size_t>(right)].a = u.x0;
+          numeric_unheaded[static_cast<size_t>(right)] = false;
+          continue;
+        }
+        double room = (gap_r - gap_l) - (u.x1 - u.x0);
+        if (room < 1.0 * std::max(1.0, u.fs)) continue;
+        if (!added.empty() && u.x0 <= added.back().b) {
+          added.back().b = std::max(added.back().b, u.x1);
+        } else {
+          added.push_back({u.x0, u.x1});
+        }
+      }
+      if (added.empty()) continue;
+      // Keep the flags with their columns while sorting.
+      std::vector<std::pair<Column, bool>> tagged;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        tagged.push_back({cols[c], numeric_unheaded[c]});
+      }
+      for (const Column& c : added) tagged.push_back({c, false});
+      std::sort(tagged.begin(), tagged.end(),
+                [](const auto& a, const auto& b) { return a.first.a < b.first.a; });
+      cols.clear();
+      numeric_unheaded.clear();
+      for (const auto& [c, f] : tagged) {
+        cols.push_back(c);
+        numeric_unheaded.push_back(f);
+      }
+    }
+    // Widen each header-only column over header text that lies in it
+    // alone, so that it gets its full width (a wrapped header's last line
+    // may be a single character).
+    std::vector<bool> has_body(cols.size(), false);
+    for (const Unit* u : body_units) {
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+          has_body[c] = true;
+        }
+      }
+    }
+    for (const Unit* u : header_units) {
+      int hit = -1, hits = 0;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+          hit = static_cast<int>(c);
+          ++hits;
+        }
+      }
+      if (hits != 1 || has_body[static_cast<size_t>(hit)]) continue;
+      size_t c = static_cast<size_t>(hit);
+      double lo = c > 0 ? cols[c - 1].b + 1 : -kInf;
+      double hi = c + 1 < cols.size() ? cols[c + 1].a - 1 : kInf;
+      if (u->x0 < lo || u->x1 > hi) continue;
+      cols[c].a = std::min(cols[c].a, u->x0);
+      cols[c].b = std::max(cols[c].b, u->x1);
+    }
+    // Vertical ruling lines crossing the region split columns further.
+    for (const PdfRuling& r : page.rulings) {
+      if (!r.vertical()) continue;
+      double x = (r.x0 + r.x1) / 2;
+      double cover = std::min(r.y1, pt.box.y1) - std::max(r.y0, pt.box.y0);
+      if (cover < 0.5 * (pt.box.y1 - pt.box.y0)) continue;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (x <= cols[c].a + 1 || x >= cols[c].b - 1) continue;
+        bool left = false, right = false;
+        for (const Unit* u : body_units) {
+          if (u->x1 <= x && u->x0 >= cols[c].a - 0.01) left = true;
+          if (u->x0 >= x && u->x1 <= cols[c].b + 0.01) right = true;
+        }
+        if (left && right) {
+          Column rc{x, cols[c].b};
+          cols[c].b = x;
+          cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(c) + 1, rc);
+          break;
+        }
+      }
+    }
+    if (cols.size() < 2) {
+      i = last + 1;
+      continue;
+    }
+    Table& t = pt.table;
+    t.columns = static_cast<int>(cols.size());
+    t.pages.push_back(page.number);
+    if (numbers && body > first) {
+      // Numbers are right-aligned, labels left-aligned.
+      std::vector<int> align(cols.size(), kAlignUnknown);
+      for (size_t c = 0; c < cols.size(); ++c) {
+        size_t n = 0, num = 0;
+        for (const Unit* u : body_units) {
+          if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+            ++n;
+            num += u->numeric;
+          }
+        }
+        if (n == 0) continue;
+        align[c] = num * 10 >= n * 6 ? kAlignRight
+                   : num * 10 <= n * 2 ? kAlignLeft
+                                       : kAlignUnknown;
+      }
+      BuildHeader(infos, first, body, cols, align, page.number, &t);
+    }
+    BuildBody(infos, body, last + 1, cols, page.number, &t);
+    for (const Column& c : cols) {
+      pt.col_left.push_back(c.a);
+      pt.col_right.push_back(c.b);
+    }
+    // Title and unit from the lines just above.
+    {
+      int k = first - 1;
+      double top = lines[static_cast<size_t>(first)].y0;
+      int looked = 0;
+      std::vector<int> captions;
+      std::string title;
+      while (k >= 0 && looked < 4 && !used[static_cast<size_t>(k)]) {
+        const PdfLine& l = lines[static_cast<size_t>(k)];
+        double lf = std::max(1.0, l.font_size);
+        double below_fs = lines[static_cast<size_t>(k + 1)].font_size;
+        if (top - l.y1 > 5 * std::max({lf, fs, below_fs})) break;
+        const std::string& text = texts[static_cast<size_t>(k)];
+        if (IsUnitLine(text)) {
+          if (t.unit_text.empty()) t.unit_text = ExtractUnitText(text);
+          captions.push_back(k);
+        } else if (IsIssuerLine(text)) {
+          captions.push_back(k);
+        } else {
+          bool title_like =
+              !HasProsePunctuation(text) && CountCodePoints(text) <= 60 &&
+              (text.find("表") != std::string::npos || l.font_size > fs * 1.15);
+          if (!title_like) break;
+          title = text;
+          captions.push_back(k);
+          // A short label line just above ("表1", "公开01表").
+          if (k > 0 && !used[static_cast<size_t>(k - 1)]) {
+            const PdfLine& up = lines[static_cast<size_t>(k - 1)];
+            const std::string& ut = texts[static_cast<size_t>(k - 1)];
+            if (l.y0 - up.y1 < 1.5 * lf && CountCodePoints(ut) <= 10 &&
+                ut.find("表") != std::string::npos && !HasProsePunctuation(ut)) {
+              title = ut + " " + title;
+              captions.push_back(k - 1);
+            }
+          }
+          break;
+        }
+        top = l.y0;
+        --k;
+        ++looked;
+      }
+      // A unit printed on the line right below the title may also sit at
+      // the right end of the first region line; leave that to the grid.
+      t.title = title;
+      std::sort(captions.begin(), captions.end());
+      for (int c : captions) used[static_cast<size_t>(c)] = true;
+      pt.caption_lines = std::move(captions);
+    }
+    tables.push_back(std::move(pt));
+    i = last + 1;
+  }
+  return tables;
+}
+
+bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
+  const Table& nt = next.table;
+  Table& pt = prev->table;
+  if (!nt.title.empty() && nt.title != pt.title &&
+      nt.title.find("续") == std::string::npos) {
+    return false;
+  }
+  if (nt.columns == 0 || pt.columns == 0) return false;
+  // Map next columns onto prev columns by overlap, in order; a blank
+  // column may be missing on the next page, but the ones present must line
+  // up well.
+  std::vector<int> map(static_cast<size_t>(nt.columns), -1);
+  int last = -1;
+  for (int c = 0; c < nt.columns; ++c) {
+    double a = next.col_left[static_cast<size_t>(c)],
+           b = next.col_right[static_cast<size_t>(c)];
+    int best = -1;
+    double best_ov = 0;
+    for (int d = 0; d < pt.columns; ++d) {
+      double pa = prev->col_left[static_cast<size_t>(d)],
+             pb = prev->col_right[static_cast<size_t>(d)];
+      double ov = std::min(b, pb) - std::max(a, pa);
+      if (ov > best_ov && ov >= 0.5 * std::min(b - a, pb - pa)) {
+        best_ov = ov;
+        best = d;
+      }
+    }
+    if (best < 0 || best <= last) return false;
+    map[static_cast<size_t>(c)] = best;
+    last = best;
+  }
+  if (nt.columns < 2) return false;
+  int skip = 0;
+  if (nt.header_rows > 0) {
+    std::string a, b;
+    for (int r = 0; r < nt.header_rows; ++r) {
+      for (const Cell& c : nt.rows[static_cast<size_t>(r)]) a += c.text;
+    }
+    for (int r = 0; r < pt.header_rows; ++r) {
+      for (const Cell& c : pt.rows[static_cast<size_t>(r)]) b += c.text;
+    }
+    if (HeaderKey(nt) == HeaderKey(pt) || a == b) {
+      skip = nt.header_rows;  // a repeated header
+    } else {
+      // Not the same header: only a table that runs off the bottom of one
+      // page and onto the top of the next continues; its "header" lines
+      // are body rows then.
+      bool prev_at_bottom = prev->page_height <= 0 ||
+                            prev->box.y1 >= 0.7 * prev->page_height;
+      bool next_at_top =
+          next.page_height <= 0 || next.box.y0 <= 0.3 * next.page_height;
+      if (!prev_at_bottom || !next_at_top || !nt.title.empty()) return false;
+    }
+  }
+  for (size_t r = static_cast<size_t>(skip); r < nt.rows.size(); ++r) {
+    std::vector<Cell> row(static_cast<size_t>(pt.columns));
+    for (Cell& c : row) c.page = next.page;
+    for (size_t c = 0; c < nt.rows[r].size(); ++c) {
+      Cell cell = nt.rows[r][c];
+      size_t target = c;
+      if (static_cast<int>(r) < nt.header_rows) {
+        // Header structure of a non-repeated header becomes plain cells,
+        // each in the column its text overlaps most.
+        if (cell.covered) continue;
+        if (cell.col_span > 1 && cell.bbox) {
+          double best = 0;
+          for (size_t d = c; d < c + static_cast<size_t>(cell.col_span) &&
+                             d < next.col_left.size();
+               ++d) {
+            double ov = std::min(cell.bbox->x1, next.col_right[d]) -
+                        std::max(cell.bbox->x0, next.col_left[d]);
+            if (ov > best) {
+              best = ov;
+              target = d;
+            }
+          }
+        }
+        cell.row_span = cell.col_span = 1;
+      }
+      row[static_cast<size_t>(map[target])] = std::move(cell);
+    }
+    pt.AddRow(std::move(row));
+  }
+  if (pt.pages.empty() || pt.pages.back() != next.page) {
+    pt.pages.push_back(next.page);
+  }
+  if (pt.unit_text.empty()) pt.unit_text = nt.unit_text;
+  return true;
+}
+
+}  // namespace budgetdoc

@@ -1,0 +1,167 @@
+#include "output/schema_json.h"
+
+#include "output/json_writer.h"
+#include "schema/version.h"
+
+namespace budgetdoc {
+namespace {
+
+Json StrOrNull(const std::string& s) { return s.empty() ? Json::Null() : Json::Str(s); }
+
+}  // namespace
+
+Json ReportMetaToJson(const ReportMeta& m) {
+  Json j = Json::MakeObject();
+  j.Set("entity_name", StrOrNull(m.entity_name));
+  j.Set("region_name", StrOrNull(m.region_name));
+  j.Set("region_code", StrOrNull(m.region_code));
+  j.Set("region_level", StrOrNull(m.region_level));
+  j.Set("fiscal_year", m.fiscal_year > 0 ? Json::Int(m.fiscal_year) : Json::Null());
+  j.Set("kind", StrOrNull(m.kind));
+  j.Set("scope", StrOrNull(m.scope));
+  j.Set("is_template", Json::Bool(m.is_template));
+  j.Set("text_unit", StrOrNull(m.text_unit));
+  Json unknown = Json::MakeObject();
+  for (const auto& [k, v] : m.unknown_reasons) unknown.Set(k, Json::Str(v));
+  j.Set("unknown_reasons", std::move(unknown));
+  Json sources = Json::MakeObject();
+  for (const auto& [k, p] : m.sources) sources.Set(k, ProvenanceToJson(p));
+  j.Set("sources", std::move(sources));
+  return j;
+}
+
+Json FactToJson(const Fact& f, const NormalizedDocument& nd) {
+  Json j = Json::MakeObject();
+  j.Set("metric", Json::Str(f.metric));
+  j.Set("measure", Json::Str(MeasureName(f.measure)));
+  j.Set("value", Json::Str(f.value.ToString()));
+  j.Set("value_unit", Json::Str(f.measure == Measure::kAmount || f.measure == Measure::kChange
+                                    ? (f.unit.empty() ? "" : "万元")
+                                    : (f.measure == Measure::kCount ? f.unit : "%")));
+  j.Set("printed", Json::Str(f.printed.ToString()));
+  j.Set("printed_unit", Json::Str(f.unit));
+  j.Set("printed_scale", Json::Int(f.printed.scale()));
+  j.Set("year", f.year > 0 ? Json::Int(f.year) : Json::Null());
+  j.Set("comparison_year", f.comparison_year > 0 ? Json::Int(f.comparison_year) : Json::Null());
+  j.Set("basis", Json::Str(f.basis));
+  j.Set("fund", Json::Str(f.fund));
+  j.Set("code", StrOrNull(f.code));
+  j.Set("code_scheme", StrOrNull(f.code_scheme));
+  j.Set("direction", StrOrNull(f.direction));
+  j.Set("base_metric", StrOrNull(f.base_metric));
+  j.Set("origin", Json::Str(OriginName(f.origin)));
+  j.Set("label", Json::Str(f.label));
+  j.Set("quote", Json::Str(f.quote));
+  j.Set("where", ProvenanceToJson(f.where));
+  if (f.section > 0) j.Set("section", Json::Str(nd.sections.Path(f.section)));
+  if (f.table >= 0) j.Set("table", Json::Int(f.table));
+  if (!f.column.empty()) j.Set("column", Json::Str(f.column));
+  if (f.on_unreadable_page) j.Set("on_unreadable_page", Json::Bool(true));
+  return j;
+}
+
+Json ExtractionToJson(const NormalizedDocument& nd, const Extraction& ex) {
+  Json j = Json::MakeObject();
+  j.Set("report", ReportMetaToJson(ex.meta));
+  Json facts = Json::MakeArray();
+  for (const Fact& f : ex.facts) facts.Push(FactToJson(f, nd));
+  j.Set("facts", std::move(facts));
+  Json tables = Json::MakeArray();
+  for (const RecognizedTable& t : ex.tables) {
+    Json jt = Json::MakeObject();
+    jt.Set("table", Json::Int(t.table));
+    jt.Set("canonical_id", StrOrNull(t.canonical_id));
+    jt.Set("name", StrOrNull(t.name));
+    jt.Set("title", Json::Str(t.title));
+    jt.Set("unit", StrOrNull(t.unit));
+    jt.Set("amount_scale", Json::Int(t.amount_scale));
+    jt.Set("empty", Json::Bool(t.empty));
+    jt.Set("empty_statement", Json::Bool(t.empty_statement));
+    Json cols = Json::MakeArray();
+    for (const ColumnRole& c : t.columns) {
+      Json jc = Json::MakeObject();
+      jc.Set("column", Json::Int(c.column));
+      jc.Set("role", Json::Str(c.role));
+      jc.Set("basis", StrOrNull(c.basis));
+      jc.Set("header", Json::Str(c.header));
+      cols.Push(std::move(jc));
+    }
+    jt.Set("columns", std::move(cols));
+    tables.Push(std::move(jt));
+  }
+  j.Set("tables", std::move(tables));
+  Json expected = Json::MakeArray();
+  Json missing = Json::MakeArray();
+  for (const std::string& id : ex.expected_tables) {
+    expected.Push(Json::Str(id));
+    bool found = false;
+    for (const RecognizedTable& t : ex.tables) found |= t.canonical_id == id;
+    if (!found) missing.Push(Json::Str(id));
+  }
+  j.Set("expected_tables", std::move(expected));
+  j.Set("missing_tables", std::move(missing));
+  Json precision = Json::MakeObject();
+  precision.Set("narrative_amount_scale", Json::Int(ex.narrative_amount_scale));
+  precision.Set("percent_scale", Json::Int(ex.percent_scale));
+  j.Set("precision", std::move(precision));
+  return j;
+}
+
+Json CheckReportToJson(const CheckReport& report) {
+  Json j = Json::MakeObject();
+  Json results = Json::MakeArray();
+  for (const CheckResult& r : report.results) {
+    Json jr = Json::MakeObject();
+    jr.Set("rule", Json::Str(r.rule));
+    jr.Set("outcome", Json::Str(OutcomeName(r.outcome)));
+    jr.Set("severity", Json::Str(SeverityName(r.severity)));
+    jr.Set("message", Json::Str(r.message));
+    jr.Set("printed", StrOrNull(r.printed));
+    jr.Set("expected", StrOrNull(r.expected));
+    jr.Set("difference", StrOrNull(r.difference));
+    jr.Set("tolerance", StrOrNull(r.tolerance));
+    jr.Set("hint", StrOrNull(r.hint));
+    jr.Set("reason", StrOrNull(r.reason));
+    if (r.capped) jr.Set("capped", Json::Bool(true));
+    Json ev = Json::MakeArray();
+    for (const Evidence& e : r.evidence) {
+      Json je = Json::MakeObject();
+      je.Set("label", Json::Str(e.label));
+      je.Set("value", Json::Str(e.value));
+      je.Set("quote", Json::Str(e.quote));
+      je.Set("location", Json::Str(e.location));
+      je.Set("origin", Json::Str(e.origin));
+      je.Set("where", ProvenanceToJson(e.where));
+      ev.Push(std::move(je));
+    }
+    jr.Set("evidence", std::move(ev));
+    results.Push(std::move(jr));
+  }
+  j.Set("results", std::move(results));
+  Json summary = Json::MakeObject();
+  for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail, Outcome::kNotApplicable,
+                    Outcome::kNotChecked}) {
+    summary.Set(OutcomeName(o), Json::Int(static_cast<int64_t>(report.Count(o))));
+  }
+  summary.Set("errors", Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kError))));
+  summary.Set("warnings", Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kWarning))));
+  summary.Set("dropped", Json::Int(static_cast<int64_t>(report.dropped)));
+  j.Set("summary", std::move(summary));
+  return j;
+}
+
+Json ExtractOutputToJson(const NormalizedDocument& nd, const Extraction& ex) {
+  Json j = ExtractionToJson(nd, ex);
+  j.Set("schema_version", Json::Str(kSchemaVersion));
+  j.Set("source", Json::Str(nd.doc.source));
+  j.Set("format", Json::Str(FormatName(nd.doc.format)));
+  Json doc = NormalizedDocumentToJson(nd);
+  Json findings = Json::MakeArray();
+  if (const Json* f = doc.Find("findings")) findings = *f;
+  for (const Finding& f : ex.findings) findings.Push(FindingToJson(f));
+  j.Set("findings", std::move(findings));
+  j.Set("document", std::move(doc));
+  return j;
+}
+
+}  // namespace budgetdoc

@@ -1,0 +1,17 @@
+// MapToSchema: a normalized document into the common schema — report
+// metadata, facts from prose, charts and tables, recognized standard tables,
+// and the printed precision judged for the document. Cannot fail.
+// Pure; thread-safe. Tested by tests/schema/mapper_test.cc.
+#ifndef BUDGETDOC_SCHEMA_MAPPER_H_
+#define BUDGETDOC_SCHEMA_MAPPER_H_
+
+#include "normalize/normalize.h"
+#include "schema/extraction.h"
+
+namespace budgetdoc {
+
+Extraction MapToSchema(const NormalizedDocument& nd);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_SCHEMA_MAPPER_H_

@@ -1,0 +1,1 @@
+"""Ground-truth report generator for budgetdoc (see docs/ground_truth.md)."""

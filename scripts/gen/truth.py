@@ -1,0 +1,121 @@
+"""Ground-truth JSON for one report (format documented in docs/ground_truth.md).
+
+walk() gives every printed fact its id and location in document order;
+truth_json() serialises metadata, facts, planted errors and neutral edits.
+The same truth file serves every format of the report (txt/docx/html/pdf):
+they print the same strings from the same model.
+"""
+
+import json
+
+from gen import numfmt
+from gen.model import Chart, Fact, Heading, Para, Table
+
+SCHEMA = "budgetdoc.truth/1"
+
+
+def walk(doc):
+    """Assigns fid and location to every printed fact; returns them in order."""
+    headings = {}
+    facts = []
+    row_offsets = {}
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            headings[block.level] = block.text
+            for deeper in [k for k in headings if k > block.level]:
+                del headings[deeper]
+        elif isinstance(block, Para):
+            levels = sorted(k for k in headings if k >= 1)
+            location = {"section": headings[levels[-1]] if levels else ""}
+            for fact in block.facts():
+                fact.location = dict(location)
+                facts.append(fact)
+        elif isinstance(block, Table):
+            offset = row_offsets.get(block.title, 0)
+            labels = [row[0].row_label for row in block.rows]
+            for i, row in enumerate(block.rows):
+                for j, cell in enumerate(row):
+                    if cell.fact is None:
+                        continue
+                    location = {"table": block.title, "table_id": block.tid, "row": cell.row_label,
+                                "column": block.col_labels[j]}
+                    if not cell.row_label or labels.count(cell.row_label) > 1 or block.continued or offset:
+                        location["row_index"] = offset + i
+                    if cell.code and cell.code not in (cell.fact.dims.get("func_code"),
+                                                       cell.fact.dims.get("econ_code")):
+                        location["code"] = cell.code
+                    cell.fact.location = location
+                    facts.append(cell.fact)
+            row_offsets[block.title] = offset + len(block.rows)
+        elif isinstance(block, Chart):
+            for name, series in block.series:
+                for cat, fact in zip(block.categories, series):
+                    fact.location = {"chart": block.title, "chart_number": block.number,
+                                     "category": cat, "series": name}
+                    facts.append(fact)
+    printed = [f for f in facts if f.value() is not None]
+    for n, fact in enumerate(printed, start=1):
+        fact.fid = "F%04d" % n
+    for fact in facts:
+        if fact.value() is None:
+            fact.fid = None
+    return printed
+
+
+def value_string(fact):
+    value = fact.value()
+    if fact.measure in ("amount", "yoy_change"):
+        return numfmt.canonical(value, 2)
+    return numfmt.canonical(value)
+
+
+def fact_json(fact):
+    out = {
+        "id": fact.fid,
+        "metric_id": fact.metric_id,
+        "measure": fact.measure,
+        "value": value_string(fact),
+        "value_raw": numfmt.to_fullwidth(fact.raw) if fact.fullwidth else fact.raw,
+        "unit_raw": fact.unit if fact.origin != "table" else _table_unit(fact),
+        "dims": fact.dims,
+        "origin": fact.origin,
+        "location": fact.location,
+    }
+    if fact.base_metric_id:
+        out["base_metric_id"] = fact.base_metric_id
+    if fact.sign_word:
+        out["sign_word"] = fact.sign_word
+    if fact.also_metrics:
+        out["also_metrics"] = list(fact.also_metrics)
+    refs = {k: v.fid for k, v in fact.refs.items() if v is not None and v.fid}
+    if refs:
+        out["refs"] = refs
+    return out
+
+
+def _table_unit(fact):
+    return fact.scale
+
+
+def report_json(doc, meta, facts, planted, neutral, files):
+    return {
+        "schema": SCHEMA,
+        "report": meta,
+        "files": files,
+        "facts": [fact_json(f) for f in facts],
+        "planted": planted,
+        "neutral": neutral,
+    }
+
+
+def dumps(data):
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def fact_ref(fact):
+    """Compact reference to a fact for planted/neutral records."""
+    return {"id": fact.fid, "key": fact.tag, "metric_id": fact.metric_id, "location": fact.location,
+            "value_raw": fact.raw}
+
+
+__all__ = ["walk", "report_json", "dumps", "fact_ref", "Fact"]
