@@ -98,6 +98,9 @@ class Checker {
     return "n" + std::to_string(chapter);
   }
 
+  // The basis a report states its own figures in.
+  std::string DefaultBasis() const { return ex_.meta.kind == "budget" ? "budget" : "actual"; }
+
   bool Current(const Fact& f) const {
     return f.year == 0 || ex_.meta.fiscal_year == 0 || f.year == ex_.meta.fiscal_year;
   }
@@ -438,6 +441,17 @@ class Checker {
     return leis.size() == 1 ? *leis.begin() : "";
   }
 
+  // The printed 类 name is the current or (for the report's year) former
+  // name of the 类 of some code the 项 name belongs to.
+  bool ValidClassName(const std::string& xiang, const std::string& printed_lei) const {
+    const ClassificationCatalog& cat = ClassificationCatalog::Default();
+    for (const ClassItem* c : cat.FindByName(xiang, ClassLevel::kXiang)) {
+      NameMatch m = cat.NameMatches(c->code.substr(0, 3), printed_lei, ex_.meta.fiscal_year);
+      if (m == NameMatch::kMatch || m == NameMatch::kFormerName) return true;
+    }
+    return false;
+  }
+
   // 类 amounts (a structure list) against the 项 under them (a detail list
   // with 类/款/项 paths), and the total against all 项. An item printed
   // under the wrong 类 (code.name_mismatch reports it) is counted under the
@@ -448,15 +462,16 @@ class Checker {
     std::vector<const Fact*> all_items;
     for (const Fact& f : ex_.facts) {
       if (f.origin != Origin::kNarrative || f.metric != "gpb.expenditure.by_func" ||
-          f.measure != Measure::kAmount || !Current(f)) {
+          f.measure != Measure::kAmount || !Current(f) || f.basis != DefaultBasis()) {
         continue;
       }
       size_t slash = f.label.find('/');
       if (slash != std::string::npos) {
-        std::string lei = StripZhiChu(CanonicalClassName(f.label.substr(0, slash)));
+        std::string printed_lei = f.label.substr(0, slash);
+        std::string lei = StripZhiChu(CanonicalClassName(printed_lei));
         std::string xiang = f.label.substr(f.label.rfind('/') + 1);
         std::string catalog_lei = CatalogClassOf(xiang);
-        if (!catalog_lei.empty() && catalog_lei != lei) lei = catalog_lei;
+        if (!catalog_lei.empty() && catalog_lei != lei && !ValidClassName(xiang, printed_lei)) lei = catalog_lei;
         items[lei].push_back(&f);
         all_items.push_back(&f);
       } else if (IsClassLevelLabel(f)) {
@@ -484,7 +499,8 @@ class Checker {
     const Fact* total = nullptr;
     for (const Fact& f : ex_.facts) {
       if (f.metric == "gpb.expenditure.total" && f.measure == Measure::kAmount && Current(f) &&
-          f.origin == Origin::kNarrative && GroupOf(f) == GroupOf(*all_items.front())) {
+          f.basis == DefaultBasis() && f.origin == Origin::kNarrative &&
+          GroupOf(f) == GroupOf(*all_items.front())) {
         total = &f;
         if (f.where.block < all_items.front()->where.block) continue;
         break;
@@ -520,7 +536,10 @@ class Checker {
       items.clear();
     };
     for (const Fact& f : ex_.facts) {
-      if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount || !Current(f)) continue;
+      if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount || !Current(f) ||
+          f.basis != DefaultBasis()) {
+        continue;
+      }
       if (f.metric == "gpb.basic.personnel" || f.metric == "gpb.basic.public") {
         flush();
         total = &f;
@@ -715,9 +734,17 @@ class Checker {
                    {"“" + c.label + "”缺少本年金额，无法复算增减幅度", "no current amount for " + c.label}, {&c, rate});
         continue;
       }
-      // prior = current ∓ change (derived: carries both half units).
+      // Last year's figure as printed, else derived: current ∓ change
+      // (carrying both half units). With it printed, the rate is judged on
+      // |this − last| / last, so a wrong change amount or direction word is
+      // reported once, by its own rule.
       Decimal signed_change = IsDown(c.direction) ? -c.value : c.value;
       Term prior_term{current->value - signed_change, TermOf(*current).half + TermOf(c).half};
+      Term change_term = TermOf(c);
+      if (prior != nullptr) {
+        prior_term = TermOf(*prior);
+        change_term = {(current->value - prior->value).Abs(), TermOf(*current).half + TermOf(*prior).half};
+      }
       if (prior_term.value.sign() <= 0) {
         CheckResult r;
         r.rule = "change.zero_base";
@@ -727,7 +754,7 @@ class Checker {
         Add(std::move(r));
         continue;
       }
-      Judgment j = JudgeRatio(rate->printed, ex_.percent_scale, TermOf(c), prior_term);
+      Judgment j = JudgeRatio(rate->printed, ex_.percent_scale, change_term, prior_term);
       Add(FromJudgment("change.rate", j,
                        {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%", {rate, &c, current}));
     }
@@ -809,10 +836,16 @@ class Checker {
     std::map<Key, std::vector<const Fact*>> by_key;
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kAmount || f.unit.empty()) continue;
-      std::string label = (f.metric == "gpb.expenditure.by_func" || f.metric == "gpb.basic.by_econ")
-                              ? CanonicalClassName(f.label)
-                              : "";
-      by_key[{f.metric, f.basis, f.fund, label, f.year}].push_back(&f);
+      // A table column other than the row's total (基本支出, 项目支出 of a
+      // 科目 row) is a different figure.
+      std::string metric = f.metric;
+      if (!f.column.empty() && f.column != "total" && f.column != "amount") metric += "#" + f.column;
+      std::string label;
+      if (IsClassMetric(f.metric)) {
+        if (f.code.empty() && f.origin == Origin::kTable) continue;
+        label = !f.code.empty() ? f.code : "name:" + StripZhiChu(CanonicalClassName(f.label));
+      }
+      by_key[{metric, f.basis, f.fund, label, f.year}].push_back(&f);
     }
     for (const auto& [key, facts] : by_key) {
       const Fact* first_text = nullptr;
@@ -906,7 +939,8 @@ class Checker {
       }
       std::vector<int> blocks;
       for (const PathSeen& s : seen) {
-        bool lei_ok = catalog_leis.empty() || catalog_leis.count(canon_lei(s.path.lei)) > 0;
+        bool lei_ok = catalog_leis.empty() || catalog_leis.count(canon_lei(s.path.lei)) > 0 ||
+                      ValidClassName(s.path.xiang, s.path.lei);
         if (!lei_ok) {
           std::string expected;
           for (const std::string& l : catalog_leis) expected += (expected.empty() ? "" : "/") + l;

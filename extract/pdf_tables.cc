@@ -68,6 +68,22 @@ std::string WordsText(const std::vector<const PdfWord*>& words) {
   return out;
 }
 
+// "单位：万元", "金额单位：元", "编制部门：… 单位:万元": the last "单位"
+// followed by a colon and an amount unit.
+bool IsUnitLine(std::string_view text) {
+  size_t pos = text.rfind("单位");
+  if (pos == std::string_view::npos) return false;
+  std::string_view tail = text.substr(pos + 6);
+  if (!StartsWith(tail, "：") && !StartsWith(tail, ":")) return false;
+  return tail.find("元") != std::string_view::npos;
+}
+
+bool IsIssuerLine(std::string_view text) {
+  return StartsWith(text, "编制部门") || StartsWith(text, "编制单位") ||
+         StartsWith(text, "部门：") || StartsWith(text, "部门:") ||
+         StartsWith(text, "单位名称：") || StartsWith(text, "预算单位：");
+}
+
 LineInfo AnalyzeLine(const PdfLine& line, int index,
                      const PdfTableOptions& o) {
   LineInfo info;
@@ -116,18 +132,10 @@ LineInfo AnalyzeLine(const PdfLine& line, int index,
   for (const Unit& u : info.units) info.has_number |= u.numeric;
   info.table_like = info.cells >= o.min_cells ||
                     (info.cells >= 2 && info.has_number);
+  // "部门：… 单位：万元" above a table is its caption, not a row.
+  std::string text = LineText(line);
+  if (IsUnitLine(text) || IsIssuerLine(text)) info.table_like = false;
   return info;
-}
-
-bool IsUnitLine(std::string_view text) {
-  return text.find("单位：") != std::string_view::npos ||
-         text.find("单位:") != std::string_view::npos;
-}
-
-bool IsIssuerLine(std::string_view text) {
-  return StartsWith(text, "编制部门") || StartsWith(text, "编制单位") ||
-         StartsWith(text, "部门：") || StartsWith(text, "部门:") ||
-         StartsWith(text, "单位名称：") || StartsWith(text, "预算单位：");
 }
 
 bool IsNoteLine(std::string_view text) {
@@ -136,11 +144,13 @@ bool IsNoteLine(std::string_view text) {
          StartsWith(text, "数据来源") || StartsWith(text, "注 ");
 }
 
-// "…单位：万元" -> "单位：万元"; "（金额单位：元）" -> "金额单位：元".
+// "…单位：万元" -> "单位：万元"; "（金额单位：元）" -> "金额单位：元";
+// "预算单位：上海市财政局单位:万元" -> "单位:万元".
 std::string ExtractUnitText(std::string_view text) {
-  size_t pos = text.find("金额单位");
-  if (pos == std::string_view::npos) pos = text.find("单位");
+  // The last "单位" names the unit ("预算单位：上海市财政局 单位:万元").
+  size_t pos = text.rfind("单位");
   if (pos == std::string_view::npos) return std::string(text);
+  if (pos >= 6 && text.substr(pos - 6, 6) == "金额") pos -= 6;
   std::string out(text.substr(pos));
   for (std::string_view tail : {"）", ")", "】", "]"}) {
     if (out.size() >= tail.size() &&
@@ -238,6 +248,30 @@ void SplitBridged(const std::vector<const Unit*>& units,
     if (!split_once) out.push_back(c);
   }
   *cols = std::move(out);
+}
+
+// How the body text of a column is aligned: from geometry when the left or
+// right edges agree, else numbers count as right-aligned and text as
+// left-aligned.
+int BodyAlign(const std::vector<const Unit*>& units, const Column& col) {
+  double lo0 = kInf, hi0 = -kInf, lo1 = kInf, hi1 = -kInf;
+  size_t n = 0, num = 0;
+  for (const Unit* u : units) {
+    if (std::min(u->x1, col.b) - std::max(u->x0, col.a) <= 0) continue;
+    ++n;
+    num += u->numeric;
+    lo0 = std::min(lo0, u->x0);
+    hi0 = std::max(hi0, u->x0);
+    lo1 = std::min(lo1, u->x1);
+    hi1 = std::max(hi1, u->x1);
+  }
+  if (n == 0) return kAlignUnknown;
+  double spread0 = hi0 - lo0, spread1 = hi1 - lo1;
+  if (spread1 < 1.5 && spread0 > 3) return kAlignRight;
+  if (spread0 < 1.5 && spread1 > 3) return kAlignLeft;
+  if (num * 10 >= n * 6) return kAlignRight;
+  if (num * 10 <= n * 2) return kAlignLeft;
+  return kAlignUnknown;
 }
 
 // Index of the column a unit belongs to: largest overlap; numbers by their
@@ -1099,23 +1133,26 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
       return false;
     };
-    // Body columns of right-aligned numbers without a header of their own:
-    // a header just left of one belongs to it (a number sits at the right
-    // of a wide cell whose header is centred).
-    std::vector<bool> numeric_unheaded(cols.size(), false);
-    for (size_t c = 0; c < cols.size(); ++c) {
-      size_t n = 0, num = 0;
-      for (const Unit* u : body_units) {
-        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
-          ++n;
-          num += u->numeric;
-        }
+    // Body columns without a header of their own take a header printed in
+    // the gap beside them: a number sits at the right of a wide cell (or a
+    // code at its left) whose header is centred. `unheaded`: 0 = has a
+    // header (or no body), 1 = unheaded text, 2 = unheaded numbers.
+    auto is_parent = [&](const Unit& u) {
+      for (const Unit* v : header_units) {
+        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+        if (v->x0 < u.x0 - u.fs || v->x1 > u.x1 + u.fs) continue;
+        if (v->y0 - u.y1 > 0.6 * u.fs) return true;  // not a wrapped line
       }
-      // Headed: a header unit over this column and no other (a spanning
-      // parent title does not count).
+      return false;
+    };
+    std::vector<int> unheaded(cols.size(), 0);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      int align = BodyAlign(body_units, cols[c]);
+      // Headed: a header unit over this column and no other; a parent
+      // title (with header text further below it) does not count.
       bool headed = false;
       for (const Unit* u : header_units) {
-        if (u->center_y() < band_top + 0.4 * (band_bottom - band_top)) continue;
+        if (is_parent(*u)) continue;
         int hits = 0;
         bool here = false;
         for (size_t d = 0; d < cols.size(); ++d) {
@@ -1126,56 +1163,77 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         }
         if (here && hits == 1) headed = true;
       }
-      numeric_unheaded[c] = n > 0 && num * 10 >= n * 6 && !headed;
+      if (align != kAlignUnknown && !headed) {
+        unheaded[c] = align == kAlignRight ? 2 : 1;
+      }
     }
     for (int k = body - 1; k >= first; --k) {
       std::vector<Column> added;
-      for (const Unit& u : infos[static_cast<size_t>(k)].units) {
+      // Right to left: of several header units in one gap only the one
+      // next to the numbers can be theirs.
+      const std::vector<Unit>& line_units = infos[static_cast<size_t>(k)].units;
+      for (auto it = line_units.rbegin(); it != line_units.rend(); ++it) {
+        const Unit& u = *it;
         if (u.center_y() < band_top + 0.4 * (band_bottom - band_top)) continue;
         if (continues_title(u)) continue;
         bool overlaps = false;
         double gap_l = -kInf, gap_r = kInf;
-        int right = -1;
+        int left = -1, right = -1;
         for (size_t c = 0; c < cols.size(); ++c) {
           const Column& col = cols[c];
           if (std::min(u.x1, col.b) - std::max(u.x0, col.a) > 0) {
             overlaps = true;
           }
-          if (col.b <= u.x0) gap_l = std::max(gap_l, col.b);
+          if (col.b <= u.x0 && col.b > gap_l) {
+            gap_l = col.b;
+            left = static_cast<int>(c);
+          }
           if (col.a >= u.x1 && col.a < gap_r) {
             gap_r = col.a;
             right = static_cast<int>(c);
           }
         }
         if (overlaps) continue;
-        if (right >= 0 && static_cast<size_t>(right) < numeric_unheaded.size() &&
-            numeric_unheaded[static_cast<size_t>(right)]) {
-          cols[static_cast<size_t>(right)].a = u.x0;
-          numeric_unheaded[static_cast<size_t>(right)] = false;
+        auto flag = [&](int c) {
+          return c >= 0 && static_cast<size_t>(c) < unheaded.size()
+                     ? unheaded[static_cast<size_t>(c)]
+                     : 0;
+        };
+        int owner = -1;
+        if (flag(right) == 2) {
+          owner = right;  // right-aligned numbers: the header is left of them
+        } else if (flag(left) == 1) {
+          owner = left;  // left-aligned codes or labels: it is right of them
+        }
+        if (owner >= 0) {
+          Column& col = cols[static_cast<size_t>(owner)];
+          col.a = std::min(col.a, u.x0);
+          col.b = std::max(col.b, u.x1);
+          unheaded[static_cast<size_t>(owner)] = 0;
           continue;
         }
         double room = (gap_r - gap_l) - (u.x1 - u.x0);
         if (room < 1.0 * std::max(1.0, u.fs)) continue;
-        if (!added.empty() && u.x0 <= added.back().b) {
-          added.back().b = std::max(added.back().b, u.x1);
+        if (!added.empty() && u.x1 >= added.back().a) {
+          added.back().a = std::min(added.back().a, u.x0);
         } else {
           added.push_back({u.x0, u.x1});
         }
       }
       if (added.empty()) continue;
       // Keep the flags with their columns while sorting.
-      std::vector<std::pair<Column, bool>> tagged;
+      std::vector<std::pair<Column, int>> tagged;
       for (size_t c = 0; c < cols.size(); ++c) {
-        tagged.push_back({cols[c], numeric_unheaded[c]});
+        tagged.push_back({cols[c], unheaded[c]});
       }
-      for (const Column& c : added) tagged.push_back({c, false});
+      for (const Column& c : added) tagged.push_back({c, 0});
       std::sort(tagged.begin(), tagged.end(),
                 [](const auto& a, const auto& b) { return a.first.a < b.first.a; });
       cols.clear();
-      numeric_unheaded.clear();
+      unheaded.clear();
       for (const auto& [c, f] : tagged) {
         cols.push_back(c);
-        numeric_unheaded.push_back(f);
+        unheaded.push_back(f);
       }
     }
     // Widen each header-only column over header text that lies in it
@@ -1234,20 +1292,9 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     t.columns = static_cast<int>(cols.size());
     t.pages.push_back(page.number);
     if (numbers && body > first) {
-      // Numbers are right-aligned, labels left-aligned.
       std::vector<int> align(cols.size(), kAlignUnknown);
       for (size_t c = 0; c < cols.size(); ++c) {
-        size_t n = 0, num = 0;
-        for (const Unit* u : body_units) {
-          if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
-            ++n;
-            num += u->numeric;
-          }
-        }
-        if (n == 0) continue;
-        align[c] = num * 10 >= n * 6 ? kAlignRight
-                   : num * 10 <= n * 2 ? kAlignLeft
-                                       : kAlignUnknown;
+        align[c] = BodyAlign(body_units, cols[c]);
       }
       BuildHeader(infos, first, body, cols, align, page.number, &t);
     }

@@ -1,12 +1,12 @@
 #include "schema/classification.h"
 
+#include "base/utf8.h"
+#include "schema/embedded_data.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
-
-#include "base/utf8.h"
-#include "schema/embedded_data.h"
 
 namespace budgetdoc {
 namespace {
@@ -14,8 +14,7 @@ namespace {
 constexpr std::string_view kZhichu = "支出";
 
 bool IsSpace(char32_t c) {
-  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B ||
-         c == 0xFEFF;
+  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B || c == 0xFEFF;
 }
 
 // Spaces and quotes dropped, full-width ASCII and brackets folded, dashes
@@ -91,8 +90,8 @@ std::string RemoveMarkers(std::string_view s) {
 // three leading digits so that names starting with a digit stay intact.
 std::string_view StripLeadingCode(std::string_view s) {
   size_t i = 0, digits = 0;
-  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
-                          s[i] == '.')) {
+  while (i < s.size() &&
+         ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '.')) {
     if (s[i] >= '0' && s[i] <= '9') ++digits;
     ++i;
   }
@@ -191,8 +190,9 @@ struct ImpliedItem {
   std::string_view name;  // empty: the 99 rule
 };
 constexpr ImpliedItem kAdminItems[] = {
-    {"01", "行政运行"}, {"02", "一般行政管理事务"}, {"03", "机关服务"},
-    {"50", "事业运行"}, {"99", ""},
+    {"01", "行政运行"}, {"02", "一般行政管理事务"},
+    {"03", "机关服务"}, {"50", "事业运行"},
+    {"99", ""},
 };
 
 struct RowCols {
@@ -215,12 +215,12 @@ Status ParseRows(std::string_view file, std::string_view csv, bool econ,
     int* index;
     bool required;
   } cols[] = {
-      {"code", &c.code, true},       {"level", &c.level, true},
-      {"name", &c.name, true},       {"status", &c.status, true},
-      {"since", &c.since, true},     {"until", &c.until, true},
+      {"code", &c.code, true},           {"level", &c.level, true},
+      {"name", &c.name, true},           {"status", &c.status, true},
+      {"since", &c.since, true},         {"until", &c.until, true},
       {"former_names", &c.former, true}, {"aliases", &c.aliases, true},
-      {"source", &c.source, true},   {"items", &c.items, !econ},
-      {"scheme", &c.scheme, econ},   {"block", &c.block, econ},
+      {"source", &c.source, true},       {"items", &c.items, !econ},
+      {"scheme", &c.scheme, econ},       {"block", &c.block, econ},
   };
   for (auto& col : cols) {
     *col.index = table.Column(col.name);
@@ -274,8 +274,7 @@ Status ParseRows(std::string_view file, std::string_view csv, bool econ,
         !ParseYear(row[static_cast<size_t>(c.until)], &item.until_year)) {
       return Status::Corrupt(where + ": bad year");
     }
-    for (const std::string& f :
-         SplitBar(row[static_cast<size_t>(c.former)])) {
+    for (const std::string& f : SplitBar(row[static_cast<size_t>(c.former)])) {
       FormerName former;
       if (!ParseFormerName(f, &former)) {
         return Status::Corrupt(where + ": bad former name '" + f + "'");
@@ -389,8 +388,8 @@ std::string NormalizeClassCode(std::string_view printed) {
 
 const ClassificationCatalog& ClassificationCatalog::Default() {
   static const ClassificationCatalog* catalog = [] {
-    Result<ClassificationCatalog> c = Build(EmbeddedData("func_codes.csv"),
-                                            EmbeddedData("econ_codes.csv"));
+    Result<ClassificationCatalog> c =
+        Build(EmbeddedData("func_codes.csv"), EmbeddedData("econ_codes.csv"));
     if (!c.ok()) {
       std::fprintf(stderr, "budgetdoc: classification catalog: %s\n",
                    c.status().ToString().c_str());
@@ -433,8 +432,8 @@ Result<ClassificationCatalog> ClassificationCatalog::Build(
       item.status = ClassStatus::kRule;
       item.since_year = kuan.since_year;
       item.until_year = kuan.until_year;
-      item.source = "rule: 项 " + std::string(implied.suffix) + " of 款 " +
-                    kuan.code;
+      item.source =
+          "rule: 项 " + std::string(implied.suffix) + " of 款 " + kuan.code;
       if (implied.name.empty()) {
         item.name = OtherItemName(kuan.name);
         for (const FormerName& f : kuan.former_names) {
@@ -448,10 +447,9 @@ Result<ClassificationCatalog> ClassificationCatalog::Build(
       items.push_back(std::move(item));
     }
   }
-  std::sort(items.begin(), items.end(),
-            [](const ClassItem& a, const ClassItem& b) {
-              return a.code < b.code;
-            });
+  std::sort(
+      items.begin(), items.end(),
+      [](const ClassItem& a, const ClassItem& b) { return a.code < b.code; });
   for (const ClassItem& item : items) {
     if (!item.parent_code.empty() && codes.count(item.parent_code) == 0) {
       return Status::Corrupt("classification: " + item.code +
@@ -479,9 +477,10 @@ Result<ClassificationCatalog> ClassificationCatalog::Build(
 const ClassItem* ClassificationCatalog::Find(std::string_view code) const {
   std::string normalized = NormalizeClassCode(code);
   if (normalized.empty()) return nullptr;
-  auto it = std::lower_bound(
-      items_.begin(), items_.end(), normalized,
-      [](const ClassItem& item, const std::string& c) { return item.code < c; });
+  auto it = std::lower_bound(items_.begin(), items_.end(), normalized,
+                             [](const ClassItem& item, const std::string& c) {
+                               return item.code < c;
+                             });
   if (it == items_.end() || it->code != normalized) return nullptr;
   return &*it;
 }
@@ -586,10 +585,9 @@ std::vector<const ClassItem*> ClassificationCatalog::FindByName(
       out.push_back(&item);
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const ClassItem* a, const ClassItem* b) {
-              return a->code < b->code;
-            });
+  std::sort(out.begin(), out.end(), [](const ClassItem* a, const ClassItem* b) {
+    return a->code < b->code;
+  });
   return out;
 }
 

@@ -1,7 +1,7 @@
-// ClassificationCatalog: the 政府收支分类科目 codes reports print — 支出功能分类
-// (类 3 digits / 款 5 / 项 7) and 支出经济分类 (部门 301…399 and 政府 501…599,
-// 类 3 digits / 款 5) — with their names, former names (renames across
-// years), printing variants and provenance status (S seen / K known).
+// ClassificationCatalog: the 政府收支分类科目 codes reports print —
+// 支出功能分类 (类 3 digits / 款 5 / 项 7) and 支出经济分类 (部门 301…399 and
+// 政府 501…599, 类 3 digits / 款 5) — with their names, former names (renames
+// across years), printing variants and provenance status (S seen / K known).
 //
 // The data lives in schema/data/func_codes.csv and econ_codes.csv (embedded;
 // see schema/data/README.md for coverage). The recurring 项 pattern inside
@@ -21,13 +21,13 @@
 #ifndef BUDGETDOC_SCHEMA_CLASSIFICATION_H_
 #define BUDGETDOC_SCHEMA_CLASSIFICATION_H_
 
+#include "base/result.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
 
 namespace budgetdoc {
 

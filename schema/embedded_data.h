@@ -14,11 +14,11 @@
 #ifndef BUDGETDOC_SCHEMA_EMBEDDED_DATA_H_
 #define BUDGETDOC_SCHEMA_EMBEDDED_DATA_H_
 
+#include "base/result.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
 
 namespace budgetdoc {
 

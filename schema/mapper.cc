@@ -7,6 +7,7 @@
 #include "schema/metadata.h"
 #define BUDGETDOC_HAVE_METADATA 1
 #endif
+#include "schema/classification.h"
 #include "schema/metrics.h"
 #include "schema/narrative.h"
 #include "schema/tables.h"
@@ -33,6 +34,41 @@ int JudgedScale(const std::vector<int>& scales, int fallback) {
   return best;
 }
 
+bool Usable(const ClassificationCatalog& cat, const std::string& code, std::string_view printed, int year) {
+  if (printed.empty()) return true;
+  NameMatch m = cat.NameMatches(code, printed, year);
+  return m == NameMatch::kMatch || m == NameMatch::kFormerName;
+}
+
+// The code a printed classification name stands for, when the catalog makes
+// it unambiguous: a 类/款/项 path narrows the 项 by its 款 and 类.
+std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f, int year) {
+  bool econ = f.metric == "gpb.basic.by_econ";
+  auto scheme_ok = [&](const ClassItem* c) { return econ ? c->code[0] == '3' || c->code[0] == '5' : c->code[0] == '2'; };
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= f.label.size(); ++i) {
+    if (i == f.label.size() || f.label[i] == '/') {
+      parts.push_back(f.label.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  std::string name = parts.back();
+  if (name.empty() && parts.size() > 1) name = parts[parts.size() - 2];
+  std::vector<const ClassItem*> found;
+  for (const ClassItem* c : cat.FindByName(name)) {
+    if (!scheme_ok(c)) continue;
+    if (parts.size() == 3) {
+      if (c->code.size() != 7) continue;
+      if (!Usable(cat, c->code.substr(0, 5), parts[1], year) || !Usable(cat, c->code.substr(0, 3), parts[0], year)) {
+        continue;
+      }
+    }
+    found.push_back(c);
+  }
+  return found.size() == 1 ? found.front()->code : "";
+}
+
 }  // namespace
 
 Extraction MapToSchema(const NormalizedDocument& nd) {
@@ -53,6 +89,12 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.percent_scale = JudgedScale(percent_scales, 2);
 
   ex.facts = ExtractNarrativeFacts(nd, ex.meta, metrics);
+  const ClassificationCatalog& catalog = ClassificationCatalog::Default();
+  for (Fact& f : ex.facts) {
+    if ((f.metric == "gpb.expenditure.by_func" || f.metric == "gpb.basic.by_econ") && f.code.empty()) {
+      f.code = ResolveCode(catalog, f, ex.meta.fiscal_year);
+    }
+  }
   std::vector<Fact> chart = ExtractChartFacts(nd, ex.meta, metrics);
   ex.facts.insert(ex.facts.end(), chart.begin(), chart.end());
   TableFacts tables = RecognizeTables(nd, ex.meta, metrics);

@@ -1,5 +1,8 @@
 #include "schema/metadata.h"
 
+#include "base/utf8.h"
+#include "normalize/sections.h"
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -7,9 +10,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/utf8.h"
-#include "normalize/sections.h"
 
 namespace budgetdoc {
 namespace {
@@ -19,20 +19,19 @@ namespace {
 // Endings of organization names, longest first so that trimming keeps the
 // most specific one.
 constexpr std::string_view kOrgSuffixes[] = {
-    "街道办事处", "管理委员会", "人民检察院", "人民法院", "人民政府",
-    "办事处",     "委员会",     "办公室",     "办公厅",   "管理局",
-    "检察院",     "法院",       "中心",       "政府",     "医院",
-    "学校",       "研究院",     "研究所",     "常委会",   "工会",
-    "联合会",     "局",         "厅",         "委",       "办",
-    "院",         "部",         "署",         "所",       "站",
-    "队",         "馆",         "处",         "室",       "社",
-    "会",         "校"};
+    "街道办事处", "管理委员会", "人民检察院", "人民法院", "人民政府", "办事处",
+    "委员会",     "办公室",     "办公厅",     "管理局",   "检察院",   "法院",
+    "中心",       "政府",       "医院",       "学校",     "研究院",   "研究所",
+    "常委会",     "工会",       "联合会",     "局",       "厅",       "委",
+    "办",         "院",         "部",         "署",       "所",       "站",
+    "队",         "馆",         "处",         "室",       "社",       "会",
+    "校"};
 
 // Labels that introduce the publishing body, in order of preference.
 constexpr std::string_view kEntityLabels[] = {
-    "预算主管部门", "决算主管部门", "预算单位", "决算单位", "主管部门",
-    "部门名称",     "单位名称",     "编制单位", "填报单位", "部门",
-    "单位"};
+    "预算主管部门", "决算主管部门", "预算单位", "决算单位",
+    "主管部门",     "部门名称",     "单位名称", "编制单位",
+    "填报单位",     "部门",         "单位"};
 
 // Level words printed between the year and the scope in titles.
 constexpr std::string_view kLevelWords[] = {"区级", "市级", "省级", "县级",
@@ -44,12 +43,11 @@ constexpr std::string_view kTitleFillers[] = {"关于", "的", "公开"};
 // Words right before a year that make it a comparison or a date, not the
 // fiscal year ("与2022年度相比", "截至2023年12月31日").
 constexpr std::string_view kNotFiscalBefore[] = {
-    "与", "比", "较", "同", "截至", "截止", "至", "从", "自", "上", "前",
-    "和"};
+    "与", "比", "较", "同", "截至", "截止", "至", "从", "自", "上", "前", "和"};
 
 // Phrases after "YYYY年(度)" that name the report itself.
 constexpr std::string_view kReportPhrases[] = {
-    "部门决算", "单位决算", "部门预算", "单位预算", "决算表", "预算表",
+    "部门决算", "单位决算", "部门预算", "单位预算", "决算表",   "预算表",
     "决算情况", "预算情况", "决算公开", "预算公开", "决算报告", "预算报告"};
 
 // Evidence for the kind when the title does not say it. "部门预算项目"
@@ -84,8 +82,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsSpace(char32_t c) {
-  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B ||
-         c == 0xFEFF;
+  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B || c == 0xFEFF;
 }
 
 // Code point at s[pos] (without advancing), or 0 at the end.
@@ -262,10 +259,9 @@ Provenance Where(const NormalizedDocument& nd, const Line& line, size_t begin,
   // The end is one past the last kept byte.
   p.norm_end = end == 0 ? line.norm[0] : line.norm[end - 1] + 1;
   if (!nt.to_raw.empty()) {
-    p.raw_begin = static_cast<int>(
-        nt.RawBegin(static_cast<size_t>(p.norm_begin)));
-    p.raw_end =
-        static_cast<int>(nt.RawEnd(static_cast<size_t>(p.norm_end)));
+    p.raw_begin =
+        static_cast<int>(nt.RawBegin(static_cast<size_t>(p.norm_begin)));
+    p.raw_end = static_cast<int>(nt.RawEnd(static_cast<size_t>(p.norm_end)));
   }
   return p;
 }
@@ -291,7 +287,8 @@ std::vector<YearAt> FindYears(std::string_view s) {
     YearAt y;
     y.begin = i;
     y.end = i + 4 + std::string_view("年").size();
-    if (StartsWith(s.substr(y.end), "度")) y.end += std::string_view("度").size();
+    if (StartsWith(s.substr(y.end), "度"))
+      y.end += std::string_view("度").size();
     if (digits) {
       y.year = std::stoi(std::string(four));
       if (y.year < 1990 || y.year > 2099) continue;
@@ -352,7 +349,7 @@ size_t CountOccurrences(std::string_view s, std::string_view w,
 
 struct Title {
   bool found = false;
-  std::string text;    // the joined title lines
+  std::string text;  // the joined title lines
   size_t first_line = 0;
   std::string entity;  // may be ""
   size_t entity_line = 0, entity_begin = 0, entity_end = 0;
@@ -364,7 +361,8 @@ struct Title {
 };
 
 bool IsPageNumber(std::string_view s) {
-  return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), IsDigit);
+  return !s.empty() && s.size() <= 4 &&
+         std::all_of(s.begin(), s.end(), IsDigit);
 }
 
 // Lines before the table of contents or the first numbered heading.
@@ -467,12 +465,17 @@ Title FindTitle(const std::vector<Line>& lines, const RegionCatalog& regions) {
     while (kind_k < head.size() && head[kind_k] != title.kind_line) ++kind_k;
     // The body before the year may be wrapped over the line or two above
     // the year's line: take the longest of (this line's part, with the line
-    // above, with the two above) that starts with a region, else this
-    // line's part (or the line above when the year starts its line). Cover
-    // and navigation lines above a title do not start with a region.
+    // above, with the two above) that starts with a region; else this
+    // line's part, or, when the year starts its line, the line above if it
+    // ends like an organization name. Cover and navigation lines above a
+    // title ("公开版", "首页>…") do neither.
     size_t first_k = year_k;
-    if (title.year_begin == 0 && year_k >= 1) first_k = year_k - 1;
-    std::string candidate = lines[head[year_k]].text.substr(0, title.year_begin);
+    if (title.year_begin == 0 && year_k >= 1) {
+      const std::string& above = lines[head[year_k - 1]].text;
+      if (TrimToOrg(above).size() == above.size()) first_k = year_k - 1;
+    }
+    std::string candidate =
+        lines[head[year_k]].text.substr(0, title.year_begin);
     for (size_t up = 1; up <= 2 && up <= year_k; ++up) {
       candidate = lines[head[year_k - up]].text + candidate;
       if (regions.MatchRegionAtStart(candidate).has_value()) {
@@ -481,8 +484,8 @@ Title FindTitle(const std::vector<Line>& lines, const RegionCatalog& regions) {
     }
     title.first_line = head[first_k];
     size_t title_begin = starts[first_k];
-    size_t title_end = kind_k + 1 < starts.size() ? starts[kind_k + 1]
-                                                   : joined.size();
+    size_t title_end =
+        kind_k + 1 < starts.size() ? starts[kind_k + 1] : joined.size();
     title.text = joined.substr(title_begin, title_end - title_begin);
     // The body: before the year, else between the year and the kind.
     std::string_view before =
@@ -727,8 +730,8 @@ ReportMeta DetectMetadata(const NormalizedDocument& nd,
   // Year: the title's, else the best-supported year in the text.
   if (title.found && title.year != 0) {
     meta.fiscal_year = title.year;
-    meta.sources["fiscal_year"] = Where(nd, lines[title.year_line],
-                                        title.year_begin, title.year_end);
+    meta.sources["fiscal_year"] =
+        Where(nd, lines[title.year_line], title.year_begin, title.year_end);
   } else {
     std::map<int, YearVote> votes;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -789,8 +792,8 @@ ReportMeta DetectMetadata(const NormalizedDocument& nd,
   // Kind and scope.
   if (title.found) {
     meta.kind = title.kind;
-    meta.sources["kind"] = Where(nd, lines[title.kind_line], title.kind_begin,
-                                 title.kind_end);
+    meta.sources["kind"] =
+        Where(nd, lines[title.kind_line], title.kind_begin, title.kind_end);
   }
   size_t final_score = 0, budget_score = 0;
   size_t dept = 0, unit = 0, our_dept = 0, our_unit = 0;
@@ -818,7 +821,8 @@ ReportMeta DetectMetadata(const NormalizedDocument& nd,
                CountOccurrences(t, "部门预算", "项目");
     size_t u =
         CountOccurrences(t, "单位决算") + CountOccurrences(t, "单位预算");
-    size_t od = CountOccurrences(t, "本部门"), ou = CountOccurrences(t, "本单位");
+    size_t od = CountOccurrences(t, "本部门"),
+           ou = CountOccurrences(t, "本单位");
     note(d, i, &first_dept);
     note(u, i, &first_unit);
     note(od, i, &first_our_dept);
@@ -900,9 +904,9 @@ ReportMeta DetectMetadata(const NormalizedDocument& nd,
       }
     }
   }
-  bool placeholder_body =
-      HasPlaceholder(meta.entity_name) || title.year_placeholder ||
-      (title.found && HasPlaceholder(title.text));
+  bool placeholder_body = HasPlaceholder(meta.entity_name) ||
+                          title.year_placeholder ||
+                          (title.found && HasPlaceholder(title.text));
   meta.is_template = placeholder_body ||
                      placeholders >= kTemplatePlaceholders ||
                      blank_amounts >= kTemplateBlankAmounts;
@@ -963,8 +967,8 @@ std::string MetadataDebugString(const ReportMeta& meta) {
   };
   field("title", meta.title);
   field("entity_name", meta.entity_name);
-  field("region_code", meta.region_code + " " + meta.region_name + " " +
-                           meta.region_level);
+  field("region_code",
+        meta.region_code + " " + meta.region_name + " " + meta.region_level);
   field("fiscal_year", std::to_string(meta.fiscal_year));
   field("kind", meta.kind);
   field("scope", meta.scope);

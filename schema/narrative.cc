@@ -73,7 +73,7 @@ size_t ClauseStart(std::string_view t, size_t sentence_begin, size_t pos) {
 std::string StripLead(std::string_view s) {
   static constexpr std::string_view kTails[] = {
       "支出决算数为", "支出决算为", "决算数为", "预算数为", "支出决算", "决算为",
-      "预算为", "支出为", "共计", "合计为", "总额为", "金额为", "安排",
+      "预算为", "支出为", "共计", "合计为", "总额为", "金额为", "安排", "合计", "总计", "小计",
       "为", "是", "达", "约", "共", "计", "均", "各"};
   std::string out(s);
   bool changed = true;
@@ -222,6 +222,7 @@ class NarrativeReader {
     std::vector<SubjectMatch> subjects = metrics_.FindSubjects(t);
     Context ctx = SectionContext(nd_, section);
     std::vector<Pending> done;  // facts of this block so far
+    std::vector<int> skipped;   // ends of amounts whose subject is unknown
 
     for (size_t i = first; i < last; ++i) {
       const Mention& mention = nd_.mentions[i];
@@ -265,11 +266,22 @@ class NarrativeReader {
         continue;
       }
       if (mention.kind == MentionKind::kPercent) {
+        // A share right after an amount whose subject is unknown is about
+        // that unknown subject.
+        bool after_unknown = !skipped.empty() && skipped.back() >= sent.begin &&
+                             (done.empty() || done.back().fact.where.norm_end < skipped.back());
+        size_t zhan = lead.rfind("占");
+        int until = zhan == std::string_view::npos ? mention.begin
+                                                   : static_cast<int>(lead.data() - t.data() + zhan);
+        if (after_unknown && !NearestSubject(subjects, skipped.back(), until)) continue;
         if (!ReadPercent(t, sent, lead, done, subjects, &p)) continue;
       } else if (mention.kind == MentionKind::kCount) {
         if (!ReadCount(t, sent, mention, section, &p)) continue;
       } else {
-        if (!ReadAmount(t, sent, lead, mention, subjects, ctx, section, done, &p)) continue;
+        if (!ReadAmount(t, sent, lead, mention, subjects, ctx, section, done, &p)) {
+          skipped.push_back(mention.end);
+          continue;
+        }
       }
       // Comparator words of a completion sentence in the same block.
       if (f.measure == Measure::kCompletion) {
@@ -330,15 +342,21 @@ class NarrativeReader {
                          int section, bool allow_local_label) {
     std::string_view sentence = t.substr(static_cast<size_t>(sent.begin),
                                          static_cast<size_t>(pos - sent.begin));
-    // 1. A pair ("收、支总计") in the sentence before the number.
+    // 1. A pair ("收、支总计") in the sentence before the number; with
+    // 财政拨款 printed right before it, the fiscal pair.
     for (const PairSubject& pair : kPairs) {
-      if (Contains(sentence, pair.text)) {
-        Subject s;
-        s.metrics = {std::string(pair.first), std::string(pair.second)};
-        s.label = std::string(pair.text);
-        s.found = true;
-        return s;
+      size_t at = sentence.find(pair.text);
+      if (at == std::string_view::npos) continue;
+      Subject s;
+      s.metrics = {std::string(pair.first), std::string(pair.second)};
+      s.label = std::string(pair.text);
+      s.found = true;
+      std::string_view before_pair = sentence.substr(0, at);
+      if (s.metrics[0] == "income.grand_total" && before_pair.size() >= 12 &&
+          before_pair.substr(before_pair.size() - 12) == "财政拨款") {
+        s.metrics = {"fiscal.income.grand_total", "fiscal.expenditure.grand_total"};
       }
+      return s;
     }
     size_t clause = ClauseStart(t, static_cast<size_t>(sent.begin), static_cast<size_t>(pos));
     std::string_view local = t.substr(clause, static_cast<size_t>(pos) - clause);
@@ -381,6 +399,17 @@ class NarrativeReader {
       s.label = label;
       s.found = true;
       return s;
+    }
+    // A clause that names something the vocabulary does not know
+    // ("面向中小企业预留采购份额13.43万元") is not about an earlier subject.
+    bool comparison = Contains(label, "比") || Contains(label, "较") || Contains(label, "上年") ||
+                      Contains(label, "去年") || Contains(label, "相比") || Contains(label, "同期");
+    if (allow_local_label && !comparison && CountCodePoints(label) >= 2 && !Contains(label, "其中") &&
+        IsCjkIdeograph([&] {
+          size_t p0 = 0;
+          return DecodeUtf8(label, &p0);
+        }())) {
+      return Subject{};
     }
     // 5. The nearest vocabulary term earlier in the sentence, then the block.
     if (auto s = NearestSubject(subjects, sent.begin, pos)) {

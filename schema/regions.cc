@@ -1,11 +1,11 @@
 #include "schema/regions.h"
 
+#include "base/utf8.h"
+#include "schema/embedded_data.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-
-#include "base/utf8.h"
-#include "schema/embedded_data.h"
 
 namespace budgetdoc {
 namespace {
@@ -16,9 +16,8 @@ constexpr std::string_view kPseudoNames[] = {
 
 // Suffixes removed to form short names, longest first.
 constexpr std::string_view kShortSuffixes[] = {
-    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区",
-    "自治区",       "地区",       "省",         "市",
-    "盟"};
+    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区",
+    "地区",         "省",         "市",         "盟"};
 
 // Prefixes of party/organ names before the region ("中共巴中市委…").
 constexpr std::string_view kOrganPrefixes[] = {"中国共产党", "中共"};
@@ -31,8 +30,7 @@ constexpr std::string_view kTownFollowers[] = {
 constexpr size_t kMaxNameChars = 20;
 
 bool IsSpace(char32_t c) {
-  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B ||
-         c == 0xFEFF;
+  return c <= 0x20 || c == 0x3000 || c == 0xA0 || c == 0x200B || c == 0xFEFF;
 }
 
 std::string RemoveSpaces(std::string_view s) {
@@ -245,8 +243,7 @@ std::string RegionCatalog::NamePath(std::string_view code) const {
   return path;
 }
 
-bool RegionCatalog::IsWithin(const Region& r,
-                             std::string_view ancestor) const {
+bool RegionCatalog::IsWithin(const Region& r, std::string_view ancestor) const {
   if (ancestor.empty()) return true;
   for (const Region* p = Find(r.parent_code); p != nullptr;
        p = p->parent_code.empty() ? nullptr : Find(p->parent_code)) {
@@ -255,9 +252,10 @@ bool RegionCatalog::IsWithin(const Region& r,
   return false;
 }
 
-std::vector<const Region*> RegionCatalog::PrefixMatches(
-    std::string_view text, RegionLevel level, std::string_view within,
-    bool short_form) const {
+std::vector<const Region*> RegionCatalog::PrefixMatches(std::string_view text,
+                                                        RegionLevel level,
+                                                        std::string_view within,
+                                                        bool short_form) const {
   const std::multimap<std::string, size_t>& names =
       short_form ? by_short_name_ : by_name_;
   std::vector<size_t> ends = Boundaries(text, kMaxNameChars);
@@ -286,68 +284,64 @@ RegionMatch RegionCatalog::MakeMatch(const Region& r,
 size_t RegionCatalog::MatchAt(std::string_view s, bool allow_bare_county,
                               std::vector<const Region*>* ambiguous,
                               const Region** innermost) const {
-    *innermost = nullptr;
-    size_t used = 0;
-    std::string within;
-    // Province, by full name, or by short name when a city or county of it
-    // follows at once.
-    std::vector<const Region*> found =
-        PrefixMatches(s, RegionLevel::kProvince, "", false);
-    if (found.size() == 1) {
-      *innermost = found[0];
-      used = found[0]->name.size();
-    } else {
-      for (const Region* p :
-           PrefixMatches(s, RegionLevel::kProvince, "", true)) {
-        std::string_view after = s.substr(ShortName(p->name).size());
-        if (!PrefixMatches(after, RegionLevel::kCity, p->code, false)
-                 .empty() ||
-            !PrefixMatches(after, RegionLevel::kCounty, p->code, false)
-                 .empty()) {
-          *innermost = p;
-          used = ShortName(p->name).size();
-          break;
-        }
+  *innermost = nullptr;
+  size_t used = 0;
+  std::string within;
+  // Province, by full name, or by short name when a city or county of it
+  // follows at once.
+  std::vector<const Region*> found =
+      PrefixMatches(s, RegionLevel::kProvince, "", false);
+  if (found.size() == 1) {
+    *innermost = found[0];
+    used = found[0]->name.size();
+  } else {
+    for (const Region* p : PrefixMatches(s, RegionLevel::kProvince, "", true)) {
+      std::string_view after = s.substr(ShortName(p->name).size());
+      if (!PrefixMatches(after, RegionLevel::kCity, p->code, false).empty() ||
+          !PrefixMatches(after, RegionLevel::kCounty, p->code, false).empty()) {
+        *innermost = p;
+        used = ShortName(p->name).size();
+        break;
       }
     }
-    if (*innermost != nullptr) within = (*innermost)->code;
-    // City.
-    found = PrefixMatches(s.substr(used), RegionLevel::kCity, within, false);
-    if (found.size() > 1) {
-      *ambiguous = found;
-      return 0;
-    }
-    if (found.size() == 1) {
-      *innermost = found[0];
-      used += found[0]->name.size();
-      within = found[0]->code;
-    } else {
-      for (const Region* c :
-           PrefixMatches(s.substr(used), RegionLevel::kCity, within, true)) {
-        size_t stem = ShortName(c->name).size();
-        std::string_view after = s.substr(used + stem);
-        if (!PrefixMatches(after, RegionLevel::kCounty, c->code, false)
-                 .empty()) {
-          *innermost = c;
-          used += stem;
-          within = c->code;
-          break;
-        }
-      }
-    }
-    // County, only inside a match unless a bare county name is allowed.
-    if (*innermost == nullptr && !allow_bare_county) return 0;
-    found = PrefixMatches(s.substr(used), RegionLevel::kCounty, within, false);
-    if (found.size() > 1) {
-      *ambiguous = found;
-      return 0;
-    }
-    if (found.size() == 1) {
-      *innermost = found[0];
-      used += found[0]->name.size();
-    }
-    return *innermost == nullptr ? 0 : used;
   }
+  if (*innermost != nullptr) within = (*innermost)->code;
+  // City.
+  found = PrefixMatches(s.substr(used), RegionLevel::kCity, within, false);
+  if (found.size() > 1) {
+    *ambiguous = found;
+    return 0;
+  }
+  if (found.size() == 1) {
+    *innermost = found[0];
+    used += found[0]->name.size();
+    within = found[0]->code;
+  } else {
+    for (const Region* c :
+         PrefixMatches(s.substr(used), RegionLevel::kCity, within, true)) {
+      size_t stem = ShortName(c->name).size();
+      std::string_view after = s.substr(used + stem);
+      if (!PrefixMatches(after, RegionLevel::kCounty, c->code, false).empty()) {
+        *innermost = c;
+        used += stem;
+        within = c->code;
+        break;
+      }
+    }
+  }
+  // County, only inside a match unless a bare county name is allowed.
+  if (*innermost == nullptr && !allow_bare_county) return 0;
+  found = PrefixMatches(s.substr(used), RegionLevel::kCounty, within, false);
+  if (found.size() > 1) {
+    *ambiguous = found;
+    return 0;
+  }
+  if (found.size() == 1) {
+    *innermost = found[0];
+    used += found[0]->name.size();
+  }
+  return *innermost == nullptr ? 0 : used;
+}
 
 std::optional<RegionMatch> RegionCatalog::MatchRegion(
     std::string_view entity_name, std::vector<RegionMatch>* candidates) const {
@@ -358,8 +352,8 @@ std::optional<RegionMatch> RegionCatalog::MatchRegion(
   std::vector<const Region*> ambiguous;
   const Region* innermost = nullptr;
   size_t start = 0;
-  size_t used = MatchAt(view, /*allow_bare_county=*/true, &ambiguous,
-                         &innermost);
+  size_t used =
+      MatchAt(view, /*allow_bare_county=*/true, &ambiguous, &innermost);
   // Not at the start: look for a province or city further in
   // ("国家税务总局上海市普陀区税务局"); bare county names are too short and
   // too common inside other words to trust there.
@@ -367,8 +361,8 @@ std::optional<RegionMatch> RegionCatalog::MatchRegion(
     std::vector<size_t> ends = Boundaries(view, view.size());
     for (size_t b : ends) {
       if (b >= view.size()) break;
-      used = MatchAt(view.substr(b), /*allow_bare_county=*/false,
-                      &ambiguous, &innermost);
+      used = MatchAt(view.substr(b), /*allow_bare_county=*/false, &ambiguous,
+                     &innermost);
       if (used > 0 || !ambiguous.empty()) {
         start = b;
         break;
@@ -397,8 +391,8 @@ std::optional<RegionMatch> RegionCatalog::MatchRegionAtStart(
   std::string_view view = StripOrganPrefix(stripped);
   std::vector<const Region*> ambiguous;
   const Region* innermost = nullptr;
-  size_t used = MatchAt(view, /*allow_bare_county=*/true, &ambiguous,
-                        &innermost);
+  size_t used =
+      MatchAt(view, /*allow_bare_county=*/true, &ambiguous, &innermost);
   if (used == 0 || innermost == nullptr || !ambiguous.empty()) {
     return std::nullopt;
   }

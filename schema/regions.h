@@ -28,13 +28,13 @@
 #ifndef BUDGETDOC_SCHEMA_REGIONS_H_
 #define BUDGETDOC_SCHEMA_REGIONS_H_
 
+#include "base/result.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
 
 namespace budgetdoc {
 
@@ -46,7 +46,7 @@ struct Region {
   std::string name;  // "巴州区"
   RegionLevel level = RegionLevel::kProvince;
   std::string parent_code;  // "" for a province; may be a pseudo-city
-  bool pseudo = false;      // 市辖区 / 县 / 省直辖县级行政区划 rows
+  bool pseudo = false;  // 市辖区 / 县 / 省直辖县级行政区划 rows
 };
 
 struct RegionMatch {

@@ -5,11 +5,11 @@
 #ifndef BUDGETDOC_SCHEMA_REPORT_META_H_
 #define BUDGETDOC_SCHEMA_REPORT_META_H_
 
+#include "base/provenance.h"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "base/provenance.h"
 
 namespace budgetdoc {
 
@@ -29,7 +29,7 @@ struct ReportMeta {
   // as printed ("上海市XX局", "XXX万元"); may be non-empty for a real report
   // with a stray placeholder.
   std::vector<std::string> template_markers;
-  std::string text_unit;     // unit the narrative uses: 万元|元|亿元|""
+  std::string text_unit;  // unit the narrative uses: 万元|元|亿元|""
   // Field name → why it is empty ("no year found in title or first pages").
   std::map<std::string, std::string> unknown_reasons;
   // Field name → where it was read.

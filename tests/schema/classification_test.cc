@@ -42,8 +42,8 @@ TEST(ClassificationTest, FindsCodesOfEverySchemeAndLevel) {
       {"599", "其他支出", ClassScheme::kEconGov, ClassLevel::kLei, "",
        ClassStatus::kKnown},
       // Printed forms of a code.
-      {"201 03 01", "行政运行", ClassScheme::kFunc, ClassLevel::kXiang,
-       "20103", ClassStatus::kSeen},
+      {"201 03 01", "行政运行", ClassScheme::kFunc, ClassLevel::kXiang, "20103",
+       ClassStatus::kSeen},
       {"２２１０２０１", "住房公积金", ClassScheme::kFunc, ClassLevel::kXiang,
        "22102", ClassStatus::kSeen},
   };
@@ -60,8 +60,8 @@ TEST(ClassificationTest, FindsCodesOfEverySchemeAndLevel) {
 }
 
 TEST(ClassificationTest, UnknownOrMalformedCodesAreNotFound) {
-  for (const char* code : {"", "2", "20", "2019", "201030", "20103011",
-                           "999", "x201", "20103a", "7010101", "3010101"}) {
+  for (const char* code : {"", "2", "20", "2019", "201030", "20103011", "999",
+                           "x201", "20103a", "7010101", "3010101"}) {
     SCOPED_TRACE(code);
     EXPECT_EQ(Catalog().Find(code), nullptr);
   }
@@ -140,8 +140,7 @@ TEST(ClassificationTest, NameMatchesToleratesHowReportsPrintNames) {
       {"quoted", "21011", "“行政事业单位医疗”", 2023, NameMatch::kMatch},
       {"econ name with an extra 支出", "30399", "其他对个人和家庭的补助支出",
        2023, NameMatch::kMatch},
-      {"econ printing variant", "30239", "其他交通费", 2023,
-       NameMatch::kMatch},
+      {"econ printing variant", "30239", "其他交通费", 2023, NameMatch::kMatch},
       {"full-width ASCII letters fold", "30213", "维修(护)费", 2024,
        NameMatch::kMatch},
       {"rule item", "2010450", "事业运行", 2023, NameMatch::kMatch},
@@ -276,7 +275,8 @@ TEST(ClassificationTest, CanonicalNamesAndCodes) {
     const char* out;
   } names[] = {
       {"一般公共服务（类）", "一般公共服务"},
-      {" 政府办公厅（室）及相关机构事务（款） ", "政府办公厅(室)及相关机构事务"},
+      {" 政府办公厅（室）及相关机构事务（款） ",
+       "政府办公厅(室)及相关机构事务"},
       {"204 06 01 行政运行", "行政运行"},
       {"行政运行（01项）", "行政运行"},
       {"〔住房改革支出〕", "(住房改革支出)"},
@@ -288,9 +288,12 @@ TEST(ClassificationTest, CanonicalNamesAndCodes) {
     const char* in;
     const char* out;
   } codes[] = {
-      {"2010301", "2010301"}, {"201 03 01", "2010301"},
-      {"201-03-01", "2010301"}, {"２０１", "201"},
-      {"2010", ""},           {"201a", ""},
+      {"2010301", "2010301"},
+      {"201 03 01", "2010301"},
+      {"201-03-01", "2010301"},
+      {"２０１", "201"},
+      {"2010", ""},
+      {"201a", ""},
       {"", ""},
   };
   for (const CodeCase& c : codes) {
@@ -304,7 +307,9 @@ TEST(ClassificationTest, EmbeddedCatalogIsConsistent) {
   size_t lei = 0, econ_dept = 0, econ_gov = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     const ClassItem& item = items[i];
-    if (i > 0) EXPECT_LT(items[i - 1].code, item.code);
+    if (i > 0) {
+      EXPECT_LT(items[i - 1].code, item.code);
+    }
     if (!item.parent_code.empty()) {
       EXPECT_NE(Catalog().Find(item.parent_code), nullptr) << item.code;
     }
@@ -357,10 +362,11 @@ TEST(ClassificationTest, CorruptDataIsRejectedWithItsLine) {
     EXPECT_NE(cat.status().message().find(c.message), std::string::npos)
         << cat.status().message();
   }
-  Result<ClassificationCatalog> ok = ClassificationCatalog::Build(
-      header + "201,类,一般公共服务支出,S,,,,,,\n"
-               "20101,款,人大事务,S,admin,,,,,\n",
-      econ);
+  Result<ClassificationCatalog> ok =
+      ClassificationCatalog::Build(header +
+                                       "201,类,一般公共服务支出,S,,,,,,\n"
+                                       "20101,款,人大事务,S,admin,,,,,\n",
+                                   econ);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->items().size(), 7u);  // 类, 款 and five implied 项
 }

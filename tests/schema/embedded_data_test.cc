@@ -72,8 +72,8 @@ TEST(EmbeddedDataTest, ParsesCommentsQuotesAndTabs) {
   const TableCase cases[] = {
       {"comments and blank lines are skipped", "# note\n\na,b\n1,2\n", ',',
        true, 1, "2"},
-      {"quoted field keeps separators and quotes",
-       "a,b\n1,\"x,\"\"y\"\"\"\n", ',', true, 1, "x,\"y\""},
+      {"quoted field keeps separators and quotes", "a,b\n1,\"x,\"\"y\"\"\"\n",
+       ',', true, 1, "x,\"y\""},
       {"short rows are padded", "a,b,c\n1\n", ',', true, 1, ""},
       {"tabs separate tsv", "a\tb\n1\t2,3\n", '\t', true, 1, "2,3"},
       {"crlf line endings", "a,b\r\n1,2\r\n", ',', true, 1, "2"},

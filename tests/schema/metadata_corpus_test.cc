@@ -2,6 +2,11 @@
 // against the metadata its README lists (body, year, kind) and the titles
 // read with pdftotext. Each PDF is its own test; it is skipped when the
 // corpus is absent or while PDF reading is not built yet.
+#include "base/file_io.h"
+#include "extract/extract.h"
+#include "schema/metadata.h"
+#include "tests/testing/corpus.h"
+
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -10,11 +15,6 @@
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "base/file_io.h"
-#include "extract/extract.h"
-#include "schema/metadata.h"
-#include "tests/testing/corpus.h"
 
 namespace budgetdoc {
 namespace {
@@ -40,11 +40,11 @@ const CorpusCase kCases[] = {
      "上海市普陀区财政局", "310107", "county", 2024, "final_accounts", "部门",
      false, "万元"},
     {"gbc_putuo_social_work_dept_2024_final.pdf",
-     "中共上海市普陀区委社会工作部", "310107", "county", 2024,
-     "final_accounts", "部门", false, "万元"},
+     "中共上海市普陀区委社会工作部", "310107", "county", 2024, "final_accounts",
+     "部门", false, "万元"},
     // The blank template prints one example amount (in 万元).
-    {"gbc_template_dept_final_accounts.pdf", "上海市XX局", "310000",
-     "province", 2024, "final_accounts", "部门", true, "万元"},
+    {"gbc_template_dept_final_accounts.pdf", "上海市XX局", "310000", "province",
+     2024, "final_accounts", "部门", true, "万元"},
     {"gbc_putuo_govoffice_2025_dept_budget.pdf", "上海市普陀区人民政府办公室",
      "310107", "county", 2025, "budget", "部门", false, "万元"},
     {"gbc_putuo_commerce_2025_dept_budget.pdf", "上海市普陀区商务委员会",
@@ -62,8 +62,8 @@ const CorpusCase kCases[] = {
      "province", 2018, "budget", "部门", false, "万元"},
     // Two PDFs of one report each: the narrative names the body as its
     // title prints it; the tables carry "部门：…" on every page.
-    {"ob_js_party_office_2019_dept_budget_text.pdf", "江苏省委办公厅",
-     "320000", "province", 2019, "budget", "部门", false, "万元"},
+    {"ob_js_party_office_2019_dept_budget_text.pdf", "江苏省委办公厅", "320000",
+     "province", 2019, "budget", "部门", false, "万元"},
     {"ob_js_party_office_2019_dept_budget_tables.pdf", "中共江苏省委办公厅",
      "320000", "province", 2019, "budget", "部门", false, ""},
     {"ob_js_cppcc_office_2017_dept_budget_text.pdf", "江苏省政协办公厅",
@@ -88,18 +88,18 @@ Result<NormalizedDocument> ReadAndNormalize(const std::string& path) {
 
 // Reads a corpus PDF, or skips the test: corpus absent, or PDF reading not
 // built yet. Any other failure is a test failure.
-#define READ_CORPUS_PDF_OR_SKIP(rel, nd)                                   \
-  BUDGETDOC_SKIP_IF_NO_CORPUS(rel);                                        \
-  Result<NormalizedDocument> nd##_result =                                 \
-      ReadAndNormalize(testing::CorpusPath(rel));                          \
-  if (!nd##_result.ok() &&                                                 \
-      nd##_result.status().code() == StatusCode::kUnsupported &&           \
-      nd##_result.status().message().find("not built yet") !=              \
-          std::string::npos) {                                             \
-    GTEST_SKIP() << "PDF reading is not built yet: "                       \
-                 << nd##_result.status().ToString();                       \
-  }                                                                        \
-  ASSERT_TRUE(nd##_result.ok()) << nd##_result.status().ToString();        \
+#define READ_CORPUS_PDF_OR_SKIP(rel, nd)                            \
+  BUDGETDOC_SKIP_IF_NO_CORPUS(rel);                                 \
+  Result<NormalizedDocument> nd##_result =                          \
+      ReadAndNormalize(testing::CorpusPath(rel));                   \
+  if (!nd##_result.ok() &&                                          \
+      nd##_result.status().code() == StatusCode::kUnsupported &&    \
+      nd##_result.status().message().find("not built yet") !=       \
+          std::string::npos) {                                      \
+    GTEST_SKIP() << "PDF reading is not built yet: "                \
+                 << nd##_result.status().ToString();                \
+  }                                                                 \
+  ASSERT_TRUE(nd##_result.ok()) << nd##_result.status().ToString(); \
   const NormalizedDocument& nd = *nd##_result
 
 class MetadataCorpusTest : public ::testing::TestWithParam<CorpusCase> {};
@@ -154,10 +154,10 @@ TEST(MetadataCorpusPairTest, NarrativeAndTablesPdfsDescribeTheSameReport) {
     EXPECT_EQ(a.fiscal_year, b.fiscal_year);
     EXPECT_EQ(a.kind, b.kind);
     // The tables name the body in full ("中共…"); the narrative may not.
-    EXPECT_TRUE(b.entity_name.size() >= a.entity_name.size() &&
-                b.entity_name.compare(b.entity_name.size() -
-                                          a.entity_name.size(),
-                                      std::string::npos, a.entity_name) == 0)
+    EXPECT_TRUE(
+        b.entity_name.size() >= a.entity_name.size() &&
+        b.entity_name.compare(b.entity_name.size() - a.entity_name.size(),
+                              std::string::npos, a.entity_name) == 0)
         << a.entity_name << " vs " << b.entity_name;
   }
 }

@@ -46,8 +46,8 @@ TEST(RegionsTest, MatchesTheRegionAGovernmentBodyIsNamedAfter) {
        RegionLevel::kCounty, ""},
       {"重庆市城口县财政局", "500229", "重庆市/城口县", RegionLevel::kCounty,
        ""},
-      {"重庆市渝中区人民政府", "500103", "重庆市/渝中区",
-       RegionLevel::kCounty, ""},
+      {"重庆市渝中区人民政府", "500103", "重庆市/渝中区", RegionLevel::kCounty,
+       ""},
       {"天津市滨海新区财政局", "120116", "天津市/滨海新区",
        RegionLevel::kCounty, ""},
       {"江苏省江阴市财政局", "320281", "江苏省/无锡市/江阴市",
@@ -132,8 +132,8 @@ TEST(RegionsTest, EmbeddedTablesHaveTheExpectedShape) {
     EXPECT_NE(Catalog().Find(code), nullptr) << code;
   }
   // 31 provinces + 342 cities (with pseudo-cities) + 2,854 counties, less
-  // the 4 county rows that repeat a city without counties (东莞, 中山, 儋州,
-  // 嘉峪关 is 620201 and stays).
+  // the 3 county rows that repeat a city without counties (东莞, 中山, 儋州;
+  // 嘉峪关's county row has its own code, 620201).
   EXPECT_EQ(Catalog().size(), 31u + 342u + 2854u - 3u);
 }
 
@@ -155,9 +155,9 @@ TEST(RegionsTest, CorruptTablesAreRejected) {
     SCOPED_TRACE(c.what);
     EXPECT_FALSE(RegionCatalog::Build(c.provinces, c.cities, c.counties).ok());
   }
-  Result<RegionCatalog> ok = RegionCatalog::Build(
-      "code,name\n510000,四川省\n", "code,name\n511900,巴中市\n",
-      "code,name\n511902,巴州区\n");
+  Result<RegionCatalog> ok = RegionCatalog::Build("code,name\n510000,四川省\n",
+                                                  "code,name\n511900,巴中市\n",
+                                                  "code,name\n511902,巴州区\n");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   std::optional<RegionMatch> m = ok->MatchRegion("巴州区财政局");
   ASSERT_TRUE(m.has_value());

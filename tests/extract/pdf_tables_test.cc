@@ -1,0 +1,323 @@
+// Table regions and grids from synthetic word boxes: no PDF needed.
+#include "extract/pdf_tables.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+#include "extract/pdf_layout.h"
+
+namespace budgetdoc {
+namespace {
+
+constexpr double kFs = 10;
+
+double TextWidth(const std::string& text, double fs = kFs) {
+  double width = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = DecodeUtf8(text, &pos);
+    width += c < 0x80 ? 0.5 * fs : fs;
+  }
+  return width;
+}
+
+// Left-aligned at x.
+PdfWord At(const std::string& text, double x, double y, double fs = kFs) {
+  PdfWord w;
+  w.text = text;
+  w.x0 = x;
+  w.x1 = x + TextWidth(text, fs);
+  w.y0 = y;
+  w.y1 = y + fs;
+  w.font_size = fs;
+  return w;
+}
+// Right-aligned at x (numbers).
+PdfWord Right(const std::string& text, double x, double y) {
+  return At(text, x - TextWidth(text), y);
+}
+// Centred on x (headers).
+PdfWord Centre(const std::string& text, double x, double y) {
+  return At(text, x - TextWidth(text) / 2, y);
+}
+
+PdfPageInput Page(int number, std::vector<PdfWord> words) {
+  PdfPageInput p;
+  p.number = number;
+  p.width = 842;
+  p.height = 595;
+  p.words = std::move(words);
+  return p;
+}
+
+std::vector<PdfTable> Tables(const PdfPageInput& page) {
+  return FindTables(BuildLines(NormalizeWords(page.words)), page,
+                    PdfTableOptions());
+}
+
+// Cell texts of a row ("_" for blank, "^" for covered).
+std::string Row(const Table& t, size_t r) {
+  std::string out;
+  for (const Cell& c : t.rows.at(r)) {
+    out += "|";
+    out += c.covered ? "^" : c.text.empty() ? "_" : c.text;
+  }
+  return out;
+}
+
+TEST(PdfTablesTest, RecognizesNumbersAsPrintedInCells) {
+  struct Case {
+    const char* text;
+    bool numeric;
+  } cases[] = {
+      {"2,946.25", true}, {"164,978,640", true}, {"0", true},
+      {"0.00", true},     {"-3.5", true},        {"12.5%", true},
+      {"(1,000.00)", true}, {"201", true},       {"-", false},
+      {"1.", false},      {"2023-01-01", false}, {"1,2", true},
+      {"合计", false},    {"", false},           {",100", false},
+      {"100,", false},    {"1..2", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(IsNumericCellText(c.text), c.numeric) << c.text;
+  }
+}
+
+// The "三公" table shape: 合计 | 出国 | 接待 | 购置及运行(小计, 购置, 运行).
+std::vector<PdfWord> SanGongTable(double top) {
+  // Column right edges (numbers are right-aligned there) and centres.
+  const double right[] = {160, 260, 360, 460, 560, 660};
+  const double centre[] = {115, 215, 315, 415, 515, 615};
+  std::vector<PdfWord> w = {
+      Centre("公务用车购置及运行费", 515, top),
+      Centre("合计", centre[0], top + 10), Centre("因公出国（境）费", centre[1], top + 10),
+      Centre("公务接待费", centre[2], top + 10),
+      Centre("小计", centre[3], top + 20), Centre("购置费", centre[4], top + 20),
+      Centre("运行费", centre[5], top + 20),
+  };
+  // Row 1: 购置费 blank, 出国 "0".
+  const char* r1[] = {"22.91", "0", "1.35", "21.56", "", "21.56"};
+  // Row 2: every cell filled.
+  const char* r2[] = {"10.00", "2.00", "3.00", "5.00", "1.00", "4.00"};
+  for (int c = 0; c < 6; ++c) {
+    if (*r1[c]) w.push_back(Right(r1[c], right[c], top + 45));
+    w.push_back(Right(r2[c], right[c], top + 65));
+  }
+  return w;
+}
+
+TEST(PdfTablesTest, KeepsBlankCellsBlankInTheirOwnColumn) {
+  std::vector<PdfTable> tables = Tables(Page(1, SanGongTable(100)));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.columns, 6);
+  ASSERT_EQ(t.header_rows, 2);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Row(t, 2), "|22.91|0|1.35|21.56|_|21.56");
+  EXPECT_EQ(Row(t, 3), "|10.00|2.00|3.00|5.00|1.00|4.00");
+  EXPECT_EQ(t.rows[2][4].state(), CellState::kBlank);
+  EXPECT_EQ(t.rows[2][1].state(), CellState::kZero);
+  EXPECT_EQ(t.rows[2][0].page, 1);
+  ASSERT_TRUE(t.rows[2][0].bbox.has_value());
+  EXPECT_NEAR(t.rows[2][0].bbox->x1, 160, 1e-6);
+}
+
+TEST(PdfTablesTest, RebuildsMergedHeaderCellsFromCentredText) {
+  std::vector<PdfTable> tables = Tables(Page(1, SanGongTable(100)));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.header_rows, 2);
+  // Row 0: 合计, 出国 and 接待 (vertically centred) span both header rows.
+  EXPECT_EQ(t.rows[0][0].text, "合计");
+  EXPECT_EQ(t.rows[0][0].row_span, 2);
+  EXPECT_TRUE(t.rows[1][0].covered);
+  EXPECT_EQ(t.rows[0][1].text, "因公出国（境）费");
+  EXPECT_EQ(t.rows[0][2].text, "公务接待费");
+  // 公务用车购置及运行费 spans the last three columns.
+  EXPECT_EQ(t.rows[0][3].text, "公务用车购置及运行费");
+  EXPECT_EQ(t.rows[0][3].col_span, 3);
+  EXPECT_TRUE(t.rows[0][4].covered);
+  EXPECT_EQ(t.rows[1][3].text, "小计");
+  EXPECT_EQ(t.rows[1][4].text, "购置费");
+  EXPECT_EQ(t.rows[1][5].text, "运行费");
+}
+
+TEST(PdfTablesTest, KeepsBothPanelsOfATwoPanelTableInOneGrid) {
+  std::vector<PdfWord> w = {
+      Centre("收入", 171, 100), Centre("支出", 471, 100),
+      Centre("项目", 100, 115), Centre("决算数", 250, 115),
+      Centre("项目", 400, 115), Centre("决算数", 550, 115),
+  };
+  const char* left[] = {"一、一般公共预算财政拨款收入", "二、政府性基金预算财政拨款收入",
+                        "八、其他收入"};
+  const char* left_v[] = {"2,940.05", "", "6.20"};
+  const char* right_l[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
+                           "四、公共安全支出"};
+  const char* right_v[] = {"2,106.66", "", "", "833.39"};
+  for (int r = 0; r < 4; ++r) {
+    double y = 135 + 15.0 * r;
+    if (r < 3) {
+      w.push_back(At(left[r], 52, y));
+      if (*left_v[r]) w.push_back(Right(left_v[r], 290, y));
+    }
+    w.push_back(At(right_l[r], 352, y));
+    if (*right_v[r]) w.push_back(Right(right_v[r], 590, y));
+  }
+  w.push_back(Centre("本年收入合计", 150, 195));
+  w.push_back(Right("2,946.25", 290, 195));
+  w.push_back(Centre("本年支出合计", 450, 195));
+  w.push_back(Right("2,940.05", 590, 195));
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.columns, 4);
+  ASSERT_EQ(t.header_rows, 2);
+  EXPECT_EQ(Row(t, 0), "|收入|^|支出|^");
+  EXPECT_EQ(Row(t, 2), "|一、一般公共预算财政拨款收入|2,940.05|一、一般公共服务支出|2,106.66");
+  EXPECT_EQ(Row(t, 5), "|_|_|四、公共安全支出|833.39");
+  EXPECT_EQ(Row(t, 6), "|本年收入合计|2,946.25|本年支出合计|2,940.05");
+}
+
+TEST(PdfTablesTest, JoinsARowLabelWrappedOverTwoLines) {
+  // The label column is 110 pt wide: "其他城乡社区管理事务支" fills it and
+  // "出" wraps; its values sit on the first line.
+  std::vector<PdfWord> w = {
+      Centre("科目编码", 80, 100), Centre("科目名称", 220, 100), Centre("合计", 420, 100),
+      At("212", 60, 120), At("一般公共服务支出", 165, 120), Right("2,976,800", 450, 120),
+      At("212", 60, 135), At("其他城乡社区管理事务支", 165, 135),
+      Right("49,927,105", 450, 135), At("出", 165, 147),
+      At("221", 60, 162), At("住房保障支出", 165, 162), Right("8,960,694", 450, 162),
+  };
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.rows.size(), 4u) << Row(t, 1);
+  EXPECT_EQ(Row(t, 2), "|212|其他城乡社区管理事务支出|49,927,105");
+  EXPECT_EQ(Row(t, 3), "|221|住房保障支出|8,960,694");
+}
+
+TEST(PdfTablesTest, JoinsValuesPrintedBetweenTheTwoLinesOfALabel) {
+  std::vector<PdfWord> w = {
+      Centre("科目名称", 220, 100), Centre("合计", 420, 100),
+      At("行政单位离退休", 165, 120), Right("84.65", 450, 120),
+      At("机关事业单位基本养老保", 165, 137), Right("160.75", 450, 143),
+      At("险缴费支出", 165, 149),
+      At("其他支出", 165, 166), Right("0.94", 450, 166),
+  };
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Row(t, 2), "|机关事业单位基本养老保险缴费支出|160.75");
+  EXPECT_EQ(Row(t, 3), "|其他支出|0.94");
+}
+
+TEST(PdfTablesTest, KeepsCodesSplitOverColumnsOrJoinedInOne) {
+  std::vector<PdfWord> split = {
+      Centre("类", 65, 100), Centre("款", 95, 100), Centre("项", 125, 100),
+      Centre("科目名称", 220, 100), Centre("金额", 420, 100),
+      At("201", 58, 120), At("03", 90, 120), At("01", 120, 120),
+      At("行政运行", 165, 120), Right("4,545.94", 450, 120),
+      At("201", 58, 135), At("03", 90, 135), At("02", 120, 135),
+      At("一般行政管理事务", 165, 135), Right("2,468.78", 450, 135),
+  };
+  std::vector<PdfTable> a = Tables(Page(1, split));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(Row(a[0].table, 1), "|201|03|01|行政运行|4,545.94");
+  std::vector<PdfWord> joined = {
+      Centre("科目编码", 80, 100), Centre("科目名称", 220, 100), Centre("金额", 420, 100),
+      At("2010301", 58, 120), At("行政运行", 165, 120), Right("4,545.94", 450, 120),
+      At("2010302", 58, 135), At("一般行政管理事务", 165, 135),
+      Right("2,468.78", 450, 135),
+  };
+  std::vector<PdfTable> b = Tables(Page(1, joined));
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Row(b[0].table, 1), "|2010301|行政运行|4,545.94");
+}
+
+TEST(PdfTablesTest, TakesTitleAndUnitFromTheLinesAbove) {
+  std::vector<PdfWord> w = {
+      At("公开01表", 60, 40), Centre("收入支出决算总表", 300, 60),
+      At("编制部门：上海市普陀区财政局", 60, 80), At("单位：万元", 500, 80),
+  };
+  for (const PdfWord& x : SanGongTable(100)) w.push_back(x);
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.title, "公开01表 收入支出决算总表");
+  EXPECT_EQ(tables[0].table.unit_text, "单位：万元");
+  EXPECT_EQ(tables[0].caption_lines.size(), 3u);
+}
+
+TEST(PdfTablesTest, KeepsBlankZeroAndDashApart) {
+  std::vector<PdfWord> w = {
+      Centre("项目", 100, 100), Centre("甲", 250, 100), Centre("乙", 350, 100),
+      Centre("丙", 450, 100), Centre("丁", 550, 100),
+      At("其他收入", 60, 120), Right("5.00", 270, 120), Right("1.00", 370, 120),
+      Right("2.00", 470, 120), Right("3.00", 570, 120),
+      At("事业收入", 60, 135), Right("0", 370, 135), Right("0.00", 470, 135),
+      Right("-", 570, 135),
+  };
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const std::vector<Cell>& row = tables[0].table.rows.at(2);
+  ASSERT_EQ(row.size(), 5u);
+  EXPECT_EQ(row[1].state(), CellState::kBlank);
+  EXPECT_EQ(row[2].state(), CellState::kZero);
+  EXPECT_EQ(row[3].state(), CellState::kZero);
+  EXPECT_EQ(row[3].text, "0.00");
+  EXPECT_EQ(row[4].state(), CellState::kDash);
+}
+
+TEST(PdfTablesTest, MergesATableContinuedOnTheNextPageAndDropsTheRepeatedHeader) {
+  auto page = [](int n, const std::vector<std::pair<std::string, std::string>>& rows,
+                 bool title) {
+    std::vector<PdfWord> w;
+    if (title) {
+      w.push_back(Centre("一般公共预算支出表", 300, 40));
+      w.push_back(At("单位：元", 520, 60));
+    }
+    w.push_back(Centre("科目名称", 200, 80));
+    w.push_back(Centre("金额", 420, 80));
+    double y = 100;
+    for (const auto& [label, value] : rows) {
+      w.push_back(At(label, 150, y));
+      w.push_back(Right(value, 450, y));
+      y += 15;
+    }
+    return Page(n, w);
+  };
+  PdfPageInput p1 = page(1, {{"一般公共服务支出", "2,976,800"}, {"公共安全支出", "1,252,300"}},
+                         true);
+  PdfPageInput p2 = page(2, {{"住房保障支出", "8,960,694"}, {"合计", "13,189,794"}}, false);
+  // Continued tables run off one page and onto the next.
+  for (PdfWord& w : p1.words) {
+    w.y0 += 420;
+    w.y1 += 420;
+  }
+  Document doc = LayOutPdf({p1, p2}, PdfLayoutOptions());
+  ASSERT_EQ(doc.tables.size(), 1u) << DebugString(doc);
+  const Table& t = doc.tables[0];
+  EXPECT_EQ(t.title, "一般公共预算支出表");
+  EXPECT_EQ(t.unit_text, "单位：元");
+  EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
+  ASSERT_EQ(t.rows.size(), 5u) << DebugString(doc);
+  EXPECT_EQ(Row(t, 0), "|科目名称|金额");
+  EXPECT_EQ(Row(t, 3), "|住房保障支出|8,960,694");
+  EXPECT_EQ(t.rows[1][1].page, 1);
+  EXPECT_EQ(t.rows[3][1].page, 2);
+  EXPECT_EQ(t.rows[4][1].text, "13,189,794");
+}
+
+TEST(PdfTablesTest, ProseIsNotATable) {
+  std::vector<PdfWord> w;
+  for (int i = 0; i < 6; ++i) {
+    w.push_back(At("本部门2023年收入预算16497.86万元，比上年增加1421.25万元，增长9.42%。", 72,
+                   100 + 18.0 * i, 12));
+  }
+  EXPECT_TRUE(Tables(Page(1, w)).empty());
+}
+
+}  // namespace
+}  // namespace budgetdoc
