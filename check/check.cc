@@ -66,6 +66,8 @@ class Checker {
     IndexFacts();
     CheckSums();
     CheckFuncHierarchy();
+    CheckTableRows();
+    CheckTableColumns();
     CheckEconItems();
     CheckShares();
     CheckChanges();
@@ -323,10 +325,18 @@ class Checker {
 
   // The first value of each metric; conflicting repeats are agree.repeat's
   // business.
+  // In a table, a metric printed in several cells with different values
+  // (a 科目 row's 合计/基本/项目 columns) has no single value: nullptr.
   const Fact* First(const std::vector<const Fact*>& group, std::string_view metric,
                     std::string_view basis) const {
     std::vector<const Fact*> f = Find(group, metric, Measure::kAmount, basis);
-    return f.empty() ? nullptr : f.front();
+    if (f.empty()) return nullptr;
+    if (f.front()->origin == Origin::kTable) {
+      for (const Fact* x : f) {
+        if (x->value != f.front()->value) return nullptr;
+      }
+    }
+    return f.front();
   }
 
   void CheckSum(const SumRule& rule, const std::vector<const Fact*>& group, const std::string& basis) {
@@ -514,6 +524,81 @@ class Checker {
       Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*total), terms),
                        {"一般公共预算财政拨款支出与各项支出之和", "general-budget spending against its items"}, "万元",
                        evidence));
+    }
+  }
+
+  // ---- Tables: rows (合计 = 基本 + 项目 …) and columns (类 = Σ款 = Σ项) ----
+
+  static bool IsTotalRole(std::string_view role) { return role == "total" || role == "amount"; }
+
+  void CheckTableRows() {
+    // (table, row, basis) → facts of that row
+    std::map<std::tuple<int, int, std::string>, std::vector<const Fact*>> rows;
+    for (const Fact& f : ex_.facts) {
+      if (f.origin == Origin::kTable && f.measure == Measure::kAmount) {
+        rows[{f.where.table, f.where.row, f.basis}].push_back(&f);
+      }
+    }
+    for (const auto& [key, facts] : rows) {
+      const Fact* total = nullptr;
+      std::vector<const Fact*> parts;
+      for (const Fact* f : facts) {
+        if (IsTotalRole(f->column) && total == nullptr) {
+          total = f;
+        } else if (f->column == "basic" || f->column == "project" || f->column == "remit_superior" ||
+                   f->column == "operating" || f->column == "affiliate_subsidy") {
+          parts.push_back(f);
+        }
+      }
+      if (total == nullptr || parts.empty()) continue;
+      bool has_basic = false, has_project = false;
+      for (const Fact* p : parts) {
+        has_basic |= p->column == "basic";
+        has_project |= p->column == "project";
+      }
+      if (!(has_basic || has_project)) continue;
+      std::vector<Term> terms;
+      for (const Fact* p : parts) terms.push_back(TermOf(*p));
+      std::string rule = total->fund == "gpb" ? "sum.gpb.basic_project" : "sum.expenditure.basic_project";
+      std::vector<const Fact*> evidence{total};
+      evidence.insert(evidence.end(), parts.begin(), parts.end());
+      Judgment j = JudgeSum(TermOf(*total), terms);
+      // A blank 基本 or 项目 cell counts as zero; a row whose parts fall
+      // short only because one column is blank is still a finding.
+      Add(FromJudgment(rule, j, {"表中“" + total->label + "”行合计与基本支出、项目支出之和",
+                                 "row " + total->label + ": total against basic plus project"},
+                       "万元", evidence));
+    }
+  }
+
+  void CheckTableColumns() {
+    // (table, column, basis) → coded rows
+    std::map<std::tuple<int, int, std::string>, std::vector<const Fact*>> cols;
+    for (const Fact& f : ex_.facts) {
+      if (f.origin == Origin::kTable && f.measure == Measure::kAmount && !f.code.empty() &&
+          f.code_scheme == "func") {
+        cols[{f.where.table, f.where.column, f.basis}].push_back(&f);
+      }
+    }
+    for (const auto& [key, facts] : cols) {
+      std::map<std::string, const Fact*> by_code;
+      for (const Fact* f : facts) by_code.emplace(f->code, f);
+      for (const auto& [code, parent] : by_code) {
+        if (code.size() != 3 && code.size() != 5) continue;
+        std::vector<const Fact*> children;
+        for (const auto& [c2, f2] : by_code) {
+          if (c2.size() == code.size() + 2 && c2.compare(0, code.size(), code) == 0) children.push_back(f2);
+        }
+        if (children.empty()) continue;
+        std::vector<Term> terms;
+        for (const Fact* c : children) terms.push_back(TermOf(*c));
+        std::vector<const Fact*> evidence{parent};
+        evidence.insert(evidence.end(), children.begin(), children.end());
+        Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*parent), terms),
+                         {"表中“" + parent->label + "”（" + code + "）与其下级科目之和",
+                          parent->label + " (" + code + ") against its sub-items"},
+                         "万元", evidence));
+      }
     }
   }
 

@@ -550,6 +550,18 @@ class TableReader {
       c.spec = SpecById(prev.canonical_id);
       if (rt.title.empty()) rt.title = prev.title;
     }
+    // A header-less fragment right after a recognized table is its tail
+    // (a table the layout split: "收入总计 | … | 支出总计 | …").
+    const Ctx* before = nullptr;
+    if (c.spec == nullptr && c.header_rows == 0 && last_ctx_.spec != nullptr &&
+        c.block >= 1 && last_ctx_.block == c.block - 1) {
+      before = &last_ctx_;
+      c.spec = last_ctx_.spec;
+      if (rt.title.empty() && last_recognized_ >= 0) {
+        rt.title = out_.tables[static_cast<size_t>(last_recognized_)].title;
+      }
+      continuation = true;
+    }
     if (c.spec == nullptr) c.spec = IdentifyByHeader(c);
     c.subject = c.spec != nullptr ? c.spec->subject : "";
     if (c.spec != nullptr) {
@@ -564,6 +576,7 @@ class TableReader {
 
     ClassifyColumns(&c);
     BuildPanels(&c);
+    if (before != nullptr) InheritColumns(*before, &c);
 
     c.recognized = static_cast<int>(out_.tables.size());
     size_t first_fact = out_.facts.size();
@@ -606,6 +619,10 @@ class TableReader {
     }
     if (c.spec != nullptr) {
       last_recognized_ = c.recognized;
+      last_ctx_ = c;
+      last_ctx_.cells = nullptr;
+      last_ctx_.table = nullptr;
+      last_ctx_.owner.clear();
       std::string where_text = Where(c, rt);
       if (c.unit.empty() && (first_fact < out_.facts.size() || !rt.empty)) {
         AddFinding(c, "table.unit_missing",
@@ -653,6 +670,28 @@ class TableReader {
     p.table = c.t;
     f.where.push_back(p);
     out_.findings.push_back(std::move(f));
+  }
+
+  // A header-less tail takes the value-column meanings of the table it
+  // continues, panel by panel, left-aligned (trailing blanks vanish when a
+  // layout splits a row off).
+  static void InheritColumns(const Ctx& prev, Ctx* c) {
+    if (prev.panels.size() != c->panels.size()) return;
+    for (size_t i = 0; i < c->panels.size(); ++i) {
+      const Panel& from = prev.panels[i];
+      const Panel& to = c->panels[i];
+      for (size_t j = 0; j < to.value_cols.size() && j < from.value_cols.size(); ++j) {
+        Column& k = c->columns[static_cast<size_t>(to.value_cols[j])];
+        const Column& src = prev.columns[static_cast<size_t>(from.value_cols[j])];
+        k.role = src.role;
+        k.fund = src.fund;
+        k.basis = src.basis;
+        k.year = src.year;
+        k.measure = src.measure;
+        k.header = src.header;
+      }
+    }
+    c->has_carry_column = prev.has_carry_column;
   }
 
   // ---- Grid ----
@@ -1848,6 +1887,7 @@ class TableReader {
   std::string kind_;
   TableFacts out_;
   int last_recognized_ = -1;
+  Ctx last_ctx_;  // the last recognized table (grid pointers cleared)
 };
 
 }  // namespace
