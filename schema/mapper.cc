@@ -91,7 +91,9 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.facts = ExtractNarrativeFacts(nd, ex.meta, metrics);
   const ClassificationCatalog& catalog = ClassificationCatalog::Default();
   for (Fact& f : ex.facts) {
-    if ((f.metric == "gpb.expenditure.by_func" || f.metric == "gpb.basic.by_econ") && f.code.empty()) {
+    if ((f.metric == "gpb.expenditure.by_func" || f.metric == "expenditure.by_func" ||
+         f.metric == "gpb.basic.by_econ") &&
+        f.code.empty()) {
       f.code = ResolveCode(catalog, f, ex.meta.fiscal_year);
     }
   }

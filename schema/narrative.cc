@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/utf8.h"
+#include "schema/classification.h"
 
 namespace budgetdoc {
 namespace {
@@ -80,7 +81,7 @@ std::string StripLead(std::string_view s) {
   while (changed) {
     changed = false;
     for (std::string_view t : kTails) {
-      if (out.size() > t.size() && EndsWith(out, t)) {
+      if (out.size() >= t.size() && EndsWith(out, t)) {
         out.resize(out.size() - t.size());
         changed = true;
       }
@@ -94,6 +95,56 @@ std::string StripLead(std::string_view s) {
     out = out.substr(7);
   }
   return out;
+}
+
+// Words that may stand between a subject and its number.
+bool IsConnective(std::string_view between) {
+  static constexpr std::string_view kWords[] = {
+      "支出决算数为", "支出决算为", "决算数为", "预算数为", "预算数", "决算数", "支出决算", "支出预算", "决算为",
+      "预算为", "支出为", "收入为", "共计", "合计为", "总额为", "金额为", "合计", "总计", "小计", "预算",
+      "决算", "支出", "收入", "资金", "为", "是", "达", "约", "共", "计", "均", "各", "的", "数", "本年",
+      "年初", "全年", "占比", "占", " ", "增加", "减少", "增长", "下降", "降低", "上升", "提高", "节约",
+      "持平", "比", "较", "同比", "上年度", "上年", "年度", "年", "相比", "与"};
+  std::string_view rest = between;
+  bool changed = true;
+  while (!rest.empty() && changed) {
+    changed = false;
+    if (rest[0] >= '0' && rest[0] <= '9') {
+      rest.remove_prefix(1);
+      changed = true;
+      continue;
+    }
+    for (std::string_view w : kWords) {
+      if (rest.substr(0, w.size()) == w) {
+        rest.remove_prefix(w.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest.empty();
+}
+
+// Drops a list number ("1.", "2、", "（一）", "(3)", "一、") at the start.
+std::string StripListNumber(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < s.size() && (s[i] == '.' || s.substr(i, 3) == "、")) {
+    return std::string(s.substr(s[i] == '.' ? i + 1 : i + 3));
+  }
+  for (std::string_view open : {"（", "("}) {
+    if (s.substr(0, open.size()) == open) {
+      size_t close = s.find(open == "（" ? "）" : ")");
+      if (close != std::string_view::npos && close <= 15) {
+        return std::string(s.substr(close + (open == "（" ? 3 : 1)));
+      }
+    }
+  }
+  static constexpr std::string_view kCn = "一二三四五六七八九十";
+  size_t p = 0;
+  while (p + 3 <= s.size() && kCn.find(s.substr(p, 3)) != std::string_view::npos) p += 3;
+  if (p > 0 && s.substr(p, 3) == "、") return std::string(s.substr(p + 3));
+  return std::string(s);
 }
 
 // The direction word closest before the number, if any.
@@ -118,6 +169,12 @@ constexpr PairSubject kPairs[] = {
     {"财政拨款收、支总计", "fiscal.income.grand_total", "fiscal.expenditure.grand_total"},
     {"财政拨款收支总计", "fiscal.income.grand_total", "fiscal.expenditure.grand_total"},
     {"财政拨款收、支决算总计", "fiscal.income.grand_total", "fiscal.expenditure.grand_total"},
+    {"财政拨款收、支预算总计", "fiscal.income.grand_total", "fiscal.expenditure.grand_total"},
+    {"财政拨款收支预算总计", "fiscal.income.grand_total", "fiscal.expenditure.grand_total"},
+    {"收入、支出预算总计", "income.grand_total", "expenditure.grand_total"},
+    {"收入、支出总计", "income.grand_total", "expenditure.grand_total"},
+    {"收入支出预算总计", "income.grand_total", "expenditure.grand_total"},
+    {"收入支出总计", "income.grand_total", "expenditure.grand_total"},
     {"收、支总计", "income.grand_total", "expenditure.grand_total"},
     {"收支总计", "income.grand_total", "expenditure.grand_total"},
     {"收、支决算总计", "income.grand_total", "expenditure.grand_total"},
@@ -219,7 +276,7 @@ class NarrativeReader {
     const Block& b = nd_.doc.blocks[static_cast<size_t>(block)];
     int section = nd_.sections.block_section[static_cast<size_t>(block)];
     std::vector<Span> sentences = SplitSentences(t);
-    std::vector<SubjectMatch> subjects = metrics_.FindSubjects(t);
+    std::vector<SubjectMatch> subjects = Heads(t, metrics_.FindSubjects(t), first, last);
     Context ctx = SectionContext(nd_, section);
     std::vector<Pending> done;  // facts of this block so far
     std::vector<int> skipped;   // ends of amounts whose subject is unknown
@@ -337,6 +394,39 @@ class NarrativeReader {
     }
   }
 
+  // Keeps only vocabulary terms that head their clause: between the term
+  // and the next number or clause delimiter stand only connectives
+  // ("基本支出1197.55万元", "公务接待费支出决算为1.1万元"), not another noun
+  // ("一般公共预算拨款安排的会议费预算支出1305.25万元" is about 会议费).
+  std::vector<SubjectMatch> Heads(std::string_view t, const std::vector<SubjectMatch>& all,
+                                  size_t first, size_t last) const {
+    std::vector<int> numbers;
+    for (size_t i = first; i < last; ++i) numbers.push_back(nd_.mentions[i].begin);
+    std::vector<SubjectMatch> out;
+    for (const SubjectMatch& m : all) {
+      size_t stop = t.size();
+      for (int n : numbers) {
+        if (n >= m.end) {
+          stop = std::min(stop, static_cast<size_t>(n));
+          break;
+        }
+      }
+      for (std::string_view d : {"，", ",", "：", ":", "；", "。", "、", "（", "("}) {
+        size_t q = t.find(d, static_cast<size_t>(m.end));
+        if (q != std::string_view::npos) stop = std::min(stop, q);
+      }
+      std::string_view between = t.substr(static_cast<size_t>(m.end), stop - static_cast<size_t>(m.end));
+      if (IsConnective(between)) out.push_back(m);
+    }
+    return out;
+  }
+
+  // A printed classification name: a 类/款/项 name of the catalog.
+  bool IsClassName(const std::string& label) const {
+    if (label.empty()) return false;
+    return !ClassificationCatalog::Default().FindByName(label).empty();
+  }
+
   Subject ResolveSubject(std::string_view t, const Span& sent, int pos,
                          const std::vector<SubjectMatch>& subjects, Context ctx,
                          int section, bool allow_local_label) {
@@ -360,18 +450,19 @@ class NarrativeReader {
     }
     size_t clause = ClauseStart(t, static_cast<size_t>(sent.begin), static_cast<size_t>(pos));
     std::string_view local = t.substr(clause, static_cast<size_t>(pos) - clause);
-    // 2. A vocabulary term inside the clause that holds the number. In a
+    std::string label = StripListNumber(StripLead(local));
+    // 2. A vocabulary term heading the clause that holds the number. In a
     // 基本支出 breakdown, item names such as 公务接待费 are economic items.
     if (auto s = NearestSubject(subjects, static_cast<int>(clause), pos)) {
       std::string_view id = s->metric->id;
       bool item_level = id.rfind("three_public.", 0) == 0 || id.rfind("procurement.", 0) == 0 ||
                         id == "admin_operating_cost";
-      if (ctx == Context::kEcon && item_level && allow_local_label) {
+      if (ctx == Context::kEcon && item_level && allow_local_label && !label.empty()) {
         Subject e;
         e.metrics.push_back("gpb.basic.by_econ");
-        e.label = StripLead(local);
-        e.found = !e.label.empty();
-        if (e.found) return e;
+        e.label = label;
+        e.found = true;
+        return e;
       }
       return FromMetric(s->metric, t.substr(static_cast<size_t>(s->begin),
                                             static_cast<size_t>(s->end - s->begin)));
@@ -381,47 +472,57 @@ class NarrativeReader {
     std::string_view before = t.substr(0, static_cast<size_t>(pos));
     if (ParseClassPath(before, &path)) {
       Subject s;
-      s.metrics.push_back(ctx == Context::kEcon ? "gpb.basic.by_econ" : "gpb.expenditure.by_func");
-      s.class_path = path.lei + "/" + path.kuan + "/" + path.xiang;
-      s.label = !path.xiang.empty() ? path.xiang : (!path.kuan.empty() ? path.kuan : path.lei);
-      s.found = true;
-      return s;
+      s.metrics.push_back(ctx == Context::kEcon ? "gpb.basic.by_econ"
+                                                : (ctx == Context::kFunc ? "gpb.expenditure.by_func"
+                                                                         : "expenditure.by_func"));
+      std::vector<std::string> parts;
+      for (const std::string* n : {&path.lei, &path.kuan, &path.xiang}) {
+        if (!n->empty()) parts.push_back(*n);
+      }
+      if (parts.size() == 1) {
+        s.label = parts[0];
+      } else {
+        s.class_path = path.lei + "/" + path.kuan + "/" + path.xiang;
+        s.label = parts.back();
+      }
+      s.found = !parts.empty();
+      if (s.found) return s;
     }
-    // 4. A classification name right before the number in a list section.
-    std::string label = StripLead(local);
-    if (allow_local_label && ctx != Context::kNone && !label.empty() &&
-        CountCodePoints(label) <= 30 && IsCjkIdeograph([&] {
-          size_t p0 = 0;
-          return DecodeUtf8(label, &p0);
-        }())) {
+    bool cjk_label = !label.empty() && IsCjkIdeograph([&] {
+      size_t p0 = 0;
+      return DecodeUtf8(label, &p0);
+    }());
+    // 4. A classification name right before the number: in a list section,
+    // or one the catalog knows ("2.社会保障和就业支出1608.51万元").
+    if (allow_local_label && cjk_label && CountCodePoints(label) <= 30 &&
+        (ctx != Context::kNone || IsClassName(label))) {
       Subject s;
-      s.metrics.push_back(ctx == Context::kEcon ? "gpb.basic.by_econ" : "gpb.expenditure.by_func");
+      s.metrics.push_back(ctx == Context::kEcon ? "gpb.basic.by_econ"
+                                                : (ctx == Context::kFunc ? "gpb.expenditure.by_func"
+                                                                         : "expenditure.by_func"));
       s.label = label;
       s.found = true;
       return s;
     }
     // A clause that names something the vocabulary does not know
-    // ("面向中小企业预留采购份额13.43万元") is not about an earlier subject.
+    // ("面向中小企业预留采购份额13.43万元") is not about an earlier subject;
+    // a comparison ("比上年预算的9.46万元") is about the sentence's subject.
     bool comparison = Contains(label, "比") || Contains(label, "较") || Contains(label, "上年") ||
                       Contains(label, "去年") || Contains(label, "相比") || Contains(label, "同期");
-    if (allow_local_label && !comparison && CountCodePoints(label) >= 2 && !Contains(label, "其中") &&
-        IsCjkIdeograph([&] {
-          size_t p0 = 0;
-          return DecodeUtf8(label, &p0);
-        }())) {
-      return Subject{};
-    }
+    if (allow_local_label && cjk_label && !comparison && !Contains(label, "其中")) return Subject{};
     // 5. The nearest vocabulary term earlier in the sentence, then the block.
     if (auto s = NearestSubject(subjects, sent.begin, pos)) {
       return FromMetric(s->metric, t.substr(static_cast<size_t>(s->begin),
                                             static_cast<size_t>(s->end - s->begin)));
     }
-    if (auto s = NearestSubject(subjects, 0, pos)) {
-      return FromMetric(s->metric, t.substr(static_cast<size_t>(s->begin),
-                                            static_cast<size_t>(s->end - s->begin)));
+    if (!allow_local_label || label.empty()) {
+      if (auto s = NearestSubject(subjects, 0, pos)) {
+        return FromMetric(s->metric, t.substr(static_cast<size_t>(s->begin),
+                                              static_cast<size_t>(s->end - s->begin)));
+      }
     }
     // 6. The section title.
-    if (section > 0) {
+    if (section > 0 && label.empty()) {
       const std::string& title = nd_.sections.sections[static_cast<size_t>(section)].title;
       std::vector<SubjectMatch> ts = metrics_.FindSubjects(title);
       if (!ts.empty()) {
@@ -431,7 +532,6 @@ class NarrativeReader {
                                             static_cast<size_t>(last.end - last.begin)));
       }
     }
-    (void)section;
     return Subject{};
   }
 
@@ -486,8 +586,9 @@ class NarrativeReader {
     }
     f.label = p->subject.label;
     if (!p->subject.class_path.empty()) f.label = p->subject.class_path;
-    if (p->subject.metrics.size() == 1 &&
-        (p->subject.metrics[0] == "gpb.expenditure.by_func")) {
+    if (p->subject.metrics.size() == 1 && p->subject.metrics[0] == "expenditure.by_func") {
+      f.code_scheme = "func";
+    } else if (p->subject.metrics.size() == 1 && p->subject.metrics[0] == "gpb.expenditure.by_func") {
       f.fund = FundOfContext(nd_, section);
       f.code_scheme = "func";
     } else if (p->subject.metrics.size() == 1 && p->subject.metrics[0] == "gpb.basic.by_econ") {

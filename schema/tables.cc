@@ -383,6 +383,7 @@ enum class ColKind { kValue, kLabel, kCode, kLineNo };
 struct Column {
   ColKind kind = ColKind::kValue;
   std::vector<std::string> path;  // folded header elements, top first
+  std::vector<bool> wide;         // element spans the whole table (a title)
   std::string header;             // printed path joined by "/"
   std::string role;
   std::string fund;  // fund columns (gpb|gov_fund|soe|fiscal)
@@ -391,13 +392,14 @@ struct Column {
   Measure measure = Measure::kAmount;
   int panel = -1;
   bool top_total = false;  // a 合计 with no 三公 / 公务用车 parent
+  bool unresolved = false;  // its header names an item we do not know
+  std::string total_word;   // 合计 / 小计 when the role came from one
 };
 
 struct Panel {
   int first = 0;
   std::vector<int> code_cols, label_cols, value_cols;
   std::string side;  // income | expenditure | ""
-  std::set<std::string> seen;  // metrics met in this panel (summary totals)
   std::string carry;           // carryover context metric for fund sub-rows
 };
 
@@ -490,6 +492,9 @@ class TableReader {
     std::vector<Panel> panels;
     bool has_carry_column = false;
     int recognized = -1;  // index into out_.tables
+    // Row metrics met so far on each side of a summary (收入 / 支出): a
+    // second 收入合计 after the carryover rows is the grand total.
+    mutable std::map<std::string, std::set<std::string>> seen;
   };
 
   const std::string& CellText(const Ctx& c, int r, int col) const {
@@ -562,15 +567,22 @@ class TableReader {
       }
       continuation = true;
     }
-    if (c.spec == nullptr) c.spec = IdentifyByHeader(c);
+    if (c.spec == nullptr) {
+      c.spec = IdentifyByHeader(c);
+      // A title-less table with the header of the table before it is that
+      // table continued on the next page (header repeated).
+      if (c.spec != nullptr && c.spec == last_ctx_.spec) continuation = true;
+    }
     c.subject = c.spec != nullptr ? c.spec->subject : "";
     if (c.spec != nullptr) {
       rt.canonical_id = c.spec->id;
       rt.name = c.spec->name;
     }
     c.unit = FindUnit(c);
-    if (c.unit.empty() && continuation && last_recognized_ >= 0) {
-      c.unit = out_.tables[static_cast<size_t>(last_recognized_)].unit;
+    if (continuation && last_recognized_ >= 0) {
+      const RecognizedTable& prev = out_.tables[static_cast<size_t>(last_recognized_)];
+      if (c.unit.empty()) c.unit = prev.unit;
+      if (rt.title.empty()) rt.title = prev.title;
     }
     rt.unit = c.unit;
 
@@ -779,6 +791,8 @@ class TableReader {
         if (text.empty()) continue;
         std::string f = Fold(text);
         if (f.empty() || (!k.path.empty() && k.path.back() == f)) continue;
+        const Cell* anchor = RawCell(*c, o.first, o.second);
+        k.wide.push_back(c->cols > 2 && anchor != nullptr && anchor->col_span >= c->cols);
         k.path.push_back(f);
         k.header += (k.header.empty() ? "" : "/") + text;
       }
@@ -1071,20 +1085,51 @@ class TableReader {
       Column& k = c->columns[static_cast<size_t>(col)];
       if (k.kind == ColKind::kValue) ResolveValueColumn(*c, &k);
     }
-    // A 合计 of 三公 plus 会议费/培训费 is not the 三公 total.
-    if (c->subject == "three_public") {
-      bool others = false;
-      for (const Column& k : c->columns) others |= k.role == "other";
-      if (others) {
-        for (Column& k : c->columns) {
-          if (k.top_total) k.role = "other";
-        }
-      }
-    }
+    if (c->subject == "three_public") ResolveThreePublicTotals(c);
     for (const Column& k : c->columns) {
       if (k.kind == ColKind::kValue && k.role == "begin_carryover") {
         c->has_carry_column = true;
       }
+    }
+  }
+
+  // 三公 headers are often garbled by the layout (a 公务用车 group spanning
+  // the 小计 of the whole 三公). The order of the columns decides: a 小计/合计
+  // followed (in its basis) by 购置费/运行费 is the 公务用车 subtotal, one
+  // followed by 因公出国 the 三公 total; with 会议费/培训费 columns present a
+  // 合计 beside another 三公 total (or with no 三公 parent) is the total of
+  // everything, not of 三公.
+  static void ResolveThreePublicTotals(Ctx* c) {
+    auto next_role = [&](int col) -> std::string {
+      const Column& k = c->columns[static_cast<size_t>(col)];
+      for (int j = col + 1; j < c->cols; ++j) {
+        const Column& n = c->columns[static_cast<size_t>(j)];
+        if (n.kind == ColKind::kValue && n.basis == k.basis && n.year == k.year) return n.role;
+      }
+      return "";
+    };
+    for (int col = 0; col < c->cols; ++col) {
+      Column& k = c->columns[static_cast<size_t>(col)];
+      if (k.kind != ColKind::kValue || k.total_word.empty()) continue;
+      std::string next = next_role(col);
+      if (next == "three_public.vehicle.purchase" || next == "three_public.vehicle.operation") {
+        k.role = "three_public.vehicle";
+      } else if (next == "three_public.outbound" && k.role == "three_public.vehicle") {
+        k.role = "three_public.total";
+      }
+    }
+    bool others = false;
+    for (const Column& k : c->columns) others |= k.kind == ColKind::kValue && k.role == "other";
+    if (!others) return;
+    for (Column& k : c->columns) {
+      if (k.kind != ColKind::kValue || k.role != "three_public.total") continue;
+      bool another = false;
+      for (const Column& o : c->columns) {
+        another |= &o != &k && o.kind == ColKind::kValue && o.role == "three_public.total" &&
+                   o.basis == k.basis && o.year == k.year;
+      }
+      bool grand = k.total_word == "合计" || k.total_word == "总计" || k.total_word == "合计数";
+      if ((another && grand) || (k.top_total && grand)) k.role = "other";
     }
   }
 
@@ -1174,8 +1219,9 @@ class TableReader {
                  e == "支出合计" || e == "收入合计" || e == "收支合计";
     if (subject == "three_public") {
       if (total) {
+        k->total_word = e;
         if (parent_has("公务用车")) return "three_public.vehicle";
-        if (!parent_has("三公")) k->top_total = true;
+        if (!parent_has("三公") && e != "小计") k->top_total = true;
         return "three_public.total";
       }
       if (Contains(e, "会议费") || Contains(e, "培训费")) return "other";
@@ -1234,34 +1280,49 @@ class TableReader {
     return "";
   }
 
+  // Header words that group columns or name the label side, not an item.
+  static bool IsGroupWord(std::string_view f) {
+    static constexpr std::string_view kWords[] = {
+        "收入", "支出", "项目", "项目名称", "科目名称", "功能分类", "支出用途",
+        "功能科目名称", "经济科目名称", "收入预算", "支出预算", "本年", "本年支出",
+        "本年收入", "财政拨款收入", "财政拨款支出", "本年一般公共预算基本支出",
+        "一般公共预算基本支出", "一般公共预算支出", "三公经费"};
+    for (std::string_view w : kWords) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
   void ResolveValueColumn(const Ctx& c, Column* k) const {
     ResolveBasis(c, k);
     std::vector<std::string> items;  // non-basis elements, top first
-    for (const std::string& e : k->path) {
-      std::string f = e;
+    for (size_t i = 0; i < k->path.size(); ++i) {
+      std::string f = k->path[i];
       StripYear(&f);
-      if (f.empty() || Contains(f, ":") || IsBasisWord(f)) continue;
-      items.push_back(e);
+      if (f.empty() || Contains(f, ":") || IsBasisWord(f) || k->wide[i]) continue;
+      items.push_back(k->path[i]);
     }
-    for (size_t i = items.size(); i-- > 0;) {
-      std::vector<std::string> parents(items.begin(), items.begin() + static_cast<long>(i));
-      std::string role = ElementRole(c, items[i], parents, k);
-      if (!role.empty()) {
-        k->role = role;
-        if (role == "line_no") k->kind = ColKind::kLineNo;
-        return;
+    // Deepest element first; a header the layout split over lines
+    // ("公务接" / "待费") is tried joined with the elements above it
+    // before the shallower parent decides.
+    if (!items.empty()) {
+      for (size_t start = items.size(); start-- > 0;) {
+        std::string joined;
+        for (size_t j = start; j < items.size(); ++j) joined += items[j];
+        std::vector<std::string> parents(items.begin(),
+                                         items.begin() + static_cast<long>(start));
+        std::string role = ElementRole(c, joined, parents, k);
+        if (!role.empty()) {
+          k->role = role;
+          if (role == "line_no") k->kind = ColKind::kLineNo;
+          return;
+        }
       }
     }
-    if (items.size() > 1) {
-      std::string joined;
-      for (const std::string& e : items) joined += e;
-      std::string role = ElementRole(c, joined, {}, k);
-      if (!role.empty()) {
-        k->role = role;
-        return;
-      }
-    }
+    // An item we do not know ("单位预留机动经费") next to known ones is not
+    // the row's amount; BuildPanels decides once the panels are known.
     k->role = "amount";
+    if (!items.empty() && !IsGroupWord(items.back())) k->unresolved = true;
   }
 
   // ---- Panels ----
@@ -1292,6 +1353,13 @@ class TableReader {
           break;
         case ColKind::kLineNo:
           break;
+      }
+    }
+    for (const Panel& p : c->panels) {
+      if (p.value_cols.size() < 2) continue;
+      for (int col : p.value_cols) {
+        Column& k = c->columns[static_cast<size_t>(col)];
+        if (k.unresolved && k.role == "amount") k.role = "other";
       }
     }
     // 基本支出 tables printed as a 人员经费 panel and a 公用经费 panel, each
@@ -1487,6 +1555,9 @@ class TableReader {
         return key;
       }
     }
+    // "小计" under a group printed in another label column (收入预算总表:
+    // 一般公共预算资金 | 小计) is that group's subtotal, not the table's.
+    if (f == "小计" && p->label_cols.size() > 1 && p->code_cols.empty()) return key;
     if (IsTotalWord(f) || f == "合计:" || f == "收支合计") {
       key.kind = RowKind::kTotal;
       return key;
@@ -1505,6 +1576,17 @@ class TableReader {
     }
     std::string m = LookupMetric(c, f);
     if (m.empty()) m = LookupMetric(c, WithoutParens(f));
+    if (m.empty() && p->label_cols.size() > 1) {
+      // Labels spread over several columns (采购品目 | 专项名称 | …): any
+      // one of them may name the metric.
+      for (int col : p->label_cols) {
+        std::string one(StripOrdinal(Fold(OwnerText(c, r, col))));
+        if (one.empty() || one == f) continue;
+        m = LookupMetric(c, one);
+        if (m.empty()) m = LookupMetric(c, WithoutParens(one));
+        if (!m.empty()) break;
+      }
+    }
     if (m.empty()) {
       for (std::string_view suffix : {"合计", "小计", "总计"}) {
         if (EndsWith(f, suffix) && f.size() > suffix.size()) {
@@ -1663,17 +1745,22 @@ class TableReader {
     return {};
   }
 
+  static std::string SideKey(const Panel& p) {
+    return p.side.empty() ? "p" + std::to_string(p.first) : p.side;
+  }
+
   // A metric row of the summaries, scoped to the table and the panel.
   CellMetric SummaryMetric(const Ctx& c, Panel* p, const RowKey& row,
                            const Column& k) const {
     std::string m = row.metric;
     // A second 收入合计 after the carryover rows is the grand total.
-    if (m == "income.total" && p->seen.count("income.total") > 0 &&
-        p->seen.count("income.begin_carryover") > 0) {
+    const std::set<std::string>& seen = c.seen[SideKey(*p)];
+    if (m == "income.total" && seen.count("income.total") > 0 &&
+        seen.count("income.begin_carryover") > 0) {
       m = "income.grand_total";
     }
-    if (m == "expenditure.total" && p->seen.count("expenditure.total") > 0 &&
-        p->seen.count("expenditure.end_carryover") > 0) {
+    if (m == "expenditure.total" && seen.count("expenditure.total") > 0 &&
+        seen.count("expenditure.end_carryover") > 0) {
       m = "expenditure.grand_total";
     }
     bool fund_row = m == "income.fiscal.gpb" || m == "income.fiscal.gov_fund" ||
@@ -1703,7 +1790,7 @@ class TableReader {
     (void)c;
     if (row.kind == RowKind::kMetric || row.kind == RowKind::kTotal) {
       std::string m = cm.metric.empty() ? row.metric : cm.metric;
-      p->seen.insert(row.metric.empty() ? m : row.metric);
+      c.seen[SideKey(*p)].insert(row.metric.empty() ? m : row.metric);
       bool carry = m == "fiscal.begin_carryover" || m == "income.begin_carryover" ||
                    m == "fiscal.end_carryover" || m == "expenditure.end_carryover";
       bool fund_row = row.metric == "income.fiscal.gpb" ||
@@ -1759,8 +1846,14 @@ class TableReader {
               cm = ColumnMetric(*c, k);
               break;
             case RowKind::kMetric:
-              if (c->subject == "summary" || c->subject == "fiscal_summary") {
-                cm = SummaryMetric(*c, &p, row, k);
+              if ((c->subject == "summary" || c->subject == "fiscal_summary") &&
+                  IsItemRole(k.role) &&
+                  (row.metric == "expenditure.total" ||
+                   row.metric == "expenditure.grand_total")) {
+                // 支出合计 under a 基本支出/项目支出 column: that part.
+                cm = ColumnMetric(*c, k);
+              } else if (c->subject == "summary" || c->subject == "fiscal_summary") {
+                if (!IsItemRole(k.role)) cm = SummaryMetric(*c, &p, row, k);
               } else if (k.role == "amount" || k.role == "total" || k.role == "gpb" ||
                          k.role == "gov_fund" || k.role == "soe") {
                 cm = {ScopeToTable(*c, row.metric), k.fund};
@@ -1781,6 +1874,13 @@ class TableReader {
       }
       if (row_unmapped) unmapped_rows->push_back(r);
     }
+  }
+
+  // A column that names an item (基本支出, 人员经费, …) rather than the
+  // amount of whatever the row names.
+  static bool IsItemRole(std::string_view role) {
+    return !(role == "amount" || role == "total" || role == "income" || role == "gpb" ||
+             role == "gov_fund" || role == "soe" || role == "fiscal" || role.empty());
   }
 
   // A generic metric named by a row label, in a table of one fund.
