@@ -176,6 +176,9 @@ class Checker {
   // ---- Results ----
 
   void Add(CheckResult r) {
+    // One finding per distinct statement: a pair subject ("收、支总计")
+    // gives the same judgment twice.
+    if (!seen_messages_.insert(r.rule + "\x1f" + r.message).second) return;
     size_t& n = per_rule_[r.rule];
     if (n >= opts_.max_results_per_rule) {
       ++report_.dropped;
@@ -539,7 +542,23 @@ class Checker {
         rows[{f.where.table, f.where.row, f.basis}].push_back(&f);
       }
     }
+    std::map<std::pair<int, int>, int> facts_per_row;
     for (const auto& [key, facts] : rows) {
+      facts_per_row[{std::get<0>(key), std::get<1>(key)}] += static_cast<int>(facts.size());
+    }
+    for (const auto& [key, facts] : rows) {
+      // Judge a row only when every number printed in it is understood: an
+      // unrecognized column (事业单位经营支出, a fund split) could be a part.
+      int table = std::get<0>(key), row = std::get<1>(key);
+      if (table < 0 || table >= static_cast<int>(nd_.doc.tables.size())) continue;
+      const Table& t = nd_.doc.tables[static_cast<size_t>(table)];
+      if (row < 0 || row >= static_cast<int>(t.rows.size())) continue;
+      int numeric = 0;
+      for (const Cell& c : t.rows[static_cast<size_t>(row)]) {
+        CellState st = c.state();
+        numeric += st == CellState::kNumber || st == CellState::kZero;
+      }
+      if (numeric > facts_per_row[{table, row}]) continue;
       const Fact* total = nullptr;
       std::vector<const Fact*> parts;
       for (const Fact* f : facts) {
@@ -1005,7 +1024,13 @@ class Checker {
       ClassPath p;
       if (!Contains(t, "（项）") || !ParseClassPath(t.substr(0, t.rfind("（项）") + 9), &p)) continue;
       if (p.xiang.empty()) continue;
-      by_item[StripZhiChu(CanonicalClassName(p.xiang))].push_back({p, static_cast<int>(b)});
+      // A 项 name used under many 款 (行政运行, 机关服务, 其他…支出) is one
+      // item only together with its 款.
+      std::set<std::string> kuans_of_name;
+      for (const ClassItem* c : cat.FindByName(p.xiang, ClassLevel::kXiang)) kuans_of_name.insert(c->code.substr(0, 5));
+      std::string key = StripZhiChu(CanonicalClassName(p.xiang));
+      if (kuans_of_name.size() > 1) key = StripZhiChu(CanonicalClassName(p.kuan)) + "/" + key;
+      by_item[key].push_back({p, static_cast<int>(b)});
     }
     auto canon_lei = [](const std::string& s) { return StripZhiChu(CanonicalClassName(s)); };
     for (const auto& [item, seen] : by_item) {
@@ -1014,8 +1039,8 @@ class Checker {
       std::vector<std::string> problems_zh, problems_en;
       std::set<std::string> leis, kuans;
       for (const PathSeen& s : seen) {
-        leis.insert(canon_lei(s.path.lei));
-        kuans.insert(canon_lei(s.path.kuan));
+        if (!s.path.lei.empty()) leis.insert(canon_lei(s.path.lei));
+        if (!s.path.kuan.empty()) kuans.insert(canon_lei(s.path.kuan));
       }
       // Which 类 does the catalog put this 项 under?
       std::set<std::string> catalog_leis;
@@ -1024,8 +1049,8 @@ class Checker {
       }
       std::vector<int> blocks;
       for (const PathSeen& s : seen) {
-        bool lei_ok = catalog_leis.empty() || catalog_leis.count(canon_lei(s.path.lei)) > 0 ||
-                      ValidClassName(s.path.xiang, s.path.lei);
+        bool lei_ok = s.path.lei.empty() || catalog_leis.empty() ||
+                      catalog_leis.count(canon_lei(s.path.lei)) > 0 || ValidClassName(s.path.xiang, s.path.lei);
         if (!lei_ok) {
           std::string expected;
           for (const std::string& l : catalog_leis) expected += (expected.empty() ? "" : "/") + l;
@@ -1159,6 +1184,7 @@ class Checker {
   const MetricCatalog& metrics_;
   std::map<std::string, std::vector<const Fact*>> groups_;
   std::map<std::string, size_t> per_rule_;
+  std::set<std::string> seen_messages_;
   CheckReport report_;
 };
 

@@ -1,12 +1,19 @@
 #include "cli/cli.h"
 
 #include "check/rules.h"
+#include "cli/batch.h"
 #include "cli/pipeline.h"
 #include "output/check_text.h"
+#include "output/csv_writer.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
 #include "schema/version.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
 #include <string_view>
 
 namespace budgetdoc {
@@ -20,13 +27,23 @@ commands:
                                       common schema, tables, document, sections
   check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
                                       check where a report contradicts itself
+  batch PATH... [--db FILE] [-j N] [--manifest FILE|-] [--timeout SEC]
+        [--max-memory MB] [--force] [--retry-failed] [--shard K/N]
+        [--shard-by path|content] [--progress auto|bar|lines|none]
+                                      analyze files, directories, globs or a
+                                      manifest (CSV/JSON Lines) into a SQLite
+                                      database, each document in a worker
+                                      process; unchanged files are skipped
+  export [--db FILE] [--format csv|jsonl] [--table facts|findings|documents]
+         [--bom] [--out FILE]         long-format rows from a batch database
   schema                              print the JSON Schema of the output
   rules [--markdown]                  list the consistency rules
   --version                           print the version
   --help                              print this help
 
 exit codes: 0 ok; 1 check found something at or above --fail-on;
-            2 an input could not be processed, or bad usage
+            2 an input could not be processed, or bad usage;
+            3 batch finished, but some documents failed
 )";
 
 int Usage(std::ostream& err, std::string_view problem) {
@@ -131,6 +148,143 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   return flagged ? 1 : 0;
 }
 
+
+bool ParsePositive(const std::string& text, int* out) {
+  char* end = nullptr;
+  long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || v < 1 || v > 1000000) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
+  BatchOptions o;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  o.jobs = cpus > 0 ? static_cast<int>(cpus) : 1;
+  o.tool_version = BUDGETDOC_VERSION;
+  std::string progress = "auto";
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* v) {
+      if (i + 1 >= args.size()) return false;
+      *v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--db") {
+      if (!value(&o.db_path)) return Usage(err, "batch: --db needs a FILE");
+    } else if (a == "-j" || a == "--jobs" || (a.rfind("-j", 0) == 0 && a.size() > 2)) {
+      if (a.size() > 2 && a[1] == 'j') {
+        v = a.substr(2);
+      } else if (!value(&v)) {
+        return Usage(err, "batch: -j needs a number");
+      }
+      if (!ParsePositive(v, &o.jobs)) return Usage(err, "batch: -j must be a positive number");
+    } else if (a == "--manifest") {
+      if (!value(&o.manifest_path)) return Usage(err, "batch: --manifest needs a FILE or -");
+    } else if (a == "--timeout") {
+      if (!value(&v) || !ParsePositive(v, &o.worker.timeout_sec)) {
+        return Usage(err, "batch: --timeout needs a positive number of seconds");
+      }
+    } else if (a == "--max-memory") {
+      if (!value(&v) || !ParsePositive(v, &o.worker.max_memory_mb)) {
+        return Usage(err, "batch: --max-memory needs a positive number of MiB");
+      }
+    } else if (a == "--force") {
+      o.force = true;
+    } else if (a == "--retry-failed") {
+      o.retry_failed = true;
+    } else if (a == "--shard") {
+      if (!value(&v) || !ParseShard(v, &o.shard_index, &o.shard_count)) {
+        return Usage(err, "batch: --shard needs K/N with 1 <= K <= N");
+      }
+    } else if (a == "--shard-by") {
+      if (!value(&v) || (v != "path" && v != "content")) {
+        return Usage(err, "batch: --shard-by must be path or content");
+      }
+      o.shard_by_content = v == "content";
+    } else if (a == "--progress") {
+      if (!value(&progress) || (progress != "auto" && progress != "bar" &&
+                                progress != "lines" && progress != "none")) {
+        return Usage(err, "batch: --progress must be auto, bar, lines or none");
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage(err, "batch: unknown option " + a);
+    } else {
+      o.paths.push_back(a);
+    }
+  }
+  if (o.paths.empty() && o.manifest_path.empty()) {
+    return Usage(err, "batch: expects at least one PATH or --manifest");
+  }
+  if (o.manifest_path == "-") {
+    o.manifest_text.emplace(std::istreambuf_iterator<char>(std::cin),
+                            std::istreambuf_iterator<char>());
+  }
+  if (progress == "auto") {
+    progress = &err == &std::cerr && isatty(STDERR_FILENO) ? "bar" : "lines";
+  }
+  o.progress = progress == "bar"     ? ProgressMode::kBar
+               : progress == "lines" ? ProgressMode::kLines
+                                     : ProgressMode::kNone;
+  o.worker.hooks = TestHooksFromEnvironment();
+  Result<BatchSummary> s = RunBatch(o, err);
+  if (!s.ok()) {
+    err << "budgetdoc: " << s.status().message() << "\n";
+    return 2;
+  }
+  return s->failed > 0 ? 3 : 0;
+}
+
+int RunExport(const std::vector<std::string>& args, std::ostream& out,
+              std::ostream& err) {
+  std::string db = "budgetdoc.sqlite", format = "csv", table = "facts", out_path;
+  ExportOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* v) {
+      if (i + 1 >= args.size()) return false;
+      *v = args[++i];
+      return true;
+    };
+    if (a == "--db") {
+      if (!value(&db)) return Usage(err, "export: --db needs a FILE");
+    } else if (a == "--format") {
+      if (!value(&format)) return Usage(err, "export: --format needs a value");
+    } else if (a == "--table") {
+      if (!value(&table)) return Usage(err, "export: --table needs a value");
+    } else if (a == "--out") {
+      if (!value(&out_path)) return Usage(err, "export: --out needs a FILE");
+    } else if (a == "--bom") {
+      options.bom = true;
+    } else {
+      return Usage(err, "export: unexpected argument " + a);
+    }
+  }
+  if (format != "csv" && format != "jsonl") return Usage(err, "export: --format must be csv or jsonl");
+  options.format = format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
+  if (!ParseExportTable(table, &options.table)) {
+    return Usage(err, "export: --table must be facts, findings or documents");
+  }
+  if (::access(db.c_str(), F_OK) != 0) {
+    err << "budgetdoc: " << db << ": no such database (run budgetdoc batch --db " << db
+        << " first)\n";
+    return 2;
+  }
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db);
+  if (!store.ok()) {
+    err << "budgetdoc: " << store.status().message() << "\n";
+    return 2;
+  }
+  Status s = out_path.empty() ? WriteExport(**store, options, out)
+                              : WriteExportFile(**store, options, out_path);
+  if (!s.ok()) {
+    err << "budgetdoc: " << s.message() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out,
@@ -149,6 +303,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   }
   if (cmd == "extract") return RunExtract(rest, out, err);
   if (cmd == "check") return RunCheck(rest, out, err);
+  if (cmd == "batch") return RunBatchCommand(rest, err);
+  if (cmd == "export") return RunExport(rest, out, err);
   if (cmd == "schema") {
     out << OutputJsonSchema() << "\n";
     return 0;

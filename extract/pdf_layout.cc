@@ -249,8 +249,8 @@ std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
   for (size_t r = 1; r < 4; ++r) {
     if (counts[r] > counts[best]) best = r;
   }
-  if (best == 0 || counts[best] * 2 <= counts[0] + counts[1] + counts[2] +
-                                            counts[3]) {
+  if (best == 0 ||
+      counts[best] * 2 <= counts[0] + counts[1] + counts[2] + counts[3]) {
     return words;
   }
   const double w = *width, h = *height;
@@ -292,8 +292,7 @@ struct PageWork {
   bool unreadable = false;
 };
 
-bool InTopBand(const PdfLine& l, const PageWork& p,
-               const PdfLayoutOptions& o) {
+bool InTopBand(const PdfLine& l, const PageWork& p, const PdfLayoutOptions& o) {
   return l.y1 <= p.upright.height * o.top_band + 1e-6;
 }
 bool InBottomBand(const PdfLine& l, const PageWork& p,
@@ -424,8 +423,7 @@ int RemoveClippedRepeats(std::vector<PageWork>* pages) {
       tail.push_back(LineText(prev.lines[i]));
     }
     size_t n = 0;
-    while (n < cur.lines.size() &&
-           cur.lines[n].y1 < cur.upright.height * 0.3) {
+    while (n < cur.lines.size() && cur.lines[n].y1 < cur.upright.height * 0.3) {
       std::string t = LineText(cur.lines[n]);
       if (CountCodePoints(t) < 4 &&
           !(n + 1 < cur.lines.size() &&
@@ -741,8 +739,7 @@ PdfTextQuality AssessPageText(const PdfPageInput& page,
   if (page.image_only) {
     q.unreadable = true;
     q.reason = "no text layer (the page is an image)";
-  } else if (q.chars > 0 &&
-             q.garbage >= options.max_garbage_share * q.chars) {
+  } else if (q.chars > 0 && q.garbage >= options.max_garbage_share * q.chars) {
     q.unreadable = true;
     int share = static_cast<int>(std::lround(100.0 * q.garbage / q.chars));
     q.reason = "text layer is mostly garbage (" + std::to_string(share) +
@@ -754,10 +751,18 @@ PdfTextQuality AssessPageText(const PdfPageInput& page,
 std::vector<PdfWord> NormalizeWords(const std::vector<PdfWord>& words) {
   std::vector<PdfWord> out;
   out.reserve(words.size());
+  // Words without a font size take the page's usual one.
+  std::vector<double> sizes;
+  for (const PdfWord& w : words) {
+    if (w.font_size > 0 && std::isfinite(w.font_size))
+      sizes.push_back(w.font_size);
+  }
+  const double usual = sizes.empty() ? 0 : Median(sizes);
   for (const PdfWord& in : words) {
     PdfWord w = in;
     w.text = CleanWordText(in.text);
     if (w.text.empty()) continue;
+    if (!(w.font_size > 0) || !std::isfinite(w.font_size)) w.font_size = usual;
     if (!(w.x1 >= w.x0) || !(w.y1 >= w.y0) || !std::isfinite(w.x0) ||
         !std::isfinite(w.y0) || !std::isfinite(w.x1) || !std::isfinite(w.y1)) {
       continue;
@@ -916,7 +921,9 @@ bool IsPageNumberText(std::string_view text) {
                           cs.begin() + static_cast<std::ptrdiff_t>(e));
   if (c.empty()) return false;
   auto digits = [](char32_t x) { return IsAnyDigit(x); };
-  auto numeral = [](char32_t x) { return IsAnyDigit(x) || IsChineseNumeral(x); };
+  auto numeral = [](char32_t x) {
+    return IsAnyDigit(x) || IsChineseNumeral(x);
+  };
   size_t i = 0;
   // "5"
   if (Run(c, &i, digits) > 0 && i == c.size()) return i <= 4;
@@ -1019,9 +1026,9 @@ bool StartsWithNumbering(std::string_view text) {
   if (c[j] == '(' || c[j] == U'（') {
     ++j;
     size_t k = j;
-    if (Run(c, &j, [](char32_t x) {
-          return IsChineseNumeral(x) || IsAnyDigit(x);
-        }) > 0 &&
+    if (Run(c, &j,
+            [](char32_t x) { return IsChineseNumeral(x) || IsAnyDigit(x); }) >
+            0 &&
         j - k <= 3 && j < c.size() && (c[j] == ')' || c[j] == U'）')) {
       return true;
     }
@@ -1038,13 +1045,13 @@ bool StartsWithNumbering(std::string_view text) {
   if (c[j] == U'第') {
     ++j;
     size_t k = j;
-    if (Run(c, &j, [](char32_t x) {
-          return IsChineseNumeral(x) || IsAnyDigit(x);
-        }) > 0 &&
+    if (Run(c, &j,
+            [](char32_t x) { return IsChineseNumeral(x) || IsAnyDigit(x); }) >
+            0 &&
         j - k <= 4 && j < c.size()) {
       char32_t u = c[j];
-      if (u == U'部' || u == U'章' || u == U'节' || u == U'条' ||
-          u == U'篇' || u == U'款' || u == U'项') {
+      if (u == U'部' || u == U'章' || u == U'节' || u == U'条' || u == U'篇' ||
+          u == U'款' || u == U'项') {
         return true;
       }
     }
@@ -1052,7 +1059,8 @@ bool StartsWithNumbering(std::string_view text) {
   return false;
 }
 
-// ---- LayOutPdf ---------------------------------------------------------------
+// ---- LayOutPdf
+// ---------------------------------------------------------------
 
 Document LayOutPdf(const std::vector<PdfPageInput>& pages,
                    const PdfLayoutOptions& options) {
@@ -1081,8 +1089,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       f.severity = Severity::kWarning;
       f.rule = "extract.pdf.unreadable_page";
       f.message = "page " + std::to_string(in.number) +
-                  ": unreadable: " + q.reason +
-                  "; its text is not extracted";
+                  ": unreadable: " + q.reason + "; its text is not extracted";
       f.where.push_back(where);
       doc.findings.push_back(std::move(f));
     } else {
@@ -1112,7 +1119,8 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     PageWork& p = work[pi];
     if (p.unreadable || p.lines.empty()) continue;
     PageItems& out = page_items[pi];
-    if (options.tables) out.tables = FindTables(p.lines, p.upright, table_options);
+    if (options.tables)
+      out.tables = FindTables(p.lines, p.upright, table_options);
     std::vector<bool> used(p.lines.size(), false);
     for (size_t t = 0; t < out.tables.size(); ++t) {
       const PdfTable& tb = out.tables[t];
@@ -1132,9 +1140,9 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     {
       std::vector<std::pair<double, double>> spans;  // table y ranges
       for (const PdfTable& tb : out.tables) {
-        int top = tb.caption_lines.empty() ? tb.first_line
-                                           : std::min(tb.first_line,
-                                                      tb.caption_lines[0]);
+        int top = tb.caption_lines.empty()
+                      ? tb.first_line
+                      : std::min(tb.first_line, tb.caption_lines[0]);
         spans.push_back({p.lines[static_cast<size_t>(top)].y0, tb.box.y1});
       }
       std::sort(spans.begin(), spans.end());
@@ -1228,8 +1236,8 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       if (it.kind == Item::kTable) {
         PdfTable& tb = items.tables[static_cast<size_t>(it.table)];
         if (first_on_page && last == Last::kTable && last_table >= 0 &&
-            MergeContinuedTable(
-                tb, &all_tables[static_cast<size_t>(last_table)])) {
+            MergeContinuedTable(tb,
+                                &all_tables[static_cast<size_t>(last_table)])) {
           doc.tables[static_cast<size_t>(last_table_index)] =
               all_tables[static_cast<size_t>(last_table)].table;
           continue;

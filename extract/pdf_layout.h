@@ -49,7 +49,11 @@ struct PdfPageInput {
   double width = 0, height = 0;  // as displayed (after /Rotate)
   int rotation = 0;              // /Rotate in degrees (0, 90, 180, 270)
   std::vector<PdfWord> words;
-  std::vector<PdfRuling> rulings;  // may be empty; used by tables when set
+  // Table borders, when known. The reader leaves this empty: finding
+  // rulings needs a rendered page, which costs several times the text
+  // extraction (see pdf_reader.cc); pdf_tables uses vertical rulings to
+  // split columns when a caller supplies them.
+  std::vector<PdfRuling> rulings;
   // Set by the reader when the page has no words but renders with ink: a
   // scanned or image-only page.
   bool image_only = false;

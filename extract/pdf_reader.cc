@@ -3,6 +3,12 @@
 // hands them to LayOutPdf() (extract/pdf_layout.h), which does everything
 // else without Poppler types.
 //
+// Speed: the text layer costs about what pdftotext spends; asking Poppler
+// for font information would add a third (font sizes are estimated from
+// glyph advances instead), and rendering a page to find ruling lines costs
+// 3-10 times its text extraction, so pages are rendered only when they have
+// no text at all (to tell a blank page from a scanned one, at 36 dpi).
+//
 // Poppler reports problems through one process-global callback
 // (poppler::set_debug_error_function). While a PDF is read the callback
 // points at that read's collector, so PDF reads are serialized by a mutex:
@@ -100,31 +106,33 @@ bool HasInk(const poppler::page& page, poppler::page_renderer* renderer) {
 }
 
 double Median(std::vector<double>* v) {
-  std::nth_element(v->begin(), v->begin() + static_cast<ptrdiff_t>(v->size() / 2),
-                   v->end());
+  std::nth_element(
+      v->begin(), v->begin() + static_cast<ptrdiff_t>(v->size() / 2), v->end());
   return (*v)[v->size() / 2];
 }
 
-// The font size of a word from its glyph advances: an ideograph is one em
-// wide and a digit about half an em in the fonts these reports use. (Asking
-// Poppler for font information costs a third of the reading time, and box
-// heights are unreliable: some producers give fonts bogus ascents.) 0 when
-// the word has neither.
-double EstimateFontSize(const poppler::text_box& tb, const poppler::ustring& u) {
-  std::vector<double> em, digit;
+// The font size of a word from its glyph advances: ideographs and
+// full-width punctuation are one em wide, digits and other ASCII about half
+// an em in the fonts these reports use. (Asking Poppler for font information
+// costs a third of the reading time, and box heights are unreliable: some
+// producers give fonts bogus ascents.) 0 when nothing tells.
+double EstimateFontSize(const poppler::text_box& tb,
+                        const poppler::ustring& u) {
+  std::vector<double> em, half;
   const bool vertical = tb.rotation() % 2 == 1;
   for (size_t i = 0; i < u.size() && i < 256; ++i) {
     unsigned c = u[i];
-    bool ideograph = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-    bool is_digit = c >= '0' && c <= '9';
-    if (!ideograph && !is_digit) continue;
+    bool wide = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF01 && c <= 0xFF60);
+    bool narrow = c > 0x20 && c < 0x7F;
+    if (!wide && !narrow) continue;
     poppler::rectf r = tb.char_bbox(i);
     double advance = vertical ? r.height() : r.width();
     if (!(advance > 0)) continue;
-    (ideograph ? em : digit).push_back(advance);
+    (wide ? em : half).push_back(advance);
   }
   if (!em.empty()) return Median(&em);
-  if (!digit.empty()) return Median(&digit) / 0.52;
+  if (!half.empty()) return Median(&half) / 0.52;
   return 0;
 }
 
@@ -181,11 +189,11 @@ std::string CleanInfoValue(std::string v) {
            (c >= 'A' && c <= 'F');
   };
   if (v.size() >= 4 && v.front() == '<' && v.back() == '>' &&
-      (v.size() - 2) % 2 == 0 &&
-      std::all_of(v.begin() + 1, v.end() - 1, hex)) {
+      (v.size() - 2) % 2 == 0 && std::all_of(v.begin() + 1, v.end() - 1, hex)) {
     std::string bytes;
     for (size_t i = 1; i + 1 < v.size(); i += 2) {
-      bytes.push_back(static_cast<char>(std::stoi(v.substr(i, 2), nullptr, 16)));
+      bytes.push_back(
+          static_cast<char>(std::stoi(v.substr(i, 2), nullptr, 16)));
     }
     if (IsValidUtf8(bytes)) return bytes;
     Result<std::string> gb = ConvertToUtf8(bytes, "GB18030");

@@ -39,7 +39,9 @@ struct LineInfo {
 
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  std::nth_element(v.begin(),
+                   v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2),
+                   v.end());
   return v[v.size() / 2];
 }
 
@@ -84,8 +86,7 @@ bool IsIssuerLine(std::string_view text) {
          StartsWith(text, "单位名称：") || StartsWith(text, "预算单位：");
 }
 
-LineInfo AnalyzeLine(const PdfLine& line, int index,
-                     const PdfTableOptions& o) {
+LineInfo AnalyzeLine(const PdfLine& line, int index, const PdfTableOptions& o) {
   LineInfo info;
   info.fs = line.font_size > 0 ? line.font_size : line.height();
   std::vector<const PdfWord*> cur;
@@ -111,13 +112,20 @@ LineInfo AnalyzeLine(const PdfLine& line, int index,
   // Text spread over a cell one character at a time ("因 公 出 国") is one
   // unit: single characters may be further apart than letters of a word.
   auto single_char = [](const PdfWord& w) {
-    return CountCodePoints(w.text) == 1 && static_cast<unsigned char>(w.text[0]) >= 0x80;
+    return CountCodePoints(w.text) == 1 &&
+           static_cast<unsigned char>(w.text[0]) >= 0x80;
   };
   for (const PdfWord& w : line.words) {
     if (!cur.empty()) {
       double gap = w.x0 - cur.back()->x1;
       double fs = std::max(1.0, std::min(w.font_size, cur.back()->font_size));
-      double limit = single_char(w) && single_char(*cur.back()) ? 0.6 : 0.25;
+      // Word spacing inside a label ("上海市 XX 局") may reach a third of
+      // the font size; a number next to a label is another cell sooner.
+      double limit =
+          single_char(w) && single_char(*cur.back()) ? 0.6
+          : IsNumericCellText(w.text) || IsNumericCellText(cur.back()->text)
+              ? 0.25
+              : 0.4;
       if (gap >= limit * fs) flush();
     }
     cur.push_back(&w);
@@ -130,8 +138,8 @@ LineInfo AnalyzeLine(const PdfLine& line, int index,
     if (gap >= o.cell_gap * info.fs) ++info.cells;
   }
   for (const Unit& u : info.units) info.has_number |= u.numeric;
-  info.table_like = info.cells >= o.min_cells ||
-                    (info.cells >= 2 && info.has_number);
+  info.table_like =
+      info.cells >= o.min_cells || (info.cells >= 2 && info.has_number);
   // "部门：… 单位：万元" above a table is its caption, not a row.
   std::string text = LineText(line);
   if (IsUnitLine(text) || IsIssuerLine(text)) info.table_like = false;
@@ -167,7 +175,8 @@ bool HasProsePunctuation(std::string_view text) {
          text.find("；") != std::string_view::npos;
 }
 
-// ---- Columns -----------------------------------------------------------------
+// ---- Columns
+// -----------------------------------------------------------------
 
 struct Column {
   double a = 0, b = 0;  // covered interval
@@ -302,7 +311,7 @@ int ColumnOf(const Unit& u, const std::vector<Column>& cols) {
   // In a gap: nearest column by centre.
   double cx = u.center_x(), best_d = kInf;
   for (size_t i = 0; i < cols.size(); ++i) {
-    double d = cx < cols[i].a ? cols[i].a - cx
+    double d = cx < cols[i].a   ? cols[i].a - cx
                : cx > cols[i].b ? cx - cols[i].b
                                 : 0;
     if (d < best_d) {
@@ -328,7 +337,8 @@ std::pair<int, int> Covered(double x0, double x1,
   return {first, last};
 }
 
-// ---- Cells under construction ------------------------------------------------
+// ---- Cells under construction
+// ------------------------------------------------
 
 struct CellBuild {
   std::vector<const Unit*> units;
@@ -387,12 +397,11 @@ struct RowBuild {
     }
     return false;
   }
-  double center() const {
-    return line_count > 0 ? center_sum / line_count : 0;
-  }
+  double center() const { return line_count > 0 ? center_sum / line_count : 0; }
 };
 
-// ---- Header ---------------------------------------------------------------------
+// ---- Header
+// ---------------------------------------------------------------------
 
 struct Atom {
   std::vector<const Unit*> units;
@@ -676,7 +685,8 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
           cost += 1000;  // prefer agreeing with full stacks
         }
         double c = (row_center[static_cast<size_t>(r0)] +
-                    row_center[static_cast<size_t>(r1)]) / 2;
+                    row_center[static_cast<size_t>(r1)]) /
+                   2;
         cost += std::fabs(c - a.cy());
       }
       if (ok && cost < best_cost) {
@@ -685,8 +695,7 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
       }
       // Next combination.
       int k = m - 2;
-      while (k >= 0 &&
-             cuts[static_cast<size_t>(k)] == rows - 1 - (m - 2 - k)) {
+      while (k >= 0 && cuts[static_cast<size_t>(k)] == rows - 1 - (m - 2 - k)) {
         --k;
       }
       if (k < 0) break;
@@ -699,15 +708,15 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
       Atom& a = atoms[static_cast<size_t>(s[static_cast<size_t>(k)])];
       if (a.r0 >= 0) continue;
       a.r0 = best_starts[static_cast<size_t>(k)];
-      a.r1 = k + 1 < m ? best_starts[static_cast<size_t>(k + 1)] - 1
-                       : rows - 1;
+      a.r1 = k + 1 < m ? best_starts[static_cast<size_t>(k + 1)] - 1 : rows - 1;
     }
   }
   // 5. Grid.
   std::vector<std::vector<Cell>> grid(
       static_cast<size_t>(rows), std::vector<Cell>(static_cast<size_t>(ncols)));
   std::vector<std::vector<int>> owner(
-      static_cast<size_t>(rows), std::vector<int>(static_cast<size_t>(ncols), -1));
+      static_cast<size_t>(rows),
+      std::vector<int>(static_cast<size_t>(ncols), -1));
   for (size_t i = 0; i < atoms.size(); ++i) {
     Atom& a = atoms[i];
     if (a.r0 < 0) a.r0 = a.r1 = std::min(rows - 1, 0);
@@ -717,8 +726,9 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
     int existing = owner[static_cast<size_t>(r0)][static_cast<size_t>(c0)];
     if (existing >= 0) {
       // Occupied: append the text to the owner so nothing is lost.
-      Cell& anchor = grid[static_cast<size_t>(atoms[static_cast<size_t>(existing)].r0)]
-                         [static_cast<size_t>(atoms[static_cast<size_t>(existing)].first)];
+      Cell& anchor =
+          grid[static_cast<size_t>(atoms[static_cast<size_t>(existing)].r0)]
+              [static_cast<size_t>(atoms[static_cast<size_t>(existing)].first)];
       AppendJoined(CellText(a.units), &anchor.text);
       continue;
     }
@@ -762,7 +772,8 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
   table->header_rows = rows;
 }
 
-// ---- Body ---------------------------------------------------------------------
+// ---- Body
+// ---------------------------------------------------------------------
 
 // Whether the last line of a cell's text reaches the right end of its
 // column (so the text may continue on the next line).
@@ -879,8 +890,7 @@ bool IsNumericCellText(std::string_view text) {
     text.remove_prefix(3);
   }
   if (!paren && !text.empty() && text.back() == '%') text.remove_suffix(1);
-  if (!paren && text.size() >= 3 &&
-      text.substr(text.size() - 3) == "％") {
+  if (!paren && text.size() >= 3 && text.substr(text.size() - 3) == "％") {
     text.remove_suffix(3);
   }
   if (text.empty()) return false;
@@ -990,7 +1000,8 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
             prose_like(k, x1 - x0)) {
           break;
         }
-        if (infos[static_cast<size_t>(k)].table_like && size_ok(k, fs, 0.6, 1.6)) {
+        if (infos[static_cast<size_t>(k)].table_like &&
+            size_ok(k, fs, 0.6, 1.6)) {
           bridged = true;
           break;
         }
@@ -1037,8 +1048,8 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       // A single line in a larger font than the table below is its title.
       double below_fs = std::max(fs, infos[static_cast<size_t>(first)].fs);
       if (info.cells <= 1 && info.fs > below_fs * 1.15) break;
-      if (info.cells <= 1 && t.size() > 3 &&
-          (t.rfind("表") == t.size() - 3) && info.fs >= fs * 1.1) {
+      if (info.cells <= 1 && t.size() > 3 && (t.rfind("表") == t.size() - 3) &&
+          info.fs >= fs * 1.1) {
         break;
       }
       first = j;
@@ -1227,8 +1238,9 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         tagged.push_back({cols[c], unheaded[c]});
       }
       for (const Column& c : added) tagged.push_back({c, 0});
-      std::sort(tagged.begin(), tagged.end(),
-                [](const auto& a, const auto& b) { return a.first.a < b.first.a; });
+      std::sort(tagged.begin(), tagged.end(), [](const auto& a, const auto& b) {
+        return a.first.a < b.first.a;
+      });
       cols.clear();
       unheaded.clear();
       for (const auto& [c, f] : tagged) {
@@ -1333,7 +1345,8 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
             const PdfLine& up = lines[static_cast<size_t>(k - 1)];
             const std::string& ut = texts[static_cast<size_t>(k - 1)];
             if (l.y0 - up.y1 < 1.5 * lf && CountCodePoints(ut) <= 10 &&
-                ut.find("表") != std::string::npos && !HasProsePunctuation(ut)) {
+                ut.find("表") != std::string::npos &&
+                !HasProsePunctuation(ut)) {
               title = ut + " " + title;
               captions.push_back(k - 1);
             }
@@ -1404,8 +1417,8 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
       // Not the same header: only a table that runs off the bottom of one
       // page and onto the top of the next continues; its "header" lines
       // are body rows then.
-      bool prev_at_bottom = prev->page_height <= 0 ||
-                            prev->box.y1 >= 0.7 * prev->page_height;
+      bool prev_at_bottom =
+          prev->page_height <= 0 || prev->box.y1 >= 0.7 * prev->page_height;
       bool next_at_top =
           next.page_height <= 0 || next.box.y0 <= 0.3 * next.page_height;
       if (!prev_at_bottom || !next_at_top || !nt.title.empty()) return false;

@@ -6,8 +6,10 @@
 //  - Columns: x-intervals covered by the words of the body rows (values are
 //    right-aligned, labels left-aligned; both give one interval per
 //    column), plus header-only columns; split where only a stray overflowing
-//    word bridges two dense columns. Ruling lines, when the page has them,
-//    split columns further. So a blank cell stays blank in its own column.
+//    word bridges two dense columns; a header printed beside a column of
+//    right-aligned numbers (or left-aligned codes) without a header of its
+//    own belongs to it. Vertical ruling lines, when supplied, split columns
+//    further. So a blank cell stays blank in its own column.
 //  - Body rows: one per line; a text-only line that continues a label which
 //    filled its column ("其他城乡社区管理事务支" / "出"), or values printed
 //    between the two lines of a wrapped label, join the row above.

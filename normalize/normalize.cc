@@ -51,7 +51,7 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   NormalizedDocument nd;
   nd.doc = std::move(doc);
   // Block indexes are final after this; tables and charts are not moved.
-  if (nd.doc.format == Format::kText && options.join_wrapped_lines) {
+  if ((nd.doc.format == Format::kText || nd.doc.format == Format::kPdf) && options.join_wrapped_lines) {
     JoinWrappedLines(&nd.doc);
   }
   FindingSink sink(options.max_findings);

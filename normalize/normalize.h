@@ -21,8 +21,8 @@ namespace budgetdoc {
 struct NormalizeOptions {
   // Findings kept per document (numbering anomalies etc.).
   size_t max_findings = 500;
-  // Plain text only: join a paragraph line that does not end a sentence
-  // with the next line (hard-wrapped text).
+  // Plain text and PDF: join a paragraph line that does not end a sentence
+  // with the next line (hard-wrapped text, PDF lines split by layout).
   bool join_wrapped_lines = true;
 };
 

@@ -52,7 +52,7 @@ const std::vector<PatternSpec>& AllSpecs() {
         {"十二个", "十二个"}},
        {"一般公共服务", "2023年度", "三公经费"}},
       {"bare_amount",
-       "(?:为|是|达|计|至)(" BUDGETDOC_NUM ")(?:[,，。；;]|$)",
+       "(?:为|是|达)(" BUDGETDOC_NUM ")(?:[,，。；;]|$)",
        "a number where an amount is expected but no unit follows",
        {{"决算数为1889.05，完成预算", "为1889.05，"}},
        {"决算数为1889.05万元", "增长率为3.5%"}},

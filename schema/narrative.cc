@@ -125,6 +125,48 @@ bool IsConnective(std::string_view between) {
   return rest.empty();
 }
 
+// True when `prefix` (the clause text before a vocabulary term) narrows the
+// term: anything beyond years, the reporting body's name, list numbers and
+// connectives ("其中", "本部门"). "其他资金收入预算总计" is not 收入预算总计.
+bool IsQualifier(std::string_view prefix, std::string_view entity) {
+  std::string p(prefix);
+  if (!entity.empty()) {
+    size_t at = p.find(entity);
+    if (at != std::string::npos) p.erase(at, entity.size());
+  }
+  static constexpr std::string_view kDrop[] = {"其中", "此外", "另外", "本部门", "本单位", "我部门", "我单位",
+                                               "部门", "单位", "全年", "本年", "当年", "年度", "年", "度",
+                                               "“", "”", "\"", " ", ".", "、", "（", "）", "(", ")"};
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::string_view d : kDrop) {
+      size_t at = p.find(d);
+      if (at != std::string::npos) {
+        p.erase(at, d.size());
+        changed = true;
+      }
+    }
+    size_t i = 0;
+    while (i < p.size() && p[i] >= '0' && p[i] <= '9') ++i;
+    if (i > 0) {
+      p.erase(0, i);
+      changed = true;
+    }
+  }
+  if (p.empty()) return false;
+  // An organization name the metadata did not catch ("…财政局", "…办公室").
+  static constexpr std::string_view kOrgEnds[] = {"办公室", "办公厅", "委员会", "办事处", "人民政府", "政府",
+                                                  "局", "院", "厅", "中心", "委", "部", "会", "所"};
+  for (std::string_view e : kOrgEnds) {
+    if (p.size() >= e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0 &&
+        CountCodePoints(p) >= 3) {
+      return false;
+    }
+  }
+  return CountCodePoints(p) >= 2;
+}
+
 // Drops a list number ("1.", "2、", "（一）", "(3)", "一、") at the start.
 std::string StripListNumber(std::string_view s) {
   size_t i = 0;
@@ -454,6 +496,10 @@ class NarrativeReader {
     // 2. A vocabulary term heading the clause that holds the number. In a
     // 基本支出 breakdown, item names such as 公务接待费 are economic items.
     if (auto s = NearestSubject(subjects, static_cast<int>(clause), pos)) {
+      // "其他资金收入预算总计", "服务类政府采购支出": a qualified subject is a
+      // narrower thing than the vocabulary term; not read as that term.
+      std::string_view prefix = t.substr(clause, static_cast<size_t>(s->begin) - clause);
+      if (allow_local_label && IsQualifier(prefix, meta_.entity_name)) return Subject{};
       std::string_view id = s->metric->id;
       bool item_level = id.rfind("three_public.", 0) == 0 || id.rfind("procurement.", 0) == 0 ||
                         id == "admin_operating_cost";
@@ -468,9 +514,21 @@ class NarrativeReader {
                                             static_cast<size_t>(s->end - s->begin)));
     }
     // 3. A 类/款/项 path before the number in the block ("…（项）: 支出决算为").
+    // The path is in the number's sentence, or labels the list item the
+    // block starts with ("1、一般公共服务支出（类）…（项）。…年初预算为…").
     ClassPath path;
-    std::string_view before = t.substr(0, static_cast<size_t>(pos));
-    if (ParseClassPath(before, &path)) {
+    std::string_view before = t.substr(static_cast<size_t>(sent.begin), static_cast<size_t>(pos - sent.begin));
+    bool has_path = ParseClassPath(before, &path);
+    if (!has_path) {
+      std::vector<Span> all = SplitSentences(t);
+      if (!all.empty()) {
+        std::string_view first = t.substr(static_cast<size_t>(all[0].begin),
+                                          static_cast<size_t>(all[0].end - all[0].begin));
+        HeadingLabel item;
+        has_path = ParseHeadingLabel(first, &item) && ParseClassPath(first, &path);
+      }
+    }
+    if (has_path) {
       Subject s;
       s.metrics.push_back(ctx == Context::kEcon ? "gpb.basic.by_econ"
                                                 : (ctx == Context::kFunc ? "gpb.expenditure.by_func"
@@ -519,17 +577,6 @@ class NarrativeReader {
       if (auto s = NearestSubject(subjects, 0, pos)) {
         return FromMetric(s->metric, t.substr(static_cast<size_t>(s->begin),
                                               static_cast<size_t>(s->end - s->begin)));
-      }
-    }
-    // 6. The section title.
-    if (section > 0 && label.empty()) {
-      const std::string& title = nd_.sections.sections[static_cast<size_t>(section)].title;
-      std::vector<SubjectMatch> ts = metrics_.FindSubjects(title);
-      if (!ts.empty()) {
-        const SubjectMatch& last = ts.back();
-        return FromMetric(last.metric, std::string_view(title).substr(
-                                            static_cast<size_t>(last.begin),
-                                            static_cast<size_t>(last.end - last.begin)));
       }
     }
     return Subject{};
@@ -747,12 +794,12 @@ bool ParseClassPath(std::string_view text, ClassPath* out) {
     if (k > 0 && k < name.size() && name[k] == '.') name = name.substr(k + 1);
     return name;
   };
-  if (lei != std::string_view::npos) p.lei = name_before(lei, 0);
+  if (lei != std::string_view::npos) p.lei = StripListNumber(name_before(lei, 0));
   constexpr size_t kMarker = sizeof("（类）") - 1;
   size_t after_lei = lei == std::string_view::npos ? 0 : lei + kMarker;
   if (kuan != std::string_view::npos && kuan >= after_lei) {
     p.kuan = std::string(text.substr(after_lei, kuan - after_lei));
-    if (lei == std::string_view::npos) p.kuan = name_before(kuan, 0);
+    if (lei == std::string_view::npos) p.kuan = StripListNumber(name_before(kuan, 0));
   }
   size_t after_kuan = kuan == std::string_view::npos ? after_lei : kuan + kMarker;
   if (xiang != std::string_view::npos && xiang >= after_kuan) {

@@ -1,5 +1,10 @@
 #include "schema/tables.h"
 
+#include "base/utf8.h"
+#include "schema/classification.h"
+#include "schema/embedded_data.h"
+#include "schema/narrative.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -8,11 +13,6 @@
 #include <set>
 #include <string_view>
 #include <utility>
-
-#include "base/utf8.h"
-#include "schema/classification.h"
-#include "schema/embedded_data.h"
-#include "schema/narrative.h"
 
 namespace budgetdoc {
 namespace {
@@ -60,9 +60,9 @@ bool IsCnNumeral(char32_t c) {
 std::string_view StripOrdinal(std::string_view s) {
   for (int round = 0; round < 3; ++round) {
     std::string_view before = s;
-    if (StartsWith(s, "其中:")) s.remove_prefix(std::string_view("其中:").size());
+    if (StartsWith(s, "其中:"))
+      s.remove_prefix(std::string_view("其中:").size());
     if (StartsWith(s, "其中")) s.remove_prefix(std::string_view("其中").size());
-    size_t pos = 0;
     if (!s.empty() && s[0] == '(') {
       // (一) / (1)
       size_t p = 1;
@@ -106,13 +106,11 @@ std::string_view StripOrdinal(std::string_view s) {
         }
       }
     }
-    pos = 0;
     if (!s.empty()) {
       size_t q = 0;
       char32_t c = DecodeUtf8(s, &q);
       if (c >= 0x2460 && c <= 0x2473) s.remove_prefix(q);  // ①…⑳
     }
-    (void)pos;
     if (s == before) break;
   }
   return s;
@@ -138,7 +136,7 @@ std::string WithoutParens(std::string_view s) {
 
 struct TableSpec {
   std::string id;
-  std::string kind;  // final | budget
+  std::string kind;          // final | budget
   int mandatory_since = -1;  // -1 optional, 0 always, else fiscal year
   std::string name;
   std::string subject;
@@ -171,7 +169,8 @@ const std::vector<TableSpec>& Specs() {
       s.id = r[static_cast<size_t>(c_id)];
       s.kind = r[static_cast<size_t>(c_kind)];
       const std::string& m = r[static_cast<size_t>(c_mand)];
-      s.mandatory_since = m == "yes" ? 0 : (m == "-" ? -1 : std::atoi(m.c_str()));
+      s.mandatory_since =
+          m == "yes" ? 0 : (m == "-" ? -1 : std::atoi(m.c_str()));
       s.name = r[static_cast<size_t>(c_name)];
       s.subject = r[static_cast<size_t>(c_subject)];
       s.fund = r[static_cast<size_t>(c_fund)];
@@ -186,7 +185,8 @@ const std::vector<TableSpec>& Specs() {
         }
       }
       if (s.id.empty() || (s.kind != "final" && s.kind != "budget") ||
-          s.titles.empty() || (m != "yes" && m != "-" && s.mandatory_since <= 0)) {
+          s.titles.empty() ||
+          (m != "yes" && m != "-" && s.mandatory_since <= 0)) {
         fail("line " + std::to_string(d.lines[i]) + ": bad row");
       }
       out->push_back(std::move(s));
@@ -265,9 +265,11 @@ bool IsEmptyStatement(std::string_view text) {
       Contains(f, "无相关收支") || Contains(f, "无相关数据")) {
     return true;
   }
-  bool who = Contains(f, "本部门") || Contains(f, "本单位") || Contains(f, "本表");
-  bool none = Contains(f, "无") || Contains(f, "没有") || Contains(f, "未安排") ||
-              Contains(f, "未发生") || Contains(f, "不涉及");
+  bool who =
+      Contains(f, "本部门") || Contains(f, "本单位") || Contains(f, "本表");
+  bool none = Contains(f, "无") || Contains(f, "没有") ||
+              Contains(f, "未安排") || Contains(f, "未发生") ||
+              Contains(f, "不涉及");
   return who && none;
 }
 
@@ -350,12 +352,13 @@ bool IsTotalWord(std::string_view f) {
 // 金额) rather than which item.
 bool IsBasisWord(std::string_view f) {
   static constexpr std::string_view kWords[] = {
-      "预算数", "决算数", "金额", "数额", "本年预算数", "上年预算数",
-      "年初预算数", "调整预算数", "全年预算数", "执行数", "上年执行数",
-      "上年决算数", "本年决算数", "决算", "预算", "本年数", "上年数",
-      "实际数", "预算金额", "收入预算", "支出预算", "本年预算", "上年预算",
-      "年初预算", "调整预算", "全年预算", "上年执行", "上年决算", "金额单位",
-      "本年", "上年", "数", "预算安排", "调整后预算数"};
+      "预算数",     "决算数",     "金额",       "数额",        "本年预算数",
+      "上年预算数", "年初预算数", "调整预算数", "全年预算数",  "执行数",
+      "上年执行数", "上年决算数", "本年决算数", "决算",        "预算",
+      "本年数",     "上年数",     "实际数",     "预算金额",    "收入预算",
+      "支出预算",   "本年预算",   "上年预算",   "年初预算",    "调整预算",
+      "全年预算",   "上年执行",   "上年决算",   "金额单位",    "本年",
+      "上年",       "数",         "预算安排",   "调整后预算数"};
   for (std::string_view w : kWords) {
     if (f == w) return true;
   }
@@ -364,9 +367,9 @@ bool IsBasisWord(std::string_view f) {
 
 // Removes a leading year ("2025年", "2025年度"), returning it (0 if none).
 int StripYear(std::string* f) {
-  if (f->size() >= 7 && std::all_of(f->begin(), f->begin() + 4, [](char c) {
-        return c >= '0' && c <= '9';
-      }) &&
+  if (f->size() >= 7 &&
+      std::all_of(f->begin(), f->begin() + 4,
+                  [](char c) { return c >= '0' && c <= '9'; }) &&
       f->compare(4, 3, "年") == 0) {
     int year = std::atoi(f->substr(0, 4).c_str());
     f->erase(0, 7);
@@ -391,7 +394,7 @@ struct Column {
   int year = 0;
   Measure measure = Measure::kAmount;
   int panel = -1;
-  bool top_total = false;  // a 合计 with no 三公 / 公务用车 parent
+  bool top_total = false;   // a 合计 with no 三公 / 公务用车 parent
   bool unresolved = false;  // its header names an item we do not know
   std::string total_word;   // 合计 / 小计 when the role came from one
 };
@@ -399,8 +402,8 @@ struct Column {
 struct Panel {
   int first = 0;
   std::vector<int> code_cols, label_cols, value_cols;
-  std::string side;  // income | expenditure | ""
-  std::string carry;           // carryover context metric for fund sub-rows
+  std::string side;   // income | expenditure | ""
+  std::string carry;  // carryover context metric for fund sub-rows
 };
 
 // What a row (in one panel) is about.
@@ -418,9 +421,8 @@ struct RowKey {
 };
 
 bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Reads a numeric cell: "2,946.25", "-3.5", "(1,000.00)", "12.5%".
@@ -501,7 +503,8 @@ class TableReader {
     static const std::string kEmpty;
     const auto& rows = *c.cells;
     if (r < 0 || static_cast<size_t>(r) >= rows.size()) return kEmpty;
-    if (col < 0 || static_cast<size_t>(col) >= rows[static_cast<size_t>(r)].size()) {
+    if (col < 0 ||
+        static_cast<size_t>(col) >= rows[static_cast<size_t>(r)].size()) {
       return kEmpty;
     }
     return rows[static_cast<size_t>(r)][static_cast<size_t>(col)];
@@ -510,7 +513,8 @@ class TableReader {
   const Cell* RawCell(const Ctx& c, int r, int col) const {
     const auto& rows = c.table->rows;
     if (r < 0 || static_cast<size_t>(r) >= rows.size()) return nullptr;
-    if (col < 0 || static_cast<size_t>(col) >= rows[static_cast<size_t>(r)].size()) {
+    if (col < 0 ||
+        static_cast<size_t>(col) >= rows[static_cast<size_t>(r)].size()) {
       return nullptr;
     }
     return &rows[static_cast<size_t>(r)][static_cast<size_t>(col)];
@@ -539,7 +543,8 @@ class TableReader {
     c.cells = &nd_.cells[static_cast<size_t>(t)];
     c.rows = static_cast<int>(c.cells->size());
     c.cols = 0;
-    for (const auto& row : *c.cells) c.cols = std::max(c.cols, static_cast<int>(row.size()));
+    for (const auto& row : *c.cells)
+      c.cols = std::max(c.cols, static_cast<int>(row.size()));
     BuildOwners(&c);
     FindHeaderRows(&c);
     BuildPaths(&c);
@@ -551,7 +556,8 @@ class TableReader {
     c.spec = Identify(c, &printed_title, &continuation);
     rt.title = printed_title;
     if (c.spec == nullptr && continuation && last_recognized_ >= 0) {
-      const RecognizedTable& prev = out_.tables[static_cast<size_t>(last_recognized_)];
+      const RecognizedTable& prev =
+          out_.tables[static_cast<size_t>(last_recognized_)];
       c.spec = SpecById(prev.canonical_id);
       if (rt.title.empty()) rt.title = prev.title;
     }
@@ -580,7 +586,8 @@ class TableReader {
     }
     c.unit = FindUnit(c);
     if (continuation && last_recognized_ >= 0) {
-      const RecognizedTable& prev = out_.tables[static_cast<size_t>(last_recognized_)];
+      const RecognizedTable& prev =
+          out_.tables[static_cast<size_t>(last_recognized_)];
       if (c.unit.empty()) c.unit = prev.unit;
       if (rt.title.empty()) rt.title = prev.title;
     }
@@ -602,14 +609,16 @@ class TableReader {
     // Scale and emptiness over every numeric value cell.
     for (int r = c.header_rows; r < c.rows; ++r) {
       for (int col = 0; col < c.cols; ++col) {
-        if (c.columns[static_cast<size_t>(col)].kind != ColKind::kValue) continue;
+        if (c.columns[static_cast<size_t>(col)].kind != ColKind::kValue)
+          continue;
         const std::string& text = CellText(c, r, col);
         if (!IsNumeric(StateOf(text))) continue;
         bool pct = false;
         std::optional<Decimal> v = ParseCellNumber(text, &pct);
         if (!v) continue;
         if (!v->is_zero()) any_nonzero = true;
-        if (!pct && c.columns[static_cast<size_t>(col)].measure == Measure::kAmount) {
+        if (!pct &&
+            c.columns[static_cast<size_t>(col)].measure == Measure::kAmount) {
           scale = std::max(scale, v->scale());
         }
       }
@@ -637,8 +646,10 @@ class TableReader {
       last_ctx_.owner.clear();
       std::string where_text = Where(c, rt);
       if (c.unit.empty() && (first_fact < out_.facts.size() || !rt.empty)) {
-        AddFinding(c, "table.unit_missing",
-                   where_text + ": no unit line (单位：万元/元); values kept as printed");
+        AddFinding(
+            c, "table.unit_missing",
+            where_text +
+                ": no unit line (单位：万元/元); values kept as printed");
       }
       if (unmapped > 0) {
         std::string rows;
@@ -648,7 +659,8 @@ class TableReader {
         if (unmapped_rows.size() > 8) rows += ", …";
         AddFinding(c, "table.values_unmapped",
                    where_text + ": " + std::to_string(unmapped) +
-                       " numeric cells not mapped to a metric (rows " + rows + ")");
+                       " numeric cells not mapped to a metric (rows " + rows +
+                       ")");
       }
     }
     out_.tables.push_back(std::move(rt));
@@ -687,14 +699,29 @@ class TableReader {
   // A header-less tail takes the value-column meanings of the table it
   // continues, panel by panel, left-aligned (trailing blanks vanish when a
   // layout splits a row off).
-  static void InheritColumns(const Ctx& prev, Ctx* c) {
+  void InheritColumns(const Ctx& prev, Ctx* c) const {
+    c->has_carry_column = prev.has_carry_column;
+    if (prev.cols == c->cols) {
+      // Same grid: the tail's columns are the head's (its 款/项 code
+      // columns hold "06", "01" that alone look like values).
+      for (int col = 0; col < c->cols; ++col) {
+        Column& k = c->columns[static_cast<size_t>(col)];
+        std::vector<std::string> path = std::move(k.path);
+        k = prev.columns[static_cast<size_t>(col)];
+        k.path = std::move(path);
+      }
+      BuildPanels(c);
+      return;
+    }
     if (prev.panels.size() != c->panels.size()) return;
     for (size_t i = 0; i < c->panels.size(); ++i) {
       const Panel& from = prev.panels[i];
       const Panel& to = c->panels[i];
-      for (size_t j = 0; j < to.value_cols.size() && j < from.value_cols.size(); ++j) {
+      for (size_t j = 0; j < to.value_cols.size() && j < from.value_cols.size();
+           ++j) {
         Column& k = c->columns[static_cast<size_t>(to.value_cols[j])];
-        const Column& src = prev.columns[static_cast<size_t>(from.value_cols[j])];
+        const Column& src =
+            prev.columns[static_cast<size_t>(from.value_cols[j])];
         k.role = src.role;
         k.fund = src.fund;
         k.basis = src.basis;
@@ -703,14 +730,14 @@ class TableReader {
         k.header = src.header;
       }
     }
-    c->has_carry_column = prev.has_carry_column;
   }
 
   // ---- Grid ----
 
   void BuildOwners(Ctx* c) const {
-    c->owner.assign(static_cast<size_t>(c->rows),
-                    std::vector<std::pair<int, int>>(static_cast<size_t>(c->cols)));
+    c->owner.assign(
+        static_cast<size_t>(c->rows),
+        std::vector<std::pair<int, int>>(static_cast<size_t>(c->cols)));
     for (int r = 0; r < c->rows; ++r) {
       for (int col = 0; col < c->cols; ++col) {
         c->owner[static_cast<size_t>(r)][static_cast<size_t>(col)] = {r, col};
@@ -725,8 +752,10 @@ class TableReader {
         for (int i = r; i < std::min(c->rows, r + rs); ++i) {
           for (int j = col; j < std::min(c->cols, col + cs); ++j) {
             const Cell* covered = RawCell(*c, i, j);
-            if ((i != r || j != col) && covered != nullptr && covered->covered) {
-              c->owner[static_cast<size_t>(i)][static_cast<size_t>(j)] = {r, col};
+            if ((i != r || j != col) && covered != nullptr &&
+                covered->covered) {
+              c->owner[static_cast<size_t>(i)][static_cast<size_t>(j)] = {r,
+                                                                          col};
             }
           }
         }
@@ -734,8 +763,7 @@ class TableReader {
     }
   }
 
-  // A row that starts with a list ordinal ("一、…") or a code in its first
-  // cell begins the body.
+  // A row with a number in it begins the body (codes are numbers too).
   bool LooksLikeBodyRow(const Ctx& c, int r) const {
     // A 栏次/行次 row numbering the columns ("栏次 | 1 | 2 | 3") is header.
     for (int col = 0; col < c.cols; ++col) {
@@ -780,11 +808,13 @@ class TableReader {
 
   void BuildPaths(Ctx* c) const {
     c->columns.assign(static_cast<size_t>(c->cols), Column{});
+    InferHeaderSpans(c);
     for (int col = 0; col < c->cols; ++col) {
       Column& k = c->columns[static_cast<size_t>(col)];
       std::pair<int, int> last{-1, -1};
       for (int r = 0; r < c->header_rows; ++r) {
-        std::pair<int, int> o = c->owner[static_cast<size_t>(r)][static_cast<size_t>(col)];
+        std::pair<int, int> o =
+            c->owner[static_cast<size_t>(r)][static_cast<size_t>(col)];
         if (o == last) continue;
         last = o;
         const std::string& text = CellText(*c, o.first, o.second);
@@ -792,9 +822,52 @@ class TableReader {
         std::string f = Fold(text);
         if (f.empty() || (!k.path.empty() && k.path.back() == f)) continue;
         const Cell* anchor = RawCell(*c, o.first, o.second);
-        k.wide.push_back(c->cols > 2 && anchor != nullptr && anchor->col_span >= c->cols);
+        k.wide.push_back(c->cols > 2 && anchor != nullptr &&
+                         anchor->col_span >= c->cols);
         k.path.push_back(f);
         k.header += (k.header.empty() ? "" : "/") + text;
+      }
+    }
+  }
+
+  // Text tables carry no spans: a merged header cell prints its text once
+  // and leaves the positions it covers blank. A blank header position with
+  // nothing above it in its column (unit lines aside) belongs to the
+  // nearest header text on its left ("预算数 | | | … | 决算数 | …"); one
+  // with text above is the vertical continuation of that text.
+  void InferHeaderSpans(Ctx* c) const {
+    for (int r = 0; r < c->header_rows; ++r) {
+      for (int col = 0; col < c->cols; ++col) {
+        const Cell* cell = RawCell(*c, r, col);
+        if (cell == nullptr || cell->covered || cell->row_span > 1 ||
+            cell->col_span > 1) {
+          return;  // the reader gave spans: trust them
+        }
+      }
+    }
+    auto usable = [&](int r, int col) {
+      const std::string& t = CellText(*c, r, col);
+      return !t.empty() && !Contains(Fold(t), ":");
+    };
+    for (int r = 0; r < c->header_rows; ++r) {
+      for (int col = 1; col < c->cols; ++col) {
+        if (!CellText(*c, r, col).empty()) continue;
+        bool above = false;
+        for (int a = 0; a < r && !above; ++a) above = usable(a, col);
+        if (above) continue;
+        // Only a group over columns that have their own header below.
+        bool below = false;
+        for (int b = r + 1; b < c->header_rows && !below; ++b)
+          below = usable(b, col);
+        if (!below) continue;
+        for (int left = col - 1; left >= 0; --left) {
+          if (usable(r, left)) {
+            c->owner[static_cast<size_t>(r)][static_cast<size_t>(col)] = {r,
+                                                                          left};
+            break;
+          }
+          if (!CellText(*c, r, left).empty()) break;
+        }
       }
     }
   }
@@ -851,7 +924,8 @@ class TableReader {
       const TableSpec* s = MatchTitle(f, kind_, &len);
       if (s == nullptr) continue;
       bool k = !kind_.empty() && s->kind == kind_;
-      if (best == nullptr || (k && !best_kind) || (k == best_kind && len > best_len)) {
+      if (best == nullptr || (k && !best_kind) ||
+          (k == best_kind && len > best_len)) {
         best = s;
         best_len = len;
         best_kind = k;
@@ -889,7 +963,8 @@ class TableReader {
     std::string h = HeaderText(c);
     std::string body;
     for (int r = c.header_rows; r < c.rows; ++r) {
-      for (int col = 0; col < c.cols; ++col) body += Fold(CellText(c, r, col)) + "|";
+      for (int col = 0; col < c.cols; ++col)
+        body += Fold(CellText(c, r, col)) + "|";
     }
     std::string subject;
     if (Contains(h, "因公出国") && Contains(h, "公务接待")) {
@@ -908,7 +983,8 @@ class TableReader {
     if (subject.empty()) return nullptr;
     std::string kind = kind_.empty() ? "final" : kind_;
     for (const TableSpec& s : Specs()) {
-      if (s.subject == subject && s.kind == kind && s.mandatory_since >= 0) return &s;
+      if (s.subject == subject && s.kind == kind && s.mandatory_since >= 0)
+        return &s;
     }
     return nullptr;
   }
@@ -956,7 +1032,8 @@ class TableReader {
     for (int b = c.block - 1, n = 0; b >= 0 && n < 4; --b, ++n) {
       const Block& bl = nd_.doc.blocks[static_cast<size_t>(b)];
       if (bl.kind == BlockKind::kTable || bl.kind == BlockKind::kChart) break;
-      if (IsEmptyStatement(nd_.blocks[static_cast<size_t>(b)].text)) return true;
+      if (IsEmptyStatement(nd_.blocks[static_cast<size_t>(b)].text))
+        return true;
     }
     return false;
   }
@@ -992,8 +1069,8 @@ class TableReader {
 
   // Digits that can be (part of) a classification code: "201", "03", "2010301".
   static bool CodeLike(std::string_view f) {
-    return IsDigits(f) && (f.size() == 2 || f.size() == 3 || f.size() == 5 ||
-                           f.size() == 7);
+    return IsDigits(f) &&
+           (f.size() == 2 || f.size() == 3 || f.size() == 5 || f.size() == 7);
   }
 
   void ClassifyColumns(Ctx* c) const {
@@ -1042,7 +1119,8 @@ class TableReader {
         if (t.empty()) continue;
         ++nonblank;
         separators |= Contains(t, ",") || Contains(t, ".");
-        if (!NormalizeClassCode(t).empty() && classes_.Find(t) != nullptr) ++codes;
+        if (!NormalizeClassCode(t).empty() && classes_.Find(t) != nullptr)
+          ++codes;
       }
       bool label_right = false;
       for (int j = col + 1; j < c->cols; ++j) {
@@ -1050,7 +1128,8 @@ class TableReader {
         if (kj == ColKind::kLabel) label_right = true;
         if (kj != ColKind::kCode && kj != ColKind::kLineNo) break;
       }
-      if (!separators && nonblank >= 2 && codes * 10 >= nonblank * 8 && label_right) {
+      if (!separators && nonblank >= 2 && codes * 10 >= nonblank * 8 &&
+          label_right) {
         k.kind = ColKind::kCode;
         k.role = "code";
       }
@@ -1104,7 +1183,8 @@ class TableReader {
       const Column& k = c->columns[static_cast<size_t>(col)];
       for (int j = col + 1; j < c->cols; ++j) {
         const Column& n = c->columns[static_cast<size_t>(j)];
-        if (n.kind == ColKind::kValue && n.basis == k.basis && n.year == k.year) return n.role;
+        if (n.kind == ColKind::kValue && n.basis == k.basis && n.year == k.year)
+          return n.role;
       }
       return "";
     };
@@ -1112,23 +1192,28 @@ class TableReader {
       Column& k = c->columns[static_cast<size_t>(col)];
       if (k.kind != ColKind::kValue || k.total_word.empty()) continue;
       std::string next = next_role(col);
-      if (next == "three_public.vehicle.purchase" || next == "three_public.vehicle.operation") {
+      if (next == "three_public.vehicle.purchase" ||
+          next == "three_public.vehicle.operation") {
         k.role = "three_public.vehicle";
-      } else if (next == "three_public.outbound" && k.role == "three_public.vehicle") {
+      } else if (next == "three_public.outbound" &&
+                 k.role == "three_public.vehicle") {
         k.role = "three_public.total";
       }
     }
     bool others = false;
-    for (const Column& k : c->columns) others |= k.kind == ColKind::kValue && k.role == "other";
+    for (const Column& k : c->columns)
+      others |= k.kind == ColKind::kValue && k.role == "other";
     if (!others) return;
     for (Column& k : c->columns) {
       if (k.kind != ColKind::kValue || k.role != "three_public.total") continue;
       bool another = false;
       for (const Column& o : c->columns) {
-        another |= &o != &k && o.kind == ColKind::kValue && o.role == "three_public.total" &&
-                   o.basis == k.basis && o.year == k.year;
+        another |= &o != &k && o.kind == ColKind::kValue &&
+                   o.role == "three_public.total" && o.basis == k.basis &&
+                   o.year == k.year;
       }
-      bool grand = k.total_word == "合计" || k.total_word == "总计" || k.total_word == "合计数";
+      bool grand = k.total_word == "合计" || k.total_word == "总计" ||
+                   k.total_word == "合计数";
       if ((another && grand) || (k.top_total && grand)) k.role = "other";
     }
   }
@@ -1147,11 +1232,12 @@ class TableReader {
   // Basis and year of a value column, from its whole path.
   void ResolveBasis(const Ctx& c, Column* k) const {
     std::string def =
-        kind_ == "budget" ? "budget"
-                          : (kind_ == "final"
-                                 ? "actual"
-                                 : (c.spec != nullptr && c.spec->kind == "budget" ? "budget"
-                                                                                    : "actual"));
+        kind_ == "budget"
+            ? "budget"
+            : (kind_ == "final" ? "actual"
+                                : (c.spec != nullptr && c.spec->kind == "budget"
+                                       ? "budget"
+                                       : "actual"));
     std::string basis;
     bool prior = false;
     int year = 0;
@@ -1164,13 +1250,20 @@ class TableReader {
         size_t p;
         while ((p = e.find(fund)) != std::string::npos) e.erase(p, fund.size());
       }
+      // 上年结转 is this year's income carried over, not a prior-year figure.
+      for (std::string_view carry : {"上年结转", "上年结余"}) {
+        size_t p;
+        while ((p = e.find(carry)) != std::string::npos)
+          e.erase(p, carry.size());
+      }
       if (Contains(e, "上年")) prior = true;
       if (Contains(e, "年初预算")) {
         basis = "budget_initial";
       } else if (Contains(e, "调整预算") || Contains(e, "调整后预算") ||
                  Contains(e, "全年预算")) {
         basis = "budget_adjusted";
-      } else if (Contains(e, "决算") || Contains(e, "执行") || Contains(e, "实际")) {
+      } else if (Contains(e, "决算") || Contains(e, "执行") ||
+                 Contains(e, "实际")) {
         if (basis.empty()) basis = "actual";
       } else if (Contains(e, "预算")) {
         if (basis.empty()) basis = "budget";
@@ -1191,7 +1284,8 @@ class TableReader {
   // The role of one folded header element, or "". `parents` are the
   // shallower elements.
   std::string ElementRole(const Ctx& c, std::string e,
-                          const std::vector<std::string>& parents, Column* k) const {
+                          const std::vector<std::string>& parents,
+                          Column* k) const {
     StripYear(&e);
     if (e.empty() || Contains(e, ":")) return "";
     const std::string& subject = c.subject;
@@ -1232,7 +1326,8 @@ class TableReader {
       if (Contains(e, "运行")) return "three_public.vehicle.operation";
       if (Contains(e, "接待")) return "three_public.reception";
       if (Contains(e, "出国")) return "three_public.outbound";
-      if (m == "three_public.total" || Contains(e, "三公")) return "three_public.total";
+      if (m == "three_public.total" || Contains(e, "三公"))
+        return "three_public.total";
       return "";
     }
     if (total) return "total";
@@ -1244,17 +1339,19 @@ class TableReader {
     if (Contains(e, "人员经费")) return "personnel";
     if (Contains(e, "公用经费")) return "public";
     if (Contains(e, "机关运行经费")) return "admin_operating_cost";
-    if ((Contains(e, "年初") && Contains(e, "结转")) || Contains(e, "上年结转") ||
-        Contains(e, "上年结余")) {
+    if ((Contains(e, "年初") && Contains(e, "结转")) ||
+        Contains(e, "上年结转") || Contains(e, "上年结余")) {
       return "begin_carryover";
     }
-    if ((Contains(e, "年末") && Contains(e, "结转")) || Contains(e, "结转下年")) {
+    if ((Contains(e, "年末") && Contains(e, "结转")) ||
+        Contains(e, "结转下年")) {
       return "end_carryover";
     }
     if (subject == "income") {
       std::string m = synonyms_.Longest(e, "income.");
       if (m == "income.total") return "total";
-      if (!m.empty() && m != "income.grand_total" && m != "income.begin_carryover" &&
+      if (!m.empty() && m != "income.grand_total" &&
+          m != "income.begin_carryover" &&
           m != "income.use_nonfiscal_balance") {
         return m;
       }
@@ -1282,11 +1379,26 @@ class TableReader {
 
   // Header words that group columns or name the label side, not an item.
   static bool IsGroupWord(std::string_view f) {
-    static constexpr std::string_view kWords[] = {
-        "收入", "支出", "项目", "项目名称", "科目名称", "功能分类", "支出用途",
-        "功能科目名称", "经济科目名称", "收入预算", "支出预算", "本年", "本年支出",
-        "本年收入", "财政拨款收入", "财政拨款支出", "本年一般公共预算基本支出",
-        "一般公共预算基本支出", "一般公共预算支出", "三公经费"};
+    static constexpr std::string_view kWords[] = {"收入",
+                                                  "支出",
+                                                  "项目",
+                                                  "项目名称",
+                                                  "科目名称",
+                                                  "功能分类",
+                                                  "支出用途",
+                                                  "功能科目名称",
+                                                  "经济科目名称",
+                                                  "收入预算",
+                                                  "支出预算",
+                                                  "本年",
+                                                  "本年支出",
+                                                  "本年收入",
+                                                  "财政拨款收入",
+                                                  "财政拨款支出",
+                                                  "本年一般公共预算基本支出",
+                                                  "一般公共预算基本支出",
+                                                  "一般公共预算支出",
+                                                  "三公经费"};
     for (std::string_view w : kWords) {
       if (f == w) return true;
     }
@@ -1299,7 +1411,8 @@ class TableReader {
     for (size_t i = 0; i < k->path.size(); ++i) {
       std::string f = k->path[i];
       StripYear(&f);
-      if (f.empty() || Contains(f, ":") || IsBasisWord(f) || k->wide[i]) continue;
+      if (f.empty() || Contains(f, ":") || IsBasisWord(f) || k->wide[i])
+        continue;
       items.push_back(k->path[i]);
     }
     // Deepest element first; a header the layout split over lines
@@ -1309,8 +1422,8 @@ class TableReader {
       for (size_t start = items.size(); start-- > 0;) {
         std::string joined;
         for (size_t j = start; j < items.size(); ++j) joined += items[j];
-        std::vector<std::string> parents(items.begin(),
-                                         items.begin() + static_cast<long>(start));
+        std::vector<std::string> parents(
+            items.begin(), items.begin() + static_cast<long>(start));
         std::string role = ElementRole(c, joined, parents, k);
         if (!role.empty()) {
           k->role = role;
@@ -1430,14 +1543,38 @@ class TableReader {
     }
     if (!code.empty() && first_blank && code.size() <= 4 && !carry->empty()) {
       // "| 03 | 01" under a 类 printed once: complete from the row above.
-      std::string prefix = carry->substr(0, std::min<size_t>(carry->size(), 7 - code.size()));
-      if (prefix.size() + code.size() == 5 || prefix.size() + code.size() == 7) {
-        code = prefix.substr(0, prefix.size() + code.size() == 7 ? 5 : 3) + code;
+      std::string prefix =
+          carry->substr(0, std::min<size_t>(carry->size(), 7 - code.size()));
+      if (prefix.size() + code.size() == 5 ||
+          prefix.size() + code.size() == 7) {
+        code =
+            prefix.substr(0, prefix.size() + code.size() == 7 ? 5 : 3) + code;
+      }
+    }
+    // A code cell wrapped onto the next line ("301" / "01"): that line has
+    // only digits in this panel's code columns.
+    if (!code.empty() && r + 1 < c.rows) {
+      std::string tail;
+      bool only_digits = true;
+      for (int col : p.code_cols) {
+        std::string f = Fold(CellText(c, r + 1, col));
+        if (f.empty()) continue;
+        if (!IsDigits(f)) only_digits = false;
+        tail += f;
+      }
+      for (int col : p.label_cols)
+        only_digits &= CellText(c, r + 1, col).empty();
+      for (int col : p.value_cols)
+        only_digits &= CellText(c, r + 1, col).empty();
+      if (only_digits && !tail.empty() &&
+          (code.size() + tail.size() == 5 || code.size() + tail.size() == 7)) {
+        code += tail;
       }
     }
     std::string norm = code.empty() ? "" : NormalizeClassCode(code);
     if (norm.empty()) {
-      // A code printed before the label: "2010301 行政运行", "[201]一般公共服务支出".
+      // A code printed before the label: "2010301 行政运行",
+      // "[201]一般公共服务支出".
       std::string f = Fold(*label);
       size_t i = 0;
       if (i < f.size() && f[i] == '[') ++i;
@@ -1458,7 +1595,8 @@ class TableReader {
           ++skip;
         }
         while (skip < printed.size() &&
-               (printed[skip] == ' ' || printed[skip] == ']' || printed[skip] == '-')) {
+               (printed[skip] == ' ' || printed[skip] == ']' ||
+                printed[skip] == '-')) {
           ++skip;
         }
         *label = printed.substr(skip);
@@ -1472,7 +1610,8 @@ class TableReader {
     std::string label;
     std::pair<int, int> last{-1, -1};
     for (int col : p.label_cols) {
-      std::pair<int, int> o = c.owner[static_cast<size_t>(r)][static_cast<size_t>(col)];
+      std::pair<int, int> o =
+          c.owner[static_cast<size_t>(r)][static_cast<size_t>(col)];
       if (o == last) continue;
       last = o;
       const std::string& t = CellText(c, o.first, o.second);
@@ -1493,8 +1632,8 @@ class TableReader {
       if (s == CellState::kBlank) continue;
       if (s != CellState::kText) return "";
       std::string f = Fold(t);
-      if (Contains(f, word) && (Contains(f, "合计") || Contains(f, "总计") ||
-                                Contains(f, "小计"))) {
+      if (Contains(f, word) &&
+          (Contains(f, "合计") || Contains(f, "总计") || Contains(f, "小计"))) {
         return t;
       }
       return "";
@@ -1514,7 +1653,8 @@ class TableReader {
     std::string m = synonyms_.Exact(f);
     if (!m.empty()) return m;
     for (const RowAlias& a : kRowAliases) {
-      if (a.label == f && (a.subjects.empty() || Contains(a.subjects, c.subject))) {
+      if (a.label == f &&
+          (a.subjects.empty() || Contains(a.subjects, c.subject))) {
         return std::string(a.metric);
       }
     }
@@ -1523,7 +1663,27 @@ class TableReader {
 
   RowKey ReadRow(const Ctx& c, int r, Panel* p, std::string* carry) const {
     RowKey key;
+    // A number where the label should be: the row is misaligned (a reader
+    // dropped a blank cell); reading on would put values in wrong columns.
+    for (int col : p->label_cols) {
+      const Cell* raw = RawCell(c, r, col);
+      if ((raw == nullptr || !raw->covered) &&
+          StateOf(CellText(c, r, col)) == CellState::kNumber) {
+        return key;
+      }
+    }
     key.label = PanelLabel(c, r, *p);
+    if (key.label.empty()) {
+      // "人员经费合计" printed across the code columns.
+      for (int col : p->code_cols) {
+        const std::string& t = OwnerText(c, r, col);
+        if (!t.empty() && StateOf(t) == CellState::kText &&
+            !IsDigits(Fold(t))) {
+          key.label = t;
+          break;
+        }
+      }
+    }
     key.code = RowCode(c, r, *p, carry, &key.label);
     if (!key.code.empty()) {
       std::optional<ClassScheme> s = ClassificationCatalog::SchemeOf(key.code);
@@ -1531,7 +1691,8 @@ class TableReader {
       key.kind = RowKind::kCode;
       return key;
     }
-    if (key.label.empty() && (c.subject == "summary" || c.subject == "fiscal_summary")) {
+    if (key.label.empty() &&
+        (c.subject == "summary" || c.subject == "fiscal_summary")) {
       key.label = BorrowedLabel(c, r, *p);
     }
     if (key.label.empty()) {
@@ -1557,7 +1718,8 @@ class TableReader {
     }
     // "小计" under a group printed in another label column (收入预算总表:
     // 一般公共预算资金 | 小计) is that group's subtotal, not the table's.
-    if (f == "小计" && p->label_cols.size() > 1 && p->code_cols.empty()) return key;
+    if (f == "小计" && p->label_cols.size() > 1 && p->code_cols.empty())
+      return key;
     if (IsTotalWord(f) || f == "合计:" || f == "收支合计") {
       key.kind = RowKind::kTotal;
       return key;
@@ -1617,7 +1779,8 @@ class TableReader {
   // The 类 code a printed 类 name stands for ("一般公共服务支出" → "201",
   // also former names of the year); "" unless exactly one 类 has it.
   std::string ClassCodeOf(std::string_view f) const {
-    std::vector<const ClassItem*> items = classes_.FindByName(f, ClassLevel::kLei);
+    std::vector<const ClassItem*> items =
+        classes_.FindByName(f, ClassLevel::kLei);
     if (items.size() == 1 && items.front()->scheme == ClassScheme::kFunc) {
       return items.front()->code;
     }
@@ -1658,7 +1821,8 @@ class TableReader {
     }
     if (s == "expenditure" || s == "summary") {
       if (is({"total", "amount"})) return {"expenditure.total", ""};
-      if (is({"basic", "project", "remit_superior", "operating", "affiliate_subsidy"})) {
+      if (is({"basic", "project", "remit_superior", "operating",
+              "affiliate_subsidy"})) {
         return {"expenditure." + role, ""};
       }
       if (role == "end_carryover") return {"expenditure.end_carryover", ""};
@@ -1666,7 +1830,8 @@ class TableReader {
     }
     if (s == "fiscal_expenditure" || s == "fiscal_summary") {
       if (is({"total", "amount"})) return {"fiscal.expenditure.total", ""};
-      if (is({"gpb", "gov_fund", "soe"})) return {"fiscal.expenditure.total", k.fund};
+      if (is({"gpb", "gov_fund", "soe"}))
+        return {"fiscal.expenditure.total", k.fund};
       if (is({"basic", "project"})) return {"expenditure." + role, ""};
       return {};
     }
@@ -1677,7 +1842,9 @@ class TableReader {
     }
     if (s == "gpb_basic" || s == "fiscal_basic") {
       if (is({"total", "amount", "basic"})) {
-        return {s == "gpb_basic" ? "gpb.expenditure.basic" : "expenditure.basic", ""};
+        return {
+            s == "gpb_basic" ? "gpb.expenditure.basic" : "expenditure.basic",
+            ""};
       }
       if (is({"personnel", "public"})) return {"gpb.basic." + role, ""};
       return {};
@@ -1703,7 +1870,8 @@ class TableReader {
 
   // The metric of a coded row's cell: the by-code metric in the total
   // column, the column's metric (with the code) elsewhere.
-  CellMetric CodeMetric(const Ctx& c, const RowKey& row, const Column& k) const {
+  CellMetric CodeMetric(const Ctx& c, const RowKey& row,
+                        const Column& k) const {
     const std::string& s = c.subject;
     const std::string& role = k.role;
     bool total = role == "total" || role == "amount" ||
@@ -1711,7 +1879,8 @@ class TableReader {
     if (row.scheme == "econ") {
       if (s == "admin_cost") return {"admin_operating_cost", ""};
       if (total) return {"gpb.basic.by_econ", ""};
-      if (role == "personnel" || role == "public") return {"gpb.basic." + role, ""};
+      if (role == "personnel" || role == "public")
+        return {"gpb.basic." + role, ""};
       if (role == "admin_operating_cost") return {role, ""};
       return {};
     }
@@ -1767,7 +1936,8 @@ class TableReader {
                     m == "income.fiscal.soe";
     std::string fund = k.fund;
     if (c.subject == "fiscal_summary") {
-      if (fund_row && !p->carry.empty()) return {p->carry, row.fund.empty() ? "" : row.fund};
+      if (fund_row && !p->carry.empty())
+        return {p->carry, row.fund.empty() ? "" : row.fund};
       static const std::map<std::string, std::string> kScope = {
           {"income.total", "fiscal.income.total"},
           {"income.fiscal", "fiscal.income.total"},
@@ -1786,22 +1956,28 @@ class TableReader {
     return {m, fund};
   }
 
-  void NoteRow(const Ctx& c, Panel* p, const RowKey& row, const CellMetric& cm) const {
-    (void)c;
+  // Remembers what a row said for the rows after it: the metrics met on
+  // its side (a later 收入合计 is then the grand total) and the carryover a
+  // following fund row ("一般公共预算财政拨款") is a part of.
+  void NoteRow(const Ctx& c, Panel* p, const RowKey& row,
+               const CellMetric& cm) const {
     if (row.kind == RowKind::kMetric || row.kind == RowKind::kTotal) {
       std::string m = cm.metric.empty() ? row.metric : cm.metric;
       c.seen[SideKey(*p)].insert(row.metric.empty() ? m : row.metric);
-      bool carry = m == "fiscal.begin_carryover" || m == "income.begin_carryover" ||
-                   m == "fiscal.end_carryover" || m == "expenditure.end_carryover";
+      bool carry =
+          m == "fiscal.begin_carryover" || m == "income.begin_carryover" ||
+          m == "fiscal.end_carryover" || m == "expenditure.end_carryover";
       bool fund_row = row.metric == "income.fiscal.gpb" ||
                       row.metric == "income.fiscal.gov_fund" ||
                       row.metric == "income.fiscal.soe";
       if (carry && row.fund.empty()) {
-        p->carry = m == "income.begin_carryover" && c.subject == "fiscal_summary"
-                       ? "fiscal.begin_carryover"
-                       : (m == "expenditure.end_carryover" && c.subject == "fiscal_summary"
-                              ? "fiscal.end_carryover"
-                              : m);
+        p->carry =
+            m == "income.begin_carryover" && c.subject == "fiscal_summary"
+                ? "fiscal.begin_carryover"
+                : (m == "expenditure.end_carryover" &&
+                           c.subject == "fiscal_summary"
+                       ? "fiscal.end_carryover"
+                       : m);
       } else if (!fund_row) {
         p->carry.clear();
       }
@@ -1820,13 +1996,15 @@ class TableReader {
         std::optional<CellMetric> noted;
         // Side totals of the summaries: "合计"/"总计" under 收入 or 支出.
         if (row.kind == RowKind::kTotal &&
-            (c->subject == "summary" || c->subject == "fiscal_summary") && !p.side.empty()) {
+            (c->subject == "summary" || c->subject == "fiscal_summary") &&
+            !p.side.empty()) {
           std::string f(StripOrdinal(Fold(row.label)));
           bool grand = f == "总计" || Contains(f, "总计");
           row.kind = RowKind::kMetric;
-          row.metric = p.side == "income" ? (grand ? "income.grand_total" : "income.total")
-                                          : (grand ? "expenditure.grand_total"
-                                                   : "expenditure.total");
+          row.metric =
+              p.side == "income"
+                  ? (grand ? "income.grand_total" : "income.total")
+                  : (grand ? "expenditure.grand_total" : "expenditure.total");
         }
         for (int col : p.value_cols) {
           const Column& k = c->columns[static_cast<size_t>(col)];
@@ -1835,7 +2013,8 @@ class TableReader {
           if (!IsNumeric(state)) continue;
           const Cell* raw = RawCell(*c, r, col);
           if (raw != nullptr && raw->covered) continue;
-          if (k.role == "line_no" || k.role == "other" || k.role == "share") continue;
+          if (k.role == "line_no" || k.role == "other" || k.role == "share")
+            continue;
           CellMetric cm;
           switch (row.kind) {
             case RowKind::kCode:
@@ -1852,10 +2031,12 @@ class TableReader {
                    row.metric == "expenditure.grand_total")) {
                 // 支出合计 under a 基本支出/项目支出 column: that part.
                 cm = ColumnMetric(*c, k);
-              } else if (c->subject == "summary" || c->subject == "fiscal_summary") {
+              } else if (c->subject == "summary" ||
+                         c->subject == "fiscal_summary") {
                 if (!IsItemRole(k.role)) cm = SummaryMetric(*c, &p, row, k);
-              } else if (k.role == "amount" || k.role == "total" || k.role == "gpb" ||
-                         k.role == "gov_fund" || k.role == "soe") {
+              } else if (k.role == "amount" || k.role == "total" ||
+                         k.role == "gpb" || k.role == "gov_fund" ||
+                         k.role == "soe") {
                 cm = {ScopeToTable(*c, row.metric), k.fund};
               }
               break;
@@ -1879,8 +2060,9 @@ class TableReader {
   // A column that names an item (基本支出, 人员经费, …) rather than the
   // amount of whatever the row names.
   static bool IsItemRole(std::string_view role) {
-    return !(role == "amount" || role == "total" || role == "income" || role == "gpb" ||
-             role == "gov_fund" || role == "soe" || role == "fiscal" || role.empty());
+    return !(role == "amount" || role == "total" || role == "income" ||
+             role == "gpb" || role == "gov_fund" || role == "soe" ||
+             role == "fiscal" || role.empty());
   }
 
   // A generic metric named by a row label, in a table of one fund.
@@ -1927,7 +2109,8 @@ class TableReader {
       f.comparison_year = f.year > 0 ? f.year - 1 : 0;
     }
     std::string table_fund = c.spec != nullptr ? c.spec->fund : "all";
-    f.fund = !cm.fund.empty() ? cm.fund : (!k.fund.empty() ? k.fund : table_fund);
+    f.fund =
+        !cm.fund.empty() ? cm.fund : (!k.fund.empty() ? k.fund : table_fund);
     if (row.kind == RowKind::kCode) {
       f.code = row.code;
       f.code_scheme = row.scheme;
@@ -1944,7 +2127,8 @@ class TableReader {
     f.label = row.label;
     f.table = c.recognized;
     f.column = k.role;
-    f.on_unreadable_page = f.where.page > 0 && nd_.doc.PageUnreadable(f.where.page);
+    f.on_unreadable_page =
+        f.where.page > 0 && nd_.doc.PageUnreadable(f.where.page);
     out_.facts.push_back(std::move(f));
   }
 
@@ -1969,7 +2153,8 @@ class TableReader {
     for (const RecognizedTable& t : out_.tables) present.insert(t.canonical_id);
     for (RecognizedTable& t : out_.tables) {
       const TableSpec* s = SpecById(t.canonical_id);
-      if (s == nullptr || s->stands_for.empty() || present.count(s->stands_for) > 0) {
+      if (s == nullptr || s->stands_for.empty() ||
+          present.count(s->stands_for) > 0) {
         continue;
       }
       if (const TableSpec* target = SpecById(s->stands_for)) {
@@ -2017,34 +2202,40 @@ std::string DebugString(const TableFacts& tf) {
   for (size_t i = 0; i < tf.tables.size(); ++i) {
     const RecognizedTable& t = tf.tables[i];
     out += "table " + std::to_string(i) + " t" + std::to_string(t.table) + " " +
-           (t.canonical_id.empty() ? "-" : t.canonical_id) + " '" + t.title + "' unit=" +
-           (t.unit.empty() ? "?" : t.unit) + " scale=" + std::to_string(t.amount_scale);
+           (t.canonical_id.empty() ? "-" : t.canonical_id) + " '" + t.title +
+           "' unit=" + (t.unit.empty() ? "?" : t.unit) +
+           " scale=" + std::to_string(t.amount_scale);
     if (t.empty) out += t.empty_statement ? " empty(stated)" : " empty";
     out += "\n  columns:";
     for (const ColumnRole& c : t.columns) {
-      out += " " + std::to_string(c.column) + "=" + (c.role.empty() ? "?" : c.role);
-      if (!c.basis.empty() && c.basis != "actual" && c.role != "label" && c.role != "code") {
+      out += " " + std::to_string(c.column) + "=" +
+             (c.role.empty() ? "?" : c.role);
+      if (!c.basis.empty() && c.basis != "actual" && c.role != "label" &&
+          c.role != "code") {
         out += "/" + c.basis;
       }
     }
     out += "\n";
   }
   for (const Fact& f : tf.facts) {
-    std::string id = f.table >= 0 && static_cast<size_t>(f.table) < tf.tables.size()
-                         ? tf.tables[static_cast<size_t>(f.table)].canonical_id
-                         : "?";
-    out += id + " r" + std::to_string(f.where.row) + "c" + std::to_string(f.where.column) +
-           " " + f.metric;
-    if (f.measure != Measure::kAmount) out += " " + std::string(MeasureName(f.measure));
+    std::string id =
+        f.table >= 0 && static_cast<size_t>(f.table) < tf.tables.size()
+            ? tf.tables[static_cast<size_t>(f.table)].canonical_id
+            : "?";
+    out += id + " r" + std::to_string(f.where.row) + "c" +
+           std::to_string(f.where.column) + " " + f.metric;
+    if (f.measure != Measure::kAmount)
+      out += " " + std::string(MeasureName(f.measure));
     out += " " + f.basis;
     if (f.year > 0) out += " " + std::to_string(f.year);
     out += " " + f.fund;
     if (!f.code.empty()) out += " " + f.code_scheme + ":" + f.code;
-    out += " = " + f.value.ToString() + " (" + f.printed.ToString() + f.unit + ") [" +
-           f.column + "] " + f.label + "\n";
+    out += " = " + f.value.ToString() + " (" + f.printed.ToString() + f.unit +
+           ") [" + f.column + "] " + f.label + "\n";
   }
   for (const Finding& f : tf.findings) {
-    out += std::string(SeverityName(f.severity)) + " " + f.rule + ": " + f.message + "\n";
+    out += std::string(SeverityName(f.severity)) + " " + f.rule + ": " +
+           f.message + "\n";
   }
   return out;
 }

@@ -48,13 +48,13 @@
 #ifndef BUDGETDOC_SCHEMA_TABLES_H_
 #define BUDGETDOC_SCHEMA_TABLES_H_
 
-#include <string>
-#include <vector>
-
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
 #include "schema/metrics.h"
 #include "schema/report_meta.h"
+
+#include <string>
+#include <vector>
 
 namespace budgetdoc {
 

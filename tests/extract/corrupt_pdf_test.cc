@@ -1,14 +1,14 @@
 // Corrupt and hostile PDFs: each ends in a specific status or in a document
 // with findings, never in a crash or a hang, and nothing reaches stderr.
-#include <gtest/gtest.h>
-
-#include <string>
-#include <vector>
-
 #include "base/file_io.h"
 #include "extract/extract.h"
 #include "extract/readers.h"
 #include "tests/testing/golden.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace budgetdoc {
 namespace {
@@ -33,7 +33,8 @@ std::string MinimalPdf(const std::string& content, int pages = 1) {
     out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
   }
   size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  out +=
+      "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
   for (size_t off : offsets) {
     std::string n = std::to_string(off);
     out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
@@ -59,11 +60,11 @@ TEST(CorruptPdfTest, EachBadPdfEndsInItsStatusOrInFindings) {
   struct Case {
     std::string name;
     std::string bytes;
-    bool ok;                    // a Document is expected
-    StatusCode code;            // when !ok
-    std::string_view message;   // substring of the status message, or the
-                                // rule of a finding expected when ok ("" =
-                                // none required)
+    bool ok;                   // a Document is expected
+    StatusCode code;           // when !ok
+    std::string_view message;  // substring of the status message, or the
+                               // rule of a finding expected when ok ("" =
+                               // none required)
   } cases[] = {
       {"truncated to its first kilobyte", sample.substr(0, 1024), false,
        StatusCode::kCorrupt, "cannot be opened"},
@@ -129,7 +130,9 @@ TEST(CorruptPdfTest, EveryPrefixOfASmallPdfIsHandled) {
   opts.source_name = "prefix.pdf";
   for (size_t n = 0; n <= pdf.size(); n += 37) {
     Result<Document> doc = ReadPdf(pdf.substr(0, n), opts);
-    if (!doc.ok()) EXPECT_NE(doc.status().code(), StatusCode::kOk);
+    if (!doc.ok()) {
+      EXPECT_NE(doc.status().code(), StatusCode::kOk);
+    }
   }
 }
 

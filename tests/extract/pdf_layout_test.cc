@@ -1,12 +1,12 @@
 // Layout from synthetic word boxes: no PDF needed.
 #include "extract/pdf_layout.h"
 
+#include "base/utf8.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "base/utf8.h"
 
 namespace budgetdoc {
 namespace {
@@ -77,13 +77,26 @@ TEST(PdfLayoutTest, RecognizesPageNumbersInTheirUsualForms) {
     const char* text;
     bool page_number;
   } cases[] = {
-      {"— 5 —", true},       {"─ 14 ─", true},      {"-16-", true},
-      {"- 3 -", true},       {"第3页", true},       {"第 3 页 共 20 页", true},
-      {"共20页 第3页", true}, {"28", true},          {"3/20", true},
-      {"Page 3 of 20", true}, {"（5）", true},       {"第三页", true},
-      {"222.5", false},      {"2023年", false},     {"一、", false},
-      {"12345", false},      {"第三部分", false},   {"单位：万元", false},
-      {"", false},           {"——", false},
+      {"— 5 —", true},
+      {"─ 14 ─", true},
+      {"-16-", true},
+      {"- 3 -", true},
+      {"第3页", true},
+      {"第 3 页 共 20 页", true},
+      {"共20页 第3页", true},
+      {"28", true},
+      {"3/20", true},
+      {"Page 3 of 20", true},
+      {"（5）", true},
+      {"第三页", true},
+      {"222.5", false},
+      {"2023年", false},
+      {"一、", false},
+      {"12345", false},
+      {"第三部分", false},
+      {"单位：万元", false},
+      {"", false},
+      {"——", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(IsPageNumberText(c.text), c.page_number) << c.text;
@@ -95,13 +108,11 @@ TEST(PdfLayoutTest, RecognizesNumberingAtTheStartOfALine) {
     const char* text;
     bool numbered;
   } cases[] = {
-      {"一、主要职能", true},     {"十一、其他", true},
-      {"（一）贯彻执行", true},   {"(2)公务用车", true},
-      {"1．因公出国", true},      {"3、公务接待", true},
-      {"第一部分 概况", true},    {"第二条 上海", true},
-      {"①人员经费", true},        {"1.5万元", false},
-      {"2023年预算", false},      {"万元，占", false},
-      {"一般公共预算", false},    {"第2023年", false},
+      {"一、主要职能", true},  {"十一、其他", true},  {"（一）贯彻执行", true},
+      {"(2)公务用车", true},   {"1．因公出国", true}, {"3、公务接待", true},
+      {"第一部分 概况", true}, {"第二条 上海", true}, {"①人员经费", true},
+      {"1.5万元", false},      {"2023年预算", false}, {"万元，占", false},
+      {"一般公共预算", false}, {"第2023年", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(StartsWithNumbering(c.text), c.numbered) << c.text;
@@ -178,8 +189,7 @@ TEST(PdfLayoutTest, PageNumberBetweenANumberAndItsUnitIsRemoved) {
   p1.push_back(Word("— 28 —", 280, 800, 10));
   std::vector<PdfWord> p2 = {Word("万元，占“三公”经费的8.75%。", 72, 80),
                              Word("— 29 —", 280, 800, 10)};
-  Document doc =
-      LayOutPdf({Page(1, p1), Page(2, p2)}, PdfLayoutOptions());
+  Document doc = LayOutPdf({Page(1, p1), Page(2, p2)}, PdfLayoutOptions());
   std::string text = Texts(doc);
   EXPECT_NE(text.find("222.5万元，占"), std::string::npos) << text;
   EXPECT_EQ(text.find("28"), std::string::npos) << text;
@@ -189,10 +199,10 @@ TEST(PdfLayoutTest, PageNumberBetweenANumberAndItsUnitIsRemoved) {
 TEST(PdfLayoutTest, RemovesRunningHeadersFootersAndBarePageNumbers) {
   std::vector<PdfPageInput> pages;
   for (int n = 1; n <= 4; ++n) {
-    pages.push_back(Page(
-        n, {Word("上海市普陀区财政局2024年度部门决算", 150, 30, 10),
-            Word("第" + std::to_string(n) + "段正文。", 96, 300),
-            Word(std::to_string(n + 10), 290, 805, 10)}));
+    pages.push_back(
+        Page(n, {Word("上海市普陀区财政局2024年度部门决算", 150, 30, 10),
+                 Word("第" + std::to_string(n) + "段正文。", 96, 300),
+                 Word(std::to_string(n + 10), 290, 805, 10)}));
   }
   Document doc = LayOutPdf(pages, PdfLayoutOptions());
   ASSERT_EQ(doc.blocks.size(), 4u) << DebugString(doc);
@@ -203,9 +213,9 @@ TEST(PdfLayoutTest, RemovesRunningHeadersFootersAndBarePageNumbers) {
 
 TEST(PdfLayoutTest, KeepsANumberThatIsPartOfTheText) {
   // A lone number inside the page is text, not a page number.
-  Document doc = LayOutPdf(
-      {Page(1, {Word("合计：", 96, 300), Word("28", 300, 400)})},
-      PdfLayoutOptions());
+  Document doc =
+      LayOutPdf({Page(1, {Word("合计：", 96, 300), Word("28", 300, 400)})},
+                PdfLayoutOptions());
   EXPECT_NE(Texts(doc).find("28"), std::string::npos) << DebugString(doc);
 }
 
@@ -242,9 +252,9 @@ TEST(PdfLayoutTest, ReadsTextDrawnRotatedOnThePage) {
     w.rotation = 1;
     return w;
   };
-  Document doc = LayOutPdf(
-      {Page(1, {rotated("第一行文字。", 500, 100), rotated("第二行文字。", 470, 100)})},
-      PdfLayoutOptions());
+  Document doc = LayOutPdf({Page(1, {rotated("第一行文字。", 500, 100),
+                                     rotated("第二行文字。", 470, 100)})},
+                           PdfLayoutOptions());
   // Two equally long lines of one paragraph, in reading order.
   EXPECT_EQ(Texts(doc), "第一行文字。第二行文字。\n") << DebugString(doc);
   ASSERT_EQ(doc.pages.size(), 1u);
@@ -265,7 +275,8 @@ TEST(PdfLayoutTest, MarksClearlyLargerShortLinesAsHeadings) {
 TEST(PdfLayoutTest, MarksGarbageAndImageOnlyPagesUnreadable) {
   std::vector<PdfWord> garbage;
   for (int i = 0; i < 10; ++i) {
-    garbage.push_back(Word("\xEF\xBF\xBD\xEF\xBF\xBD\xEE\x80\x81", 72, 100 + 20.0 * i));
+    garbage.push_back(
+        Word("\xEF\xBF\xBD\xEF\xBF\xBD\xEE\x80\x81", 72, 100 + 20.0 * i));
   }
   garbage.push_back(Word("(cid:12)(cid:7)", 72, 400));
   PdfPageInput scanned = Page(2, {});
@@ -297,20 +308,22 @@ TEST(PdfLayoutTest, ABlankPageIsNotUnreadable) {
 TEST(PdfLayoutTest, DropsLinesRepeatedClippedAtTheTopOfTheNextPage) {
   std::string a = "8、组织协调本区工商业、煤炭、电力日常运行的监控。";
   std::string b = "9、组织协调本区商品交易市场规划和管理。";
-  Document doc = LayOutPdf(
-      {Page(1, {Word(a, 72, 700), Word(b, 72, 720)}),
-       Page(2, {Word(a, 72, -5), Word(b, 72, 15), Word("10、提供咨询服务。", 72, 100)})},
-      PdfLayoutOptions());
-  EXPECT_EQ(Texts(doc), a + "\n" + b + "\n10、提供咨询服务。\n") << DebugString(doc);
+  Document doc = LayOutPdf({Page(1, {Word(a, 72, 700), Word(b, 72, 720)}),
+                            Page(2, {Word(a, 72, -5), Word(b, 72, 15),
+                                     Word("10、提供咨询服务。", 72, 100)})},
+                           PdfLayoutOptions());
+  EXPECT_EQ(Texts(doc), a + "\n" + b + "\n10、提供咨询服务。\n")
+      << DebugString(doc);
 }
 
 TEST(PdfLayoutTest, ContinuesAParagraphAcrossAPageBreak) {
   std::string full;
   for (int i = 0; i < 37; ++i) full += "续";
-  Document doc = LayOutPdf(
-      {Page(1, {Word("开头" + full.substr(0, 35 * 3), 96, 700), Word(full, 72, 720)}),
-       Page(2, {Word("结尾。", 72, 80), Word("新段落。", 96, 100)})},
-      PdfLayoutOptions());
+  Document doc =
+      LayOutPdf({Page(1, {Word("开头" + full.substr(0, 35 * 3), 96, 700),
+                          Word(full, 72, 720)}),
+                 Page(2, {Word("结尾。", 72, 80), Word("新段落。", 96, 100)})},
+                PdfLayoutOptions());
   ASSERT_EQ(doc.blocks.size(), 2u) << DebugString(doc);
   EXPECT_EQ(doc.blocks[0].page, 1);
   EXPECT_NE(doc.blocks[0].text.find(full + "结尾。"), std::string::npos);

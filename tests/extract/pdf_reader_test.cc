@@ -1,15 +1,15 @@
 // ReadPdf on our own PDF samples (made from our DOCX with LibreOffice, see
 // scripts/make_samples_pdf) and on small fixtures: golden dumps, passwords,
 // page limits, Poppler messages, concurrent reads.
+#include "extract/extract.h"
+#include "extract/readers.h"
+#include "tests/testing/golden.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "extract/extract.h"
-#include "extract/readers.h"
-#include "tests/testing/golden.h"
 
 namespace budgetdoc {
 namespace {
@@ -57,8 +57,10 @@ TEST(PdfReaderTest, JoinsAParagraphAcrossAPageBreakWithoutThePageNumber) {
   EXPECT_EQ(count, 8u);
   std::string text = AllText(doc);
   EXPECT_EQ(text.find("—"), std::string::npos) << text;
-  EXPECT_NE(text.find("因公出国（境）费支出222.5万元，公务用车购置及运行费支出183.6万元"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "因公出国（境）费支出222.5万元，公务用车购置及运行费支出183.6万元"),
+      std::string::npos);
   EXPECT_NE(text.find("收入预算合计2,946.25万元"), std::string::npos);
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
   EXPECT_EQ(doc.blocks[0].text, "示例单位2024年度部门预算");
@@ -122,7 +124,8 @@ TEST(PdfReaderTest, RefusesAUserPasswordButOpensAnOwnerPasswordOnlyPdf) {
   ExtractOptions opts;
   opts.source_name = "locked.pdf";
   Result<Document> locked = Extract(
-      testing::ReadSourceFile("tests/extract/testdata/user_password.pdf"), opts);
+      testing::ReadSourceFile("tests/extract/testdata/user_password.pdf"),
+      opts);
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.status().code(), StatusCode::kUnsupported);
   EXPECT_NE(locked.status().message().find("password"), std::string::npos);

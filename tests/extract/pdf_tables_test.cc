@@ -1,13 +1,13 @@
 // Table regions and grids from synthetic word boxes: no PDF needed.
 #include "extract/pdf_tables.h"
 
+#include "base/utf8.h"
+#include "extract/pdf_layout.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "base/utf8.h"
-#include "extract/pdf_layout.h"
 
 namespace budgetdoc {
 namespace {
@@ -73,12 +73,12 @@ TEST(PdfTablesTest, RecognizesNumbersAsPrintedInCells) {
     const char* text;
     bool numeric;
   } cases[] = {
-      {"2,946.25", true}, {"164,978,640", true}, {"0", true},
-      {"0.00", true},     {"-3.5", true},        {"12.5%", true},
-      {"(1,000.00)", true}, {"201", true},       {"-", false},
-      {"1.", false},      {"2023-01-01", false}, {"1,2", true},
-      {"合计", false},    {"", false},           {",100", false},
-      {"100,", false},    {"1..2", false},
+      {"2,946.25", true},   {"164,978,640", true}, {"0", true},
+      {"0.00", true},       {"-3.5", true},        {"12.5%", true},
+      {"(1,000.00)", true}, {"201", true},         {"-", false},
+      {"1.", false},        {"2023-01-01", false}, {"1,2", true},
+      {"合计", false},      {"", false},           {",100", false},
+      {"100,", false},      {"1..2", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(IsNumericCellText(c.text), c.numeric) << c.text;
@@ -92,9 +92,11 @@ std::vector<PdfWord> SanGongTable(double top) {
   const double centre[] = {115, 215, 315, 415, 515, 615};
   std::vector<PdfWord> w = {
       Centre("公务用车购置及运行费", 515, top),
-      Centre("合计", centre[0], top + 10), Centre("因公出国（境）费", centre[1], top + 10),
+      Centre("合计", centre[0], top + 10),
+      Centre("因公出国（境）费", centre[1], top + 10),
       Centre("公务接待费", centre[2], top + 10),
-      Centre("小计", centre[3], top + 20), Centre("购置费", centre[4], top + 20),
+      Centre("小计", centre[3], top + 20),
+      Centre("购置费", centre[4], top + 20),
       Centre("运行费", centre[5], top + 20),
   };
   // Row 1: 购置费 blank, 出国 "0".
@@ -150,11 +152,11 @@ TEST(PdfTablesTest, KeepsBothPanelsOfATwoPanelTableInOneGrid) {
       Centre("项目", 100, 115), Centre("决算数", 250, 115),
       Centre("项目", 400, 115), Centre("决算数", 550, 115),
   };
-  const char* left[] = {"一、一般公共预算财政拨款收入", "二、政府性基金预算财政拨款收入",
-                        "八、其他收入"};
+  const char* left[] = {"一、一般公共预算财政拨款收入",
+                        "二、政府性基金预算财政拨款收入", "八、其他收入"};
   const char* left_v[] = {"2,940.05", "", "6.20"};
-  const char* right_l[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
-                           "四、公共安全支出"};
+  const char* right_l[] = {"一、一般公共服务支出", "二、外交支出",
+                           "三、国防支出", "四、公共安全支出"};
   const char* right_v[] = {"2,106.66", "", "", "833.39"};
   for (int r = 0; r < 4; ++r) {
     double y = 135 + 15.0 * r;
@@ -175,7 +177,9 @@ TEST(PdfTablesTest, KeepsBothPanelsOfATwoPanelTableInOneGrid) {
   ASSERT_EQ(t.columns, 4);
   ASSERT_EQ(t.header_rows, 2);
   EXPECT_EQ(Row(t, 0), "|收入|^|支出|^");
-  EXPECT_EQ(Row(t, 2), "|一、一般公共预算财政拨款收入|2,940.05|一、一般公共服务支出|2,106.66");
+  EXPECT_EQ(
+      Row(t, 2),
+      "|一、一般公共预算财政拨款收入|2,940.05|一、一般公共服务支出|2,106.66");
   EXPECT_EQ(Row(t, 5), "|_|_|四、公共安全支出|833.39");
   EXPECT_EQ(Row(t, 6), "|本年收入合计|2,946.25|本年支出合计|2,940.05");
 }
@@ -184,11 +188,19 @@ TEST(PdfTablesTest, JoinsARowLabelWrappedOverTwoLines) {
   // The label column is 110 pt wide: "其他城乡社区管理事务支" fills it and
   // "出" wraps; its values sit on the first line.
   std::vector<PdfWord> w = {
-      Centre("科目编码", 80, 100), Centre("科目名称", 220, 100), Centre("合计", 420, 100),
-      At("212", 60, 120), At("一般公共服务支出", 165, 120), Right("2,976,800", 450, 120),
-      At("212", 60, 135), At("其他城乡社区管理事务支", 165, 135),
-      Right("49,927,105", 450, 135), At("出", 165, 147),
-      At("221", 60, 162), At("住房保障支出", 165, 162), Right("8,960,694", 450, 162),
+      Centre("科目编码", 80, 100),
+      Centre("科目名称", 220, 100),
+      Centre("合计", 420, 100),
+      At("212", 60, 120),
+      At("一般公共服务支出", 165, 120),
+      Right("2,976,800", 450, 120),
+      At("212", 60, 135),
+      At("其他城乡社区管理事务支", 165, 135),
+      Right("49,927,105", 450, 135),
+      At("出", 165, 147),
+      At("221", 60, 162),
+      At("住房保障支出", 165, 162),
+      Right("8,960,694", 450, 162),
   };
   std::vector<PdfTable> tables = Tables(Page(1, w));
   ASSERT_EQ(tables.size(), 1u);
@@ -200,11 +212,15 @@ TEST(PdfTablesTest, JoinsARowLabelWrappedOverTwoLines) {
 
 TEST(PdfTablesTest, JoinsValuesPrintedBetweenTheTwoLinesOfALabel) {
   std::vector<PdfWord> w = {
-      Centre("科目名称", 220, 100), Centre("合计", 420, 100),
-      At("行政单位离退休", 165, 120), Right("84.65", 450, 120),
-      At("机关事业单位基本养老保", 165, 137), Right("160.75", 450, 143),
+      Centre("科目名称", 220, 100),
+      Centre("合计", 420, 100),
+      At("行政单位离退休", 165, 120),
+      Right("84.65", 450, 120),
+      At("机关事业单位基本养老保", 165, 137),
+      Right("160.75", 450, 143),
       At("险缴费支出", 165, 149),
-      At("其他支出", 165, 166), Right("0.94", 450, 166),
+      At("其他支出", 165, 166),
+      Right("0.94", 450, 166),
   };
   std::vector<PdfTable> tables = Tables(Page(1, w));
   ASSERT_EQ(tables.size(), 1u);
@@ -216,20 +232,23 @@ TEST(PdfTablesTest, JoinsValuesPrintedBetweenTheTwoLinesOfALabel) {
 
 TEST(PdfTablesTest, KeepsCodesSplitOverColumnsOrJoinedInOne) {
   std::vector<PdfWord> split = {
-      Centre("类", 65, 100), Centre("款", 95, 100), Centre("项", 125, 100),
-      Centre("科目名称", 220, 100), Centre("金额", 420, 100),
-      At("201", 58, 120), At("03", 90, 120), At("01", 120, 120),
-      At("行政运行", 165, 120), Right("4,545.94", 450, 120),
-      At("201", 58, 135), At("03", 90, 135), At("02", 120, 135),
-      At("一般行政管理事务", 165, 135), Right("2,468.78", 450, 135),
+      Centre("类", 65, 100),       Centre("款", 95, 100),
+      Centre("项", 125, 100),      Centre("科目名称", 220, 100),
+      Centre("金额", 420, 100),    At("201", 58, 120),
+      At("03", 90, 120),           At("01", 120, 120),
+      At("行政运行", 165, 120),    Right("4,545.94", 450, 120),
+      At("201", 58, 135),          At("03", 90, 135),
+      At("02", 120, 135),          At("一般行政管理事务", 165, 135),
+      Right("2,468.78", 450, 135),
   };
   std::vector<PdfTable> a = Tables(Page(1, split));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(Row(a[0].table, 1), "|201|03|01|行政运行|4,545.94");
   std::vector<PdfWord> joined = {
-      Centre("科目编码", 80, 100), Centre("科目名称", 220, 100), Centre("金额", 420, 100),
-      At("2010301", 58, 120), At("行政运行", 165, 120), Right("4,545.94", 450, 120),
-      At("2010302", 58, 135), At("一般行政管理事务", 165, 135),
+      Centre("科目编码", 80, 100), Centre("科目名称", 220, 100),
+      Centre("金额", 420, 100),    At("2010301", 58, 120),
+      At("行政运行", 165, 120),    Right("4,545.94", 450, 120),
+      At("2010302", 58, 135),      At("一般行政管理事务", 165, 135),
       Right("2,468.78", 450, 135),
   };
   std::vector<PdfTable> b = Tables(Page(1, joined));
@@ -239,8 +258,10 @@ TEST(PdfTablesTest, KeepsCodesSplitOverColumnsOrJoinedInOne) {
 
 TEST(PdfTablesTest, TakesTitleAndUnitFromTheLinesAbove) {
   std::vector<PdfWord> w = {
-      At("公开01表", 60, 40), Centre("收入支出决算总表", 300, 60),
-      At("编制部门：上海市普陀区财政局", 60, 80), At("单位：万元", 500, 80),
+      At("公开01表", 60, 40),
+      Centre("收入支出决算总表", 300, 60),
+      At("编制部门：上海市普陀区财政局", 60, 80),
+      At("单位：万元", 500, 80),
   };
   for (const PdfWord& x : SanGongTable(100)) w.push_back(x);
   std::vector<PdfTable> tables = Tables(Page(1, w));
@@ -252,12 +273,13 @@ TEST(PdfTablesTest, TakesTitleAndUnitFromTheLinesAbove) {
 
 TEST(PdfTablesTest, KeepsBlankZeroAndDashApart) {
   std::vector<PdfWord> w = {
-      Centre("项目", 100, 100), Centre("甲", 250, 100), Centre("乙", 350, 100),
-      Centre("丙", 450, 100), Centre("丁", 550, 100),
-      At("其他收入", 60, 120), Right("5.00", 270, 120), Right("1.00", 370, 120),
-      Right("2.00", 470, 120), Right("3.00", 570, 120),
-      At("事业收入", 60, 135), Right("0", 370, 135), Right("0.00", 470, 135),
-      Right("-", 570, 135),
+      Centre("项目", 100, 100), Centre("甲", 250, 100),
+      Centre("乙", 350, 100),   Centre("丙", 450, 100),
+      Centre("丁", 550, 100),   At("其他收入", 60, 120),
+      Right("5.00", 270, 120),  Right("1.00", 370, 120),
+      Right("2.00", 470, 120),  Right("3.00", 570, 120),
+      At("事业收入", 60, 135),  Right("0", 370, 135),
+      Right("0.00", 470, 135),  Right("-", 570, 135),
   };
   std::vector<PdfTable> tables = Tables(Page(1, w));
   ASSERT_EQ(tables.size(), 1u);
@@ -270,8 +292,10 @@ TEST(PdfTablesTest, KeepsBlankZeroAndDashApart) {
   EXPECT_EQ(row[4].state(), CellState::kDash);
 }
 
-TEST(PdfTablesTest, MergesATableContinuedOnTheNextPageAndDropsTheRepeatedHeader) {
-  auto page = [](int n, const std::vector<std::pair<std::string, std::string>>& rows,
+TEST(PdfTablesTest,
+     MergesATableContinuedOnTheNextPageAndDropsTheRepeatedHeader) {
+  auto page = [](int n,
+                 const std::vector<std::pair<std::string, std::string>>& rows,
                  bool title) {
     std::vector<PdfWord> w;
     if (title) {
@@ -288,9 +312,11 @@ TEST(PdfTablesTest, MergesATableContinuedOnTheNextPageAndDropsTheRepeatedHeader)
     }
     return Page(n, w);
   };
-  PdfPageInput p1 = page(1, {{"一般公共服务支出", "2,976,800"}, {"公共安全支出", "1,252,300"}},
-                         true);
-  PdfPageInput p2 = page(2, {{"住房保障支出", "8,960,694"}, {"合计", "13,189,794"}}, false);
+  PdfPageInput p1 = page(
+      1, {{"一般公共服务支出", "2,976,800"}, {"公共安全支出", "1,252,300"}},
+      true);
+  PdfPageInput p2 =
+      page(2, {{"住房保障支出", "8,960,694"}, {"合计", "13,189,794"}}, false);
   // Continued tables run off one page and onto the next.
   for (PdfWord& w : p1.words) {
     w.y0 += 420;
@@ -313,8 +339,9 @@ TEST(PdfTablesTest, MergesATableContinuedOnTheNextPageAndDropsTheRepeatedHeader)
 TEST(PdfTablesTest, ProseIsNotATable) {
   std::vector<PdfWord> w;
   for (int i = 0; i < 6; ++i) {
-    w.push_back(At("本部门2023年收入预算16497.86万元，比上年增加1421.25万元，增长9.42%。", 72,
-                   100 + 18.0 * i, 12));
+    w.push_back(At(
+        "本部门2023年收入预算16497.86万元，比上年增加1421.25万元，增长9.42%。",
+        72, 100 + 18.0 * i, 12));
   }
   EXPECT_TRUE(Tables(Page(1, w)).empty());
 }

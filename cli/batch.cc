@@ -1,0 +1,872 @@
+#include "cli/batch.h"
+
+#include <dirent.h>
+#include <glob.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "base/file_io.h"
+#include "extract/extract.h"
+#include "output/csv_writer.h"
+#include "schema/version.h"
+
+namespace budgetdoc {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+double SecondsSince(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
+
+// ISO 8601 UTC, e.g. "2024-05-01T08:30:00Z".
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// ---- SHA-256 (FIPS 180-4) ----
+
+constexpr uint32_t kSha256K[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+    0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+    0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+void Sha256Block(const unsigned char* p, uint32_t h[8]) {
+  uint32_t w[64];
+  for (int i = 0; i < 16; ++i) {
+    w[i] = (uint32_t{p[4 * i]} << 24) | (uint32_t{p[4 * i + 1]} << 16) |
+           (uint32_t{p[4 * i + 2]} << 8) | uint32_t{p[4 * i + 3]};
+  }
+  for (int i = 16; i < 64; ++i) {
+    uint32_t s0 = Rotr(w[i - 15], 7) ^ Rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+    uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5],
+           g = h[6], hh = h[7];
+  for (int i = 0; i < 64; ++i) {
+    uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
+    uint32_t ch = (e & f) ^ (~e & g);
+    uint32_t t1 = hh + s1 + ch + kSha256K[i] + w[i];
+    uint32_t s0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
+    uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
+    uint32_t t2 = s0 + maj;
+    hh = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
+}
+
+// ---- Manifests ----
+
+// Manifest column names (lowercase) → the SourceMeta field they fill.
+enum class ManifestField { kPath, kReportId, kSourceUrl, kRegion, kYear,
+                           kCrawledAt };
+struct ManifestAlias {
+  const char* name;
+  ManifestField field;
+};
+constexpr ManifestAlias kManifestAliases[] = {
+    {"path", ManifestField::kPath},
+    {"file", ManifestField::kPath},
+    {"local_path", ManifestField::kPath},
+    {"report_id", ManifestField::kReportId},
+    {"source_url", ManifestField::kSourceUrl},
+    {"url", ManifestField::kSourceUrl},
+    {"region", ManifestField::kRegion},
+    {"region_code", ManifestField::kRegion},
+    {"year", ManifestField::kYear},
+    {"fiscal_year", ManifestField::kYear},
+    {"crawled_at", ManifestField::kCrawledAt},
+    {"crawl_time", ManifestField::kCrawledAt},
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return std::string(s);
+}
+
+const ManifestAlias* FindAlias(std::string_view name) {
+  std::string lower = Lower(Trim(name));
+  for (const ManifestAlias& a : kManifestAliases) {
+    if (lower == a.name) return &a;
+  }
+  return nullptr;
+}
+
+std::string JoinPath(const std::string& base, const std::string& path) {
+  if (base.empty() || path.empty() || path[0] == '/') return path;
+  return base.back() == '/' ? base + path : base + "/" + path;
+}
+
+// Sets one manifest value; errors name the line.
+Status SetManifestValue(std::string_view column, const std::string& value,
+                        size_t line, ManifestEntry* e) {
+  const ManifestAlias* alias = FindAlias(column);
+  if (alias == nullptr) {
+    if (!value.empty()) e->source.extra[Trim(column)] = value;
+    return Status::Ok();
+  }
+  switch (alias->field) {
+    case ManifestField::kPath:
+      e->path = value;
+      break;
+    case ManifestField::kReportId:
+      e->source.report_id = value;
+      break;
+    case ManifestField::kSourceUrl:
+      e->source.source_url = value;
+      break;
+    case ManifestField::kRegion:
+      e->source.region = value;
+      break;
+    case ManifestField::kCrawledAt:
+      e->source.crawled_at = value;
+      break;
+    case ManifestField::kYear: {
+      if (value.empty()) break;
+      char* end = nullptr;
+      long y = std::strtol(value.c_str(), &end, 10);
+      if (*end != '\0' || y < 1900 || y > 2200) {
+        return Status::InvalidArgument("manifest: line " +
+                                       std::to_string(line) + ": year '" +
+                                       value + "' is not a year");
+      }
+      e->source.year = static_cast<int>(y);
+      break;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<ManifestEntry>> ParseJsonLinesManifest(
+    std::string_view text, const std::string& base_dir) {
+  std::vector<ManifestEntry> entries;
+  size_t line = 0;
+  while (!text.empty()) {
+    ++line;
+    size_t nl = text.find('\n');
+    std::string_view l = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view()
+                                        : text.substr(nl + 1);
+    if (Trim(l).empty() || Trim(l) == "\r") continue;
+    Result<Json> j = Json::Parse(l);
+    if (!j.ok() || j->type() != Json::Type::kObject) {
+      return Status::InvalidArgument(
+          "manifest: line " + std::to_string(line) + ": " +
+          (j.ok() ? std::string("not a JSON object") : j.status().message()));
+    }
+    ManifestEntry e;
+    for (const auto& [key, value] : j->object()) {
+      std::string v;
+      if (value.type() == Json::Type::kString ||
+          value.type() == Json::Type::kNumber) {
+        v = value.text();
+      } else if (!value.is_null()) {
+        v = value.Dump();
+      }
+      BUDGETDOC_RETURN_IF_ERROR(SetManifestValue(key, v, line, &e));
+    }
+    if (e.path.empty()) {
+      return Status::InvalidArgument("manifest: line " + std::to_string(line) +
+                                     ": no \"path\"");
+    }
+    e.path = JoinPath(base_dir, e.path);
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+Result<std::vector<ManifestEntry>> ParseCsvManifest(
+    std::string_view text, const std::string& base_dir) {
+  BUDGETDOC_ASSIGN_OR_RETURN(auto records, ParseCsv(text));
+  std::vector<ManifestEntry> entries;
+  if (records.empty()) return entries;
+  const std::vector<std::string>& header = records[0];
+  int path_column = -1;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const ManifestAlias* a = FindAlias(header[i]);
+    if (a != nullptr && a->field == ManifestField::kPath && path_column < 0) {
+      path_column = static_cast<int>(i);
+    }
+  }
+  size_t first = 1;
+  if (path_column < 0) {
+    // No header: a plain list of paths, one per line.
+    for (const auto& r : records) {
+      if (r.size() != 1) {
+        std::string names;
+        for (const std::string& h : header) names += (names.empty() ? "" : ", ") + h;
+        return Status::InvalidArgument(
+            "manifest: line 1: the header has no path column (columns: " +
+            names + ")");
+      }
+    }
+    first = 0;
+  }
+  for (size_t r = first; r < records.size(); ++r) {
+    ManifestEntry e;
+    // Record numbers match line numbers unless fields contain newlines.
+    size_t line = r + 1;
+    if (path_column < 0) {
+      e.path = Trim(records[r][0]);
+    } else {
+      for (size_t i = 0; i < records[r].size() && i < header.size(); ++i) {
+        BUDGETDOC_RETURN_IF_ERROR(
+            SetManifestValue(header[i], records[r][i], line, &e));
+      }
+      e.path = Trim(e.path);
+    }
+    if (e.path.empty()) {
+      return Status::InvalidArgument("manifest: line " + std::to_string(line) +
+                                     ": empty path");
+    }
+    e.path = JoinPath(base_dir, e.path);
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+// ---- Input expansion ----
+
+std::string CleanPath(std::string p) {
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  while (p.size() > 2 && p.compare(0, 2, "./") == 0) p.erase(0, 2);
+  return p;
+}
+
+bool HasGlobChars(const std::string& p) {
+  return p.find_first_of("*?[") != std::string::npos;
+}
+
+std::string FileTypeName(mode_t m) {
+  if (S_ISFIFO(m)) return "a named pipe (fifo)";
+  if (S_ISSOCK(m)) return "a socket";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  return "not a regular file";
+}
+
+class Collector {
+ public:
+  std::vector<BatchInput> Take() { return std::move(inputs_); }
+
+  void Arg(const std::string& raw, const SourceMeta& source) {
+    std::string path = CleanPath(raw);
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+      int e = errno;
+      struct stat lst;
+      if (e == ENOENT && HasGlobChars(path)) {
+        Glob(path, source);
+      } else if (e == ENOENT && lstat(path.c_str(), &lst) == 0) {
+        Problem(path, source, "not_found",
+                "dangling symbolic link (its target does not exist)");
+      } else {
+        Problem(path, source, e == ENOENT ? "not_found" : "unreadable",
+                std::strerror(e));
+      }
+      return;
+    }
+    Stated(path, st, source);
+  }
+
+ private:
+  void Stated(const std::string& path, const struct stat& st,
+              const SourceMeta& source) {
+    if (S_ISDIR(st.st_mode)) {
+      Walk(path, source);
+    } else if (S_ISREG(st.st_mode)) {
+      BatchInput in;
+      in.path = path;
+      in.source = source;
+      in.size = static_cast<int64_t>(st.st_size);
+      Add(std::move(in));
+    } else {
+      Problem(path, source, "not_regular", FileTypeName(st.st_mode));
+    }
+  }
+
+  void Glob(const std::string& pattern, const SourceMeta& source) {
+    glob_t g{};
+    int rc = glob(pattern.c_str(), 0, nullptr, &g);
+    if (rc != 0) {
+      globfree(&g);
+      Problem(pattern, source, "no_match",
+              rc == GLOB_NOMATCH ? "no file matches the pattern"
+                                 : "the pattern could not be expanded");
+      return;
+    }
+    std::vector<std::string> matches(g.gl_pathv, g.gl_pathv + g.gl_pathc);
+    globfree(&g);
+    for (const std::string& m : matches) {
+      struct stat st;
+      if (stat(m.c_str(), &st) != 0) {
+        Problem(CleanPath(m), source, "unreadable", std::strerror(errno));
+      } else {
+        Stated(CleanPath(m), st, source);
+      }
+    }
+  }
+
+  void Walk(const std::string& dir, const SourceMeta& source) {
+    DIR* d = opendir(dir.c_str());
+    if (d == nullptr) {
+      Problem(dir, source, "unreadable",
+              std::string("cannot read directory: ") + std::strerror(errno));
+      return;
+    }
+    std::vector<std::string> names;
+    for (;;) {
+      errno = 0;
+      dirent* ent = readdir(d);
+      if (ent == nullptr) break;
+      std::string name = ent->d_name;
+      if (name != "." && name != "..") names.push_back(std::move(name));
+    }
+    int read_error = errno;
+    closedir(d);
+    if (read_error != 0) {
+      Problem(dir, source, "unreadable",
+              std::string("error while listing the directory: ") +
+                  std::strerror(read_error));
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      std::string child = dir == "/" ? "/" + name : dir + "/" + name;
+      struct stat lst;
+      if (lstat(child.c_str(), &lst) != 0) {
+        Problem(child, source, "unreadable", std::strerror(errno));
+        continue;
+      }
+      if (S_ISLNK(lst.st_mode)) {
+        struct stat st;
+        if (stat(child.c_str(), &st) != 0) {
+          Problem(child, source, "not_found",
+                  "dangling symbolic link (its target does not exist)");
+        } else if (S_ISDIR(st.st_mode)) {
+          Problem(child, source, "not_regular",
+                  "symbolic link to a directory (not followed inside a "
+                  "directory walk; name it as an input to include it)");
+        } else {
+          Stated(child, st, source);
+        }
+        continue;
+      }
+      Stated(child, lst, source);
+    }
+  }
+
+  void Problem(const std::string& path, const SourceMeta& source,
+               const std::string& kind, const std::string& reason) {
+    BatchInput in;
+    in.path = path;
+    in.source = source;
+    in.problem_kind = kind;
+    in.problem = reason;
+    Add(std::move(in));
+  }
+
+  void Add(BatchInput in) {
+    if (seen_.insert(in.path).second) inputs_.push_back(std::move(in));
+  }
+
+  std::vector<BatchInput> inputs_;
+  std::set<std::string> seen_;
+};
+
+// ---- Progress ----
+
+std::string Clock(double seconds) {
+  if (seconds < 0 || seconds > 99 * 3600) return "--:--";
+  int s = static_cast<int>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof(buf), "%d:%02d:%02d", s / 3600, s / 60 % 60,
+                  s % 60);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%d:%02d", s / 60, s % 60);
+  }
+  return buf;
+}
+
+class Progress {
+ public:
+  Progress(ProgressMode mode, std::ostream& err, size_t total)
+      : mode_(mode), err_(err), total_(total), start_(SteadyClock::now()) {}
+
+  void SetTotal(size_t total) { total_ = total; }
+
+  // outcome: ok, failed, skipped; detail is appended to the path.
+  void Record(std::string_view outcome, const std::string& path,
+              const std::string& detail) {
+    ++done_;
+    if (outcome == "failed") ++failed_;
+    if (mode_ == ProgressMode::kLines) {
+      err_ << "[" << done_ << "/" << total_ << "] " << outcome << " " << path
+           << detail << "\n";
+      err_.flush();
+    } else if (mode_ == ProgressMode::kBar) {
+      if (outcome == "failed") {
+        err_ << "\r\033[Kfailed " << path << detail << "\n";
+      }
+      Draw(/*force=*/outcome == "failed");
+    }
+  }
+
+  void Tick() {
+    if (mode_ == ProgressMode::kBar) Draw(false);
+  }
+
+  void Finish() {
+    if (mode_ == ProgressMode::kBar) {
+      Draw(true);
+      err_ << "\n";
+    }
+  }
+
+ private:
+  void Draw(bool force) {
+    SteadyClock::time_point now = SteadyClock::now();
+    if (!force && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    double elapsed = SecondsSince(start_);
+    double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0;
+    double eta = rate > 0 ? static_cast<double>(total_ - std::min(done_, total_)) / rate
+                          : -1;
+    constexpr int kWidth = 28;
+    int filled = total_ == 0 ? kWidth
+                             : static_cast<int>(kWidth * std::min(done_, total_) /
+                                                total_);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.resize(kWidth, '-');
+    char line[200];
+    std::snprintf(line, sizeof(line),
+                  "\r[%s] %zu/%zu  %.1f doc/s  ETA %s  failed %zu\033[K",
+                  bar.c_str(), done_, total_, rate, Clock(eta).c_str(),
+                  failed_);
+    err_ << line;
+    err_.flush();
+  }
+
+  ProgressMode mode_;
+  std::ostream& err_;
+  size_t total_;
+  size_t done_ = 0;
+  size_t failed_ = 0;
+  SteadyClock::time_point start_;
+  SteadyClock::time_point last_draw_{};
+};
+
+std::string FormatSeconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.2f s", s);
+  return buf;
+}
+
+Json RunOptionsJson(const BatchOptions& o, size_t inputs) {
+  Json j = Json::MakeObject();
+  j.Set("jobs", Json::Int(o.jobs));
+  j.Set("timeout_sec", Json::Int(o.worker.timeout_sec));
+  j.Set("max_memory_mb", Json::Int(o.worker.max_memory_mb));
+  j.Set("force", Json::Bool(o.force));
+  j.Set("retry_failed", Json::Bool(o.retry_failed));
+  j.Set("shard", Json::Str(std::to_string(o.shard_index + 1) + "/" +
+                           std::to_string(o.shard_count)));
+  j.Set("shard_by", Json::Str(o.shard_by_content ? "content" : "path"));
+  j.Set("manifest", o.manifest_path.empty() ? Json::Null()
+                                            : Json::Str(o.manifest_path));
+  Json paths = Json::MakeArray();
+  for (size_t i = 0; i < o.paths.size() && i < 50; ++i) {
+    paths.Push(Json::Str(o.paths[i]));
+  }
+  j.Set("paths", std::move(paths));
+  j.Set("path_count", Json::Int(static_cast<int64_t>(o.paths.size())));
+  j.Set("inputs", Json::Int(static_cast<int64_t>(inputs)));
+  return j;
+}
+
+// Everything the parent knows about a document it handed to a worker.
+struct Pending {
+  std::string sha256;
+  int64_t size = -1;
+  std::string format;
+  double read_ms = 0;
+};
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  size_t full = n / 64 * 64;
+  for (size_t i = 0; i < full; i += 64) Sha256Block(p + i, h);
+  unsigned char tail[128] = {};
+  size_t rest = n - full;
+  std::memcpy(tail, p + full, rest);
+  tail[rest] = 0x80;
+  size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = static_cast<uint64_t>(n) * 8;
+  for (int i = 0; i < 8; ++i) {
+    tail[tail_len - 1 - static_cast<size_t>(i)] =
+        static_cast<unsigned char>(bits >> (8 * i));
+  }
+  for (size_t i = 0; i < tail_len; i += 64) Sha256Block(tail + i, h);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (uint32_t v : h) {
+    for (int s = 28; s >= 0; s -= 4) out.push_back(kHex[(v >> s) & 0xF]);
+  }
+  return out;
+}
+
+bool ParseShard(std::string_view text, int* index, int* count) {
+  size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return false;
+  auto parse = [](std::string_view s, int* out) {
+    if (s.empty() || s.size() > 6) return false;
+    int v = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int k = 0, n = 0;
+  if (!parse(text.substr(0, slash), &k) || !parse(text.substr(slash + 1), &n)) {
+    return false;
+  }
+  if (n < 1 || k < 1 || k > n) return false;
+  *index = k - 1;
+  *count = n;
+  return true;
+}
+
+bool InShard(std::string_view sha256_hex, int index, int count) {
+  if (count <= 1) return true;
+  uint64_t v = 0;
+  for (size_t i = 0; i < 16 && i < sha256_hex.size(); ++i) {
+    char c = sha256_hex[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    v = (v << 4) | static_cast<uint64_t>(d & 0xF);
+  }
+  return v % static_cast<uint64_t>(count) == static_cast<uint64_t>(index);
+}
+
+Result<std::vector<ManifestEntry>> ParseManifest(std::string_view text,
+                                                 const std::string& base_dir) {
+  std::string_view probe = text;
+  if (probe.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    probe.remove_prefix(kUtf8Bom.size());
+  }
+  size_t first = probe.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && probe[first] == '{') {
+    return ParseJsonLinesManifest(probe, base_dir);
+  }
+  return ParseCsvManifest(probe, base_dir);
+}
+
+std::vector<BatchInput> CollectInputs(
+    const std::vector<std::string>& paths,
+    const std::vector<ManifestEntry>& manifest) {
+  Collector c;
+  for (const std::string& p : paths) c.Arg(p, SourceMeta());
+  for (const ManifestEntry& e : manifest) c.Arg(e.path, e.source);
+  return c.Take();
+}
+
+Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
+  SteadyClock::time_point start = SteadyClock::now();
+  if (o.jobs < 1) return Status::InvalidArgument("batch: -j must be at least 1");
+  if (o.shard_count < 1 || o.shard_index < 0 ||
+      o.shard_index >= o.shard_count) {
+    return Status::InvalidArgument("batch: bad shard");
+  }
+  if (o.worker.timeout_sec < 1) {
+    return Status::InvalidArgument("batch: --timeout must be at least 1");
+  }
+
+  std::vector<ManifestEntry> manifest;
+  if (!o.manifest_path.empty()) {
+    std::string text;
+    std::string base_dir;
+    if (o.manifest_text) {
+      text = *o.manifest_text;
+    } else if (o.manifest_path == "-") {
+      return Status::InvalidArgument("batch: manifest '-' needs its text");
+    } else {
+      BUDGETDOC_ASSIGN_OR_RETURN(text, ReadFile(o.manifest_path));
+    }
+    if (o.manifest_path != "-") {
+      size_t slash = o.manifest_path.find_last_of('/');
+      if (slash != std::string::npos) {
+        base_dir = o.manifest_path.substr(0, slash + 1);
+      }
+    }
+    Result<std::vector<ManifestEntry>> parsed = ParseManifest(text, base_dir);
+    if (!parsed.ok()) {
+      return parsed.status().WithContext(
+          o.manifest_path == "-" ? "<stdin>" : o.manifest_path);
+    }
+    manifest = std::move(parsed).value();
+  }
+  if (o.paths.empty() && manifest.empty() && o.manifest_path.empty()) {
+    return Status::InvalidArgument("batch: no inputs given");
+  }
+
+  BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
+                             SqliteStore::Open(o.db_path));
+
+  std::vector<BatchInput> all = CollectInputs(o.paths, manifest);
+  BatchSummary summary;
+  std::vector<BatchInput> inputs;
+  for (BatchInput& in : all) {
+    if (!o.shard_by_content || !in.problem.empty()) {
+      if (!InShard(Sha256Hex(in.path), o.shard_index, o.shard_count)) {
+        ++summary.other_shards;
+        continue;
+      }
+    }
+    inputs.push_back(std::move(in));
+  }
+  // Problems first (instant), then the largest files first so that parallel
+  // workers finish together; ties in path order. Deterministic.
+  std::stable_sort(inputs.begin(), inputs.end(),
+                   [](const BatchInput& a, const BatchInput& b) {
+                     bool pa = !a.problem.empty(), pb = !b.problem.empty();
+                     if (pa != pb) return pa;
+                     if (a.size != b.size) return a.size > b.size;
+                     return a.path < b.path;
+                   });
+
+  RunRecord run;
+  run.tool_version = o.tool_version;
+  run.schema_version = kSchemaVersion;
+  run.started_at = NowUtc();
+  run.options = RunOptionsJson(o, inputs.size());
+  BUDGETDOC_ASSIGN_OR_RETURN(summary.run_id, store->BeginRun(run));
+
+  size_t total = inputs.size();
+  Progress progress(o.progress, err, total);
+  WorkerPool pool(o.worker);
+  std::map<size_t, Pending> pending;
+
+  auto base_record = [&](const BatchInput& in) {
+    DocumentRecord rec;
+    rec.path = in.path;
+    rec.source = in.source;
+    rec.size = in.size;
+    rec.tool_version = o.tool_version;
+    rec.schema_version = kSchemaVersion;
+    rec.processed_at = NowUtc();
+    return rec;
+  };
+  auto record = [&](const DocumentRecord& rec) -> Status {
+    BUDGETDOC_RETURN_IF_ERROR(store->WriteDocument(summary.run_id, rec));
+    if (rec.ok) {
+      ++summary.ok;
+      const Json* ex = rec.result.Find("extraction");
+      const Json* facts = ex != nullptr ? ex->Find("facts") : nullptr;
+      size_t n = facts != nullptr ? facts->array().size() : 0;
+      progress.Record("ok", rec.path,
+                      " (" + std::to_string(n) + " facts, " +
+                          FormatSeconds(rec.wall_ms / 1000) + ")");
+    } else {
+      ++summary.failed;
+      summary.failures.emplace_back(rec.path, rec.error);
+      progress.Record("failed", rec.path, ": " + rec.error);
+    }
+    return Status::Ok();
+  };
+  auto failed = [&](const BatchInput& in, std::string kind,
+                    std::string reason) -> Status {
+    DocumentRecord rec = base_record(in);
+    rec.error_kind = std::move(kind);
+    rec.error = std::move(reason);
+    return record(rec);
+  };
+
+  size_t next = 0;
+  while (next < inputs.size() || pool.active() > 0) {
+    while (pool.active() < static_cast<size_t>(o.jobs) &&
+           next < inputs.size()) {
+      size_t id = next++;
+      const BatchInput& in = inputs[id];
+      if (!in.problem.empty()) {
+        BUDGETDOC_RETURN_IF_ERROR(failed(in, in.problem_kind, in.problem));
+        continue;
+      }
+      SteadyClock::time_point t0 = SteadyClock::now();
+      Result<std::string> bytes = ReadFile(in.path);
+      if (!bytes.ok()) {
+        bool too_large =
+            bytes.status().code() == StatusCode::kResourceExhausted;
+        BUDGETDOC_RETURN_IF_ERROR(failed(in,
+                                         too_large ? "too_large" : "unreadable",
+                                         bytes.status().message()));
+        continue;
+      }
+      Pending p;
+      p.sha256 = Sha256Hex(*bytes);
+      p.size = static_cast<int64_t>(bytes->size());
+      p.format = std::string(SniffedFormatName(SniffFormat(*bytes)));
+      p.read_ms = SecondsSince(t0) * 1000;
+      if (o.shard_by_content &&
+          !InShard(p.sha256, o.shard_index, o.shard_count)) {
+        ++summary.other_shards;
+        progress.SetTotal(--total);
+        continue;
+      }
+      if (!o.force) {
+        BUDGETDOC_ASSIGN_OR_RETURN(std::optional<StoredDocument> stored,
+                                   store->Find(in.path));
+        if (stored && stored->sha256 == p.sha256 &&
+            stored->tool_version == o.tool_version &&
+            stored->schema_version == kSchemaVersion &&
+            (stored->ok || !o.retry_failed)) {
+          BUDGETDOC_RETURN_IF_ERROR(
+              store->RecordSkipped(summary.run_id, in.path, in.source));
+          ++summary.skipped;
+          progress.Record("skipped", in.path, " (unchanged)");
+          continue;
+        }
+      }
+      Status launched = pool.Launch(id, in.path, *bytes);
+      if (!launched.ok()) {
+        if (pool.active() > 0) {
+          --next;  // try again when a worker has finished
+          break;
+        }
+        DocumentRecord rec = base_record(in);
+        rec.sha256 = p.sha256;
+        rec.size = p.size;
+        rec.format = p.format;
+        rec.error_kind = "worker";
+        rec.error = "could not start a worker: " + launched.message();
+        BUDGETDOC_RETURN_IF_ERROR(record(rec));
+        continue;
+      }
+      pending[id] = std::move(p);
+    }
+    if (pool.active() == 0) continue;
+    for (WorkerResult& r : pool.Wait(200)) {
+      const BatchInput& in = inputs[r.id];
+      Pending& p = pending[r.id];
+      DocumentRecord rec = base_record(in);
+      rec.sha256 = p.sha256;
+      rec.size = p.size;
+      rec.format = p.format;
+      rec.read_ms = p.read_ms;
+      rec.analyze_ms = r.analyze_ms;
+      rec.wall_ms = r.wall_ms;
+      rec.peak_rss_kb = r.peak_rss_kb;
+      rec.ok = r.ok;
+      rec.error = std::move(r.error);
+      rec.error_kind = std::move(r.error_kind);
+      if (r.ok) {
+        if (const Json* f = r.result.Find("format")) rec.format = f->text();
+        rec.result = std::move(r.result);
+      }
+      pending.erase(r.id);
+      BUDGETDOC_RETURN_IF_ERROR(record(rec));
+    }
+    progress.Tick();
+  }
+  progress.Finish();
+
+  summary.inputs = summary.ok + summary.failed + summary.skipped;
+  summary.seconds = SecondsSince(start);
+  RunCounts counts;
+  counts.inputs = static_cast<int64_t>(summary.inputs);
+  counts.ok = static_cast<int64_t>(summary.ok);
+  counts.failed = static_cast<int64_t>(summary.failed);
+  counts.skipped = static_cast<int64_t>(summary.skipped);
+  BUDGETDOC_RETURN_IF_ERROR(
+      store->FinishRun(summary.run_id, counts, NowUtc()));
+
+  char rate[64];
+  size_t processed = summary.ok + summary.failed;
+  std::snprintf(rate, sizeof(rate), "%.2f", summary.seconds > 0
+                                                ? static_cast<double>(processed) /
+                                                      summary.seconds
+                                                : 0.0);
+  err << "batch: " << summary.inputs << " inputs: " << summary.ok << " ok, "
+      << summary.failed << " failed, " << summary.skipped
+      << " skipped (unchanged) in " << FormatSeconds(summary.seconds) << " ("
+      << rate << " doc/s, -j" << o.jobs << ")\n";
+  if (summary.other_shards > 0) {
+    err << "batch: " << summary.other_shards << " inputs belong to other shards"
+        << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
+        << ")\n";
+  }
+  err << "batch: database " << o.db_path << ", run " << summary.run_id << "\n";
+  constexpr size_t kListed = 20;
+  if (!summary.failures.empty()) {
+    std::vector<std::pair<std::string, std::string>> sorted = summary.failures;
+    std::sort(sorted.begin(), sorted.end());
+    err << "failed:\n";
+    for (size_t i = 0; i < sorted.size() && i < kListed; ++i) {
+      err << "  " << sorted[i].first << ": " << sorted[i].second << "\n";
+    }
+    if (sorted.size() > kListed) {
+      err << "  ... and " << sorted.size() - kListed
+          << " more (budgetdoc export --table documents)\n";
+    }
+  }
+  return summary;
+}
+
+}  // namespace budgetdoc

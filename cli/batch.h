@@ -1,0 +1,127 @@
+// `budgetdoc batch`: analyze many reports into one SQLite database
+// (output/sqlite_store.h), and `budgetdoc export` back out of it.
+//
+// Inputs are files, directories (walked recursively, entries in byte order),
+// glob patterns, and manifests (CSV or JSON Lines with a path column and
+// optional metadata). Every input ends as exactly one of ok, failed (with a
+// reason) or skipped (unchanged since a previous run with the same sha256,
+// tool and schema version): unreadable paths, directories without
+// permission, non-regular files and patterns that match nothing are failed
+// documents, never dropped. Each document is analyzed in its own worker
+// process (cli/worker.h) under a timeout and a memory limit; only this
+// process writes the database, one transaction per document, so a run
+// killed at any point and started again completes with no duplicates.
+//
+// The environment (clock for timestamps, stderr) is the caller's; RunBatch
+// keeps no global state. Tested by tests/cli/batch_test.cc.
+#ifndef BUDGETDOC_CLI_BATCH_H_
+#define BUDGETDOC_CLI_BATCH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "cli/worker.h"
+#include "output/sqlite_store.h"
+
+namespace budgetdoc {
+
+enum class ProgressMode {
+  kNone,   // only the summary
+  kLines,  // one line per document (default when stderr is not a terminal)
+  kBar,    // a progress bar redrawn with \r (default on a terminal)
+};
+
+struct BatchOptions {
+  // Files, directories and glob patterns, in the order given.
+  std::vector<std::string> paths;
+  // A manifest file, "-" for standard input, or "" for none. Relative paths
+  // in a manifest file are resolved against the manifest's directory (for
+  // standard input, against the current directory).
+  std::string manifest_path;
+  // The manifest's text when the caller has already read it (required for
+  // "-"); nullopt = read manifest_path.
+  std::optional<std::string> manifest_text;
+  std::string db_path = "budgetdoc.sqlite";
+  // Worker processes at once; must be ≥ 1.
+  int jobs = 1;
+  bool force = false;         // reprocess unchanged documents too
+  bool retry_failed = false;  // reprocess unchanged documents that failed
+  // Deterministic sharding: this run takes the inputs whose sha256 (of the
+  // path as listed, or of the content) falls into shard shard_index of
+  // shard_count (0-based here; the command line is 1-based, "--shard 1/4").
+  int shard_index = 0;
+  int shard_count = 1;
+  bool shard_by_content = false;
+  ProgressMode progress = ProgressMode::kLines;
+  // Timeout, memory limit, pipeline options, test hooks.
+  WorkerOptions worker;
+  // Recorded with every row; a change makes unchanged files be reprocessed.
+  std::string tool_version = "dev";
+};
+
+struct BatchSummary {
+  int64_t run_id = 0;
+  size_t inputs = 0;  // in this shard
+  size_t ok = 0, failed = 0, skipped = 0;
+  size_t other_shards = 0;  // inputs left to other shards
+  double seconds = 0;
+  std::vector<std::pair<std::string, std::string>> failures;  // path, reason
+};
+
+// Runs the batch. Progress and the summary go to `err`. Fails only when the
+// batch cannot run at all (bad options or manifest, database cannot be
+// opened or written); failed documents are counted in the summary.
+Result<BatchSummary> RunBatch(const BatchOptions& options, std::ostream& err);
+
+// ---- Building blocks, exposed for tests ----
+
+// One manifest line: a path and what the manifest says about it.
+struct ManifestEntry {
+  std::string path;
+  SourceMeta source;
+};
+
+// Parses a manifest: JSON Lines when the first non-blank character is "{",
+// else CSV with a header naming a path column ("path" or "file"; metadata
+// columns "report_id", "source_url"/"url", "region"/"region_code",
+// "year"/"fiscal_year", "crawled_at"/"crawl_time"; any other column is kept
+// as extra metadata), or a plain list with one path per line. Relative paths
+// are joined to base_dir ("" = leave them as they are). Errors name the line.
+Result<std::vector<ManifestEntry>> ParseManifest(std::string_view text,
+                                                 const std::string& base_dir);
+
+// One input of a batch after expansion.
+struct BatchInput {
+  std::string path;
+  SourceMeta source;
+  int64_t size = -1;          // from stat; -1 unknown
+  std::string problem;        // why it cannot be read ("" = none)
+  std::string problem_kind;   // not_found, unreadable, not_regular, no_match
+};
+
+// Expands paths (files, directories recursively, glob patterns) and manifest
+// entries into inputs, the first occurrence of each path kept. Never drops
+// anything: what cannot be read becomes an input with a problem.
+std::vector<BatchInput> CollectInputs(
+    const std::vector<std::string>& paths,
+    const std::vector<ManifestEntry>& manifest);
+
+// Lowercase hex SHA-256 (FIPS 180-4).
+std::string Sha256Hex(std::string_view data);
+
+// Parses "K/N" (1 ≤ K ≤ N) into a 0-based index and a count.
+bool ParseShard(std::string_view text, int* index, int* count);
+
+// Whether a key (hex sha256) falls into shard `index` of `count`.
+bool InShard(std::string_view sha256_hex, int index, int count);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_CLI_BATCH_H_

@@ -1,0 +1,112 @@
+// Worker processes for `budgetdoc batch`: each document is analyzed in a
+// forked child (fork + pipe) so that a crash, a hang or running out of memory
+// in one document — Poppler included — costs only that document. The child
+// runs AnalyzeBytes under an address-space limit (setrlimit RLIMIT_AS) and
+// writes its result as one JSON document into a pipe; the parent (the only
+// writer of the database) reads all pipes with poll(), kills children that
+// exceed the timeout with SIGKILL, and turns every way a child can end into a
+// WorkerResult: a result, an extraction error, a crash (signal), a timeout or
+// out of memory, each with a reason.
+//
+// WorkerPool owns its children: the destructor SIGKILLs and reaps any still
+// running, and each child dies with its parent (PR_SET_PDEATHSIG). Not
+// copyable, not movable; use from one thread.
+// Tested by tests/cli/batch_test.cc.
+#ifndef BUDGETDOC_CLI_WORKER_H_
+#define BUDGETDOC_CLI_WORKER_H_
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/json.h"
+#include "base/result.h"
+#include "cli/pipeline.h"
+
+namespace budgetdoc {
+
+// TEST ONLY. Make the worker misbehave for paths containing a substring, to
+// test how the batch survives it ("" = never). The CLI fills these from the
+// environment variables BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
+// BUDGETDOC_TEST_OOM_ON and BUDGETDOC_TEST_DELAY_MS.
+struct WorkerTestHooks {
+  std::string crash_on;  // the child calls abort()
+  std::string hang_on;   // the child sleeps forever
+  std::string oom_on;    // the child allocates until allocation fails
+  int delay_ms = 0;      // every child sleeps this long before working
+};
+
+// The hooks as set in the environment (all empty in normal use).
+WorkerTestHooks TestHooksFromEnvironment();
+
+struct WorkerOptions {
+  // Wall-clock limit per document; the child is SIGKILLed after it.
+  int timeout_sec = 120;
+  // Address-space limit of a child in MiB (0 = none). Not applied in
+  // AddressSanitizer builds, whose shadow memory needs a huge address space.
+  int max_memory_mb = 2048;
+  PipelineOptions pipeline;
+  WorkerTestHooks hooks;
+};
+
+struct WorkerResult {
+  size_t id = 0;       // the id given to Launch
+  bool ok = false;     // the child analyzed the document
+  Json result;         // when ok: see AnalyzeToWorkerJson
+  std::string error;   // when !ok: the reason, location first
+  // when !ok: extraction errors use the status code name (corrupt,
+  // unsupported, resource_exhausted, ...); worker failures are crash,
+  // timeout, out_of_memory or worker (no usable result).
+  std::string error_kind;
+  double analyze_ms = 0;     // as measured inside the child
+  double wall_ms = 0;        // fork to reap
+  int64_t peak_rss_kb = 0;   // the child's peak resident set size
+};
+
+// What a child writes to its pipe: {"ok": true, "format", "title",
+// "analyze_ms", "extraction": ExtractionToJson, "checks":
+// CheckReportToJson, "notes": [extraction findings]} or {"ok": false,
+// "code", "error", "analyze_ms"}. Runs in-process (tests use it directly).
+std::string AnalyzeToWorkerJson(const std::string& path,
+                                 std::string_view bytes,
+                                 const PipelineOptions& options);
+
+class WorkerPool {
+ public:
+  explicit WorkerPool(WorkerOptions options);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Forks a child for one document. `bytes` is the file content; the child
+  // gets its own copy-on-write image, so the caller may free it on return.
+  // Fails when fork or pipe fails.
+  Status Launch(size_t id, const std::string& path, std::string_view bytes);
+
+  size_t active() const { return workers_.size(); }
+
+  // Waits up to max_wait_ms for children to finish (or to time out) and
+  // returns those that ended, in the order they ended.
+  std::vector<WorkerResult> Wait(int max_wait_ms);
+
+ private:
+  struct Worker;
+  using Clock = std::chrono::steady_clock;
+
+  // Reaps a child that has ended; false when it is still running.
+  bool TryReap(Worker& w, bool block);
+  WorkerResult Finish(Worker& w);
+
+  WorkerOptions options_;
+  std::map<int, Worker> workers_;  // keyed by the result pipe's fd
+};
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_CLI_WORKER_H_

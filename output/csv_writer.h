@@ -1,0 +1,62 @@
+// Tabular text: CSV (RFC 4180) that Excel opens correctly, JSON Lines, and
+// the `budgetdoc export` writer that streams a SqliteStore export in either.
+//
+// CSV: fields containing a comma, a double quote, CR or LF are quoted and
+// inner quotes doubled; records end with CRLF; text stays UTF-8 (CJK as
+// is); an optional UTF-8 byte order mark makes Excel detect the encoding.
+// SQL NULL is an empty field. ParseCsv is the inverse (the batch manifest
+// reader uses it).
+// JSON Lines: one object per row with sorted keys; integers and exact
+// decimals are JSON numbers (the literal as stored, never via double), JSON
+// columns are embedded, NULL is null.
+// Pure functions except WriteExport*; thread-compatible.
+// Tested by tests/output/csv_writer_test.cc.
+#ifndef BUDGETDOC_OUTPUT_CSV_WRITER_H_
+#define BUDGETDOC_OUTPUT_CSV_WRITER_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/json.h"
+#include "base/result.h"
+#include "output/sqlite_store.h"
+
+namespace budgetdoc {
+
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Appends one field, quoted when needed.
+void AppendCsvField(std::string_view field, std::string* out);
+// Appends one record (fields separated by commas, CRLF at the end).
+void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out);
+void AppendCsvRecord(const Row& fields, std::string* out);
+
+// Parses CSV text (RFC 4180; LF or CRLF line ends; a leading UTF-8 BOM is
+// dropped; blank lines are skipped). Fails on a quote that is never closed
+// or text after a closing quote, naming the line.
+Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text);
+
+// One export row as a JSON object keyed by column name.
+Json RowToJson(const std::vector<ExportColumn>& columns, const Row& row);
+
+enum class ExportFormat { kCsv, kJsonl };
+
+struct ExportOptions {
+  ExportTable table = ExportTable::kFacts;  // which rows
+  ExportFormat format = ExportFormat::kCsv;
+  bool bom = false;  // CSV only: start with a UTF-8 byte order mark
+};
+
+// Writes the whole export (CSV: a header record, then one record per row;
+// JSONL: one line per row) in the store's deterministic order.
+Status WriteExport(SqliteStore& store, const ExportOptions& options,
+                   std::ostream& out);
+// The same into `path`, atomically: a temporary file renamed at the end.
+Status WriteExportFile(SqliteStore& store, const ExportOptions& options,
+                       const std::string& path);
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_OUTPUT_CSV_WRITER_H_
