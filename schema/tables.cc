@@ -1295,19 +1295,6 @@ class TableReader {
       }
       return false;
     };
-    if (Contains(e, "增减") || Contains(e, "增长") || Contains(e, "比上年") ||
-        Contains(e, "变动")) {
-      if (Contains(e, "%") || Contains(e, "率") || Contains(e, "幅")) {
-        k->measure = Measure::kRate;
-        return "rate";
-      }
-      k->measure = Measure::kChange;
-      return "change";
-    }
-    if (Contains(e, "占比") || Contains(e, "比重") || Contains(e, "完成")) {
-      k->measure = Measure::kShare;
-      return "share";
-    }
     if (e == "行次" || e == "栏次") return "line_no";
     bool total = IsTotalWord(e) || e == "本年支出合计" || e == "本年收入合计" ||
                  e == "支出合计" || e == "收入合计" || e == "收支合计";
@@ -1405,15 +1392,45 @@ class TableReader {
     return false;
   }
 
+  // 增减额 / 增减% / 占比 columns: what they measure of their row.
+  static std::optional<Measure> MeasureOf(std::string_view e) {
+    if (Contains(e, "增减") || Contains(e, "增长") || Contains(e, "比上年") ||
+        Contains(e, "变动") || Contains(e, "增幅")) {
+      if (Contains(e, "%") || Contains(e, "率") || Contains(e, "幅")) {
+        return Measure::kRate;
+      }
+      return Measure::kChange;
+    }
+    if (Contains(e, "占比") || Contains(e, "比重")) return Measure::kShare;
+    if (Contains(e, "完成")) return Measure::kCompletion;
+    return std::nullopt;
+  }
+
   void ResolveValueColumn(const Ctx& c, Column* k) const {
     ResolveBasis(c, k);
     std::vector<std::string> items;  // non-basis elements, top first
     for (size_t i = 0; i < k->path.size(); ++i) {
       std::string f = k->path[i];
       StripYear(&f);
-      if (f.empty() || Contains(f, ":") || IsBasisWord(f) || k->wide[i])
+      if (f.empty() || Contains(f, ":") || IsBasisWord(f) || k->wide[i]) {
         continue;
+      }
+      if (std::optional<Measure> m = MeasureOf(f)) {
+        // 增减 (比上年执行数): a change of this year against the last.
+        if (k->measure != Measure::kRate) k->measure = *m;
+        continue;
+      }
       items.push_back(k->path[i]);
+    }
+    if (k->measure == Measure::kShare || k->measure == Measure::kCompletion) {
+      k->role = "share";  // no fact: a ratio of two printed figures
+      return;
+    }
+    if (k->measure == Measure::kChange || k->measure == Measure::kRate) {
+      Column plain;
+      ResolveBasis(c, &plain);
+      k->basis = plain.basis;
+      k->year = plain.year;
     }
     // Deepest element first; a header the layout split over lines
     // ("公务接" / "待费") is tried joined with the elements above it

@@ -454,6 +454,40 @@ TEST(MergedHeaderTest,
       "[three_public.reception]\n");
 }
 
+TEST(MergedHeaderTest, PriorExecutionAndChangeColumnsOfTheCentralBudgetTable) {
+  NormalizedDocument nd = Doc({Grid(
+      "一般公共预算支出表", "单位：万元",
+      {
+          "科目编码{2x1}|科目名称{2x1}|上年执行数{2x1}|本年预算数{1x3}|^|^|"
+          "本年预算比上年执行数{1x2}|^",
+          "^|^|^|小计|基本支出|项目支出|增减额|增减%",
+          "201|一般公共服务支出|90.00|100.00|80.00|20.00|10.00|11.11",
+      })});
+  TableFacts tf = Read(nd, Meta("budget", 2025));
+  EXPECT_EQ(
+      Facts(tf),
+      "r2c2 gpb.expenditure.by_func actual 2024 gpb func:201 = 90.00 "
+      "(90.00万元) "
+      "[amount]\n"
+      "r2c3 gpb.expenditure.by_func budget 2025 gpb func:201 = 100.00 "
+      "(100.00万元) "
+      "[total]\n"
+      "r2c4 gpb.expenditure.basic budget 2025 gpb func:201 = 80.00 (80.00万元) "
+      "[basic]\n"
+      "r2c5 gpb.expenditure.project budget 2025 gpb func:201 = 20.00 "
+      "(20.00万元) "
+      "[project]\n"
+      "r2c6 gpb.expenditure.by_func budget 2025 gpb func:201 = 10.00 "
+      "(10.00万元) "
+      "[amount]\n"
+      "r2c7 gpb.expenditure.by_func budget 2025 gpb func:201 = 11.11 (11.11%) "
+      "[amount]\n");
+  ASSERT_EQ(tf.facts.size(), 6u);
+  EXPECT_EQ(tf.facts[4].measure, Measure::kChange);
+  EXPECT_EQ(tf.facts[4].comparison_year, 2024);
+  EXPECT_EQ(tf.facts[5].measure, Measure::kRate);
+}
+
 // ---- Units ----
 
 TEST(UnitTest, YuanTableWithoutDecimalsConvertsExactlyToWanYuan) {
