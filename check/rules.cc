@@ -96,6 +96,13 @@ constexpr RuleSpec kRules[] = {
      "no “XX”, “增加（减少）”, “主要原因是。”", kE, "all"},
     {"presentation.year_mismatch", "presentation", "标题中的年度与报告年度不一致",
      "a heading names another year than the report", "标题年度 = 报告年度", kE, "all"},
+    {"presentation.scope_mismatch", "presentation", "标题中的“部门/单位”用语与报告不一致",
+     "a heading says 单位 in a 部门 report or the reverse", "标题用语 = 报告类型", kW, "all"},
+    // Structure.
+    {"structure.tables_missing", "structure", "应公开的表格缺失", "a mandatory table is missing",
+     "每张应公开表格均出现", kW, "all"},
+    {"structure.empty_table_statement", "structure", "空表应注明“本表为空”", "an empty table states that it is empty",
+     "空表 ⇒ 说明", kW, "all"},
 };
 
 }  // namespace

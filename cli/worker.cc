@@ -212,6 +212,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
   }
   pid_t parent = getpid();
   std::fflush(nullptr);  // nothing buffered is written twice
+  Clock::time_point start = Clock::now();
   pid_t pid = fork();
   if (pid < 0) {
     int e = errno;
@@ -243,7 +244,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
   w.path = path;
   w.out_fd = out_pipe[0];
   w.err_fd = err_pipe[0];
-  w.start = Clock::now();
+  w.start = start;
   w.deadline = w.start + std::chrono::seconds(options_.timeout_sec);
   workers_.emplace(pid, std::move(w));
   return Status::Ok();

@@ -539,7 +539,12 @@ class TableReader {
     c.t = t;
     c.block = block;
     c.table = &nd_.doc.tables[static_cast<size_t>(t)];
-    if (static_cast<size_t>(t) >= nd_.cells.size()) return;
+    if (static_cast<size_t>(t) >= nd_.cells.size()) {  // not normalized
+      RecognizedTable none;
+      none.table = t;
+      out_.tables.push_back(std::move(none));
+      return;
+    }
     c.cells = &nd_.cells[static_cast<size_t>(t)];
     c.rows = static_cast<int>(c.cells->size());
     c.cols = 0;
@@ -941,7 +946,8 @@ class TableReader {
   static std::string TitleText(std::string_view s) {
     std::string out(s);
     size_t cut = std::string::npos;
-    for (std::string_view w : {"编制单位", "金额单位", "单位：", "单位:"}) {
+    for (std::string_view w : {"编制单位", "金额单位", "单位：",
+                               "单位:", "部门：", "部门:", "部门名称"}) {
       size_t p = out.find(w);
       if (p != std::string::npos && p > 0) cut = std::min(cut, p);
     }
@@ -1452,7 +1458,11 @@ class TableReader {
     // An item we do not know ("单位预留机动经费") next to known ones is not
     // the row's amount; BuildPanels decides once the panels are known.
     k->role = "amount";
-    if (!items.empty() && !IsGroupWord(items.back())) k->unresolved = true;
+    // (A single character is a fragment of a split header: "金" | "额".)
+    if (!items.empty() && !IsGroupWord(items.back()) &&
+        CountCodePoints(items.back()) >= 2) {
+      k->unresolved = true;
+    }
   }
 
   // ---- Panels ----
