@@ -72,6 +72,7 @@ class Checker {
     CheckShares();
     CheckChanges();
     CheckCompletion();
+    CheckComparators();
     CheckRepeats();
     CheckCounts();
     CheckAdminCost();
@@ -925,6 +926,43 @@ class Checker {
       }
       Add(FromJudgment("completion.rate", JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual), TermOf(*budget)),
                        {"“" + p.label + "”完成预算比例", "completion of " + p.label}, "%", {&p, actual, budget}));
+    }
+  }
+
+  // "年初预算为A万元，支出决算为B万元。决算数大于预算数…": the comparator
+  // against the two printed amounts of the same subject.
+  void CheckComparators() {
+    for (size_t b = 0; b < nd_.blocks.size(); ++b) {
+      const std::string& t = nd_.blocks[b].text;
+      std::string word;
+      for (std::string_view w : {"大于", "小于", "等于", "持平"}) {
+        if (Contains(t, "决算数" + std::string(w) + "预算数") || Contains(t, "决算" + std::string(w) + "预算") ||
+            (w == "持平" && Contains(t, "决算数与预算数基本持平"))) {
+          word = std::string(w);
+        }
+      }
+      if (word.empty()) continue;
+      const Fact* budget = nullptr;
+      const Fact* actual = nullptr;
+      for (const Fact& f : ex_.facts) {
+        if (f.origin != Origin::kNarrative || f.where.block != static_cast<int>(b) || f.measure != Measure::kAmount) {
+          continue;
+        }
+        if (f.basis.rfind("budget", 0) == 0 && budget == nullptr) budget = &f;
+        if (f.basis == "actual" && budget != nullptr && actual == nullptr && SameSubject(f, *budget)) actual = &f;
+      }
+      if (budget == nullptr || actual == nullptr) continue;
+      int c = Decimal::Compare(actual->value, budget->value);
+      bool ok = (word == "大于" && c > 0) || (word == "小于" && c < 0) || ((word == "等于" || word == "持平") && c == 0);
+      CheckResult r;
+      r.rule = "completion.direction";
+      r.outcome = ok ? Outcome::kPass : Outcome::kFail;
+      r.message = opts_.english ? "\"actual " + word + " budget\" against actual " + Printed(*actual) + " and budget " +
+                                      Printed(*budget)
+                                : "称“决算数" + word + "预算数”，决算数" + Printed(*actual) + "、预算数" +
+                                      Printed(*budget) + (ok ? "，一致" : "，与之矛盾");
+      r.evidence = {EvidenceOf(*actual), EvidenceOf(*budget)};
+      Add(std::move(r));
     }
   }
 
