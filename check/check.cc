@@ -180,7 +180,9 @@ class Checker {
   void Add(CheckResult r) {
     // One finding per distinct statement: a pair subject ("收、支总计")
     // gives the same judgment twice.
-    if (!seen_messages_.insert(r.rule + "\x1f" + r.message).second) return;
+    std::string key = r.rule + "\x1f" + r.message;
+    for (const Evidence& e : r.evidence) key += "\x1f" + e.value + "@" + e.where.ToString();
+    if (!seen_messages_.insert(key).second) return;
     size_t& n = per_rule_[r.rule];
     if (n >= opts_.max_results_per_rule) {
       ++report_.dropped;
@@ -700,6 +702,13 @@ class Checker {
         return &f;
       }
     }
+    // The total is sometimes printed only in the table (“三公” tables).
+    for (const Fact& f : ex_.facts) {
+      if (f.metric == s.base_metric && f.measure == Measure::kAmount && Current(f) && f.basis == s.basis &&
+          f.origin == Origin::kTable && (f.column.empty() || IsTotalRole(f.column))) {
+        return &f;
+      }
+    }
     return nullptr;
   }
 
@@ -905,6 +914,35 @@ class Checker {
                             Contains(t, "没有预算") || Contains(t, "无预算");
         }
       }
+      // "完成年初预算的95.89%" while 年初预算 is 0: the rate was computed
+      // against another budget printed beside it (全年/调整预算).
+      if (budget != nullptr && budget->value.is_zero() && actual != nullptr) {
+        const Fact* other = nullptr;
+        for (const Fact& f : ex_.facts) {
+          if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) && f.basis != budget->basis &&
+              f.basis.rfind("budget", 0) == 0 && !f.value.is_zero() && f.where.block == p.where.block) {
+            other = &f;
+          }
+        }
+        if (other != nullptr) {
+          Judgment j = JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual), TermOf(*other));
+          if (j.outcome != Outcome::kFail) {
+            CheckResult r;
+            r.rule = "completion.rate";
+            r.outcome = Outcome::kFail;
+            r.hint = "wrong denominator";
+            r.printed = Printed(p);
+            r.message = opts_.english
+                            ? "completion " + Printed(p) + " is stated against a budget of 0; it is actual over " +
+                                  Printed(*other)
+                            : "称完成预算" + Printed(p) + "，但所称预算为" + Printed(*budget) + "；该比例实为决算数" +
+                                  Printed(*actual) + "除以" + Printed(*other) + "，分母表述有误";
+            r.evidence = {EvidenceOf(p), EvidenceOf(*actual), EvidenceOf(*budget), EvidenceOf(*other)};
+            Add(std::move(r));
+            continue;
+          }
+        }
+      }
       if ((budget != nullptr && budget->value.is_zero()) ||
           (budget == nullptr && actual != nullptr && actual->value.is_zero() && no_budget_said)) {
         CheckResult r;
@@ -942,18 +980,33 @@ class Checker {
         }
       }
       if (word.empty()) continue;
-      const Fact* budget = nullptr;
+      std::vector<const Fact*> budgets;
       const Fact* actual = nullptr;
       for (const Fact& f : ex_.facts) {
         if (f.origin != Origin::kNarrative || f.where.block != static_cast<int>(b) || f.measure != Measure::kAmount) {
           continue;
         }
-        if (f.basis.rfind("budget", 0) == 0 && budget == nullptr) budget = &f;
-        if (f.basis == "actual" && budget != nullptr && actual == nullptr && SameSubject(f, *budget)) actual = &f;
+        if (f.basis.rfind("budget", 0) == 0 && (budgets.empty() || SameSubject(f, *budgets.front()))) {
+          budgets.push_back(&f);
+        }
+        if (f.basis == "actual" && !budgets.empty() && actual == nullptr && SameSubject(f, *budgets.front())) {
+          actual = &f;
+        }
       }
-      if (budget == nullptr || actual == nullptr) continue;
-      int c = Decimal::Compare(actual->value, budget->value);
-      bool ok = (word == "大于" && c > 0) || (word == "小于" && c < 0) || ((word == "等于" || word == "持平") && c == 0);
+      if (budgets.empty() || actual == nullptr) continue;
+      // With several budgets printed (年初 and 全年), the statement holds
+      // if it holds for one of them.
+      const Fact* budget = budgets.front();
+      bool ok = false;
+      for (const Fact* candidate : budgets) {
+        int c = Decimal::Compare(actual->value, candidate->value);
+        bool holds = (word == "大于" && c > 0) || (word == "小于" && c < 0) ||
+                     ((word == "等于" || word == "持平") && c == 0);
+        if (holds) {
+          ok = true;
+          budget = candidate;
+        }
+      }
       CheckResult r;
       r.rule = "completion.direction";
       r.outcome = ok ? Outcome::kPass : Outcome::kFail;

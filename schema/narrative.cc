@@ -74,7 +74,8 @@ size_t ClauseStart(std::string_view t, size_t sentence_begin, size_t pos) {
 std::string StripLead(std::string_view s) {
   static constexpr std::string_view kTails[] = {
       "支出决算数为", "支出决算为", "决算数为", "预算数为", "支出决算", "决算为",
-      "预算为", "支出为", "共计", "合计为", "总额为", "金额为", "安排", "合计", "总计", "小计",
+      "预算为", "支出为", "共计", "合计为", "总额为", "金额为", "安排", "合计", "总计", "小计", "预算",
+      "决算", "全年", "年初", "调整后", "调整",
       "为", "是", "达", "约", "共", "计", "均", "各"};
   std::string out(s);
   bool changed = true;

@@ -16,15 +16,18 @@
 //    makes the table a continuation of the previous one. When no title
 //    matches, the header decides (三公 columns, income sources, 基本/项目).
 //  - Columns: each column's header path (merged header cells joined from the
-//    top) gives its role (ColumnRole::role: label, code, line_no, total,
-//    basic, project, remit_superior, operating, affiliate_subsidy,
-//    personnel, public, begin_carryover, end_carryover, income, amount
-//    (the row says what), gpb / gov_fund / soe / fiscal (fund columns),
-//    change, rate, other, or a metric id such as income.business or
-//    three_public.vehicle.purchase) and its basis (actual, budget,
-//    budget_initial, budget_adjusted; 上年 columns keep the basis and take
-//    year − 1). The body decides which columns hold labels, codes and
-//    values.
+//    top; in span-less text tables a header printed once over blank
+//    positions is spread over them) gives its role (ColumnRole::role:
+//    label, code, line_no, total, basic, project, remit_superior,
+//    operating, affiliate_subsidy, personnel, public, begin_carryover,
+//    end_carryover, income (本年收入), amount (the row says what), gpb /
+//    gov_fund / soe (fund columns), share (占比 / 完成%: no facts), other
+//    (an item without a metric: 会议费, 单位预留机动经费), or a metric id
+//    such as income.business or three_public.vehicle.purchase) and its
+//    basis (actual, budget, budget_initial, budget_adjusted; 上年 columns
+//    keep the basis and take year − 1). A 增减额 / 增减% column keeps the
+//    role of what it compares and gives facts of measure change / rate.
+//    The body decides which columns hold labels, codes and values.
 //  - Panels: a run of code/label columns followed by value columns is one
 //    panel; a value pairs with the label of its own panel (收入支出决算总表
 //    has 收入 and 支出 side by side, 基本支出 tables 人员经费 and 公用经费),

@@ -1,7 +1,10 @@
 #include "schema/tables.h"
 
+#include "schema/embedded_data.h"
+
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -142,6 +145,10 @@ TEST(TableRecognitionTest, TitleVariantsOfYearsAndProvincesMapToCanonicalIds) {
       {"国有资本经营预算支出表", "budget", "BU12"},
       {"公开11表 一般公共预算机关运行经费支出预算表", "budget", "BU13"},
       {"部门整体支出绩效目标表", "budget", "BU17"},
+      // The Sichuan 14-table budget set (公开表1 … 7).
+      {"公开表3-2 一般公共预算项目支出预算表", "budget", "BU08"},
+      {"公开表3-3 一般公共预算“三公”经费支出预算表", "budget", "BU09"},
+      {"公开表6 部门预算项目支出绩效目标表", "budget", "BU16"},
   };
   for (const TitleCase& tc : cases) {
     NormalizedDocument nd =
@@ -177,6 +184,18 @@ TEST(TableRecognitionTest,
   TableFacts tf = Read(nd, Meta("final_accounts", 2024));
   ASSERT_EQ(tf.tables.size(), 1u);
   EXPECT_EQ(tf.tables[0].canonical_id, "FA12");
+}
+
+TEST(TableRecognitionTest, SichuanSetKeepsBothSoeTables) {
+  NormalizedDocument nd = Doc({
+      Grid("国有资本经营预算财政拨款收入支出决算表", "单位：万元",
+           {"项目|合计"}),
+      Grid("国有资本经营预算财政拨款支出决算表", "单位：万元", {"项目|合计"}),
+  });
+  TableFacts tf = Read(nd, Meta("final_accounts", 2023));
+  ASSERT_EQ(tf.tables.size(), 2u);
+  EXPECT_EQ(tf.tables[0].canonical_id, "FA11");
+  EXPECT_EQ(tf.tables[1].canonical_id, "FA12");
 }
 
 TEST(TableRecognitionTest, ContinuedTableKeepsTheIdAndUnitOfItsFirstPart) {
@@ -759,6 +778,46 @@ TEST(CellTest, SecondIncomeTotalAfterTheCarryoverIsTheGrandTotal) {
       "r4c1 income.grand_total budget 2019 all = 10.00 (10.00万元) [amount]\n"
       "r4c3 expenditure.grand_total budget 2019 all = 10.00 (10.00万元) "
       "[amount]\n");
+}
+
+// ---- Catalog ----
+
+TEST(TableCatalogTest, EveryRowHasAUniqueIdAKnownSubjectAndTitles) {
+  Result<DataTable> t = ReadDataTable("tables.tsv", '\t');
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  const std::set<std::string> subjects = {"summary",
+                                          "fiscal_summary",
+                                          "income",
+                                          "expenditure",
+                                          "fiscal_expenditure",
+                                          "gpb_expenditure",
+                                          "gpb_basic",
+                                          "fiscal_basic",
+                                          "gov_fund",
+                                          "soe",
+                                          "three_public",
+                                          "admin_cost",
+                                          "procurement",
+                                          "other"};
+  const std::set<std::string> funds = {"all", "fiscal", "gpb", "gov_fund",
+                                       "soe"};
+  std::set<std::string> ids;
+  const DataTable& d = t.value();
+  for (const auto& row : d.rows) {
+    const std::string& id = row[static_cast<size_t>(d.Column("id"))];
+    EXPECT_TRUE(ids.insert(id).second) << "duplicate " << id;
+    EXPECT_EQ(subjects.count(row[static_cast<size_t>(d.Column("subject"))]), 1u)
+        << id;
+    EXPECT_EQ(funds.count(row[static_cast<size_t>(d.Column("fund"))]), 1u)
+        << id;
+    EXPECT_FALSE(row[static_cast<size_t>(d.Column("titles"))].empty()) << id;
+  }
+  for (const auto& row : d.rows) {
+    const std::string& stands_for =
+        row[static_cast<size_t>(d.Column("stands_for"))];
+    if (!stands_for.empty()) EXPECT_EQ(ids.count(stands_for), 1u) << stands_for;
+  }
+  EXPECT_EQ(ids.size(), 30u);  // FA01…FA13, BU01…BU17
 }
 
 // ---- Expected tables ----
