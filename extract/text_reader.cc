@@ -252,10 +252,6 @@ class TextBuilder {
           c.text = std::move(t);
           row.push_back(std::move(c));
         }
-        if (!row.empty() && row.front().text.empty() && line[0] == '\t' &&
-            !cell_per_line) {
-          row.erase(row.begin());
-        }
         flush();
       }
     }

@@ -2,6 +2,8 @@
 
 #include "base/utf8.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 namespace budgetdoc {
@@ -20,22 +22,63 @@ bool EndsComplete(std::string_view s) {
 }
 
 // Plain text keeps the line breaks of its source; a hard-wrapped paragraph
-// (from a PDF-to-text conversion, a crawler) arrives as several lines. Joins
-// a paragraph line with the next when it does not end a sentence and the
-// next does not start a heading; the joined block keeps the line breaks in
-// its raw text so NormalizeText can drop a page number caught between them.
+// (from a PDF-to-text conversion, a crawler) arrives as several lines, and a
+// PDF layout may leave a paragraph split into line blocks. A paragraph line
+// is joined with the next when it is full (reaches the right margin: by its
+// box in a PDF, by its length against the document's long lines in text),
+// does not end a sentence, and the next does not start a heading. A line
+// ending in a digit followed by a bare page number is always joined, so the
+// page number can be dropped ("222.5" / "28" / "万元"). The joined block
+// keeps the line breaks in its raw text.
 void JoinWrappedLines(Document* doc) {
+  // Typical long-line length (90th percentile, in code points).
+  std::vector<size_t> lengths;
+  for (const Block& b : doc->blocks) {
+    if (b.kind == BlockKind::kParagraph) lengths.push_back(CountCodePoints(b.text));
+  }
+  size_t p90 = 0;
+  if (!lengths.empty()) {
+    std::sort(lengths.begin(), lengths.end());
+    p90 = lengths[lengths.size() * 9 / 10];
+  }
+  // Right margin per page (PDF).
+  std::map<int, double> right;
+  for (const Block& b : doc->blocks) {
+    if (b.bbox) right[b.page] = std::max(right[b.page], b.bbox->x1);
+  }
+  auto full = [&](const Block& b, const std::string& norm) {
+    if (b.bbox && right.count(b.page) > 0) {
+      double width = right[b.page] - b.bbox->x0;
+      return b.bbox->x1 >= right[b.page] - std::max(12.0, 0.03 * width);
+    }
+    // Needs enough lines to know what a full one is.
+    size_t n = CountCodePoints(norm);
+    return lengths.size() >= 8 && p90 >= 25 && n * 4 >= p90 * 3;
+  };
+  auto page_number_only = [](const std::string& norm) {
+    if (norm.empty() || norm.size() > 12) return false;
+    for (char c : norm) {
+      if (!(c >= '0' && c <= '9') && c != '-' && c != ' ') return false;
+    }
+    return true;
+  };
   std::vector<Block> out;
-  for (Block& b : doc->blocks) {
-    if (!out.empty() && b.kind == BlockKind::kParagraph &&
-        out.back().kind == BlockKind::kParagraph) {
+  for (size_t i = 0; i < doc->blocks.size(); ++i) {
+    Block& b = doc->blocks[i];
+    if (!out.empty() && b.kind == BlockKind::kParagraph && out.back().kind == BlockKind::kParagraph) {
       std::string prev = NormalizeText(out.back().text).text;
       std::string next = NormalizeText(b.text).text;
       HeadingLabel label;
       bool prev_heading = ParseHeadingLabel(prev, &label) && !label.list_like;
       bool next_heading = ParseHeadingLabel(next, &label);
-      if (!prev.empty() && !next.empty() && !EndsComplete(prev) &&
-          !prev_heading && !next_heading) {
+      bool digit_end = !prev.empty() && prev.back() >= '0' && prev.back() <= '9';
+      bool joinable = !prev.empty() && !next.empty() && !EndsComplete(prev) && !prev_heading && !next_heading;
+      bool page_gap = digit_end && page_number_only(next) && i + 1 < doc->blocks.size();
+      // The line before this one was a page number caught in a sentence.
+      const std::string& raw = out.back().text;
+      size_t nl = raw.rfind('\n');
+      bool after_page_number = nl != std::string::npos && page_number_only(NormalizeText(raw.substr(nl + 1)).text);
+      if (joinable && (full(out.back(), prev) || page_gap || after_page_number)) {
         out.back().text += "\n" + b.text;
         continue;
       }

@@ -136,7 +136,8 @@ bool IsQualifier(std::string_view prefix, std::string_view entity) {
     if (at != std::string::npos) p.erase(at, entity.size());
   }
   static constexpr std::string_view kDrop[] = {"其中", "此外", "另外", "本部门", "本单位", "我部门", "我单位",
-                                               "部门", "单位", "全年", "本年", "当年", "年度", "年", "度",
+                                               "部门", "单位", "全年", "本年", "当年", "年度", "年", "度", "预算",
+                                               "决算", "年初", "调整后",
                                                "“", "”", "\"", " ", ".", "、", "（", "）", "(", ")"};
   bool changed = true;
   while (changed) {
