@@ -68,6 +68,7 @@ class Checker {
     CheckFuncHierarchy();
     CheckTableRows();
     CheckTableColumns();
+    CheckShiftedValues();
     CheckEconItems();
     CheckShares();
     CheckChanges();
@@ -557,10 +558,18 @@ class Checker {
       if (table < 0 || table >= static_cast<int>(nd_.doc.tables.size())) continue;
       const Table& t = nd_.doc.tables[static_cast<size_t>(table)];
       if (row < 0 || row >= static_cast<int>(t.rows.size())) continue;
+      std::set<int> not_money;  // code, label and 行次 columns
+      for (const RecognizedTable& rt : ex_.tables) {
+        if (rt.table != table) continue;
+        for (const ColumnRole& c : rt.columns) {
+          if (c.role == "code" || c.role == "label" || c.role == "line_no") not_money.insert(c.column);
+        }
+      }
       int numeric = 0;
-      for (const Cell& c : t.rows[static_cast<size_t>(row)]) {
-        CellState st = c.state();
-        numeric += st == CellState::kNumber || st == CellState::kZero;
+      const std::vector<Cell>& cells = t.rows[static_cast<size_t>(row)];
+      for (size_t c = 0; c < cells.size(); ++c) {
+        CellState st = cells[c].state();
+        if (not_money.count(static_cast<int>(c)) == 0) numeric += st == CellState::kNumber || st == CellState::kZero;
       }
       if (numeric > facts_per_row[{table, row}]) continue;
       const Fact* total = nullptr;
@@ -621,6 +630,78 @@ class Checker {
                          {"表中“" + parent->label + "”（" + code + "）与其下级科目之和",
                           parent->label + " (" + code + ") against its sub-items"},
                          "万元", evidence));
+      }
+    }
+  }
+
+  // A value printed in the wrong column of a 科目 row (基本支出 under 项目支出,
+  // the other cell left blank): the row still adds up, but the parent's two
+  // columns are off by the same amount in opposite directions.
+  void CheckShiftedValues() {
+    // (table, basis, role, code) → fact
+    std::map<std::tuple<int, std::string, std::string, std::string>, const Fact*> cell;
+    std::set<std::tuple<int, std::string>> tables;
+    for (const Fact& f : ex_.facts) {
+      if (f.origin != Origin::kTable || f.measure != Measure::kAmount || f.code.empty() || f.code_scheme != "func") {
+        continue;
+      }
+      if (f.column != "basic" && f.column != "project") continue;
+      cell.emplace(std::make_tuple(f.where.table, f.basis, f.column, f.code), &f);
+      tables.insert({f.where.table, f.basis});
+    }
+    auto get = [&](int t, const std::string& b, const std::string& role, const std::string& code) -> const Fact* {
+      auto it = cell.find(std::make_tuple(t, b, role, code));
+      return it == cell.end() ? nullptr : it->second;
+    };
+    auto value = [](const Fact* f) { return f == nullptr ? Decimal() : f->value; };
+    for (const auto& [t, b] : tables) {
+      std::set<std::string> codes;
+      for (const auto& [k, f] : cell) {
+        if (std::get<0>(k) == t && std::get<1>(k) == b) codes.insert(std::get<3>(k));
+      }
+      for (const std::string& parent : codes) {
+        if (parent.size() != 5 && parent.size() != 3) continue;
+        Decimal sum_basic, sum_project;
+        std::vector<std::string> children;
+        for (const std::string& c : codes) {
+          if (c.size() == parent.size() + 2 && c.compare(0, parent.size(), parent) == 0) {
+            children.push_back(c);
+            sum_basic = sum_basic + value(get(t, b, "basic", c));
+            sum_project = sum_project + value(get(t, b, "project", c));
+          }
+        }
+        if (children.empty()) continue;
+        Decimal d_basic = value(get(t, b, "basic", parent)) - sum_basic;
+        Decimal d_project = value(get(t, b, "project", parent)) - sum_project;
+        if (d_basic.is_zero() || (d_basic + d_project) != Decimal()) continue;
+        for (const std::string& c : children) {
+          const Fact* basic = get(t, b, "basic", c);
+          const Fact* project = get(t, b, "project", c);
+          const Fact* moved = nullptr;
+          std::string from, to;
+          if (basic == nullptr && project != nullptr && project->value == d_basic) {
+            moved = project;
+            from = "基本支出";
+            to = "项目支出";
+          } else if (project == nullptr && basic != nullptr && basic->value == d_project) {
+            moved = basic;
+            from = "项目支出";
+            to = "基本支出";
+          }
+          if (moved == nullptr) continue;
+          CheckResult r;
+          r.rule = "table.value_shifted";
+          r.outcome = Outcome::kFail;
+          r.printed = Printed(*moved);
+          r.message = opts_.english ? "row " + moved->label + " (" + c + "): " + Printed(*moved) +
+                                          " looks shifted from the " + from + " column into " + to
+                                    : "表中“" + moved->label + "”（" + c + "）的" + Printed(*moved) + "印在“" + to +
+                                          "”列，按上级科目的两列合计应属“" + from + "”列（该格空白）";
+          r.evidence = {EvidenceOf(*moved)};
+          if (const Fact* p = get(t, b, "basic", parent)) r.evidence.push_back(EvidenceOf(*p));
+          if (const Fact* p = get(t, b, "project", parent)) r.evidence.push_back(EvidenceOf(*p));
+          Add(std::move(r));
+        }
       }
     }
   }

@@ -89,17 +89,8 @@ bool WriteAll(int fd, std::string_view data) {
   if (matches(hooks.hang_on)) {
     for (;;) pause();
   }
-  std::string json;
-  try {
-    if (matches(hooks.oom_on)) {
-      std::vector<std::unique_ptr<char[]>> hog;
-      for (;;) {
-        hog.emplace_back(new char[size_t{64} << 20]);
-        std::memset(hog.back().get(), 1, size_t{64} << 20);
-      }
-    }
-    json = AnalyzeToWorkerJson(path, bytes, options.pipeline);
-  } catch (const std::bad_alloc&) {
+  // Reports running out of memory without allocating.
+  auto out_of_memory = [&] {
     char buf[160];
     int n = std::snprintf(buf, sizeof(buf),
                           "{\"ok\":false,\"code\":\"out_of_memory\",\"error\":"
@@ -107,6 +98,28 @@ bool WriteAll(int fd, std::string_view data) {
                           options.max_memory_mb);
     WriteAll(fd, std::string_view(buf, static_cast<size_t>(n)));
     _exit(0);
+  };
+  std::string json;
+  try {
+    if (matches(hooks.oom_on)) {
+      // Allocates until the address-space limit makes allocation fail; the
+      // cap keeps builds without the limit (sanitizers) from eating the
+      // machine.
+      constexpr size_t kChunk = size_t{64} << 20;
+      size_t cap = (options.max_memory_mb > 0
+                        ? static_cast<size_t>(options.max_memory_mb)
+                        : size_t{1024})
+                   << 20;
+      std::vector<std::unique_ptr<char[]>> hog;
+      for (size_t total = 0; total <= cap; total += kChunk) {
+        hog.emplace_back(new char[kChunk]);
+        std::memset(hog.back().get(), 1, kChunk);
+      }
+      out_of_memory();
+    }
+    json = AnalyzeToWorkerJson(path, bytes, options.pipeline);
+  } catch (const std::bad_alloc&) {
+    out_of_memory();
   } catch (const std::exception& e) {
     std::string msg = "{\"ok\":false,\"code\":\"internal\",\"error\":";
     AppendJsonString(std::string("internal error: ") + e.what(), &msg);
@@ -148,7 +161,10 @@ std::string AnalyzeToWorkerJson(const std::string& path,
   Json j = Json::MakeObject();
   if (!a.ok()) {
     j.Set("ok", Json::Bool(false));
-    j.Set("code", Json::Str(StatusCodeName(a.status().code())));
+    // "limit exceeded" → "limit_exceeded": kinds are identifiers.
+    std::string code(StatusCodeName(a.status().code()));
+    std::replace(code.begin(), code.end(), ' ', '_');
+    j.Set("code", Json::Str(code));
     j.Set("error", Json::Str(a.status().message()));
   } else {
     j.Set("ok", Json::Bool(true));

@@ -60,9 +60,10 @@ struct WorkerResult {
   bool ok = false;     // the child analyzed the document
   Json result;         // when ok: see AnalyzeToWorkerJson
   std::string error;   // when !ok: the reason, location first
-  // when !ok: extraction errors use the status code name (corrupt,
-  // unsupported, resource_exhausted, ...); worker failures are crash,
-  // timeout, out_of_memory or worker (no usable result).
+  // when !ok: extraction errors use the status code name in snake case
+  // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
+  // worker failures are crash, timeout, out_of_memory or worker (no usable
+  // result).
   std::string error_kind;
   double analyze_ms = 0;     // as measured inside the child
   double wall_ms = 0;        // fork to reap

@@ -66,6 +66,15 @@ std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f, int yea
     }
     found.push_back(c);
   }
+  // Department economic codes (3xx) are what 部门 reports print; the
+  // government scheme (5xx) repeats many names.
+  if (econ && found.size() > 1) {
+    std::vector<const ClassItem*> dept;
+    for (const ClassItem* c : found) {
+      if (c->code[0] == '3') dept.push_back(c);
+    }
+    found = dept;
+  }
   return found.size() == 1 ? found.front()->code : "";
 }
 
@@ -101,7 +110,16 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.facts.insert(ex.facts.end(), chart.begin(), chart.end());
   TableFacts tables = RecognizeTables(nd, ex.meta, metrics);
   ex.tables = std::move(tables.tables);
-  ex.facts.insert(ex.facts.end(), tables.facts.begin(), tables.facts.end());
+  for (Fact& f : tables.facts) {
+    // In a table that prints money with decimals, a bare small integer is a
+    // line number (行次) that layout put in a money column, not an amount.
+    bool row_number = false;
+    if (f.printed.scale() == 0 && f.printed < Decimal::FromInt(100) && f.table >= 0 &&
+        f.table < static_cast<int>(ex.tables.size()) && ex.tables[static_cast<size_t>(f.table)].amount_scale >= 2) {
+      row_number = true;
+    }
+    if (!row_number) ex.facts.push_back(std::move(f));
+  }
   ex.expected_tables = ExpectedTables(ex.meta);
   ex.findings = std::move(tables.findings);
   return ex;
