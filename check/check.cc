@@ -255,6 +255,7 @@ class Checker {
   static std::string HintZh(const std::string& hint) {
     if (hint == "truncation") return "印数等于截尾值，疑为截尾而非四舍五入";
     if (hint == "partial list") return "所列为部分明细";
+    if (hint == "truncated when converting 元 to 万元") return "正文万元数为表中元数截尾所得，未四舍五入";
     if (Contains(hint, "complementary") || Contains(hint, "complements")) {
       return "两个互补占比之和不可能为此值，其中一个被截尾";
     }
@@ -574,6 +575,9 @@ class Checker {
       if (numeric > facts_per_row[{table, row}]) continue;
       const Fact* total = nullptr;
       std::vector<const Fact*> parts;
+      int totals = 0;
+      for (const Fact* f : facts) totals += IsTotalRole(f->column);
+      if (totals > 1) continue;  // two "total" columns: roles not understood
       for (const Fact* f : facts) {
         if (IsTotalRole(f->column) && total == nullptr) {
           total = f;
@@ -800,6 +804,11 @@ class Checker {
       if (s.measure != Measure::kShare) continue;
       const Fact* amount = AmountFor(s);
       const Fact* base = BaseFor(s);
+      if (amount != nullptr && base == nullptr) {
+        // No printed total: a breakdown over every part of it may still be
+        // judged (see below); the share alone cannot be recomputed.
+        breakdowns[{s.where.block, s.base_metric}].push_back({&s, amount});
+      }
       if (amount == nullptr || base == nullptr) {
         NotChecked("share.recompute",
                    {"占比" + s.printed.ToString() + "%缺少对应金额或合计，无法复算",
@@ -830,7 +839,28 @@ class Checker {
     for (const auto& [key, members] : breakdowns) {
       if (members.size() < 2) continue;
       const Fact* base = BaseFor(*members.front().first);
-      if (base == nullptr || base->value.is_zero()) continue;
+      if (base == nullptr) {
+        // Without a printed total, the breakdown is complete when it names
+        // every part of the total ("三公" = 出国 + 车 + 接待).
+        std::set<std::string> named;
+        for (const auto& [sf, af] : members) named.insert(sf->metric);
+        std::vector<const Metric*> all_parts = metrics_.PartsOf(key.second);
+        bool complete = !all_parts.empty();
+        for (const Metric* m : all_parts) complete = complete && named.count(m->id) > 0;
+        if (!complete) continue;
+        std::vector<Decimal> shares;
+        std::vector<const Fact*> evidence;
+        std::set<std::string> seen;
+        for (const auto& [sf, af] : members) {
+          if (!seen.insert(sf->metric).second) continue;
+          shares.push_back(sf->printed);
+          evidence.push_back(sf);
+        }
+        Add(FromJudgment("share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
+                         {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+        continue;
+      }
+      if (base->value.is_zero()) continue;
       // Complete only when the amounts add up to the base.
       std::vector<Term> terms;
       std::vector<Decimal> shares;
@@ -1113,6 +1143,8 @@ class Checker {
     std::map<Key, std::vector<const Fact*>> by_key;
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kAmount || f.unit.empty()) continue;
+      // A table row without a printed label was placed by column alone.
+      if (f.origin == Origin::kTable && f.label.empty()) continue;
       // A table column other than the row's total (基本支出, 项目支出 of a
       // 科目 row) is a different figure.
       std::string metric = f.metric;
@@ -1144,6 +1176,14 @@ class Checker {
                            : f->origin == Origin::kTable ? "agree.text_table"
                                                          : "agree.repeat";
         Judgment j = JudgeEqual(TermOf(*f), TermOf(*first_text));
+        // A 万元 text figure that is the 元 table value truncated (87.70 for
+        // 877,080 元): a conversion habit, reported as rounding-level.
+        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable && f->unit == "元" &&
+            first_text->unit == "万元" &&
+            f->value.Round(first_text->printed.scale(), RoundingMode::kTruncate) == first_text->value) {
+          j.outcome = Outcome::kRounding;
+          j.hint = "truncated when converting 元 to 万元";
+        }
         // One finding per distinct printed value.
         if (!reported.insert(rule + f->printed.ToString()).second && j.outcome == Outcome::kPass) continue;
         Add(FromJudgment(rule, j,

@@ -740,7 +740,9 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   };
 
   size_t next = 0;
-  while (next < inputs.size() || pool.active() > 0) {
+  // Hands inputs to workers until every slot is busy; failures found before
+  // a worker is needed (and skipped files) are recorded on the way.
+  auto fill = [&]() -> Status {
     while (pool.active() < static_cast<size_t>(o.jobs) &&
            next < inputs.size()) {
       size_t id = next++;
@@ -788,7 +790,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
       if (!launched.ok()) {
         if (pool.active() > 0) {
           --next;  // try again when a worker has finished
-          break;
+          return Status::Ok();
         }
         DocumentRecord rec = base_record(in);
         rec.sha256 = p.sha256;
@@ -801,8 +803,16 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
       }
       pending[id] = std::move(p);
     }
+    return Status::Ok();
+  };
+  while (next < inputs.size() || pool.active() > 0) {
+    BUDGETDOC_RETURN_IF_ERROR(fill());
     if (pool.active() == 0) continue;
-    for (WorkerResult& r : pool.Wait(200)) {
+    std::vector<WorkerResult> finished = pool.Wait(200);
+    // Start the next documents before writing these, so that no core waits
+    // for the database.
+    if (!finished.empty()) BUDGETDOC_RETURN_IF_ERROR(fill());
+    for (WorkerResult& r : finished) {
       const BatchInput& in = inputs[r.id];
       Pending& p = pending[r.id];
       DocumentRecord rec = base_record(in);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #if __has_include("schema/metadata.h")
 #include "schema/metadata.h"
@@ -110,6 +112,25 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.facts.insert(ex.facts.end(), chart.begin(), chart.end());
   TableFacts tables = RecognizeTables(nd, ex.meta, metrics);
   ex.tables = std::move(tables.tables);
+  // Two cells of one row read as the same figure with different values: the
+  // column roles of that row are not understood; neither cell is kept.
+  std::map<std::tuple<int, int, std::string, std::string, std::string, std::string, std::string, int>,
+           std::vector<const Fact*>>
+      same;
+  for (const Fact& f : tables.facts) {
+    same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code, f.label, f.year}].push_back(&f);
+  }
+  std::set<const Fact*> ambiguous;
+  for (const auto& [key, facts] : same) {
+    for (const Fact* f : facts) {
+      if (f->value != facts.front()->value) ambiguous.insert(facts.begin(), facts.end());
+    }
+  }
+  std::vector<Fact> kept;
+  for (Fact& f : tables.facts) {
+    if (ambiguous.count(&f) == 0) kept.push_back(std::move(f));
+  }
+  tables.facts = std::move(kept);
   for (Fact& f : tables.facts) {
     // In a table that prints money with decimals, a bare small integer is a
     // line number (行次) that layout put in a money column, not an amount.

@@ -497,7 +497,19 @@ class NarrativeReader {
     std::string label = StripListNumber(StripLead(local));
     // 2. A vocabulary term heading the clause that holds the number. In a
     // 基本支出 breakdown, item names such as 公务接待费 are economic items.
-    if (auto s = NearestSubject(subjects, static_cast<int>(clause), pos)) {
+    // "检察（款）: 2018年预算支出合计16,444.36万元": a 类/款/项 label opening
+    // the sentence makes its totals that item's.
+    ClassPath opening;
+    std::string_view sentence_before = t.substr(static_cast<size_t>(sent.begin),
+                                                static_cast<size_t>(pos - sent.begin));
+    bool labelled_by_class = allow_local_label && ParseClassPath(sentence_before, &opening) &&
+                             (sentence_before.rfind("（款）") != std::string_view::npos ||
+                              sentence_before.rfind("（类）") != std::string_view::npos ||
+                              sentence_before.rfind("（项）") != std::string_view::npos ||
+                              sentence_before.rfind("(款)") != std::string_view::npos);
+    if (labelled_by_class) {
+      // Handled by the class path below.
+    } else if (auto s = NearestSubject(subjects, static_cast<int>(clause), pos)) {
       // "其他资金收入预算总计", "服务类政府采购支出": a qualified subject is a
       // narrower thing than the vocabulary term; not read as that term.
       std::string_view prefix = t.substr(clause, static_cast<size_t>(s->begin) - clause);
@@ -770,7 +782,17 @@ class NarrativeReader {
 
 }  // namespace
 
-bool ParseClassPath(std::string_view text, ClassPath* out) {
+bool ParseClassPath(std::string_view raw, ClassPath* out) {
+  // ASCII brackets ("住房改革支出(款)") read like full-width ones.
+  std::string folded(raw);
+  for (std::string_view level : {"类", "款", "项"}) {
+    std::string ascii = "(" + std::string(level) + ")";
+    std::string wide = "（" + std::string(level) + "）";
+    for (size_t at = folded.find(ascii); at != std::string::npos; at = folded.find(ascii, at + wide.size())) {
+      folded.replace(at, ascii.size(), wide);
+    }
+  }
+  std::string_view text = folded;
   // Take the last 类 … 项 run: find the last "（项）" or "（款）" or "（类）".
   size_t xiang = text.rfind("（项）");
   size_t kuan = text.rfind("（款）");
