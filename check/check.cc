@@ -1,17 +1,17 @@
 #include "check/check.h"
 
-#include <algorithm>
-#include <map>
-#include <optional>
-#include <set>
-#include <tuple>
-
 #include "base/utf8.h"
 #include "check/rules.h"
 #include "normalize/patterns.h"
 #include "schema/classification.h"
 #include "schema/metrics.h"
 #include "schema/narrative.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace budgetdoc {
 
@@ -24,18 +24,21 @@ size_t CheckReport::Count(Outcome o) const {
 size_t CheckReport::CountSeverity(Severity s) const {
   size_t n = 0;
   for (const CheckResult& r : results) {
-    n += (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) && r.severity == s;
+    n += (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) &&
+         r.severity == s;
   }
   return n;
 }
 
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view w) {
+  return s.find(w) != std::string_view::npos;
+}
 
 bool IsClassMetric(std::string_view metric) {
-  return metric == "gpb.expenditure.by_func" || metric == "gpb.basic.by_econ" || metric == "expenditure.by_func" ||
-         metric == "income.by_func";
+  return metric == "gpb.expenditure.by_func" || metric == "gpb.basic.by_econ" ||
+         metric == "expenditure.by_func" || metric == "income.by_func";
 }
 
 // Two facts speak of the same thing: the same metric and, for
@@ -47,7 +50,9 @@ bool SameSubject(const Fact& a, const Fact& b) {
   return CanonicalClassName(a.label) == CanonicalClassName(b.label);
 }
 
-bool IsUp(std::string_view d) { return d == "增加" || d == "增长" || d == "上升" || d == "提高"; }
+bool IsUp(std::string_view d) {
+  return d == "增加" || d == "增长" || d == "上升" || d == "提高";
+}
 bool IsDown(std::string_view d) {
   return d == "减少" || d == "下降" || d == "降低" || d == "节约";
 }
@@ -59,7 +64,8 @@ struct Text {
 
 class Checker {
  public:
-  Checker(const NormalizedDocument& nd, const Extraction& ex, const CheckOptions& opts)
+  Checker(const NormalizedDocument& nd, const Extraction& ex,
+          const CheckOptions& opts)
       : nd_(nd), ex_(ex), opts_(opts), metrics_(MetricCatalog::Default()) {}
 
   CheckReport Run() {
@@ -104,10 +110,13 @@ class Checker {
   }
 
   // The basis a report states its own figures in.
-  std::string DefaultBasis() const { return ex_.meta.kind == "budget" ? "budget" : "actual"; }
+  std::string DefaultBasis() const {
+    return ex_.meta.kind == "budget" ? "budget" : "actual";
+  }
 
   bool Current(const Fact& f) const {
-    return f.year == 0 || ex_.meta.fiscal_year == 0 || f.year == ex_.meta.fiscal_year;
+    return f.year == 0 || ex_.meta.fiscal_year == 0 ||
+           f.year == ex_.meta.fiscal_year;
   }
 
   void IndexFacts() {
@@ -136,7 +145,9 @@ class Checker {
 
   Term TermOf(const Fact& f) const { return {f.value, Half(f)}; }
 
-  std::string Printed(const Fact& f) const { return f.printed.ToString() + f.unit; }
+  std::string Printed(const Fact& f) const {
+    return f.printed.ToString() + f.unit;
+  }
 
   Evidence EvidenceOf(const Fact& f) const {
     Evidence e;
@@ -152,8 +163,8 @@ class Checker {
       for (const RecognizedTable& t : ex_.tables) {
         if (t.table == f.where.table) title = t.name.empty() ? t.title : t.name;
       }
-      loc += "表「" + title + "」第" + std::to_string(f.where.row + 1) + "行第" +
-             std::to_string(f.where.column + 1) + "列";
+      loc += "表「" + title + "」第" + std::to_string(f.where.row + 1) +
+             "行第" + std::to_string(f.where.column + 1) + "列";
     } else if (f.origin == Origin::kChart) {
       loc += "图表「" + f.quote + "」";
     } else if (f.section > 0) {
@@ -164,8 +175,9 @@ class Checker {
   }
 
   // Facts of a metric in a group (current year, amounts of one basis).
-  std::vector<const Fact*> Find(const std::vector<const Fact*>& group, std::string_view metric,
-                                Measure measure, std::string_view basis) const {
+  std::vector<const Fact*> Find(const std::vector<const Fact*>& group,
+                                std::string_view metric, Measure measure,
+                                std::string_view basis) const {
     std::vector<const Fact*> out;
     for (const Fact* f : group) {
       if (f->metric == metric && f->measure == measure && Current(*f) &&
@@ -182,7 +194,8 @@ class Checker {
     // One finding per distinct statement: a pair subject ("收、支总计")
     // gives the same judgment twice.
     std::string key = r.rule + "\x1f" + r.message;
-    for (const Evidence& e : r.evidence) key += "\x1f" + e.value + "@" + e.where.ToString();
+    for (const Evidence& e : r.evidence)
+      key += "\x1f" + e.value + "@" + e.where.ToString();
     if (!seen_messages_.insert(key).second) return;
     size_t& n = per_rule_[r.rule];
     if (n >= opts_.max_results_per_rule) {
@@ -206,14 +219,17 @@ class Checker {
     if (unreadable && r.severity == Severity::kError) {
       r.severity = Severity::kWarning;
       r.capped = true;
-      r.message += opts_.english ? " (capped at warning: a value comes from an unreadable page)"
-                                 : "（涉及无法可靠识别的页面，降为警告）";
+      r.message +=
+          opts_.english
+              ? " (capped at warning: a value comes from an unreadable page)"
+              : "（涉及无法可靠识别的页面，降为警告）";
     }
     report_.results.push_back(std::move(r));
   }
 
-  CheckResult FromJudgment(std::string_view rule, const Judgment& j, const Text& what,
-                           std::string_view unit, std::vector<const Fact*> facts) {
+  CheckResult FromJudgment(std::string_view rule, const Judgment& j,
+                           const Text& what, std::string_view unit,
+                           std::vector<const Fact*> facts) {
     CheckResult r;
     r.rule = std::string(rule);
     r.outcome = j.outcome;
@@ -230,39 +246,59 @@ class Checker {
         verdict_en = "consistent";
         break;
       case Outcome::kRounding:
-        verdict_zh = "相差" + j.difference.ToString() + std::string(unit) + "，在四舍五入容差" +
-                     j.tolerance.ToString() + std::string(unit) + "以内，可能为取整误差";
+        if (j.difference.Abs() > j.tolerance) {
+          // Only explained differences get here (see the hint).
+          verdict_zh = "相差" + j.difference.ToString() + std::string(unit) +
+                       "，超出四舍五入容差" + j.tolerance.ToString() +
+                       std::string(unit) + "，但可由取整方式解释";
+          verdict_en = "off by " + j.difference.ToString() + std::string(unit) +
+                       ", beyond the tolerance " + j.tolerance.ToString() +
+                       std::string(unit) +
+                       " but explained by how it was rounded";
+          break;
+        }
+        verdict_zh = "相差" + j.difference.ToString() + std::string(unit) +
+                     "，在四舍五入容差" + j.tolerance.ToString() +
+                     std::string(unit) + "以内，可能为取整误差";
         verdict_en = "off by " + j.difference.ToString() + std::string(unit) +
-                     ", within the rounding tolerance " + j.tolerance.ToString() + std::string(unit);
+                     ", within the rounding tolerance " +
+                     j.tolerance.ToString() + std::string(unit);
         break;
       default:
-        verdict_zh = "印为" + j.printed.ToString() + std::string(unit) + "，按其他数字应为" +
-                     j.expected.ToString() + std::string(unit) + "，相差" + j.difference.ToString() +
-                     std::string(unit) + "，超出取整容差" + j.tolerance.ToString() + std::string(unit);
-        verdict_en = "printed " + j.printed.ToString() + std::string(unit) + ", the other figures give " +
-                     j.expected.ToString() + std::string(unit) + " (difference " +
-                     j.difference.ToString() + std::string(unit) + ", beyond the rounding tolerance " +
+        verdict_zh = "印为" + j.printed.ToString() + std::string(unit) +
+                     "，按其他数字应为" + j.expected.ToString() +
+                     std::string(unit) + "，相差" + j.difference.ToString() +
+                     std::string(unit) + "，超出取整容差" +
+                     j.tolerance.ToString() + std::string(unit);
+        verdict_en = "printed " + j.printed.ToString() + std::string(unit) +
+                     ", the other figures give " + j.expected.ToString() +
+                     std::string(unit) + " (difference " +
+                     j.difference.ToString() + std::string(unit) +
+                     ", beyond the rounding tolerance " +
                      j.tolerance.ToString() + std::string(unit) + ")";
     }
     if (!j.hint.empty()) {
       verdict_zh += "（" + HintZh(j.hint) + "）";
       verdict_en += " (" + j.hint + ")";
     }
-    r.message = opts_.english ? what.en + ": " + verdict_en : what.zh + "：" + verdict_zh;
+    r.message = opts_.english ? what.en + ": " + verdict_en
+                              : what.zh + "：" + verdict_zh;
     return r;
   }
 
   static std::string HintZh(const std::string& hint) {
     if (hint == "truncation") return "印数等于截尾值，疑为截尾而非四舍五入";
     if (hint == "partial list") return "所列为部分明细";
-    if (hint == "truncated when converting 元 to 万元") return "正文万元数为表中元数截尾所得，未四舍五入";
+    if (hint == "truncated when converting 元 to 万元")
+      return "正文万元数为表中元数截尾所得，未四舍五入";
     if (Contains(hint, "complementary") || Contains(hint, "complements")) {
       return "两个互补占比之和不可能为此值，其中一个被截尾";
     }
     return hint;
   }
 
-  void NotChecked(std::string_view rule, const Text& reason, std::vector<const Fact*> facts) {
+  void NotChecked(std::string_view rule, const Text& reason,
+                  std::vector<const Fact*> facts) {
     CheckResult r;
     r.rule = std::string(rule);
     r.outcome = Outcome::kNotChecked;
@@ -288,37 +324,62 @@ class Checker {
 
   void CheckSums() {
     const std::vector<SumRule> rules = {
-        {"sum.income.grand_total", "income.grand_total",
-         {"income.total", "income.use_nonfiscal_balance", "income.begin_carryover"}, true},
-        {"sum.expenditure.grand_total", "expenditure.grand_total",
-         {"expenditure.total", "expenditure.balance_distribution", "expenditure.end_carryover"}, true},
-        {"sum.income.by_source", "income.total",
-         {"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe",
-          "income.special_account", "income.superior_subsidy", "income.business", "income.operating",
+        {"sum.income.grand_total",
+         "income.grand_total",
+         {"income.total", "income.use_nonfiscal_balance",
+          "income.begin_carryover"},
+         true},
+        {"sum.expenditure.grand_total",
+         "expenditure.grand_total",
+         {"expenditure.total", "expenditure.balance_distribution",
+          "expenditure.end_carryover"},
+         true},
+        {"sum.income.by_source",
+         "income.total",
+         {"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund",
+          "income.fiscal.soe", "income.special_account",
+          "income.superior_subsidy", "income.business", "income.operating",
           "income.affiliate_remit", "income.other"},
          false},
-        {"sum.expenditure.basic_project", "expenditure.total",
-         {"expenditure.basic", "expenditure.project", "expenditure.remit_superior", "expenditure.operating",
+        {"sum.expenditure.basic_project",
+         "expenditure.total",
+         {"expenditure.basic", "expenditure.project",
+          "expenditure.remit_superior", "expenditure.operating",
           "expenditure.affiliate_subsidy"},
          false},
-        {"sum.gpb.basic_project", "gpb.expenditure.total", {"gpb.expenditure.basic", "gpb.expenditure.project"},
+        {"sum.gpb.basic_project",
+         "gpb.expenditure.total",
+         {"gpb.expenditure.basic", "gpb.expenditure.project"},
          true},
-        {"sum.basic.personnel_public", "gpb.expenditure.basic", {"gpb.basic.personnel", "gpb.basic.public"},
+        {"sum.basic.personnel_public",
+         "gpb.expenditure.basic",
+         {"gpb.basic.personnel", "gpb.basic.public"},
          true},
-        {"sum.three_public.total", "three_public.total",
-         {"three_public.outbound", "three_public.vehicle", "three_public.reception"}, false},
-        {"sum.three_public.vehicle", "three_public.vehicle",
-         {"three_public.vehicle.purchase", "three_public.vehicle.operation"}, true},
-        {"sum.three_public.reception", "three_public.reception",
-         {"three_public.reception.domestic", "three_public.reception.foreign"}, true},
-        {"sum.procurement", "procurement.total", {"procurement.goods", "procurement.works", "procurement.services"},
+        {"sum.three_public.total",
+         "three_public.total",
+         {"three_public.outbound", "three_public.vehicle",
+          "three_public.reception"},
+         false},
+        {"sum.three_public.vehicle",
+         "three_public.vehicle",
+         {"three_public.vehicle.purchase", "three_public.vehicle.operation"},
+         true},
+        {"sum.three_public.reception",
+         "three_public.reception",
+         {"three_public.reception.domestic", "three_public.reception.foreign"},
+         true},
+        {"sum.procurement",
+         "procurement.total",
+         {"procurement.goods", "procurement.works", "procurement.services"},
          false},
     };
     for (const auto& [gid, group] : groups_) {
       for (const std::string& basis : Bases(group)) {
         for (const SumRule& rule : rules) CheckSum(rule, group, basis);
-        CheckBalance(group, basis, "income.grand_total", "expenditure.grand_total");
-        CheckBalance(group, basis, "fiscal.income.grand_total", "fiscal.expenditure.grand_total");
+        CheckBalance(group, basis, "income.grand_total",
+                     "expenditure.grand_total");
+        CheckBalance(group, basis, "fiscal.income.grand_total",
+                     "fiscal.expenditure.grand_total");
         CheckFuncClasses(group, basis);
       }
     }
@@ -336,8 +397,8 @@ class Checker {
   // business.
   // In a table, a metric printed in several cells with different values
   // (a 科目 row's 合计/基本/项目 columns) has no single value: nullptr.
-  const Fact* First(const std::vector<const Fact*>& group, std::string_view metric,
-                    std::string_view basis) const {
+  const Fact* First(const std::vector<const Fact*>& group,
+                    std::string_view metric, std::string_view basis) const {
     std::vector<const Fact*> f = Find(group, metric, Measure::kAmount, basis);
     if (f.empty()) return nullptr;
     if (f.front()->origin == Origin::kTable) {
@@ -348,7 +409,8 @@ class Checker {
     return f.front();
   }
 
-  void CheckSum(const SumRule& rule, const std::vector<const Fact*>& group, const std::string& basis) {
+  void CheckSum(const SumRule& rule, const std::vector<const Fact*>& group,
+                const std::string& basis) {
     std::vector<std::string_view> parts = rule.parts;
     // The personnel/public split is sometimes stated under 基本支出 alone.
     const Fact* total = First(group, rule.total, basis);
@@ -357,12 +419,15 @@ class Checker {
     }
     if (total == nullptr) return;
     // 财政拨款收入 and its split by fund must not both count.
-    bool split = First(group, "income.fiscal.gpb", basis) || First(group, "income.fiscal.gov_fund", basis) ||
+    bool split = First(group, "income.fiscal.gpb", basis) ||
+                 First(group, "income.fiscal.gov_fund", basis) ||
                  First(group, "income.fiscal.soe", basis);
     std::vector<const Fact*> found;
     std::vector<std::string_view> missing;
     for (std::string_view p : parts) {
-      bool fund_split = p == "income.fiscal.gpb" || p == "income.fiscal.gov_fund" || p == "income.fiscal.soe";
+      bool fund_split = p == "income.fiscal.gpb" ||
+                        p == "income.fiscal.gov_fund" ||
+                        p == "income.fiscal.soe";
       if (p == "income.fiscal" && split) continue;
       if (fund_split && !split) continue;  // counted as 财政拨款收入
       const Fact* f = First(group, p, basis);
@@ -373,7 +438,8 @@ class Checker {
       }
     }
     if (found.empty()) return;
-    if (found.size() == 1 && missing.empty() == false && rule.complete_only) return;
+    if (found.size() == 1 && missing.empty() == false && rule.complete_only)
+      return;
     std::vector<Term> terms;
     for (const Fact* f : found) terms.push_back(TermOf(*f));
     Text what{LabelOf(total->metric) + "与其各组成部分之和",
@@ -381,14 +447,18 @@ class Checker {
     std::vector<const Fact*> evidence{total};
     evidence.insert(evidence.end(), found.begin(), found.end());
     if (missing.empty()) {
-      Add(FromJudgment(rule.id, JudgeSum(TermOf(*total), terms), what, "万元", evidence));
+      Add(FromJudgment(rule.id, JudgeSum(TermOf(*total), terms), what, "万元",
+                       evidence));
       return;
     }
     if (rule.complete_only) {
       std::string names;
-      for (std::string_view m : missing) names += (names.empty() ? "" : "、") + LabelOf(m);
-      NotChecked(rule.id, {"未列出" + names + "，无法核对" + LabelOf(total->metric),
-                           "parts not printed (" + names + "): cannot check " + LabelOf(total->metric)},
+      for (std::string_view m : missing)
+        names += (names.empty() ? "" : "、") + LabelOf(m);
+      NotChecked(rule.id,
+                 {"未列出" + names + "，无法核对" + LabelOf(total->metric),
+                  "parts not printed (" + names + "): cannot check " +
+                      LabelOf(total->metric)},
                  evidence);
       return;
     }
@@ -398,14 +468,18 @@ class Checker {
     Judgment j = JudgeSum(TermOf(*total), terms);
     if (j.outcome == Outcome::kFail && j.difference.sign() > 0) {
       std::string names;
-      for (std::string_view m : missing) names += (names.empty() ? "" : "、") + LabelOf(m);
+      for (std::string_view m : missing)
+        names += (names.empty() ? "" : "、") + LabelOf(m);
       // The shortfall could be the unlisted parts.
       CheckResult r = FromJudgment(rule.id, j, what, "万元", evidence);
       r.outcome = Outcome::kNotChecked;
-      r.reason = opts_.english ? "the listed parts fall short of the total; unlisted parts (" + names +
-                                     ") would have to make up " + j.difference.ToString() + "万元"
-                               : "所列分项之和小于合计" + j.difference.ToString() + "万元，未列出的" + names +
-                                     "可能构成差额";
+      r.reason =
+          opts_.english
+              ? "the listed parts fall short of the total; unlisted parts (" +
+                    names + ") would have to make up " +
+                    j.difference.ToString() + "万元"
+              : "所列分项之和小于合计" + j.difference.ToString() +
+                    "万元，未列出的" + names + "可能构成差额";
       r.message = r.reason;
       Add(std::move(r));
       return;
@@ -413,27 +487,34 @@ class Checker {
     Add(FromJudgment(rule.id, j, what, "万元", evidence));
   }
 
-  void CheckBalance(const std::vector<const Fact*>& group, const std::string& basis, std::string_view a,
+  void CheckBalance(const std::vector<const Fact*>& group,
+                    const std::string& basis, std::string_view a,
                     std::string_view b) {
     const Fact* fa = First(group, a, basis);
     const Fact* fb = First(group, b, basis);
     if (fa == nullptr || fb == nullptr || fa == fb) return;
-    Text what{LabelOf(a) + "与" + LabelOf(b), LabelOf(a) + " against " + LabelOf(b)};
-    Add(FromJudgment("sum.total_balance", JudgeEqual(TermOf(*fa), TermOf(*fb)), what, "万元", {fa, fb}));
+    Text what{LabelOf(a) + "与" + LabelOf(b),
+              LabelOf(a) + " against " + LabelOf(b)};
+    Add(FromJudgment("sum.total_balance", JudgeEqual(TermOf(*fa), TermOf(*fb)),
+                     what, "万元", {fa, fb}));
   }
 
   static bool IsClassLevelLabel(const Fact& f) {
-    return f.code.size() == 3 || (f.code.empty() && f.label.find('/') == std::string::npos &&
-                                  (Contains(f.label, "支出") || Contains(f.label, "（类）")));
+    return f.code.size() == 3 ||
+           (f.code.empty() && f.label.find('/') == std::string::npos &&
+            (Contains(f.label, "支出") || Contains(f.label, "（类）")));
   }
 
-  void CheckFuncClasses(const std::vector<const Fact*>& group, const std::string& basis) {
+  void CheckFuncClasses(const std::vector<const Fact*>& group,
+                        const std::string& basis) {
     const Fact* total = First(group, "gpb.expenditure.total", basis);
     if (total == nullptr) return;
     std::vector<const Fact*> classes;
     std::set<std::string> seen;
-    for (const Fact* f : Find(group, "gpb.expenditure.by_func", Measure::kAmount, basis)) {
-      if (IsClassLevelLabel(*f) && seen.insert(f->label).second) classes.push_back(f);
+    for (const Fact* f :
+         Find(group, "gpb.expenditure.by_func", Measure::kAmount, basis)) {
+      if (IsClassLevelLabel(*f) && seen.insert(f->label).second)
+        classes.push_back(f);
     }
     if (classes.size() < 2) return;
     std::vector<Term> terms;
@@ -441,12 +522,14 @@ class Checker {
     std::vector<const Fact*> evidence{total};
     evidence.insert(evidence.end(), classes.begin(), classes.end());
     Add(FromJudgment("sum.func.classes", JudgeSum(TermOf(*total), terms),
-                     {"一般公共预算财政拨款支出与各类支出之和", "general-budget spending against its classes"},
+                     {"一般公共预算财政拨款支出与各类支出之和",
+                      "general-budget spending against its classes"},
                      "万元", evidence));
   }
 
   static std::string StripZhiChu(std::string s) {
-    if (s.size() > 6 && s.substr(s.size() - 6) == "支出") s.resize(s.size() - 6);
+    if (s.size() > 6 && s.substr(s.size() - 6) == "支出")
+      s.resize(s.size() - 6);
     return s;
   }
 
@@ -455,17 +538,20 @@ class Checker {
     const ClassificationCatalog& cat = ClassificationCatalog::Default();
     std::set<std::string> leis;
     for (const ClassItem* c : cat.FindByName(xiang, ClassLevel::kXiang)) {
-      if (const ClassItem* lei = cat.Find(c->code.substr(0, 3))) leis.insert(StripZhiChu(CanonicalClassName(lei->name)));
+      if (const ClassItem* lei = cat.Find(c->code.substr(0, 3)))
+        leis.insert(StripZhiChu(CanonicalClassName(lei->name)));
     }
     return leis.size() == 1 ? *leis.begin() : "";
   }
 
   // The printed 类 name is the current or (for the report's year) former
   // name of the 类 of some code the 项 name belongs to.
-  bool ValidClassName(const std::string& xiang, const std::string& printed_lei) const {
+  bool ValidClassName(const std::string& xiang,
+                      const std::string& printed_lei) const {
     const ClassificationCatalog& cat = ClassificationCatalog::Default();
     for (const ClassItem* c : cat.FindByName(xiang, ClassLevel::kXiang)) {
-      NameMatch m = cat.NameMatches(c->code.substr(0, 3), printed_lei, ex_.meta.fiscal_year);
+      NameMatch m = cat.NameMatches(c->code.substr(0, 3), printed_lei,
+                                    ex_.meta.fiscal_year);
       if (m == NameMatch::kMatch || m == NameMatch::kFormerName) return true;
     }
     return false;
@@ -480,8 +566,10 @@ class Checker {
     std::map<std::string, std::vector<const Fact*>> items;
     std::vector<const Fact*> all_items;
     for (const Fact& f : ex_.facts) {
-      if (f.origin != Origin::kNarrative || f.metric != "gpb.expenditure.by_func" ||
-          f.measure != Measure::kAmount || !Current(f) || f.basis != DefaultBasis()) {
+      if (f.origin != Origin::kNarrative ||
+          f.metric != "gpb.expenditure.by_func" ||
+          f.measure != Measure::kAmount || !Current(f) ||
+          f.basis != DefaultBasis()) {
         continue;
       }
       size_t slash = f.label.find('/');
@@ -490,7 +578,9 @@ class Checker {
         std::string lei = StripZhiChu(CanonicalClassName(printed_lei));
         std::string xiang = f.label.substr(f.label.rfind('/') + 1);
         std::string catalog_lei = CatalogClassOf(xiang);
-        if (!catalog_lei.empty() && catalog_lei != lei && !ValidClassName(xiang, printed_lei)) lei = catalog_lei;
+        if (!catalog_lei.empty() && catalog_lei != lei &&
+            !ValidClassName(xiang, printed_lei))
+          lei = catalog_lei;
         items[lei].push_back(&f);
         all_items.push_back(&f);
       } else if (IsClassLevelLabel(f)) {
@@ -502,7 +592,8 @@ class Checker {
       auto it = items.find(name);
       if (it == items.end()) {
         NotChecked("sum.func.hierarchy",
-                   {"“" + cls->label + "”下未列出任何项级支出，无法核对", "no items listed under " + cls->label},
+                   {"“" + cls->label + "”下未列出任何项级支出，无法核对",
+                    "no items listed under " + cls->label},
                    {cls});
         continue;
       }
@@ -511,13 +602,15 @@ class Checker {
       std::vector<const Fact*> evidence{cls};
       evidence.insert(evidence.end(), it->second.begin(), it->second.end());
       Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*cls), terms),
-                       {"“" + cls->label + "”与其下各项支出之和", cls->label + " against its items"}, "万元",
-                       evidence));
+                       {"“" + cls->label + "”与其下各项支出之和",
+                        cls->label + " against its items"},
+                       "万元", evidence));
     }
     // The total printed with the detail list.
     const Fact* total = nullptr;
     for (const Fact& f : ex_.facts) {
-      if (f.metric == "gpb.expenditure.total" && f.measure == Measure::kAmount && Current(f) &&
+      if (f.metric == "gpb.expenditure.total" &&
+          f.measure == Measure::kAmount && Current(f) &&
           f.basis == DefaultBasis() && f.origin == Origin::kNarrative &&
           GroupOf(f) == GroupOf(*all_items.front())) {
         total = &f;
@@ -531,14 +624,17 @@ class Checker {
       std::vector<const Fact*> evidence{total};
       evidence.insert(evidence.end(), all_items.begin(), all_items.end());
       Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*total), terms),
-                       {"一般公共预算财政拨款支出与各项支出之和", "general-budget spending against its items"}, "万元",
-                       evidence));
+                       {"一般公共预算财政拨款支出与各项支出之和",
+                        "general-budget spending against its items"},
+                       "万元", evidence));
     }
   }
 
   // ---- Tables: rows (合计 = 基本 + 项目 …) and columns (类 = Σ款 = Σ项) ----
 
-  static bool IsTotalRole(std::string_view role) { return role == "total" || role == "amount"; }
+  static bool IsTotalRole(std::string_view role) {
+    return role == "total" || role == "amount";
+  }
 
   void CheckTableRows() {
     // (table, row, basis) → facts of that row
@@ -550,27 +646,31 @@ class Checker {
     }
     std::map<std::pair<int, int>, int> facts_per_row;
     for (const auto& [key, facts] : rows) {
-      facts_per_row[{std::get<0>(key), std::get<1>(key)}] += static_cast<int>(facts.size());
+      facts_per_row[{std::get<0>(key), std::get<1>(key)}] +=
+          static_cast<int>(facts.size());
     }
     for (const auto& [key, facts] : rows) {
       // Judge a row only when every number printed in it is understood: an
       // unrecognized column (事业单位经营支出, a fund split) could be a part.
       int table = std::get<0>(key), row = std::get<1>(key);
-      if (table < 0 || table >= static_cast<int>(nd_.doc.tables.size())) continue;
+      if (table < 0 || table >= static_cast<int>(nd_.doc.tables.size()))
+        continue;
       const Table& t = nd_.doc.tables[static_cast<size_t>(table)];
       if (row < 0 || row >= static_cast<int>(t.rows.size())) continue;
       std::set<int> not_money;  // code, label and 行次 columns
       for (const RecognizedTable& rt : ex_.tables) {
         if (rt.table != table) continue;
         for (const ColumnRole& c : rt.columns) {
-          if (c.role == "code" || c.role == "label" || c.role == "line_no") not_money.insert(c.column);
+          if (c.role == "code" || c.role == "label" || c.role == "line_no")
+            not_money.insert(c.column);
         }
       }
       int numeric = 0;
       const std::vector<Cell>& cells = t.rows[static_cast<size_t>(row)];
       for (size_t c = 0; c < cells.size(); ++c) {
         CellState st = cells[c].state();
-        if (not_money.count(static_cast<int>(c)) == 0) numeric += st == CellState::kNumber || st == CellState::kZero;
+        if (not_money.count(static_cast<int>(c)) == 0)
+          numeric += st == CellState::kNumber || st == CellState::kZero;
       }
       if (numeric > facts_per_row[{table, row}]) continue;
       const Fact* total = nullptr;
@@ -581,8 +681,9 @@ class Checker {
       for (const Fact* f : facts) {
         if (IsTotalRole(f->column) && total == nullptr) {
           total = f;
-        } else if (f->column == "basic" || f->column == "project" || f->column == "remit_superior" ||
-                   f->column == "operating" || f->column == "affiliate_subsidy") {
+        } else if (f->column == "basic" || f->column == "project" ||
+                   f->column == "remit_superior" || f->column == "operating" ||
+                   f->column == "affiliate_subsidy") {
           parts.push_back(f);
         }
       }
@@ -595,15 +696,18 @@ class Checker {
       if (!(has_basic || has_project)) continue;
       std::vector<Term> terms;
       for (const Fact* p : parts) terms.push_back(TermOf(*p));
-      std::string rule = total->fund == "gpb" ? "sum.gpb.basic_project" : "sum.expenditure.basic_project";
+      std::string rule = total->fund == "gpb" ? "sum.gpb.basic_project"
+                                              : "sum.expenditure.basic_project";
       std::vector<const Fact*> evidence{total};
       evidence.insert(evidence.end(), parts.begin(), parts.end());
       Judgment j = JudgeSum(TermOf(*total), terms);
       // A blank 基本 or 项目 cell counts as zero; a row whose parts fall
       // short only because one column is blank is still a finding.
-      Add(FromJudgment(rule, j, {"表中“" + total->label + "”行合计与基本支出、项目支出之和",
-                                 "row " + total->label + ": total against basic plus project"},
-                       "万元", evidence));
+      Add(FromJudgment(
+          rule, j,
+          {"表中“" + total->label + "”行合计与基本支出、项目支出之和",
+           "row " + total->label + ": total against basic plus project"},
+          "万元", evidence));
     }
   }
 
@@ -611,8 +715,8 @@ class Checker {
     // (table, column, basis) → coded rows
     std::map<std::tuple<int, int, std::string>, std::vector<const Fact*>> cols;
     for (const Fact& f : ex_.facts) {
-      if (f.origin == Origin::kTable && f.measure == Measure::kAmount && !f.code.empty() &&
-          f.code_scheme == "func") {
+      if (f.origin == Origin::kTable && f.measure == Measure::kAmount &&
+          !f.code.empty() && f.code_scheme == "func") {
         cols[{f.where.table, f.where.column, f.basis}].push_back(&f);
       }
     }
@@ -623,17 +727,20 @@ class Checker {
         if (code.size() != 3 && code.size() != 5) continue;
         std::vector<const Fact*> children;
         for (const auto& [c2, f2] : by_code) {
-          if (c2.size() == code.size() + 2 && c2.compare(0, code.size(), code) == 0) children.push_back(f2);
+          if (c2.size() == code.size() + 2 &&
+              c2.compare(0, code.size(), code) == 0)
+            children.push_back(f2);
         }
         if (children.empty()) continue;
         std::vector<Term> terms;
         for (const Fact* c : children) terms.push_back(TermOf(*c));
         std::vector<const Fact*> evidence{parent};
         evidence.insert(evidence.end(), children.begin(), children.end());
-        Add(FromJudgment("sum.func.hierarchy", JudgeSum(TermOf(*parent), terms),
-                         {"表中“" + parent->label + "”（" + code + "）与其下级科目之和",
-                          parent->label + " (" + code + ") against its sub-items"},
-                         "万元", evidence));
+        Add(FromJudgment(
+            "sum.func.hierarchy", JudgeSum(TermOf(*parent), terms),
+            {"表中“" + parent->label + "”（" + code + "）与其下级科目之和",
+             parent->label + " (" + code + ") against its sub-items"},
+            "万元", evidence));
       }
     }
   }
@@ -643,32 +750,41 @@ class Checker {
   // columns are off by the same amount in opposite directions.
   void CheckShiftedValues() {
     // (table, basis, role, code) → fact
-    std::map<std::tuple<int, std::string, std::string, std::string>, const Fact*> cell;
+    std::map<std::tuple<int, std::string, std::string, std::string>,
+             const Fact*>
+        cell;
     std::set<std::tuple<int, std::string>> tables;
     for (const Fact& f : ex_.facts) {
-      if (f.origin != Origin::kTable || f.measure != Measure::kAmount || f.code.empty() || f.code_scheme != "func") {
+      if (f.origin != Origin::kTable || f.measure != Measure::kAmount ||
+          f.code.empty() || f.code_scheme != "func") {
         continue;
       }
       if (f.column != "basic" && f.column != "project") continue;
-      cell.emplace(std::make_tuple(f.where.table, f.basis, f.column, f.code), &f);
+      cell.emplace(std::make_tuple(f.where.table, f.basis, f.column, f.code),
+                   &f);
       tables.insert({f.where.table, f.basis});
     }
-    auto get = [&](int t, const std::string& b, const std::string& role, const std::string& code) -> const Fact* {
+    auto get = [&](int t, const std::string& b, const std::string& role,
+                   const std::string& code) -> const Fact* {
       auto it = cell.find(std::make_tuple(t, b, role, code));
       return it == cell.end() ? nullptr : it->second;
     };
-    auto value = [](const Fact* f) { return f == nullptr ? Decimal() : f->value; };
+    auto value = [](const Fact* f) {
+      return f == nullptr ? Decimal() : f->value;
+    };
     for (const auto& [t, b] : tables) {
       std::set<std::string> codes;
       for (const auto& [k, f] : cell) {
-        if (std::get<0>(k) == t && std::get<1>(k) == b) codes.insert(std::get<3>(k));
+        if (std::get<0>(k) == t && std::get<1>(k) == b)
+          codes.insert(std::get<3>(k));
       }
       for (const std::string& parent : codes) {
         if (parent.size() != 5 && parent.size() != 3) continue;
         Decimal sum_basic, sum_project;
         std::vector<std::string> children;
         for (const std::string& c : codes) {
-          if (c.size() == parent.size() + 2 && c.compare(0, parent.size(), parent) == 0) {
+          if (c.size() == parent.size() + 2 &&
+              c.compare(0, parent.size(), parent) == 0) {
             children.push_back(c);
             sum_basic = sum_basic + value(get(t, b, "basic", c));
             sum_project = sum_project + value(get(t, b, "project", c));
@@ -683,11 +799,13 @@ class Checker {
           const Fact* project = get(t, b, "project", c);
           const Fact* moved = nullptr;
           std::string from, to;
-          if (basic == nullptr && project != nullptr && project->value == d_basic) {
+          if (basic == nullptr && project != nullptr &&
+              project->value == d_basic) {
             moved = project;
             from = "基本支出";
             to = "项目支出";
-          } else if (project == nullptr && basic != nullptr && basic->value == d_project) {
+          } else if (project == nullptr && basic != nullptr &&
+                     basic->value == d_project) {
             moved = basic;
             from = "项目支出";
             to = "基本支出";
@@ -697,13 +815,19 @@ class Checker {
           r.rule = "table.value_shifted";
           r.outcome = Outcome::kFail;
           r.printed = Printed(*moved);
-          r.message = opts_.english ? "row " + moved->label + " (" + c + "): " + Printed(*moved) +
-                                          " looks shifted from the " + from + " column into " + to
-                                    : "表中“" + moved->label + "”（" + c + "）的" + Printed(*moved) + "印在“" + to +
-                                          "”列，按上级科目的两列合计应属“" + from + "”列（该格空白）";
+          r.message =
+              opts_.english
+                  ? "row " + moved->label + " (" + c + "): " + Printed(*moved) +
+                        " looks shifted from the " + from + " column into " + to
+                  : "表中“" + moved->label + "”（" + c + "）的" +
+                        Printed(*moved) + "印在“" + to +
+                        "”列，按上级科目的两列合计应属“" + from +
+                        "”列（该格空白）";
           r.evidence = {EvidenceOf(*moved)};
-          if (const Fact* p = get(t, b, "basic", parent)) r.evidence.push_back(EvidenceOf(*p));
-          if (const Fact* p = get(t, b, "project", parent)) r.evidence.push_back(EvidenceOf(*p));
+          if (const Fact* p = get(t, b, "basic", parent))
+            r.evidence.push_back(EvidenceOf(*p));
+          if (const Fact* p = get(t, b, "project", parent))
+            r.evidence.push_back(EvidenceOf(*p));
           Add(std::move(r));
         }
       }
@@ -721,23 +845,26 @@ class Checker {
         for (const Fact* f : items) terms.push_back(TermOf(*f));
         std::vector<const Fact*> evidence{total};
         evidence.insert(evidence.end(), items.begin(), items.end());
-        Add(FromJudgment("sum.econ.items", JudgeSumAtMost(TermOf(*total), terms),
-                         {LabelOf(total->metric) + "与所列明细之和", LabelOf(total->metric) + " against its items"},
+        Add(FromJudgment("sum.econ.items",
+                         JudgeSumAtMost(TermOf(*total), terms),
+                         {LabelOf(total->metric) + "与所列明细之和",
+                          LabelOf(total->metric) + " against its items"},
                          "万元", evidence));
       }
       total = nullptr;
       items.clear();
     };
     for (const Fact& f : ex_.facts) {
-      if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount || !Current(f) ||
-          f.basis != DefaultBasis()) {
+      if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount ||
+          !Current(f) || f.basis != DefaultBasis()) {
         continue;
       }
       if (f.metric == "gpb.basic.personnel" || f.metric == "gpb.basic.public") {
         flush();
         total = &f;
         block = f.where.block;
-      } else if (f.metric == "gpb.basic.by_econ" && total != nullptr && f.where.block == block) {
+      } else if (f.metric == "gpb.basic.by_econ" && total != nullptr &&
+                 f.where.block == block) {
         items.push_back(&f);
       }
     }
@@ -752,8 +879,9 @@ class Checker {
     const Fact* best = nullptr;
     for (const Fact& f : ex_.facts) {
       if (&f == &s) break;
-      if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) && f.origin == s.origin &&
-          (basis.empty() || f.basis == basis) && f.where.block == s.where.block) {
+      if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) &&
+          f.origin == s.origin && (basis.empty() || f.basis == basis) &&
+          f.where.block == s.where.block) {
         best = &f;
       }
     }
@@ -776,21 +904,23 @@ class Checker {
     auto it = groups_.find(GroupOf(s));
     if (it != groups_.end()) {
       for (const Fact* f : it->second) {
-        if (f->metric == s.base_metric && f->measure == Measure::kAmount && Current(*f) && f->basis == s.basis) {
+        if (f->metric == s.base_metric && f->measure == Measure::kAmount &&
+            Current(*f) && f->basis == s.basis) {
           return f;
         }
       }
     }
     for (const Fact& f : ex_.facts) {
-      if (f.metric == s.base_metric && f.measure == Measure::kAmount && Current(f) && f.basis == s.basis &&
-          f.origin == s.origin) {
+      if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
+          Current(f) && f.basis == s.basis && f.origin == s.origin) {
         return &f;
       }
     }
     // The total is sometimes printed only in the table (“三公” tables).
     for (const Fact& f : ex_.facts) {
-      if (f.metric == s.base_metric && f.measure == Measure::kAmount && Current(f) && f.basis == s.basis &&
-          f.origin == Origin::kTable && (f.column.empty() || IsTotalRole(f.column))) {
+      if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
+          Current(f) && f.basis == s.basis && f.origin == Origin::kTable &&
+          (f.column.empty() || IsTotalRole(f.column))) {
         return &f;
       }
     }
@@ -799,7 +929,9 @@ class Checker {
 
   void CheckShares() {
     // Shares of one breakdown: same block and base.
-    std::map<std::pair<int, std::string>, std::vector<std::pair<const Fact*, const Fact*>>> breakdowns;
+    std::map<std::pair<int, std::string>,
+             std::vector<std::pair<const Fact*, const Fact*>>>
+        breakdowns;
     for (const Fact& s : ex_.facts) {
       if (s.measure != Measure::kShare) continue;
       const Fact* amount = AmountFor(s);
@@ -810,10 +942,12 @@ class Checker {
         breakdowns[{s.where.block, s.base_metric}].push_back({&s, amount});
       }
       if (amount == nullptr || base == nullptr) {
-        NotChecked("share.recompute",
-                   {"占比" + s.printed.ToString() + "%缺少对应金额或合计，无法复算",
-                    "share " + s.printed.ToString() + "% has no amount or base to recompute from"},
-                   {&s});
+        NotChecked(
+            "share.recompute",
+            {"占比" + s.printed.ToString() + "%缺少对应金额或合计，无法复算",
+             "share " + s.printed.ToString() +
+                 "% has no amount or base to recompute from"},
+            {&s});
         continue;
       }
       breakdowns[{s.where.block, s.base_metric}].push_back({&s, amount});
@@ -822,19 +956,23 @@ class Checker {
           CheckResult r;
           r.rule = "share.zero_base";
           r.outcome = Outcome::kFail;
-          r.message = opts_.english ? "a share is printed for a zero total" : "合计为0，却给出占比" + Printed(s);
+          r.message = opts_.english ? "a share is printed for a zero total"
+                                    : "合计为0，却给出占比" + Printed(s);
           r.evidence = {EvidenceOf(s), EvidenceOf(*base)};
           Add(std::move(r));
         }
         continue;
       }
-      Judgment j = JudgeRatio(s.printed, ex_.percent_scale, TermOf(*amount), TermOf(*base));
-      std::string rule = (j.outcome == Outcome::kFail && j.hint == "truncation") ? "share.truncated"
-                                                                                   : "share.recompute";
-      Add(FromJudgment(rule, j,
-                       {"“" + s.label + "”占" + LabelOf(s.base_metric) + "的比例",
-                        "share of " + s.label + " in " + LabelOf(s.base_metric)},
-                       "%", {&s, amount, base}));
+      Judgment j = JudgeRatio(s.printed, ex_.percent_scale, TermOf(*amount),
+                              TermOf(*base));
+      std::string rule = (j.outcome == Outcome::kFail && j.hint == "truncation")
+                             ? "share.truncated"
+                             : "share.recompute";
+      Add(FromJudgment(
+          rule, j,
+          {"“" + s.label + "”占" + LabelOf(s.base_metric) + "的比例",
+           "share of " + s.label + " in " + LabelOf(s.base_metric)},
+          "%", {&s, amount, base}));
     }
     for (const auto& [key, members] : breakdowns) {
       if (members.size() < 2) continue;
@@ -846,7 +984,8 @@ class Checker {
         for (const auto& [sf, af] : members) named.insert(sf->metric);
         std::vector<const Metric*> all_parts = metrics_.PartsOf(key.second);
         bool complete = !all_parts.empty();
-        for (const Metric* m : all_parts) complete = complete && named.count(m->id) > 0;
+        for (const Metric* m : all_parts)
+          complete = complete && named.count(m->id) > 0;
         if (!complete) continue;
         std::vector<Decimal> shares;
         std::vector<const Fact*> evidence;
@@ -856,8 +995,9 @@ class Checker {
           shares.push_back(sf->printed);
           evidence.push_back(sf);
         }
-        Add(FromJudgment("share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
-                         {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+        Add(FromJudgment(
+            "share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
+            {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
         continue;
       }
       if (base->value.is_zero()) continue;
@@ -876,8 +1016,9 @@ class Checker {
       Judgment complete = JudgeSum(TermOf(*base), terms);
       if (complete.outcome == Outcome::kFail) continue;
       evidence.push_back(base);
-      Add(FromJudgment("share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
-                       {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+      Add(FromJudgment(
+          "share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
+          {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
     }
   }
 
@@ -900,9 +1041,11 @@ class Checker {
 
   // A printed prior-year value: a chart point or an amount of year − 1.
   const Fact* PriorFor(const Fact& c) const {
-    int prior_year = c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
+    int prior_year =
+        c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
     for (const Fact& f : ex_.facts) {
-      if (SameSubject(f, c) && f.measure == Measure::kAmount && f.year == prior_year && prior_year > 0) {
+      if (SameSubject(f, c) && f.measure == Measure::kAmount &&
+          f.year == prior_year && prior_year > 0) {
         return &f;
       }
     }
@@ -916,12 +1059,16 @@ class Checker {
       if (current == nullptr) current = AmountFor(c);
       const Fact* rate = Next(c, Measure::kRate);
       if (rate != nullptr && !rate->direction.empty() && !c.direction.empty() &&
-          ((IsUp(c.direction) && IsDown(rate->direction)) || (IsDown(c.direction) && IsUp(rate->direction)))) {
+          ((IsUp(c.direction) && IsDown(rate->direction)) ||
+           (IsDown(c.direction) && IsUp(rate->direction)))) {
         CheckResult r;
         r.rule = "change.direction";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "the change says " + c.direction + " but the rate says " + rate->direction
-                                  : "增减额用“" + c.direction + "”，增减幅度却用“" + rate->direction + "”，方向矛盾";
+        r.message = opts_.english
+                        ? "the change says " + c.direction +
+                              " but the rate says " + rate->direction
+                        : "增减额用“" + c.direction + "”，增减幅度却用“" +
+                              rate->direction + "”，方向矛盾";
         r.evidence = {EvidenceOf(c), EvidenceOf(*rate)};
         Add(std::move(r));
       }
@@ -929,35 +1076,45 @@ class Checker {
         CheckResult r;
         r.rule = "change.direction";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "\"unchanged\" with a nonzero change" : "称“持平”，但增减额不为0";
+        r.message = opts_.english ? "\"unchanged\" with a nonzero change"
+                                  : "称“持平”，但增减额不为0";
         r.evidence = {EvidenceOf(c)};
         Add(std::move(r));
       }
       const Fact* prior = PriorFor(c);
       if (current != nullptr && prior != nullptr) {
         Decimal diff = current->value - prior->value;
-        bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) || (IsDown(c.direction) && diff.sign() <= 0) ||
+        bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) ||
+                       (IsDown(c.direction) && diff.sign() <= 0) ||
                        c.direction.empty() || c.direction == "持平";
         if (!sign_ok && !diff.is_zero()) {
           CheckResult r;
           r.rule = "change.direction";
           r.outcome = Outcome::kFail;
-          r.message = opts_.english ? "says " + c.direction + " but this year minus last year is " + diff.ToString()
-                                    : "称“" + c.direction + "”，但本年" + Printed(*current) + "减上年" +
-                                          Printed(*prior) + "为" + diff.ToString() + "万元";
-          r.evidence = {EvidenceOf(c), EvidenceOf(*current), EvidenceOf(*prior)};
+          r.message = opts_.english
+                          ? "says " + c.direction +
+                                " but this year minus last year is " +
+                                diff.ToString()
+                          : "称“" + c.direction + "”，但本年" +
+                                Printed(*current) + "减上年" + Printed(*prior) +
+                                "为" + diff.ToString() + "万元";
+          r.evidence = {EvidenceOf(c), EvidenceOf(*current),
+                        EvidenceOf(*prior)};
           Add(std::move(r));
         } else {
           Term change{diff.Abs(), TermOf(*current).half + TermOf(*prior).half};
           Add(FromJudgment("change.amount", JudgeEqual(TermOf(c), change),
-                           {"“" + c.label + "”增减额与本年、上年数之差", "change of " + c.label + " against the two years"},
+                           {"“" + c.label + "”增减额与本年、上年数之差",
+                            "change of " + c.label + " against the two years"},
                            "万元", {&c, current, prior}));
         }
       }
       if (rate == nullptr) continue;
       if (current == nullptr) {
         NotChecked("change.rate",
-                   {"“" + c.label + "”缺少本年金额，无法复算增减幅度", "no current amount for " + c.label}, {&c, rate});
+                   {"“" + c.label + "”缺少本年金额，无法复算增减幅度",
+                    "no current amount for " + c.label},
+                   {&c, rate});
         continue;
       }
       // Last year's figure as printed, else derived: current ∓ change
@@ -965,24 +1122,32 @@ class Checker {
       // |this − last| / last, so a wrong change amount or direction word is
       // reported once, by its own rule.
       Decimal signed_change = IsDown(c.direction) ? -c.value : c.value;
-      Term prior_term{current->value - signed_change, TermOf(*current).half + TermOf(c).half};
+      Term prior_term{current->value - signed_change,
+                      TermOf(*current).half + TermOf(c).half};
       Term change_term = TermOf(c);
       if (prior != nullptr) {
         prior_term = TermOf(*prior);
-        change_term = {(current->value - prior->value).Abs(), TermOf(*current).half + TermOf(*prior).half};
+        change_term = {(current->value - prior->value).Abs(),
+                       TermOf(*current).half + TermOf(*prior).half};
       }
       if (prior_term.value.sign() <= 0) {
         CheckResult r;
         r.rule = "change.zero_base";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "a growth rate from a zero base" : "上年数为0（本年数即增加额），不应给出增长率" + Printed(*rate);
+        r.message = opts_.english
+                        ? "a growth rate from a zero base"
+                        : "上年数为0（本年数即增加额），不应给出增长率" +
+                              Printed(*rate);
         r.evidence = {EvidenceOf(c), EvidenceOf(*rate), EvidenceOf(*current)};
         Add(std::move(r));
         continue;
       }
-      Judgment j = JudgeRatio(rate->printed, ex_.percent_scale, change_term, prior_term);
-      Add(FromJudgment("change.rate", j,
-                       {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%", {rate, &c, current}));
+      Judgment j =
+          JudgeRatio(rate->printed, ex_.percent_scale, change_term, prior_term);
+      Add(FromJudgment(
+          "change.rate", j,
+          {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%",
+          {rate, &c, current}));
     }
   }
 
@@ -995,14 +1160,17 @@ class Checker {
       if (actual == nullptr) actual = AmountFor(p);
       if (!p.direction.empty()) {
         int c = Decimal::Compare(p.printed, Decimal::FromInt(100));
-        bool ok = (p.direction == "小于" && c < 0) || (p.direction == "大于" && c > 0) ||
+        bool ok = (p.direction == "小于" && c < 0) ||
+                  (p.direction == "大于" && c > 0) ||
                   (p.direction == "等于" && c == 0);
         CheckResult r;
         r.rule = "completion.direction";
         r.outcome = ok ? Outcome::kPass : Outcome::kFail;
-        r.message = opts_.english ? "\"actual " + p.direction + " budget\" against completion " + Printed(p)
-                                  : "“决算数" + p.direction + "预算数”与完成预算" + Printed(p) +
-                                        (ok ? "一致" : "矛盾");
+        r.message = opts_.english
+                        ? "\"actual " + p.direction +
+                              " budget\" against completion " + Printed(p)
+                        : "“决算数" + p.direction + "预算数”与完成预算" +
+                              Printed(p) + (ok ? "一致" : "矛盾");
         r.evidence = {EvidenceOf(p)};
         Add(std::move(r));
       }
@@ -1010,18 +1178,25 @@ class Checker {
       const Fact* budget = nullptr;
       for (const Fact& f : ex_.facts) {
         if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) &&
-            (f.basis == p.basis || (p.basis == "budget" && f.basis.rfind("budget", 0) == 0))) {
+            (f.basis == p.basis ||
+             (p.basis == "budget" && f.basis.rfind("budget", 0) == 0))) {
           budget = &f;
           break;
         }
       }
       bool no_budget_said = false;
       if (p.where.block >= 0) {
-        int section = nd_.sections.block_section[static_cast<size_t>(p.where.block)];
-        const Section& sec = nd_.sections.sections[static_cast<size_t>(section)];
-        for (int b = std::max(0, sec.block); b < sec.end_block && b < static_cast<int>(nd_.blocks.size()); ++b) {
+        int section =
+            nd_.sections.block_section[static_cast<size_t>(p.where.block)];
+        const Section& sec =
+            nd_.sections.sections[static_cast<size_t>(section)];
+        for (int b = std::max(0, sec.block);
+             b < sec.end_block && b < static_cast<int>(nd_.blocks.size());
+             ++b) {
           const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
-          no_budget_said |= Contains(t, "没有年初预算") || Contains(t, "无年初预算") || Contains(t, "未安排预算") ||
+          no_budget_said |= Contains(t, "没有年初预算") ||
+                            Contains(t, "无年初预算") ||
+                            Contains(t, "未安排预算") ||
                             Contains(t, "没有预算") || Contains(t, "无预算");
         }
       }
@@ -1030,13 +1205,16 @@ class Checker {
       if (budget != nullptr && budget->value.is_zero() && actual != nullptr) {
         const Fact* other = nullptr;
         for (const Fact& f : ex_.facts) {
-          if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) && f.basis != budget->basis &&
-              f.basis.rfind("budget", 0) == 0 && !f.value.is_zero() && f.where.block == p.where.block) {
+          if (SameSubject(f, p) && f.measure == Measure::kAmount &&
+              Current(f) && f.basis != budget->basis &&
+              f.basis.rfind("budget", 0) == 0 && !f.value.is_zero() &&
+              f.where.block == p.where.block) {
             other = &f;
           }
         }
         if (other != nullptr) {
-          Judgment j = JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual), TermOf(*other));
+          Judgment j = JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual),
+                                  TermOf(*other));
           if (j.outcome != Outcome::kFail) {
             CheckResult r;
             r.rule = "completion.rate";
@@ -1044,37 +1222,51 @@ class Checker {
             r.hint = "wrong denominator";
             r.printed = Printed(p);
             r.message = opts_.english
-                            ? "completion " + Printed(p) + " is stated against a budget of 0; it is actual over " +
+                            ? "completion " + Printed(p) +
+                                  " is stated against a budget of 0; it is "
+                                  "actual over " +
                                   Printed(*other)
-                            : "称完成预算" + Printed(p) + "，但所称预算为" + Printed(*budget) + "；该比例实为决算数" +
-                                  Printed(*actual) + "除以" + Printed(*other) + "，分母表述有误";
-            r.evidence = {EvidenceOf(p), EvidenceOf(*actual), EvidenceOf(*budget), EvidenceOf(*other)};
+                            : "称完成预算" + Printed(p) + "，但所称预算为" +
+                                  Printed(*budget) + "；该比例实为决算数" +
+                                  Printed(*actual) + "除以" + Printed(*other) +
+                                  "，分母表述有误";
+            r.evidence = {EvidenceOf(p), EvidenceOf(*actual),
+                          EvidenceOf(*budget), EvidenceOf(*other)};
             Add(std::move(r));
             continue;
           }
         }
       }
       if ((budget != nullptr && budget->value.is_zero()) ||
-          (budget == nullptr && actual != nullptr && actual->value.is_zero() && no_budget_said)) {
+          (budget == nullptr && actual != nullptr && actual->value.is_zero() &&
+           no_budget_said)) {
         CheckResult r;
         r.rule = "completion.zero_budget";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "completion " + Printed(p) + " printed although there is no budget"
-                                  : "没有预算，却给出完成预算" + Printed(p) + "，应表述为不适用";
+        r.message = opts_.english ? "completion " + Printed(p) +
+                                        " printed although there is no budget"
+                                  : "没有预算，却给出完成预算" + Printed(p) +
+                                        "，应表述为不适用";
         r.evidence = {EvidenceOf(p)};
         if (actual != nullptr) r.evidence.push_back(EvidenceOf(*actual));
         Add(std::move(r));
         continue;
       }
       if (actual == nullptr || budget == nullptr) {
-        NotChecked("completion.rate",
-                   {"“" + p.label + "”完成预算" + Printed(p) + "：正文未列出预算数，无法复算",
-                    "completion of " + p.label + ": the budget amount is not printed"},
-                   {&p});
+        NotChecked(
+            "completion.rate",
+            {"“" + p.label + "”完成预算" + Printed(p) +
+                 "：正文未列出预算数，无法复算",
+             "completion of " + p.label + ": the budget amount is not printed"},
+            {&p});
         continue;
       }
-      Add(FromJudgment("completion.rate", JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual), TermOf(*budget)),
-                       {"“" + p.label + "”完成预算比例", "completion of " + p.label}, "%", {&p, actual, budget}));
+      Add(FromJudgment(
+          "completion.rate",
+          JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual),
+                     TermOf(*budget)),
+          {"“" + p.label + "”完成预算比例", "completion of " + p.label}, "%",
+          {&p, actual, budget}));
     }
   }
 
@@ -1085,7 +1277,8 @@ class Checker {
       const std::string& t = nd_.blocks[b].text;
       std::string word;
       for (std::string_view w : {"大于", "小于", "等于", "持平"}) {
-        if (Contains(t, "决算数" + std::string(w) + "预算数") || Contains(t, "决算" + std::string(w) + "预算") ||
+        if (Contains(t, "决算数" + std::string(w) + "预算数") ||
+            Contains(t, "决算" + std::string(w) + "预算") ||
             (w == "持平" && Contains(t, "决算数与预算数基本持平"))) {
           word = std::string(w);
         }
@@ -1094,13 +1287,17 @@ class Checker {
       std::vector<const Fact*> budgets;
       const Fact* actual = nullptr;
       for (const Fact& f : ex_.facts) {
-        if (f.origin != Origin::kNarrative || f.where.block != static_cast<int>(b) || f.measure != Measure::kAmount) {
+        if (f.origin != Origin::kNarrative ||
+            f.where.block != static_cast<int>(b) ||
+            f.measure != Measure::kAmount) {
           continue;
         }
-        if (f.basis.rfind("budget", 0) == 0 && (budgets.empty() || SameSubject(f, *budgets.front()))) {
+        if (f.basis.rfind("budget", 0) == 0 &&
+            (budgets.empty() || SameSubject(f, *budgets.front()))) {
           budgets.push_back(&f);
         }
-        if (f.basis == "actual" && !budgets.empty() && actual == nullptr && SameSubject(f, *budgets.front())) {
+        if (f.basis == "actual" && !budgets.empty() && actual == nullptr &&
+            SameSubject(f, *budgets.front())) {
           actual = &f;
         }
       }
@@ -1121,10 +1318,12 @@ class Checker {
       CheckResult r;
       r.rule = "completion.direction";
       r.outcome = ok ? Outcome::kPass : Outcome::kFail;
-      r.message = opts_.english ? "\"actual " + word + " budget\" against actual " + Printed(*actual) + " and budget " +
-                                      Printed(*budget)
-                                : "称“决算数" + word + "预算数”，决算数" + Printed(*actual) + "、预算数" +
-                                      Printed(*budget) + (ok ? "，一致" : "，与之矛盾");
+      r.message = opts_.english
+                      ? "\"actual " + word + " budget\" against actual " +
+                            Printed(*actual) + " and budget " + Printed(*budget)
+                      : "称“决算数" + word + "预算数”，决算数" +
+                            Printed(*actual) + "、预算数" + Printed(*budget) +
+                            (ok ? "，一致" : "，与之矛盾");
       r.evidence = {EvidenceOf(*actual), EvidenceOf(*budget)};
       Add(std::move(r));
     }
@@ -1137,7 +1336,8 @@ class Checker {
       std::string metric, basis, fund, label;
       int year;
       bool operator<(const Key& o) const {
-        return std::tie(metric, basis, fund, label, year) < std::tie(o.metric, o.basis, o.fund, o.label, o.year);
+        return std::tie(metric, basis, fund, label, year) <
+               std::tie(o.metric, o.basis, o.fund, o.label, o.year);
       }
     };
     std::map<Key, std::vector<const Fact*>> by_key;
@@ -1148,11 +1348,14 @@ class Checker {
       // A table column other than the row's total (基本支出, 项目支出 of a
       // 科目 row) is a different figure.
       std::string metric = f.metric;
-      if (!f.column.empty() && f.column != "total" && f.column != "amount") metric += "#" + f.column;
+      if (!f.column.empty() && f.column != "total" && f.column != "amount")
+        metric += "#" + f.column;
       std::string label;
       if (IsClassMetric(f.metric)) {
         if (f.code.empty() && f.origin == Origin::kTable) continue;
-        label = !f.code.empty() ? f.code : "name:" + StripZhiChu(CanonicalClassName(f.label));
+        label = !f.code.empty()
+                    ? f.code
+                    : "name:" + StripZhiChu(CanonicalClassName(f.label));
       }
       by_key[{metric, f.basis, f.fund, label, f.year}].push_back(&f);
     }
@@ -1168,7 +1371,8 @@ class Checker {
       std::set<std::string> reported;
       for (const Fact* f : facts) {
         if (f == first_text) continue;
-        if (f->origin == Origin::kNarrative && f->where.block == first_text->where.block &&
+        if (f->origin == Origin::kNarrative &&
+            f->where.block == first_text->where.block &&
             f->printed == first_text->printed) {
           continue;
         }
@@ -1178,18 +1382,24 @@ class Checker {
         Judgment j = JudgeEqual(TermOf(*f), TermOf(*first_text));
         // A 万元 text figure that is the 元 table value truncated (87.70 for
         // 877,080 元): a conversion habit, reported as rounding-level.
-        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable && f->unit == "元" &&
-            first_text->unit == "万元" &&
-            f->value.Round(first_text->printed.scale(), RoundingMode::kTruncate) == first_text->value) {
+        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable &&
+            f->unit == "元" && first_text->unit == "万元" &&
+            f->value.Round(first_text->printed.scale(),
+                           RoundingMode::kTruncate) == first_text->value) {
           j.outcome = Outcome::kRounding;
           j.hint = "truncated when converting 元 to 万元";
         }
         // One finding per distinct printed value.
-        if (!reported.insert(rule + f->printed.ToString()).second && j.outcome == Outcome::kPass) continue;
-        Add(FromJudgment(rule, j,
-                         {"“" + (f->label.empty() ? LabelOf(key.metric) : f->label) + "”在不同位置的数字",
-                          (f->label.empty() ? LabelOf(key.metric) : f->label) + " printed in two places"},
-                         "万元", {f, first_text}));
+        if (!reported.insert(rule + f->printed.ToString()).second &&
+            j.outcome == Outcome::kPass)
+          continue;
+        Add(FromJudgment(
+            rule, j,
+            {"“" + (f->label.empty() ? LabelOf(key.metric) : f->label) +
+                 "”在不同位置的数字",
+             (f->label.empty() ? LabelOf(key.metric) : f->label) +
+                 " printed in two places"},
+            "万元", {f, first_text}));
       }
     }
   }
@@ -1199,12 +1409,15 @@ class Checker {
     const Fact* assets = nullptr;
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kCount) continue;
-      if (f.metric == "three_public.vehicle.fleet_count" && fleet == nullptr) fleet = &f;
+      if (f.metric == "three_public.vehicle.fleet_count" && fleet == nullptr)
+        fleet = &f;
       if (f.metric == "assets.vehicles" && assets == nullptr) assets = &f;
     }
     if (fleet != nullptr && assets != nullptr) {
       Term a{fleet->value, Decimal()}, b{assets->value, Decimal()};
-      Add(FromJudgment("agree.counts", JudgeEqual(a, b), {"公务用车数量", "vehicle counts"}, "辆", {fleet, assets}));
+      Add(FromJudgment("agree.counts", JudgeEqual(a, b),
+                       {"公务用车数量", "vehicle counts"}, "辆",
+                       {fleet, assets}));
     }
   }
 
@@ -1212,14 +1425,17 @@ class Checker {
     const Fact* admin = nullptr;
     const Fact* pub = nullptr;
     for (const Fact& f : ex_.facts) {
-      if (f.measure != Measure::kAmount || !Current(f) || f.basis != "actual") continue;
+      if (f.measure != Measure::kAmount || !Current(f) || f.basis != "actual")
+        continue;
       if (f.metric == "admin_operating_cost" && admin == nullptr) admin = &f;
       if (f.metric == "gpb.basic.public" && pub == nullptr) pub = &f;
     }
     if (admin == nullptr || pub == nullptr) return;
     Judgment j = JudgeSumAtMost(TermOf(*pub), {TermOf(*admin)});
-    Add(FromJudgment("agree.admin_cost", j, {"机关运行经费与公用经费", "administrative costs against public costs"},
-                     "万元", {admin, pub}));
+    Add(FromJudgment(
+        "agree.admin_cost", j,
+        {"机关运行经费与公用经费", "administrative costs against public costs"},
+        "万元", {admin, pub}));
   }
 
   // ---- Codes and names ----
@@ -1235,20 +1451,27 @@ class Checker {
     for (size_t b = 0; b < nd_.blocks.size(); ++b) {
       const std::string& t = nd_.blocks[b].text;
       ClassPath p;
-      if (!Contains(t, "（项）") || !ParseClassPath(t.substr(0, t.rfind("（项）") + 9), &p)) continue;
+      if (!Contains(t, "（项）") ||
+          !ParseClassPath(t.substr(0, t.rfind("（项）") + 9), &p))
+        continue;
       if (p.xiang.empty()) continue;
       // A 项 name used under many 款 (行政运行, 机关服务, 其他…支出) is one
       // item only together with its 款.
       std::set<std::string> kuans_of_name;
-      for (const ClassItem* c : cat.FindByName(p.xiang, ClassLevel::kXiang)) kuans_of_name.insert(c->code.substr(0, 5));
+      for (const ClassItem* c : cat.FindByName(p.xiang, ClassLevel::kXiang))
+        kuans_of_name.insert(c->code.substr(0, 5));
       std::string key = StripZhiChu(CanonicalClassName(p.xiang));
-      if (kuans_of_name.size() > 1) key = StripZhiChu(CanonicalClassName(p.kuan)) + "/" + key;
+      if (kuans_of_name.size() > 1)
+        key = StripZhiChu(CanonicalClassName(p.kuan)) + "/" + key;
       by_item[key].push_back({p, static_cast<int>(b)});
     }
-    auto canon_lei = [](const std::string& s) { return StripZhiChu(CanonicalClassName(s)); };
+    auto canon_lei = [](const std::string& s) {
+      return StripZhiChu(CanonicalClassName(s));
+    };
     for (const auto& [item, seen] : by_item) {
       // Candidate codes for the 项 name; keep those whose 款 or 类 fit.
-      std::vector<const ClassItem*> candidates = cat.FindByName(seen.front().path.xiang, ClassLevel::kXiang);
+      std::vector<const ClassItem*> candidates =
+          cat.FindByName(seen.front().path.xiang, ClassLevel::kXiang);
       std::vector<std::string> problems_zh, problems_en;
       std::set<std::string> leis, kuans;
       for (const PathSeen& s : seen) {
@@ -1258,44 +1481,58 @@ class Checker {
       // Which 类 does the catalog put this 项 under?
       std::set<std::string> catalog_leis;
       for (const ClassItem* c : candidates) {
-        if (const ClassItem* lei = cat.Find(c->code.substr(0, 3))) catalog_leis.insert(canon_lei(lei->name));
+        if (const ClassItem* lei = cat.Find(c->code.substr(0, 3)))
+          catalog_leis.insert(canon_lei(lei->name));
       }
       std::vector<int> blocks;
       for (const PathSeen& s : seen) {
         bool lei_ok = s.path.lei.empty() || catalog_leis.empty() ||
-                      catalog_leis.count(canon_lei(s.path.lei)) > 0 || ValidClassName(s.path.xiang, s.path.lei);
+                      catalog_leis.count(canon_lei(s.path.lei)) > 0 ||
+                      ValidClassName(s.path.xiang, s.path.lei);
         if (!lei_ok) {
           std::string expected;
-          for (const std::string& l : catalog_leis) expected += (expected.empty() ? "" : "/") + l;
+          for (const std::string& l : catalog_leis)
+            expected += (expected.empty() ? "" : "/") + l;
           problems_zh.push_back(
-              "“" + nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(s.block)]) + "”把“" +
-              s.path.xiang + "（项）”列在“" + s.path.lei + "（类）”下，该项属于“" + expected + "”类");
-          problems_en.push_back(s.path.xiang + " is printed under " + s.path.lei + ", it belongs to " + expected);
+              "“" +
+              nd_.sections.Path(
+                  nd_.sections.block_section[static_cast<size_t>(s.block)]) +
+              "”把“" + s.path.xiang + "（项）”列在“" + s.path.lei +
+              "（类）”下，该项属于“" + expected + "”类");
+          problems_en.push_back(s.path.xiang + " is printed under " +
+                                s.path.lei + ", it belongs to " + expected);
           blocks.push_back(s.block);
         }
       }
       if (leis.size() > 1) {
         std::string list;
-        for (const std::string& l : leis) list += (list.empty() ? "" : "、") + l;
+        for (const std::string& l : leis)
+          list += (list.empty() ? "" : "、") + l;
         problems_zh.push_back("同一项在不同位置所属类名称不一致：" + list);
-        problems_en.push_back("the same item is printed under different classes: " + list);
+        problems_en.push_back(
+            "the same item is printed under different classes: " + list);
       }
       bool kuan_only = problems_zh.empty() && kuans.size() > 1;
       if (kuans.size() > 1) {
         std::string list;
-        for (const std::string& k : kuans) list += (list.empty() ? "" : "、") + k;
+        for (const std::string& k : kuans)
+          list += (list.empty() ? "" : "、") + k;
         problems_zh.push_back("同一项在不同位置所属款名称不一致：" + list);
-        problems_en.push_back("the same item is printed under different 款 names: " + list);
+        problems_en.push_back(
+            "the same item is printed under different 款 names: " + list);
       }
       if (problems_zh.empty()) continue;
       CheckResult r;
       r.rule = kuan_only ? "code.name_variant" : "code.name_mismatch";
       r.outcome = Outcome::kFail;
       std::string zh, en;
-      for (const std::string& p : problems_zh) zh += (zh.empty() ? "" : "；") + p;
-      for (const std::string& p : problems_en) en += (en.empty() ? "" : "; ") + p;
-      r.message = opts_.english ? "class names of " + seen.front().path.xiang + ": " + en
-                                : "“" + seen.front().path.xiang + "”的科目归属：" + zh;
+      for (const std::string& p : problems_zh)
+        zh += (zh.empty() ? "" : "；") + p;
+      for (const std::string& p : problems_en)
+        en += (en.empty() ? "" : "; ") + p;
+      r.message = opts_.english
+                      ? "class names of " + seen.front().path.xiang + ": " + en
+                      : "“" + seen.front().path.xiang + "”的科目归属：" + zh;
       for (const PathSeen& s : seen) {
         Evidence e;
         e.label = s.path.lei + "/" + s.path.kuan + "/" + s.path.xiang;
@@ -1303,7 +1540,8 @@ class Checker {
         e.origin = "narrative";
         e.where.block = s.block;
         e.where.page = nd_.doc.blocks[static_cast<size_t>(s.block)].page;
-        e.location = nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(s.block)]);
+        e.location = nd_.sections.Path(
+            nd_.sections.block_section[static_cast<size_t>(s.block)]);
         r.evidence.push_back(std::move(e));
       }
       Add(std::move(r));
@@ -1316,13 +1554,15 @@ class Checker {
     Evidence e;
     const std::string& t = nd_.blocks[static_cast<size_t>(block)].text;
     e.quote = Ellipsize(t, 120);
-    e.value = t.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+    e.value =
+        t.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
     e.origin = "narrative";
     e.where.block = block;
     e.where.page = nd_.doc.blocks[static_cast<size_t>(block)].page;
     e.where.norm_begin = begin;
     e.where.norm_end = end;
-    e.location = nd_.sections.Path(nd_.sections.block_section[static_cast<size_t>(block)]);
+    e.location = nd_.sections.Path(
+        nd_.sections.block_section[static_cast<size_t>(block)]);
     return e;
   }
 
@@ -1332,21 +1572,36 @@ class Checker {
         CheckResult r;
         r.rule = "presentation.missing_unit";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "amount " + m.text + " has no unit" : "金额“" + m.text + "”缺少计量单位（万元/元）";
+        r.message = opts_.english
+                        ? "amount " + m.text + " has no unit"
+                        : "金额“" + m.text + "”缺少计量单位（万元/元）";
         r.evidence = {TextEvidence(m.block, m.begin, m.end)};
         Add(std::move(r));
       } else if (m.percent_sign_missing) {
         CheckResult r;
         r.rule = "presentation.percent_without_sign";
         r.outcome = Outcome::kFail;
-        r.message = opts_.english ? "share " + m.text + " has no %" : "占比“" + m.text + "”缺少百分号";
+        r.message = opts_.english ? "share " + m.text + " has no %"
+                                  : "占比“" + m.text + "”缺少百分号";
         r.evidence = {TextEvidence(m.block, m.begin, m.end)};
         Add(std::move(r));
       }
     }
-    static constexpr std::string_view kResidue[] = {
-        "增加（减少）", "减少（增加）", "增长（下降）", "下降（增长）", "增加(减少)", "增长(下降)", "增加/减少", "增长/下降",
-        "主要原因是。", "主要原因是：。", "主要原因是:。", "XX", "××", "某某", "XXX"};
+    static constexpr std::string_view kResidue[] = {"增加（减少）",
+                                                    "减少（增加）",
+                                                    "增长（下降）",
+                                                    "下降（增长）",
+                                                    "增加(减少)",
+                                                    "增长(下降)",
+                                                    "增加/减少",
+                                                    "增长/下降",
+                                                    "主要原因是。",
+                                                    "主要原因是：。",
+                                                    "主要原因是:。",
+                                                    "XX",
+                                                    "××",
+                                                    "某某",
+                                                    "XXX"};
     if (!ex_.meta.is_template) {
       for (size_t b = 0; b < nd_.blocks.size(); ++b) {
         const std::string& t = nd_.blocks[b].text;
@@ -1356,9 +1611,11 @@ class Checker {
           CheckResult r;
           r.rule = "presentation.template_residue";
           r.outcome = Outcome::kFail;
-          r.message = opts_.english ? "template residue \"" + std::string(w) + "\""
-                                    : "存在模板残留文字“" + std::string(w) + "”";
-          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(p), static_cast<int>(p + w.size()))};
+          r.message = opts_.english
+                          ? "template residue \"" + std::string(w) + "\""
+                          : "存在模板残留文字“" + std::string(w) + "”";
+          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(p),
+                                     static_cast<int>(p + w.size()))};
           Add(std::move(r));
           break;
         }
@@ -1373,16 +1630,22 @@ class Checker {
         for (size_t p = 0; p + 7 <= title.size(); ++p) {
           if (title.compare(p + 4, 3, "年") != 0) continue;
           std::string digits = title.substr(p, 4);
-          if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+          if (!std::all_of(digits.begin(), digits.end(),
+                           [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
           if (p > 0 && title[p - 1] >= '0' && title[p - 1] <= '9') continue;
           int y = std::stoi(digits);
-          if (y < 2000 || y > 2100 || y == year || Contains(title, "相比") || Contains(title, "上年")) continue;
+          if (y < 2000 || y > 2100 || y == year || Contains(title, "相比") ||
+              Contains(title, "上年"))
+            continue;
           CheckResult r;
           r.rule = "presentation.year_mismatch";
           r.outcome = Outcome::kFail;
-          r.message = opts_.english ? "heading names " + digits + " in a " + std::to_string(year) + " report"
-                                    : "标题“" + s.label + s.title + "”写的是" + digits + "年，报告年度为" +
-                                          std::to_string(year) + "年";
+          r.message = opts_.english
+                          ? "heading names " + digits + " in a " +
+                                std::to_string(year) + " report"
+                          : "标题“" + s.label + s.title + "”写的是" + digits +
+                                "年，报告年度为" + std::to_string(year) + "年";
           r.evidence = {TextEvidence(s.block, 0, 0)};
           Add(std::move(r));
           break;
@@ -1398,29 +1661,36 @@ class Checker {
     // Tables are only judged when the report shows it carries tables at all
     // (a narrative-only PDF of a two-file report has none of them).
     bool has_tables = false;
-    for (const RecognizedTable& t : ex_.tables) has_tables |= !t.canonical_id.empty();
+    for (const RecognizedTable& t : ex_.tables)
+      has_tables |= !t.canonical_id.empty();
     if (!ex_.expected_tables.empty()) {
       if (!has_tables) {
         CheckResult r;
         r.rule = "structure.tables_missing";
         r.outcome = Outcome::kNotChecked;
-        r.reason = opts_.english ? "no standard table recognized in this file (tables may be published separately)"
-                                 : "本文件未识别出任何公开表格（表格可能单独发布），未核对表格是否齐全";
+        r.reason = opts_.english ? "no standard table recognized in this file "
+                                   "(tables may be published separately)"
+                                 : "本文件未识别出任何公开表格（表格可能单独发"
+                                   "布），未核对表格是否齐全";
         r.message = r.reason;
         Add(std::move(r));
       } else {
         std::string missing;
         for (const std::string& id : ex_.expected_tables) {
           bool found = false;
-          for (const RecognizedTable& t : ex_.tables) found |= t.canonical_id == id;
+          for (const RecognizedTable& t : ex_.tables)
+            found |= t.canonical_id == id;
           if (!found) missing += (missing.empty() ? "" : "、") + id;
         }
         CheckResult r;
         r.rule = "structure.tables_missing";
         r.outcome = missing.empty() ? Outcome::kPass : Outcome::kFail;
-        r.message = missing.empty() ? (opts_.english ? "all mandatory tables present" : "应公开的表格齐全")
-                                    : (opts_.english ? "mandatory tables not found: " + missing
-                                                     : "未找到应公开的表格：" + missing);
+        r.message =
+            missing.empty()
+                ? (opts_.english ? "all mandatory tables present"
+                                 : "应公开的表格齐全")
+                : (opts_.english ? "mandatory tables not found: " + missing
+                                 : "未找到应公开的表格：" + missing);
         Add(std::move(r));
       }
     }
@@ -1429,8 +1699,13 @@ class Checker {
       CheckResult r;
       r.rule = "structure.empty_table_statement";
       r.outcome = t.empty_statement ? Outcome::kPass : Outcome::kFail;
-      r.message = opts_.english ? "empty table " + t.title + (t.empty_statement ? " carries its statement" : " has no \"本表为空\" statement")
-                                : "空表“" + t.title + "”" + (t.empty_statement ? "有说明" : "未说明“本表为空”");
+      r.message =
+          opts_.english
+              ? "empty table " + t.title +
+                    (t.empty_statement ? " carries its statement"
+                                       : " has no \"本表为空\" statement")
+              : "空表“" + t.title + "”" +
+                    (t.empty_statement ? "有说明" : "未说明“本表为空”");
       Add(std::move(r));
     }
     // 部门 vs 单位 wording in the headings.
@@ -1444,8 +1719,10 @@ class Checker {
           CheckResult r;
           r.rule = "presentation.scope_mismatch";
           r.outcome = Outcome::kFail;
-          r.message = opts_.english ? "heading says " + wrong + " in a " + ex_.meta.scope + " report"
-                                    : "标题“" + s.label + s.title + "”写作“" + wrong + "”，报告为" + ex_.meta.scope +
+          r.message = opts_.english ? "heading says " + wrong + " in a " +
+                                          ex_.meta.scope + " report"
+                                    : "标题“" + s.label + s.title + "”写作“" +
+                                          wrong + "”，报告为" + ex_.meta.scope +
                                           std::string(kind);
           r.evidence = {TextEvidence(s.block, 0, 0)};
           Add(std::move(r));
@@ -1466,7 +1743,8 @@ class Checker {
 
 }  // namespace
 
-CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex, const CheckOptions& options) {
+CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,
+                      const CheckOptions& options) {
   return Checker(nd, ex, options).Run();
 }
 

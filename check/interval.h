@@ -6,10 +6,10 @@
 #ifndef BUDGETDOC_CHECK_INTERVAL_H_
 #define BUDGETDOC_CHECK_INTERVAL_H_
 
+#include "base/decimal.h"
+
 #include <optional>
 #include <string>
-
-#include "base/decimal.h"
 
 namespace budgetdoc {
 
@@ -37,7 +37,8 @@ Interval operator-(const Interval& a, const Interval& b);
 std::optional<Interval> Divide(const Interval& a, const Interval& b, int scale);
 
 // 100 · a / b, as Divide but in percent.
-std::optional<Interval> Percent(const Interval& a, const Interval& b, int scale);
+std::optional<Interval> Percent(const Interval& a, const Interval& b,
+                                int scale);
 
 }  // namespace budgetdoc
 

@@ -22,7 +22,8 @@ std::string_view OutcomeName(Outcome o) {
 
 namespace {
 
-Judgment Compare(const Decimal& printed, const Decimal& expected, const Decimal& tolerance) {
+Judgment Compare(const Decimal& printed, const Decimal& expected,
+                 const Decimal& tolerance) {
   Judgment j;
   j.printed = printed;
   j.expected = expected;
@@ -63,13 +64,15 @@ Judgment JudgeEqual(const Term& a, const Term& b) {
   return Compare(a.value, b.value, a.half + b.half);
 }
 
-Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a, const Term& b) {
+Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a,
+                    const Term& b) {
   Judgment j;
   j.printed = printed_pct;
   const Decimal hundred = Decimal::FromInt(100);
   std::optional<Decimal> a100 = Decimal::Multiply(a.value, hundred);
   std::optional<Decimal> exact =
-      a100 ? Decimal::Divide(*a100, b.value, pct_scale, RoundingMode::kHalfUp) : std::nullopt;
+      a100 ? Decimal::Divide(*a100, b.value, pct_scale, RoundingMode::kHalfUp)
+           : std::nullopt;
   if (!exact) {
     j.outcome = Outcome::kNotChecked;
     j.hint = "division by zero";
@@ -82,18 +85,23 @@ Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a, co
     j.outcome = Outcome::kPass;
     return j;
   }
-  std::optional<Interval> range = Percent(a.AsInterval(), b.AsInterval(), pct_scale + 6);
+  std::optional<Interval> range =
+      Percent(a.AsInterval(), b.AsInterval(), pct_scale + 6);
   if (range && range->Widened(HalfUnit(pct_scale)).Contains(printed_pct)) {
     j.outcome = Outcome::kRounding;
     // Reported as the reach of rounding around the recomputed value.
-    Decimal reach = std::max((range->hi - *exact).Abs(), (*exact - range->lo).Abs()) + HalfUnit(pct_scale);
+    Decimal reach =
+        std::max((range->hi - *exact).Abs(), (*exact - range->lo).Abs()) +
+        HalfUnit(pct_scale);
     j.tolerance = reach.Round(pct_scale + 2, RoundingMode::kCeiling);
   } else {
     j.outcome = Outcome::kFail;
   }
   std::optional<Decimal> trunc =
-      a100 ? Decimal::Divide(*a100, b.value, pct_scale, RoundingMode::kTruncate) : std::nullopt;
-  if (j.outcome == Outcome::kFail && trunc && *trunc == printed_pct) j.hint = "truncation";
+      a100 ? Decimal::Divide(*a100, b.value, pct_scale, RoundingMode::kTruncate)
+           : std::nullopt;
+  if (j.outcome == Outcome::kFail && trunc && *trunc == printed_pct)
+    j.hint = "truncation";
   return j;
 }
 

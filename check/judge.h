@@ -7,11 +7,11 @@
 #ifndef BUDGETDOC_CHECK_JUDGE_H_
 #define BUDGETDOC_CHECK_JUDGE_H_
 
-#include <string>
-#include <vector>
-
 #include "base/decimal.h"
 #include "check/interval.h"
+
+#include <string>
+#include <vector>
 
 namespace budgetdoc {
 
@@ -57,7 +57,8 @@ Judgment JudgeEqual(const Term& a, const Term& b);
 // rounding intervals reaches it; fail otherwise, with hint "truncation"
 // when the printed value equals the truncated ratio.
 // REQUIRES: b.value != 0 (callers handle a zero base separately).
-Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a, const Term& b);
+Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a,
+                    const Term& b);
 
 // Shares of one complete breakdown sum to 100. With n nonzero parts each
 // rounded share errs by at most q/2: |Σ − 100| ≤ n·q/2 is rounding, except

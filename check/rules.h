@@ -6,11 +6,11 @@
 #ifndef BUDGETDOC_CHECK_RULES_H_
 #define BUDGETDOC_CHECK_RULES_H_
 
+#include "base/finding.h"
+
 #include <span>
 #include <string>
 #include <string_view>
-
-#include "base/finding.h"
 
 namespace budgetdoc {
 
@@ -21,7 +21,7 @@ struct RuleSpec {
   std::string_view zh;      // one line, Chinese
   std::string_view en;      // one line, English
   std::string_view identity;  // "本年支出合计 = 基本支出 + 项目支出 + …"
-  Severity severity;          // of a failure (rounding is always a warning)
+  Severity severity;            // of a failure (rounding is always a warning)
   std::string_view applies_to;  // final_accounts | budget | all
 };
 

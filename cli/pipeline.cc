@@ -5,7 +5,8 @@
 
 namespace budgetdoc {
 
-Result<NormalizedDocument> ExtractFile(const std::string& path, const PipelineOptions& options) {
+Result<NormalizedDocument> ExtractFile(const std::string& path,
+                                       const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
   ExtractOptions eo = options.extract;
   if (eo.source_name.empty()) eo.source_name = path;
@@ -13,7 +14,8 @@ Result<NormalizedDocument> ExtractFile(const std::string& path, const PipelineOp
   return Normalize(std::move(doc), options.normalize);
 }
 
-Result<Analysis> AnalyzeBytes(std::string_view bytes, const PipelineOptions& options) {
+Result<Analysis> AnalyzeBytes(std::string_view bytes,
+                              const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
   Analysis a;
   a.nd = Normalize(std::move(doc), options.normalize);
@@ -22,7 +24,8 @@ Result<Analysis> AnalyzeBytes(std::string_view bytes, const PipelineOptions& opt
   return a;
 }
 
-Result<Analysis> AnalyzeFile(const std::string& path, const PipelineOptions& options) {
+Result<Analysis> AnalyzeFile(const std::string& path,
+                             const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
   PipelineOptions o = options;
   if (o.extract.source_name.empty()) o.extract.source_name = path;

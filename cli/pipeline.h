@@ -3,13 +3,13 @@
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_
 
-#include <string>
-
 #include "base/result.h"
 #include "check/check.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
+
+#include <string>
 
 namespace budgetdoc {
 
@@ -20,7 +20,8 @@ struct PipelineOptions {
 };
 
 // Reads, extracts and normalizes one file. Errors name the file.
-Result<NormalizedDocument> ExtractFile(const std::string& path, const PipelineOptions& options);
+Result<NormalizedDocument> ExtractFile(const std::string& path,
+                                       const PipelineOptions& options);
 
 // Everything budgetdoc knows about one report.
 struct Analysis {
@@ -30,8 +31,10 @@ struct Analysis {
 };
 
 // The whole pipeline on bytes already read (the batch workers use this).
-Result<Analysis> AnalyzeBytes(std::string_view bytes, const PipelineOptions& options);
-Result<Analysis> AnalyzeFile(const std::string& path, const PipelineOptions& options);
+Result<Analysis> AnalyzeBytes(std::string_view bytes,
+                              const PipelineOptions& options);
+Result<Analysis> AnalyzeFile(const std::string& path,
+                             const PipelineOptions& options);
 
 }  // namespace budgetdoc
 

@@ -34,7 +34,8 @@ void JoinWrappedLines(Document* doc) {
   // Typical long-line length (90th percentile, in code points).
   std::vector<size_t> lengths;
   for (const Block& b : doc->blocks) {
-    if (b.kind == BlockKind::kParagraph) lengths.push_back(CountCodePoints(b.text));
+    if (b.kind == BlockKind::kParagraph)
+      lengths.push_back(CountCodePoints(b.text));
   }
   size_t p90 = 0;
   if (!lengths.empty()) {
@@ -65,20 +66,27 @@ void JoinWrappedLines(Document* doc) {
   std::vector<Block> out;
   for (size_t i = 0; i < doc->blocks.size(); ++i) {
     Block& b = doc->blocks[i];
-    if (!out.empty() && b.kind == BlockKind::kParagraph && out.back().kind == BlockKind::kParagraph) {
+    if (!out.empty() && b.kind == BlockKind::kParagraph &&
+        out.back().kind == BlockKind::kParagraph) {
       std::string prev = NormalizeText(out.back().text).text;
       std::string next = NormalizeText(b.text).text;
       HeadingLabel label;
       bool prev_heading = ParseHeadingLabel(prev, &label) && !label.list_like;
       bool next_heading = ParseHeadingLabel(next, &label);
-      bool digit_end = !prev.empty() && prev.back() >= '0' && prev.back() <= '9';
-      bool joinable = !prev.empty() && !next.empty() && !EndsComplete(prev) && !prev_heading && !next_heading;
-      bool page_gap = digit_end && page_number_only(next) && i + 1 < doc->blocks.size();
+      bool digit_end =
+          !prev.empty() && prev.back() >= '0' && prev.back() <= '9';
+      bool joinable = !prev.empty() && !next.empty() && !EndsComplete(prev) &&
+                      !prev_heading && !next_heading;
+      bool page_gap =
+          digit_end && page_number_only(next) && i + 1 < doc->blocks.size();
       // The line before this one was a page number caught in a sentence.
       const std::string& raw = out.back().text;
       size_t nl = raw.rfind('\n');
-      bool after_page_number = nl != std::string::npos && page_number_only(NormalizeText(raw.substr(nl + 1)).text);
-      if (joinable && (full(out.back(), prev) || page_gap || after_page_number)) {
+      bool after_page_number =
+          nl != std::string::npos &&
+          page_number_only(NormalizeText(raw.substr(nl + 1)).text);
+      if (joinable &&
+          (full(out.back(), prev) || page_gap || after_page_number)) {
         out.back().text += "\n" + b.text;
         continue;
       }
@@ -94,7 +102,8 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   NormalizedDocument nd;
   nd.doc = std::move(doc);
   // Block indexes are final after this; tables and charts are not moved.
-  if ((nd.doc.format == Format::kText || nd.doc.format == Format::kPdf) && options.join_wrapped_lines) {
+  if ((nd.doc.format == Format::kText || nd.doc.format == Format::kPdf) &&
+      options.join_wrapped_lines) {
     JoinWrappedLines(&nd.doc);
   }
   FindingSink sink(options.max_findings);

@@ -28,28 +28,37 @@ void AppendResult(const CheckResult& r, bool english, std::string* out) {
     if (!e.value.empty()) *out += e.value + " ";
     if (!e.location.empty()) *out += "(" + e.location + ")";
     *out += "\n";
-    if (!e.quote.empty()) *out += std::string("        ") + (english ? "quote: " : "原文：") + "「" + e.quote + "」\n";
+    if (!e.quote.empty())
+      *out += std::string("        ") + (english ? "quote: " : "原文：") +
+              "「" + e.quote + "」\n";
   }
 }
 
 }  // namespace
 
-std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex, const CheckReport& report,
-                            bool english) {
+std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
+                            const CheckReport& report, bool english) {
   const ReportMeta& m = ex.meta;
   std::string out;
-  auto unknown = [&](const std::string& s) { return s.empty() ? std::string(english ? "unknown" : "不明") : s; };
+  auto unknown = [&](const std::string& s) {
+    return s.empty() ? std::string(english ? "unknown" : "不明") : s;
+  };
   out += (english ? "report: " : "报告：") + nd.doc.source + "\n";
   out += (english ? "  unit: " : "  单位：") + unknown(m.entity_name) + "\n";
   out += (english ? "  region: " : "  地区：") + unknown(m.region_name) +
          (m.region_code.empty() ? "" : " (" + m.region_code + ")") + "\n";
   out += (english ? "  year: " : "  年度：") +
-         (m.fiscal_year > 0 ? std::to_string(m.fiscal_year) : unknown("")) + "\n";
-  out += (english ? "  kind: " + KindEn(m) : "  类型：" + KindZh(m)) + (m.is_template ? (english ? " (blank template)" : "（空白模板）") : "") + "\n";
+         (m.fiscal_year > 0 ? std::to_string(m.fiscal_year) : unknown("")) +
+         "\n";
+  out +=
+      (english ? "  kind: " + KindEn(m) : "  类型：" + KindZh(m)) +
+      (m.is_template ? (english ? " (blank template)" : "（空白模板）") : "") +
+      "\n";
   for (const auto& [field, why] : m.unknown_reasons) {
     out += "  " + field + (english ? " unknown: " : " 未能确定：") + why + "\n";
   }
-  out += (english ? "  facts read: " : "  读取事实：") + std::to_string(ex.facts.size()) + "\n\n";
+  out += (english ? "  facts read: " : "  读取事实：") +
+         std::to_string(ex.facts.size()) + "\n\n";
 
   struct Group {
     const char* zh;
@@ -65,12 +74,15 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex, 
     std::string body;
     size_t n = 0;
     for (const CheckResult& r : report.results) {
-      bool match = (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) && r.severity == g.severity;
+      bool match =
+          (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) &&
+          r.severity == g.severity;
       if (!match) continue;
       ++n;
       AppendResult(r, english, &body);
     }
-    out += std::string(english ? g.en : g.zh) + " (" + std::to_string(n) + ")\n" + body + "\n";
+    out += std::string(english ? g.en : g.zh) + " (" + std::to_string(n) +
+           ")\n" + body + "\n";
   }
   std::string body;
   size_t n = 0;
@@ -79,11 +91,14 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex, 
     ++n;
     body += "  [" + r.rule + "] " + r.reason + "\n";
   }
-  out += std::string(english ? "not checked" : "未能核对") + " (" + std::to_string(n) + ")\n" + body + "\n";
-  out += std::string(english ? "passed: " : "通过：") + std::to_string(report.Count(Outcome::kPass)) +
+  out += std::string(english ? "not checked" : "未能核对") + " (" +
+         std::to_string(n) + ")\n" + body + "\n";
+  out += std::string(english ? "passed: " : "通过：") +
+         std::to_string(report.Count(Outcome::kPass)) +
          (english ? " checks" : " 项") + "\n";
   if (report.dropped > 0) {
-    out += std::string(english ? "results dropped over the cap: " : "超出上限未列出：") +
+    out += std::string(english ? "results dropped over the cap: "
+                               : "超出上限未列出：") +
            std::to_string(report.dropped) + "\n";
   }
   return out;

@@ -6,11 +6,11 @@
 #ifndef BUDGETDOC_OUTPUT_CHECK_TEXT_H_
 #define BUDGETDOC_OUTPUT_CHECK_TEXT_H_
 
-#include <string>
-
 #include "check/check.h"
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
+
+#include <string>
 
 namespace budgetdoc {
 

@@ -6,7 +6,9 @@
 namespace budgetdoc {
 namespace {
 
-Json StrOrNull(const std::string& s) { return s.empty() ? Json::Null() : Json::Str(s); }
+Json StrOrNull(const std::string& s) {
+  return s.empty() ? Json::Null() : Json::Str(s);
+}
 
 }  // namespace
 
@@ -16,7 +18,8 @@ Json ReportMetaToJson(const ReportMeta& m) {
   j.Set("region_name", StrOrNull(m.region_name));
   j.Set("region_code", StrOrNull(m.region_code));
   j.Set("region_level", StrOrNull(m.region_level));
-  j.Set("fiscal_year", m.fiscal_year > 0 ? Json::Int(m.fiscal_year) : Json::Null());
+  j.Set("fiscal_year",
+        m.fiscal_year > 0 ? Json::Int(m.fiscal_year) : Json::Null());
   j.Set("kind", StrOrNull(m.kind));
   j.Set("scope", StrOrNull(m.scope));
   j.Set("is_template", Json::Bool(m.is_template));
@@ -35,14 +38,16 @@ Json FactToJson(const Fact& f, const NormalizedDocument& nd) {
   j.Set("metric", Json::Str(f.metric));
   j.Set("measure", Json::Str(MeasureName(f.measure)));
   j.Set("value", Json::Str(f.value.ToString()));
-  j.Set("value_unit", Json::Str(f.measure == Measure::kAmount || f.measure == Measure::kChange
-                                    ? (f.unit.empty() ? "" : "万元")
-                                    : (f.measure == Measure::kCount ? f.unit : "%")));
+  j.Set("value_unit",
+        Json::Str(f.measure == Measure::kAmount || f.measure == Measure::kChange
+                      ? (f.unit.empty() ? "" : "万元")
+                      : (f.measure == Measure::kCount ? f.unit : "%")));
   j.Set("printed", Json::Str(f.printed.ToString()));
   j.Set("printed_unit", Json::Str(f.unit));
   j.Set("printed_scale", Json::Int(f.printed.scale()));
   j.Set("year", f.year > 0 ? Json::Int(f.year) : Json::Null());
-  j.Set("comparison_year", f.comparison_year > 0 ? Json::Int(f.comparison_year) : Json::Null());
+  j.Set("comparison_year",
+        f.comparison_year > 0 ? Json::Int(f.comparison_year) : Json::Null());
   j.Set("basis", Json::Str(f.basis));
   j.Set("fund", Json::Str(f.fund));
   j.Set("code", StrOrNull(f.code));
@@ -139,12 +144,16 @@ Json CheckReportToJson(const CheckReport& report) {
   }
   j.Set("results", std::move(results));
   Json summary = Json::MakeObject();
-  for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail, Outcome::kNotApplicable,
-                    Outcome::kNotChecked}) {
-    summary.Set(OutcomeName(o), Json::Int(static_cast<int64_t>(report.Count(o))));
+  for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail,
+                    Outcome::kNotApplicable, Outcome::kNotChecked}) {
+    summary.Set(OutcomeName(o),
+                Json::Int(static_cast<int64_t>(report.Count(o))));
   }
-  summary.Set("errors", Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kError))));
-  summary.Set("warnings", Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kWarning))));
+  summary.Set(
+      "errors",
+      Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kError))));
+  summary.Set("warnings", Json::Int(static_cast<int64_t>(
+                              report.CountSeverity(Severity::kWarning))));
   summary.Set("dropped", Json::Int(static_cast<int64_t>(report.dropped)));
   j.Set("summary", std::move(summary));
   return j;

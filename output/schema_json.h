@@ -5,12 +5,12 @@
 #ifndef BUDGETDOC_OUTPUT_SCHEMA_JSON_H_
 #define BUDGETDOC_OUTPUT_SCHEMA_JSON_H_
 
-#include <string_view>
-
 #include "base/json.h"
 #include "check/check.h"
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
+
+#include <string_view>
 
 namespace budgetdoc {
 

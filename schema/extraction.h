@@ -5,35 +5,36 @@
 #ifndef BUDGETDOC_SCHEMA_EXTRACTION_H_
 #define BUDGETDOC_SCHEMA_EXTRACTION_H_
 
-#include <string>
-#include <vector>
-
 #include "base/finding.h"
 #include "schema/fact.h"
 #include "schema/report_meta.h"
+
+#include <string>
+#include <vector>
 
 namespace budgetdoc {
 
 // A column of a recognized table and what it means.
 struct ColumnRole {
   int column = -1;
-  std::string role;   // total | basic | project | budget | actual | prior |
-                      // a metric id (income sources, 三公 items) | label | code
-  std::string basis;  // actual | budget | budget_initial | budget_adjusted | prior
+  std::string role;  // total | basic | project | budget | actual | prior |
+                     // a metric id (income sources, 三公 items) | label | code
+  std::string
+      basis;  // actual | budget | budget_initial | budget_adjusted | prior
   std::string header;  // header text as printed
 };
 
 // One of the standard tables (domain.md §1), recognized by title and header.
 struct RecognizedTable {
-  int table = -1;             // index into Document::tables
-  std::string canonical_id;   // FA01…FA13, BU01…BU12, or "" (unknown)
-  std::string name;           // canonical Chinese name
-  std::string title;          // as printed
-  std::string unit;           // 万元 | 元 | 亿元 | "" (unknown)
-  int amount_scale = 0;       // decimals printed in this table (max)
+  int table = -1;            // index into Document::tables
+  std::string canonical_id;  // FA01…FA13, BU01…BU12, or "" (unknown)
+  std::string name;          // canonical Chinese name
+  std::string title;         // as printed
+  std::string unit;          // 万元 | 元 | 亿元 | "" (unknown)
+  int amount_scale = 0;      // decimals printed in this table (max)
   std::vector<ColumnRole> columns;
-  bool empty = false;               // no nonzero value
-  bool empty_statement = false;     // "本表为空" note present
+  bool empty = false;            // no nonzero value
+  bool empty_statement = false;  // "本表为空" note present
 };
 
 struct Extraction {

@@ -7,11 +7,11 @@
 #ifndef BUDGETDOC_SCHEMA_FACT_H_
 #define BUDGETDOC_SCHEMA_FACT_H_
 
-#include <string>
-#include <string_view>
-
 #include "base/decimal.h"
 #include "base/provenance.h"
+
+#include <string>
+#include <string_view>
 
 namespace budgetdoc {
 
@@ -24,10 +24,10 @@ std::string_view OriginName(Origin o);  // "narrative", "table", "chart"
 struct Fact {
   std::string metric;  // vocabulary id, e.g. "expenditure.basic"
   Measure measure = Measure::kAmount;
-  Decimal value;       // normalized: 万元 for money, percent, or a count
-  Decimal printed;     // as printed (printed.scale() = printed precision)
-  std::string unit;    // as printed: 万元, 元, 亿元, %, 辆, 人次, ...
-  int year = 0;             // period the value belongs to; 0 = unknown
+  Decimal value;     // normalized: 万元 for money, percent, or a count
+  Decimal printed;   // as printed (printed.scale() = printed precision)
+  std::string unit;  // as printed: 万元, 元, 亿元, %, 辆, 人次, ...
+  int year = 0;      // period the value belongs to; 0 = unknown
   int comparison_year = 0;  // for changes and rates
   // actual (决算) | budget (预算, unspecified) | budget_initial (年初预算) |
   // budget_adjusted (调整预算/全年预算) | prior (上年数)
@@ -35,8 +35,8 @@ struct Fact {
   std::string fund = "all";  // all | fiscal | gpb | gov_fund | soe
   std::string code;          // classification code ("2010301", "30101")
   std::string code_scheme;   // func | econ | ""
-  std::string direction;     // 增加/减少/增长/下降/持平/大于/小于/等于 or ""
-  std::string base_metric;   // share/completion denominator metric, if known
+  std::string direction;  // 增加/减少/增长/下降/持平/大于/小于/等于 or ""
+  std::string base_metric;  // share/completion denominator metric, if known
   Origin origin = Origin::kNarrative;
   Provenance where;
   std::string quote;   // the clause it was read from (≤ 120 characters)

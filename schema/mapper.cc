@@ -36,7 +36,8 @@ int JudgedScale(const std::vector<int>& scales, int fallback) {
   return best;
 }
 
-bool Usable(const ClassificationCatalog& cat, const std::string& code, std::string_view printed, int year) {
+bool Usable(const ClassificationCatalog& cat, const std::string& code,
+            std::string_view printed, int year) {
   if (printed.empty()) return true;
   NameMatch m = cat.NameMatches(code, printed, year);
   return m == NameMatch::kMatch || m == NameMatch::kFormerName;
@@ -44,9 +45,12 @@ bool Usable(const ClassificationCatalog& cat, const std::string& code, std::stri
 
 // The code a printed classification name stands for, when the catalog makes
 // it unambiguous: a 类/款/项 path narrows the 项 by its 款 and 类.
-std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f, int year) {
+std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f,
+                        int year) {
   bool econ = f.metric == "gpb.basic.by_econ";
-  auto scheme_ok = [&](const ClassItem* c) { return econ ? c->code[0] == '3' || c->code[0] == '5' : c->code[0] == '2'; };
+  auto scheme_ok = [&](const ClassItem* c) {
+    return econ ? c->code[0] == '3' || c->code[0] == '5' : c->code[0] == '2';
+  };
   std::vector<std::string> parts;
   size_t start = 0;
   for (size_t i = 0; i <= f.label.size(); ++i) {
@@ -62,7 +66,8 @@ std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f, int yea
     if (!scheme_ok(c)) continue;
     if (parts.size() == 3) {
       if (c->code.size() != 7) continue;
-      if (!Usable(cat, c->code.substr(0, 5), parts[1], year) || !Usable(cat, c->code.substr(0, 3), parts[0], year)) {
+      if (!Usable(cat, c->code.substr(0, 5), parts[1], year) ||
+          !Usable(cat, c->code.substr(0, 3), parts[0], year)) {
         continue;
       }
     }
@@ -93,8 +98,10 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
 
   std::vector<int> amount_scales, percent_scales;
   for (const Mention& m : nd.mentions) {
-    if (m.kind == MentionKind::kAmount && m.unit == "万元") amount_scales.push_back(m.value.scale());
-    if (m.kind == MentionKind::kPercent) percent_scales.push_back(m.value.scale());
+    if (m.kind == MentionKind::kAmount && m.unit == "万元")
+      amount_scales.push_back(m.value.scale());
+    if (m.kind == MentionKind::kPercent)
+      percent_scales.push_back(m.value.scale());
   }
   ex.narrative_amount_scale = JudgedScale(amount_scales, 2);
   ex.percent_scale = JudgedScale(percent_scales, 2);
@@ -102,7 +109,8 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.facts = ExtractNarrativeFacts(nd, ex.meta, metrics);
   const ClassificationCatalog& catalog = ClassificationCatalog::Default();
   for (Fact& f : ex.facts) {
-    if ((f.metric == "gpb.expenditure.by_func" || f.metric == "expenditure.by_func" ||
+    if ((f.metric == "gpb.expenditure.by_func" ||
+         f.metric == "expenditure.by_func" ||
          f.metric == "gpb.basic.by_econ") &&
         f.code.empty()) {
       f.code = ResolveCode(catalog, f, ex.meta.fiscal_year);
@@ -114,16 +122,20 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.tables = std::move(tables.tables);
   // Two cells of one row read as the same figure with different values: the
   // column roles of that row are not understood; neither cell is kept.
-  std::map<std::tuple<int, int, std::string, std::string, std::string, std::string, std::string, int>,
+  std::map<std::tuple<int, int, std::string, std::string, std::string,
+                      std::string, std::string, int>,
            std::vector<const Fact*>>
       same;
   for (const Fact& f : tables.facts) {
-    same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code, f.label, f.year}].push_back(&f);
+    same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code,
+          f.label, f.year}]
+        .push_back(&f);
   }
   std::set<const Fact*> ambiguous;
   for (const auto& [key, facts] : same) {
     for (const Fact* f : facts) {
-      if (f->value != facts.front()->value) ambiguous.insert(facts.begin(), facts.end());
+      if (f->value != facts.front()->value)
+        ambiguous.insert(facts.begin(), facts.end());
     }
   }
   std::vector<Fact> kept;
@@ -135,8 +147,9 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
     // In a table that prints money with decimals, a bare small integer is a
     // line number (行次) that layout put in a money column, not an amount.
     bool row_number = false;
-    if (f.printed.scale() == 0 && f.printed < Decimal::FromInt(100) && f.table >= 0 &&
-        f.table < static_cast<int>(ex.tables.size()) && ex.tables[static_cast<size_t>(f.table)].amount_scale >= 2) {
+    if (f.printed.scale() == 0 && f.printed < Decimal::FromInt(100) &&
+        f.table >= 0 && f.table < static_cast<int>(ex.tables.size()) &&
+        ex.tables[static_cast<size_t>(f.table)].amount_scale >= 2) {
       row_number = true;
     }
     if (!row_number) ex.facts.push_back(std::move(f));

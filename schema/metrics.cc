@@ -1,10 +1,10 @@
 #include "schema/metrics.h"
 
+#include "schema/embedded_data.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-
-#include "schema/embedded_data.h"
 
 namespace budgetdoc {
 namespace {
@@ -95,7 +95,8 @@ const Metric* MetricCatalog::Find(std::string_view id) const {
   return nullptr;
 }
 
-std::vector<const Metric*> MetricCatalog::PartsOf(std::string_view total_id) const {
+std::vector<const Metric*> MetricCatalog::PartsOf(
+    std::string_view total_id) const {
   std::vector<const Metric*> out;
   for (const Metric& m : metrics_) {
     if (m.part_of == total_id) out.push_back(&m);
@@ -103,32 +104,38 @@ std::vector<const Metric*> MetricCatalog::PartsOf(std::string_view total_id) con
   return out;
 }
 
-std::vector<SubjectMatch> MetricCatalog::FindSubjects(std::string_view text) const {
+std::vector<SubjectMatch> MetricCatalog::FindSubjects(
+    std::string_view text) const {
   std::vector<SubjectMatch> all;
   for (const Metric& m : metrics_) {
     for (const std::string& syn : m.synonyms) {
       if (syn.empty()) continue;
       size_t pos = 0;
       while ((pos = text.find(syn, pos)) != std::string_view::npos) {
-        all.push_back({&m, static_cast<int>(pos), static_cast<int>(pos + syn.size())});
+        all.push_back(
+            {&m, static_cast<int>(pos), static_cast<int>(pos + syn.size())});
         pos += syn.size();
       }
     }
   }
   // Longer matches first; drop any match overlapping an accepted one.
-  std::sort(all.begin(), all.end(), [](const SubjectMatch& a, const SubjectMatch& b) {
-    int la = a.end - a.begin, lb = b.end - b.begin;
-    if (la != lb) return la > lb;
-    return a.begin < b.begin;
-  });
+  std::sort(all.begin(), all.end(),
+            [](const SubjectMatch& a, const SubjectMatch& b) {
+              int la = a.end - a.begin, lb = b.end - b.begin;
+              if (la != lb) return la > lb;
+              return a.begin < b.begin;
+            });
   std::vector<SubjectMatch> kept;
   for (const SubjectMatch& m : all) {
     bool overlaps = false;
-    for (const SubjectMatch& k : kept) overlaps |= m.begin < k.end && k.begin < m.end;
+    for (const SubjectMatch& k : kept)
+      overlaps |= m.begin < k.end && k.begin < m.end;
     if (!overlaps) kept.push_back(m);
   }
   std::sort(kept.begin(), kept.end(),
-            [](const SubjectMatch& a, const SubjectMatch& b) { return a.begin < b.begin; });
+            [](const SubjectMatch& a, const SubjectMatch& b) {
+              return a.begin < b.begin;
+            });
   return kept;
 }
 

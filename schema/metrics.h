@@ -6,11 +6,11 @@
 #ifndef BUDGETDOC_SCHEMA_METRICS_H_
 #define BUDGETDOC_SCHEMA_METRICS_H_
 
+#include "base/result.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
 
 namespace budgetdoc {
 

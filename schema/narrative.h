@@ -11,14 +11,14 @@
 #ifndef BUDGETDOC_SCHEMA_NARRATIVE_H_
 #define BUDGETDOC_SCHEMA_NARRATIVE_H_
 
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "normalize/normalize.h"
 #include "schema/fact.h"
 #include "schema/metrics.h"
 #include "schema/report_meta.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace budgetdoc {
 

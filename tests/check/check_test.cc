@@ -4,9 +4,9 @@
 // what a sentence means to the checker.
 #include "check/check.h"
 
-#include <gtest/gtest.h>
-
 #include "schema/narrative.h"
+
+#include <gtest/gtest.h>
 
 namespace budgetdoc {
 namespace {
@@ -17,7 +17,8 @@ struct CheckRun {
   CheckReport report;
 };
 
-CheckRun Check(std::initializer_list<std::string_view> lines, std::string_view kind = "final_accounts") {
+CheckRun Check(std::initializer_list<std::string_view> lines,
+               std::string_view kind = "final_accounts") {
   Document doc;
   doc.format = Format::kDocx;
   doc.source = "t.docx";
@@ -31,7 +32,8 @@ CheckRun Check(std::initializer_list<std::string_view> lines, std::string_view k
   r.ex.meta.fiscal_year = 2023;
   r.ex.meta.kind = std::string(kind);
   r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
-  std::vector<Fact> charts = ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  std::vector<Fact> charts =
+      ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   return r;
@@ -41,7 +43,8 @@ CheckRun Check(std::initializer_list<std::string_view> lines, std::string_view k
 std::vector<std::string> Outcomes(const CheckRun& r, std::string_view rule) {
   std::vector<std::string> out;
   for (const CheckResult& c : r.report.results) {
-    if (rule.empty() || c.rule == rule) out.push_back(c.rule + ":" + std::string(OutcomeName(c.outcome)));
+    if (rule.empty() || c.rule == rule)
+      out.push_back(c.rule + ":" + std::string(OutcomeName(c.outcome)));
   }
   return out;
 }
@@ -56,46 +59,68 @@ const CheckResult* First(const CheckRun& r, std::string_view rule) {
 using V = std::vector<std::string>;
 
 TEST(SumRulesTest, ExpenditureTotalAgainstBasicAndProject) {
-  EXPECT_EQ(Outcomes(Check({"三、支出决算情况说明", "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出691.5万元。"}),
+  EXPECT_EQ(Outcomes(Check({"三、支出决算情况说明",
+                            "本年支出合计1889.05万元，其中：基本支出1197."
+                            "55万元；项目支出691.5万元。"}),
                      "sum.expenditure.basic_project"),
             V{"sum.expenditure.basic_project:pass"});
-  CheckRun fail = Check({"三、支出决算情况说明", "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出701.5万元。"});
-  EXPECT_EQ(Outcomes(fail, "sum.expenditure.basic_project"), V{"sum.expenditure.basic_project:fail"});
+  CheckRun fail = Check({"三、支出决算情况说明",
+                         "本年支出合计1889.05万元，其中：基本支出1197."
+                         "55万元；项目支出701.5万元。"});
+  EXPECT_EQ(Outcomes(fail, "sum.expenditure.basic_project"),
+            V{"sum.expenditure.basic_project:fail"});
   const CheckResult* r = First(fail, "sum.expenditure.basic_project");
   EXPECT_EQ(r->severity, Severity::kError);
   EXPECT_EQ(r->expected, "1899.05万元");
   EXPECT_EQ(r->printed, "1889.05万元");
   EXPECT_EQ(r->evidence.size(), 3u);
   EXPECT_NE(r->message.find("1899.05"), std::string::npos);
-  EXPECT_EQ(Outcomes(Check({"三、支出决算情况说明", "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出691.51万元。"}),
+  EXPECT_EQ(Outcomes(Check({"三、支出决算情况说明",
+                            "本年支出合计1889.05万元，其中：基本支出1197."
+                            "55万元；项目支出691.51万元。"}),
                      "sum.expenditure.basic_project"),
             V{"sum.expenditure.basic_project:rounding"});
   // Parts short of the total with other uses unlisted: not checked, said why.
-  CheckRun partial = Check({"三、支出决算情况说明", "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出600万元。"});
-  EXPECT_EQ(Outcomes(partial, "sum.expenditure.basic_project"), V{"sum.expenditure.basic_project:not_checked"});
-  EXPECT_NE(First(partial, "sum.expenditure.basic_project")->reason.find("上缴上级支出"), std::string::npos);
+  CheckRun partial = Check({"三、支出决算情况说明",
+                            "本年支出合计1889.05万元，其中：基本支出1197."
+                            "55万元；项目支出600万元。"});
+  EXPECT_EQ(Outcomes(partial, "sum.expenditure.basic_project"),
+            V{"sum.expenditure.basic_project:not_checked"});
+  EXPECT_NE(First(partial, "sum.expenditure.basic_project")
+                ->reason.find("上缴上级支出"),
+            std::string::npos);
 }
 
 TEST(SumRulesTest, ThreePublicCostsAddUpAcrossSubsections) {
   std::initializer_list<std::string_view> ok = {
-      "七、财政拨款“三公”经费支出决算情况说明", "（一）总体情况", "“三公”经费财政拨款支出决算为5.91万元。",
-      "（二）具体情况", "因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算4.81万元；公务接待费支出决算1.1万元。"};
-  EXPECT_EQ(Outcomes(Check(ok), "sum.three_public.total"), V{"sum.three_public.total:pass"});
-  EXPECT_EQ(Outcomes(Check({"七、“三公”经费", "“三公”经费支出5.91万元，其中因公出国（境）费0万元，公务用车购置及运行费4.81万元，公务接待费1.2万元。"}),
+      "七、财政拨款“三公”经费支出决算情况说明", "（一）总体情况",
+      "“三公”经费财政拨款支出决算为5.91万元。", "（二）具体情况",
+      "因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算4."
+      "81万元；公务接待费支出决算1.1万元。"};
+  EXPECT_EQ(Outcomes(Check(ok), "sum.three_public.total"),
+            V{"sum.three_public.total:pass"});
+  EXPECT_EQ(Outcomes(Check({"七、“三公”经费",
+                            "“三公”经费支出5."
+                            "91万元，其中因公出国（境）费0万元，公务用车购置及"
+                            "运行费4.81万元，公务接待费1.2万元。"}),
                      "sum.three_public.total"),
             V{"sum.three_public.total:fail"});
 }
 
 TEST(SumRulesTest, BasicEqualsPersonnelPlusPublic) {
-  CheckRun r = Check({"六、一般公共预算财政拨款基本支出决算情况说明", "一般公共预算财政拨款基本支出1197.55万元，其中：",
-                 "人员经费975.36万元。", "公用经费222.18万元。"});
-  EXPECT_EQ(Outcomes(r, "sum.basic.personnel_public"), V{"sum.basic.personnel_public:rounding"});
-  EXPECT_EQ(First(r, "sum.basic.personnel_public")->severity, Severity::kWarning);
+  CheckRun r = Check({"六、一般公共预算财政拨款基本支出决算情况说明",
+                      "一般公共预算财政拨款基本支出1197.55万元，其中：",
+                      "人员经费975.36万元。", "公用经费222.18万元。"});
+  EXPECT_EQ(Outcomes(r, "sum.basic.personnel_public"),
+            V{"sum.basic.personnel_public:rounding"});
+  EXPECT_EQ(First(r, "sum.basic.personnel_public")->severity,
+            Severity::kWarning);
 }
 
 TEST(ShareRulesTest, TruncatedShareIsAnErrorAndComplementsMustSumTo100) {
   CheckRun r = Check({"三、支出决算情况说明",
-                 "本年支出合计1889.05万元，其中：基本支出1197.55万元，占63.39%；项目支出691.5万元，占36.6%。"});
+                      "本年支出合计1889.05万元，其中：基本支出1197."
+                      "55万元，占63.39%；项目支出691.5万元，占36.6%。"});
   EXPECT_EQ(Outcomes(r, "share.recompute"), V{"share.recompute:pass"});
   EXPECT_EQ(Outcomes(r, "share.truncated"), V{"share.truncated:fail"});
   EXPECT_EQ(First(r, "share.truncated")->expected, "36.61%");
@@ -104,8 +129,11 @@ TEST(ShareRulesTest, TruncatedShareIsAnErrorAndComplementsMustSumTo100) {
 
 TEST(ShareRulesTest, RoundingLevelShareIsAWarning) {
   // 4.81 / 5.91 = 81.387%: 81.38 is reachable from unrounded amounts.
-  CheckRun r = Check({"七、“三公”经费", "“三公”经费支出5.91万元，其中：公务用车购置及运行费4.81万元，占81.38%；公务接待费1.1万元，占18.61%。"});
-  EXPECT_EQ(Outcomes(r, "share.recompute"), (V{"share.recompute:rounding", "share.recompute:pass"}));
+  CheckRun r = Check({"七、“三公”经费",
+                      "“三公”经费支出5.91万元，其中：公务用车购置及运行费4."
+                      "81万元，占81.38%；公务接待费1.1万元，占18.61%。"});
+  EXPECT_EQ(Outcomes(r, "share.recompute"),
+            (V{"share.recompute:rounding", "share.recompute:pass"}));
   EXPECT_EQ(Outcomes(r, "share.sum_100"), V{"share.sum_100:fail"});
 }
 
@@ -116,22 +144,29 @@ TEST(ShareRulesTest, ShareWithoutItsAmountIsNotChecked) {
 
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
-  EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889.05万元。与2022年度相比，收、支总计各减少35.32万元，下降1.84%。"}),
+  EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."
+                            "05万元。与2022年度相比，收、支总计各减少35."
+                            "32万元，下降1.84%。"}),
                      "change.rate"),
             V{"change.rate:pass"});  // one finding for the pair "收、支总计"
   // 38.65 / 183.53 = 21.0592%: 21.05 is truncated and unreachable.
-  CheckRun r = Check({"十、其他重要事项", "机关运行经费支出222.18万元，比2022年度增加38.65万元，增长21.05%。"});
+  CheckRun r = Check(
+      {"十、其他重要事项",
+       "机关运行经费支出222.18万元，比2022年度增加38.65万元，增长21.05%。"});
   EXPECT_EQ(Outcomes(r, "change.rate"), V{"change.rate:fail"});
   EXPECT_EQ(First(r, "change.rate")->hint, "truncation");
 }
 
 TEST(ChangeRulesTest, DirectionWordsMustAgree) {
-  EXPECT_EQ(Outcomes(Check({"机关运行经费支出222.18万元，比上年减少38.65万元，增长21.06%。"}), "change.direction"),
+  EXPECT_EQ(Outcomes(Check({"机关运行经费支出222.18万元，比上年减少38."
+                            "65万元，增长21.06%。"}),
+                     "change.direction"),
             V{"change.direction:fail"});
 }
 
 // A report whose chart gives last year's figure.
-CheckRun WithChart(std::string_view sentence, std::string_view title, std::vector<std::string> categories,
+CheckRun WithChart(std::string_view sentence, std::string_view title,
+                   std::vector<std::string> categories,
                    std::vector<std::string> values) {
   Document doc;
   doc.format = Format::kDocx;
@@ -152,7 +187,8 @@ CheckRun WithChart(std::string_view sentence, std::string_view title, std::vecto
   r.ex.meta.fiscal_year = 2023;
   r.ex.meta.kind = "final_accounts";
   r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
-  std::vector<Fact> charts = ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  std::vector<Fact> charts =
+      ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   return r;
@@ -160,82 +196,118 @@ CheckRun WithChart(std::string_view sentence, std::string_view title, std::vecto
 
 TEST(ChangeRulesTest, ChangeAgainstAPrintedPriorYear) {
   std::string_view sentence =
-      "2023年度一般公共预算财政拨款支出1889.05万元。与2022年度相比，一般公共预算财政拨款支出减少35.32万元，下降1.84%。";
-  CheckRun ok = WithChart(sentence, "一般公共预算财政拨款支出决算变动情况", {"2022年", "2023年"},
-                          {"1924.37", "1889.05"});
+      "2023年度一般公共预算财政拨款支出1889."
+      "05万元。与2022年度相比，一般公共预算财政拨款支出减少35.32万元，下降1.84%"
+      "。";
+  CheckRun ok = WithChart(sentence, "一般公共预算财政拨款支出决算变动情况",
+                          {"2022年", "2023年"}, {"1924.37", "1889.05"});
   EXPECT_EQ(Outcomes(ok, "change.amount"), V{"change.amount:pass"});
   EXPECT_EQ(Outcomes(ok, "change.direction"), V{});
   // The chart says spending rose; the text says it fell.
-  CheckRun wrong = WithChart(sentence, "一般公共预算财政拨款支出决算变动情况", {"2022年", "2023年"},
-                             {"1853.73", "1889.05"});
+  CheckRun wrong = WithChart(sentence, "一般公共预算财政拨款支出决算变动情况",
+                             {"2022年", "2023年"}, {"1853.73", "1889.05"});
   EXPECT_EQ(Outcomes(wrong, "change.direction"), V{"change.direction:fail"});
 }
 
 TEST(AgreeRulesTest, ChartDataAgainstText) {
-  CheckRun ok = WithChart("本年支出合计1889.05万元，其中：基本支出1197.55万元，项目支出691.5万元。", "支出决算结构图",
-                          {"基本支出", "项目支出"}, {"1197.55", "691.5"});
-  EXPECT_EQ(Outcomes(ok, "agree.chart_text"), (V{"agree.chart_text:pass", "agree.chart_text:pass"}));
-  CheckRun bad = WithChart("本年支出合计1889.05万元，其中：基本支出1197.55万元，项目支出691.5万元。", "支出决算结构图",
-                           {"基本支出", "项目支出"}, {"1197.55", "619.5"});
-  EXPECT_EQ(Outcomes(bad, "agree.chart_text"), (V{"agree.chart_text:pass", "agree.chart_text:fail"}));
+  CheckRun ok = WithChart(
+      "本年支出合计1889.05万元，其中：基本支出1197.55万元，项目支出691.5万元。",
+      "支出决算结构图", {"基本支出", "项目支出"}, {"1197.55", "691.5"});
+  EXPECT_EQ(Outcomes(ok, "agree.chart_text"),
+            (V{"agree.chart_text:pass", "agree.chart_text:pass"}));
+  CheckRun bad = WithChart(
+      "本年支出合计1889.05万元，其中：基本支出1197.55万元，项目支出691.5万元。",
+      "支出决算结构图", {"基本支出", "项目支出"}, {"1197.55", "619.5"});
+  EXPECT_EQ(Outcomes(bad, "agree.chart_text"),
+            (V{"agree.chart_text:pass", "agree.chart_text:fail"}));
 }
 
 TEST(CompletionRulesTest, CompletionAgainstAPrintedBudget) {
-  EXPECT_EQ(Outcomes(Check({"公务接待费年初预算为1.27万元，支出决算为1.1万元，完成预算86.61%。"}), "completion.rate"),
+  EXPECT_EQ(Outcomes(Check({"公务接待费年初预算为1.27万元，支出决算为1."
+                            "1万元，完成预算86.61%。"}),
+                     "completion.rate"),
             V{"completion.rate:pass"});
-  EXPECT_EQ(Outcomes(Check({"公务接待费支出1.1万元，完成预算86.58%。"}), "completion.rate"),
+  EXPECT_EQ(Outcomes(Check({"公务接待费支出1.1万元，完成预算86.58%。"}),
+                     "completion.rate"),
             V{"completion.rate:not_checked"});
-  EXPECT_EQ(Outcomes(Check({"因公出国（境）经费支出0万元，完成预算0%。均没有年初预算和年终决算。"}),
+  EXPECT_EQ(Outcomes(Check({"因公出国（境）经费支出0万元，完成预算0%"
+                            "。均没有年初预算和年终决算。"}),
                      "completion.zero_budget"),
             V{"completion.zero_budget:fail"});
-  EXPECT_EQ(First(Check({"因公出国（境）经费支出0万元，完成预算0%。没有年初预算。"}), "completion.zero_budget")->severity,
-            Severity::kWarning);
+  EXPECT_EQ(
+      First(Check({"因公出国（境）经费支出0万元，完成预算0%。没有年初预算。"}),
+            "completion.zero_budget")
+          ->severity,
+      Severity::kWarning);
 }
 
 TEST(CompletionRulesTest, ComparatorWordsAgreeWithTheRate) {
-  EXPECT_EQ(Outcomes(Check({"“三公”经费支出决算为5.91万元，完成预算94.19%。决算数小于预算数的主要原因是厉行节约。"}),
+  EXPECT_EQ(Outcomes(Check({"“三公”经费支出决算为5.91万元，完成预算94.19%"
+                            "。决算数小于预算数的主要原因是厉行节约。"}),
                      "completion.direction"),
             V{"completion.direction:pass"});
-  EXPECT_EQ(Outcomes(Check({"“三公”经费支出决算为5.91万元，完成预算94.19%。决算数大于预算数的主要原因是工作增加。"}),
+  EXPECT_EQ(Outcomes(Check({"“三公”经费支出决算为5.91万元，完成预算94.19%"
+                            "。决算数大于预算数的主要原因是工作增加。"}),
                      "completion.direction"),
             V{"completion.direction:fail"});
 }
 
 TEST(AgreeRulesTest, TheSameFigurePrintedTwiceMustAgree) {
-  EXPECT_EQ(Outcomes(Check({"一、总体", "本年支出合计1889.05万元。", "三、支出", "本年支出合计1889.05万元。"}), "agree.repeat"),
+  EXPECT_EQ(Outcomes(Check({"一、总体", "本年支出合计1889.05万元。", "三、支出",
+                            "本年支出合计1889.05万元。"}),
+                     "agree.repeat"),
             V{"agree.repeat:pass"});
-  EXPECT_EQ(Outcomes(Check({"一、总体", "本年支出合计1889.05万元。", "三、支出", "本年支出合计1898.05万元。"}), "agree.repeat"),
+  EXPECT_EQ(Outcomes(Check({"一、总体", "本年支出合计1889.05万元。", "三、支出",
+                            "本年支出合计1898.05万元。"}),
+                     "agree.repeat"),
             V{"agree.repeat:fail"});
 }
 
 TEST(CodeRulesTest, AnItemUnderTheWrongClassIsAnError) {
-  CheckRun r = Check({"（三）具体情况",
-                 "1.社会保障和就业（类）住房改革支出（款）住房公积金（项）: 支出决算为77.51万元。",
-                 "名词解释", "2.住房保障（类）住房改革支出（款）住房公积金（项）：指单位缴纳的住房公积金。"});
+  CheckRun r =
+      Check({"（三）具体情况",
+             "1.社会保障和就业（类）住房改革支出（款）住房公积金（项）: "
+             "支出决算为77.51万元。",
+             "名词解释",
+             "2."
+             "住房保障（类）住房改革支出（款）住房公积金（项）：指单位缴纳的住"
+             "房公积金。"});
   EXPECT_EQ(Outcomes(r, "code.name_mismatch"), V{"code.name_mismatch:fail"});
-  EXPECT_NE(First(r, "code.name_mismatch")->message.find("住房保障"), std::string::npos);
-  EXPECT_EQ(Outcomes(Check({"1.住房保障（类）住房改革支出（款）住房公积金（项）: 支出决算为77.51万元。"}),
-                     "code.name_mismatch"),
-            V{});
+  EXPECT_NE(First(r, "code.name_mismatch")->message.find("住房保障"),
+            std::string::npos);
+  EXPECT_EQ(
+      Outcomes(Check({"1.住房保障（类）住房改革支出（款）住房公积金（项）: "
+                      "支出决算为77.51万元。"}),
+               "code.name_mismatch"),
+      V{});
 }
 
 TEST(PresentationRulesTest, MissingUnitsResidueAndYears) {
-  EXPECT_EQ(Outcomes(Check({"2023年度一般公共预算支出决算数为1889.05，完成预算100%。"}), "presentation.missing_unit"),
-            V{"presentation.missing_unit:fail"});
-  EXPECT_EQ(Outcomes(Check({"基本支出占76.23，项目支出占23.77%。"}), "presentation.percent_without_sign"),
+  EXPECT_EQ(
+      Outcomes(
+          Check({"2023年度一般公共预算支出决算数为1889.05，完成预算100%。"}),
+          "presentation.missing_unit"),
+      V{"presentation.missing_unit:fail"});
+  EXPECT_EQ(Outcomes(Check({"基本支出占76.23，项目支出占23.77%。"}),
+                     "presentation.percent_without_sign"),
             V{"presentation.percent_without_sign:fail"});
-  EXPECT_EQ(Outcomes(Check({"与上年相比增加（减少）10万元，主要原因是。"}), "presentation.template_residue"),
+  EXPECT_EQ(Outcomes(Check({"与上年相比增加（减少）10万元，主要原因是。"}),
+                     "presentation.template_residue"),
             V{"presentation.template_residue:fail"});
-  EXPECT_EQ(Outcomes(Check({"第二部分 2022年度部门决算情况说明"}), "presentation.year_mismatch"),
+  EXPECT_EQ(Outcomes(Check({"第二部分 2022年度部门决算情况说明"}),
+                     "presentation.year_mismatch"),
             V{"presentation.year_mismatch:fail"});
-  EXPECT_EQ(Outcomes(Check({"第二部分 2023年度部门决算情况说明"}), "presentation.year_mismatch"), V{});
+  EXPECT_EQ(Outcomes(Check({"第二部分 2023年度部门决算情况说明"}),
+                     "presentation.year_mismatch"),
+            V{});
 }
 
 TEST(CheckEngineTest, FindingsOnUnreadablePagesAreCappedAtWarning) {
   Document doc;
   doc.format = Format::kPdf;
   Block b;
-  b.text = "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出701.5万元。";
+  b.text =
+      "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出701.5万元。";
   b.page = 3;
   doc.blocks.push_back(b);
   doc.pages.push_back({3, 595, 842, 0, true, "no text layer"});
@@ -255,7 +327,8 @@ TEST(CheckEngineTest, EnglishMessagesOnRequest) {
   Document doc;
   doc.format = Format::kDocx;
   Block b;
-  b.text = "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出701.5万元。";
+  b.text =
+      "本年支出合计1889.05万元，其中：基本支出1197.55万元；项目支出701.5万元。";
   doc.blocks.push_back(b);
   CheckRun r;
   r.nd = Normalize(std::move(doc), NormalizeOptions{});
@@ -265,7 +338,8 @@ TEST(CheckEngineTest, EnglishMessagesOnRequest) {
   r.report = RunChecks(r.nd, r.ex, o);
   const CheckResult* c = First(r, "sum.expenditure.basic_project");
   ASSERT_NE(c, nullptr);
-  EXPECT_NE(c->message.find("beyond the rounding tolerance"), std::string::npos) << c->message;
+  EXPECT_NE(c->message.find("beyond the rounding tolerance"), std::string::npos)
+      << c->message;
 }
 
 }  // namespace

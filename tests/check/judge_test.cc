@@ -9,7 +9,8 @@ Decimal D(std::string_view s) { return *Decimal::Parse(s); }
 Term T(std::string_view v, int scale = 2) { return {D(v), HalfUnit(scale)}; }
 
 TEST(IntervalTest, DivisionRoundsOutwardSoTheTrueRatioIsInside) {
-  std::optional<Interval> r = Percent(T("691.5").AsInterval(), T("1889.05").AsInterval(), 6);
+  std::optional<Interval> r =
+      Percent(T("691.5").AsInterval(), T("1889.05").AsInterval(), 6);
   ASSERT_TRUE(r);
   // 100 · 691.5 / 1889.05 = 36.60570…
   EXPECT_TRUE(r->Contains(D("36.605700")));
@@ -20,19 +21,24 @@ TEST(IntervalTest, DivisionRoundsOutwardSoTheTrueRatioIsInside) {
 
 TEST(JudgeSumTest, ExactRoundingAndFailing) {
   // 基本 1197.55 + 项目 691.5 = 1889.05 exactly.
-  EXPECT_EQ(JudgeSum(T("1889.05"), {T("1197.55"), T("691.5")}).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeSum(T("1889.05"), {T("1197.55"), T("691.5")}).outcome,
+            Outcome::kPass);
   // 1652.27 + 108.57 + 50.69 + 77.51 = 1889.04: one fen off, 5 terms.
-  Judgment r = JudgeSum(T("1889.05"), {T("1652.27"), T("108.57"), T("50.69"), T("77.51")});
+  Judgment r = JudgeSum(T("1889.05"),
+                        {T("1652.27"), T("108.57"), T("50.69"), T("77.51")});
   EXPECT_EQ(r.outcome, Outcome::kRounding);
   EXPECT_EQ(r.expected.ToString(), "1889.04");
   EXPECT_EQ(r.tolerance.ToString(), "0.025");
   // 2940.05 vs 2336.91 + 613.14: ten 万元 off.
-  EXPECT_EQ(JudgeSum(T("2940.05"), {T("2336.91"), T("613.14")}).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeSum(T("2940.05"), {T("2336.91"), T("613.14")}).outcome,
+            Outcome::kFail);
 }
 
 TEST(JudgeSumTest, PartialListsFailOnlyWhenPartsExceedTheTotal) {
-  EXPECT_EQ(JudgeSumAtMost(T("100"), {T("30"), T("40")}).outcome, Outcome::kPass);
-  EXPECT_EQ(JudgeSumAtMost(T("100"), {T("60"), T("50")}).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeSumAtMost(T("100"), {T("30"), T("40")}).outcome,
+            Outcome::kPass);
+  EXPECT_EQ(JudgeSumAtMost(T("100"), {T("60"), T("50")}).outcome,
+            Outcome::kFail);
 }
 
 TEST(JudgeRatioTest, TruncatedPercentagesFailWithAHint) {
@@ -42,26 +48,32 @@ TEST(JudgeRatioTest, TruncatedPercentagesFailWithAHint) {
   EXPECT_EQ(j.expected.ToString(), "36.61");
   EXPECT_EQ(j.hint, "truncation");
   // 1197.55 / 1889.05 = 63.394% → 63.39.
-  EXPECT_EQ(JudgeRatio(D("63.39"), 2, T("1197.55"), T("1889.05")).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeRatio(D("63.39"), 2, T("1197.55"), T("1889.05")).outcome,
+            Outcome::kPass);
 }
 
 TEST(JudgeRatioTest, DifferencesThatRoundingCanExplainAreWarnings) {
   // 0.12 / 0.98 = 12.2449%; printed 12.25 is reachable: 0.125/0.9796 ≈ 12.76.
-  EXPECT_EQ(JudgeRatio(D("12.25"), 2, T("0.12"), T("0.98")).outcome, Outcome::kRounding);
+  EXPECT_EQ(JudgeRatio(D("12.25"), 2, T("0.12"), T("0.98")).outcome,
+            Outcome::kRounding);
   // 0.12 / 0.98: 20% is unreachable.
-  EXPECT_EQ(JudgeRatio(D("20"), 2, T("0.12"), T("0.98")).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeRatio(D("20"), 2, T("0.12"), T("0.98")).outcome,
+            Outcome::kFail);
 }
 
 TEST(JudgeSharesSumTest, TwoComplementsSummingTo9999AreAnError) {
   Judgment j = JudgeSharesSum({D("63.39"), D("36.6"), D("0"), D("0")}, 2);
   EXPECT_EQ(j.outcome, Outcome::kFail);
   EXPECT_NE(j.hint.find("truncated"), std::string::npos);
-  EXPECT_EQ(JudgeSharesSum({D("63.39"), D("36.61")}, 2).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeSharesSum({D("63.39"), D("36.61")}, 2).outcome,
+            Outcome::kPass);
   // Four nonzero shares summing to 100.01: rounding.
-  EXPECT_EQ(JudgeSharesSum({D("87.47"), D("5.75"), D("2.68"), D("4.11")}, 2).outcome,
-            Outcome::kRounding);
+  EXPECT_EQ(
+      JudgeSharesSum({D("87.47"), D("5.75"), D("2.68"), D("4.11")}, 2).outcome,
+      Outcome::kRounding);
   // 71.73 + 11.11 + 2.07 + 15.16 = 100.07: beyond 4 · 0.005.
-  EXPECT_EQ(JudgeSharesSum({D("71.73"), D("11.11"), D("2.07"), D("15.16")}, 2).outcome,
+  EXPECT_EQ(JudgeSharesSum({D("71.73"), D("11.11"), D("2.07"), D("15.16")}, 2)
+                .outcome,
             Outcome::kFail);
 }
 

@@ -1,10 +1,10 @@
 #include "check/rules.h"
 
+#include "tests/testing/golden.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "tests/testing/golden.h"
 
 namespace budgetdoc {
 namespace {

@@ -77,11 +77,14 @@ TEST(CliTest, CheckExitCodesFollowFailOn) {
 }
 
 TEST(CliTest, CheckTextNamesTheReportThenFindings) {
-  CliRun r = Cli({"check", testing::SourcePath("samples/text_report/input.txt")});
+  CliRun r =
+      Cli({"check", testing::SourcePath("samples/text_report/input.txt")});
   EXPECT_NE(r.out.find("年度：2024"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("错误 (1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("原文："), std::string::npos);
-  CliRun en = Cli({"check", testing::SourcePath("samples/text_report/input.txt"), "--lang", "en"});
+  CliRun en =
+      Cli({"check", testing::SourcePath("samples/text_report/input.txt"),
+           "--lang", "en"});
   EXPECT_NE(en.out.find("errors (1)"), std::string::npos) << en.out;
 }
 

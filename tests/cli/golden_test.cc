@@ -63,16 +63,15 @@ TEST_P(GoldenTest, EveryStageMatchesItsGoldenDump) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Samples, GoldenTest,
-                         ::testing::ValuesIn(SampleInputs()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string n = param_info.param.substr(8);
-                           for (char& c : n) {
-                             if (!std::isalnum(static_cast<unsigned char>(c)))
-                               c = '_';
-                           }
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Samples, GoldenTest, ::testing::ValuesIn(SampleInputs()),
+    [](const ::testing::TestParamInfo<std::string>& param_info) {
+      std::string n = param_info.param.substr(8);
+      for (char& c : n) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return n;
+    });
 
 }  // namespace
 }  // namespace budgetdoc

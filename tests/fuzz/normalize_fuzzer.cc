@@ -1,14 +1,14 @@
 // Fuzz target: text normalization, sections and mention finding over
 // arbitrary bytes must not crash; the offset map must stay monotonic and in
 // range. Inputs are capped at 64 KiB.
+#include "normalize/mentions.h"
+#include "normalize/sections.h"
+#include "normalize/text.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include "normalize/mentions.h"
-#include "normalize/sections.h"
-#include "normalize/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (64u << 10)) return 0;

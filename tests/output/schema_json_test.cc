@@ -1,11 +1,11 @@
 // Outputs validate against the JSON Schema that `budgetdoc schema` prints.
 #include "output/schema_json.h"
 
-#include <gtest/gtest.h>
-
 #include "check/check.h"
 #include "schema/mapper.h"
 #include "tests/testing/json_schema.h"
+
+#include <gtest/gtest.h>
 
 namespace budgetdoc {
 namespace {
@@ -16,10 +16,13 @@ NormalizedDocument Sample() {
   doc.source = "s.txt";
   for (std::string_view l :
        {"第二部分 2023年度部门决算情况说明", "一、收入支出决算总体情况说明",
-        "2023年度收、支总计均为1889.05万元。与2022年度相比，收、支总计各减少35.32万元，下降1.84%。",
+        "2023年度收、支总计均为1889.05万元。与2022年度相比，收、支总计各减少35."
+        "32万元，下降1.84%。",
         "三、支出决算情况说明",
-        "2023年度本年支出合计1889.05万元，其中：基本支出1197.55万元，占63.39%；项目支出691.5万元，占36.6%。",
-        "截至2023年12月31日，单位共有公务用车1辆。", "决算数为1889.05，完成预算100%。"}) {
+        "2023年度本年支出合计1889.05万元，其中：基本支出1197.55万元，占63.39%"
+        "；项目支出691.5万元，占36.6%。",
+        "截至2023年12月31日，单位共有公务用车1辆。",
+        "决算数为1889.05，完成预算100%。"}) {
     Block b;
     b.text = std::string(l);
     doc.blocks.push_back(b);

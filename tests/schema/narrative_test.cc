@@ -1,9 +1,9 @@
 #include "schema/narrative.h"
 
-#include <gtest/gtest.h>
-
 #include "cli/pipeline.h"
 #include "tests/testing/corpus.h"
+
+#include <gtest/gtest.h>
 
 namespace budgetdoc {
 namespace {
@@ -22,12 +22,15 @@ NormalizedDocument FromLines(std::initializer_list<std::string_view> lines) {
 std::string Dump(const std::vector<Fact>& facts) {
   std::string out;
   for (const Fact& f : facts) {
-    out += f.metric + " " + std::string(MeasureName(f.measure)) + " " + f.value.ToString();
+    out += f.metric + " " + std::string(MeasureName(f.measure)) + " " +
+           f.value.ToString();
     if (!f.direction.empty()) out += " " + f.direction;
     if (!f.base_metric.empty()) out += " of " + f.base_metric;
     if (f.basis != "actual") out += " " + f.basis;
-    if (f.comparison_year > 0) out += " vs " + std::to_string(f.comparison_year);
-    if (f.code_scheme == "func" || f.code_scheme == "econ") out += " [" + f.label + "]";
+    if (f.comparison_year > 0)
+      out += " vs " + std::to_string(f.comparison_year);
+    if (f.code_scheme == "func" || f.code_scheme == "econ")
+      out += " [" + f.label + "]";
     out += "\n";
   }
   return out;
@@ -42,7 +45,8 @@ std::string Facts(std::initializer_list<std::string_view> lines) {
 }
 
 TEST(NarrativeFactsTest, AmountAndShareShareTheSubject) {
-  EXPECT_EQ(Facts({"2023年度本年支出合计1889.05万元，其中：基本支出1197.55万元，占63.39%；项目支出691.5万元，占36.6%。"}),
+  EXPECT_EQ(Facts({"2023年度本年支出合计1889.05万元，其中：基本支出1197."
+                   "55万元，占63.39%；项目支出691.5万元，占36.6%。"}),
             "expenditure.total amount 1889.05\n"
             "expenditure.basic amount 1197.55\n"
             "expenditure.basic share 63.39 of expenditure.total\n"
@@ -51,13 +55,15 @@ TEST(NarrativeFactsTest, AmountAndShareShareTheSubject) {
 }
 
 TEST(NarrativeFactsTest, PairSubjectsGiveIncomeAndExpenditureFacts) {
-  EXPECT_EQ(Facts({"2023年度收、支总计均为1889.05万元。与2022年度相比，收、支总计各减少35.32万元，下降1.84%。"}),
-            "income.grand_total amount 1889.05\n"
-            "expenditure.grand_total amount 1889.05\n"
-            "income.grand_total change 35.32 减少 vs 2022\n"
-            "expenditure.grand_total change 35.32 减少 vs 2022\n"
-            "income.grand_total rate 1.84 下降 vs 2022\n"
-            "expenditure.grand_total rate 1.84 下降 vs 2022\n");
+  EXPECT_EQ(
+      Facts({"2023年度收、支总计均为1889."
+             "05万元。与2022年度相比，收、支总计各减少35.32万元，下降1.84%。"}),
+      "income.grand_total amount 1889.05\n"
+      "expenditure.grand_total amount 1889.05\n"
+      "income.grand_total change 35.32 减少 vs 2022\n"
+      "expenditure.grand_total change 35.32 减少 vs 2022\n"
+      "income.grand_total rate 1.84 下降 vs 2022\n"
+      "expenditure.grand_total rate 1.84 下降 vs 2022\n");
 }
 
 TEST(NarrativeFactsTest, TwoValuesInOneClauseGoToTheirOwnSubjects) {
@@ -67,7 +73,9 @@ TEST(NarrativeFactsTest, TwoValuesInOneClauseGoToTheirOwnSubjects) {
 }
 
 TEST(NarrativeFactsTest, CompletionAndChangesOfThreePublicCosts) {
-  EXPECT_EQ(Facts({"2023年度“三公”经费财政拨款支出决算为5.91万元，完成预算94.19%，较上年度减少0.05万元，下降0.84%。决算数小于预算数的主要原因是厉行节约。"}),
+  EXPECT_EQ(Facts({"2023年度“三公”经费财政拨款支出决算为5.91万元，完成预算94."
+                   "19%，较上年度减少0.05万元，下降0.84%"
+                   "。决算数小于预算数的主要原因是厉行节约。"}),
             "three_public.total amount 5.91\n"
             "three_public.total completion 94.19 小于 budget\n"
             "three_public.total change 0.05 减少 vs 2022\n"
@@ -75,25 +83,36 @@ TEST(NarrativeFactsTest, CompletionAndChangesOfThreePublicCosts) {
 }
 
 TEST(NarrativeFactsTest, ABareAmountUnderANumberedItemBelongsToItsClassPath) {
-  EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况",
-                   "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）: 支出决算为960.77万元，完成预算100%。"}),
-            "gpb.expenditure.by_func amount 960.77 [一般公共服务/政府办公厅（室）及相关机构事务/行政运行]\n"
-            "gpb.expenditure.by_func completion 100 budget [一般公共服务/政府办公厅（室）及相关机构事务/行政运行]\n");
+  EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明",
+                   "（三）一般公共预算财政拨款支出决算具体情况",
+                   "1."
+                   "一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政"
+                   "运行（项）: 支出决算为960.77万元，完成预算100%。"}),
+            "gpb.expenditure.by_func amount 960.77 "
+            "[一般公共服务/政府办公厅（室）及相关机构事务/行政运行]\n"
+            "gpb.expenditure.by_func completion 100 budget "
+            "[一般公共服务/政府办公厅（室）及相关机构事务/行政运行]\n");
 }
 
 TEST(NarrativeFactsTest, ClassNamesInAStructureListBecomeFunctionalFacts) {
-  EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明", "（二）一般公共预算财政拨款支出决算结构情况",
-                   "2023年度一般公共预算财政拨款支出1889.05万元，主要用于以下方面:一般公共服务支出1652.27万元，占87.47%；住房保障支出77.51万元，占4.1%。"}),
+  EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明",
+                   "（二）一般公共预算财政拨款支出决算结构情况",
+                   "2023年度一般公共预算财政拨款支出1889."
+                   "05万元，主要用于以下方面:一般公共服务支出1652.27万元，占87."
+                   "47%；住房保障支出77.51万元，占4.1%。"}),
             "gpb.expenditure.total amount 1889.05\n"
             "gpb.expenditure.by_func amount 1652.27 [一般公共服务支出]\n"
-            "gpb.expenditure.by_func share 87.47 of gpb.expenditure.total [一般公共服务支出]\n"
+            "gpb.expenditure.by_func share 87.47 of gpb.expenditure.total "
+            "[一般公共服务支出]\n"
             "gpb.expenditure.by_func amount 77.51 [住房保障支出]\n"
-            "gpb.expenditure.by_func share 4.1 of gpb.expenditure.total [住房保障支出]\n");
+            "gpb.expenditure.by_func share 4.1 of gpb.expenditure.total "
+            "[住房保障支出]\n");
 }
 
 TEST(NarrativeFactsTest, EconomicItemsUnderBasicExpenditure) {
   EXPECT_EQ(Facts({"六、一般公共预算财政拨款基本支出决算情况说明",
-                   "人员经费975.36万元，主要包括：基本工资236.95万元、津贴补贴164万元。"}),
+                   "人员经费975.36万元，主要包括：基本工资236."
+                   "95万元、津贴补贴164万元。"}),
             "gpb.basic.personnel amount 975.36\n"
             "gpb.basic.by_econ amount 236.95 [基本工资]\n"
             "gpb.basic.by_econ amount 164 [津贴补贴]\n");
@@ -101,7 +120,8 @@ TEST(NarrativeFactsTest, EconomicItemsUnderBasicExpenditure) {
 
 TEST(NarrativeFactsTest, CountsWithTheirSubjects) {
   EXPECT_EQ(Facts({"七、财政拨款“三公”经费支出决算情况说明",
-                   "截至2023年12月31日，单位共有公务用车1辆。国内公务接待6批次，91人次。"}),
+                   "截至2023年12月31日，单位共有公务用车1辆。国内公务接待6批次"
+                   "，91人次。"}),
             "three_public.vehicle.fleet_count count 1\n"
             "three_public.reception.batches count 6\n"
             "three_public.reception.visitors count 91\n");
@@ -116,7 +136,8 @@ TEST(NarrativeFactsTest, AmountsInYuanAreConvertedToWanYuanExactly) {
   ReportMeta meta;
   meta.fiscal_year = 2025;
   meta.kind = "budget";
-  NormalizedDocument nd = FromLines({"2025年部门预算收入总计91,016,775.35元。"});
+  NormalizedDocument nd =
+      FromLines({"2025年部门预算收入总计91,016,775.35元。"});
   facts = ExtractNarrativeFacts(nd, meta, MetricCatalog::Default());
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].value.ToString(), "9101.677535");

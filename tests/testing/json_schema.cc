@@ -6,7 +6,8 @@ namespace budgetdoc::testing {
 namespace {
 
 bool IsInteger(const Json& v) {
-  return v.type() == Json::Type::kNumber && v.text().find_first_of(".eE") == std::string::npos;
+  return v.type() == Json::Type::kNumber &&
+         v.text().find_first_of(".eE") == std::string::npos;
 }
 
 bool TypeMatches(const Json& v, const std::string& t) {
@@ -38,7 +39,9 @@ class Validator {
       std::string r = ref->text();
       const std::string prefix = "#/$defs/";
       const Json* defs = root_.Find("$defs");
-      const Json* target = defs != nullptr && r.rfind(prefix, 0) == 0 ? defs->Find(r.substr(prefix.size())) : nullptr;
+      const Json* target = defs != nullptr && r.rfind(prefix, 0) == 0
+                               ? defs->Find(r.substr(prefix.size()))
+                               : nullptr;
       if (target == nullptr) {
         errors.push_back(path + ": unresolved $ref " + r);
         return;
@@ -63,18 +66,24 @@ class Validator {
       for (const Json& x : e->array()) ok = ok || x.Dump() == v.Dump();
       if (!ok) errors.push_back(path + ": " + v.Dump() + " not in enum");
     }
-    if (const Json* p = s.Find("pattern"); p != nullptr && v.type() == Json::Type::kString) {
-      if (!std::regex_match(v.text(), std::regex(p->text(), std::regex::ECMAScript))) {
-        errors.push_back(path + ": '" + v.text() + "' does not match " + p->text());
+    if (const Json* p = s.Find("pattern");
+        p != nullptr && v.type() == Json::Type::kString) {
+      if (!std::regex_match(v.text(),
+                            std::regex(p->text(), std::regex::ECMAScript))) {
+        errors.push_back(path + ": '" + v.text() + "' does not match " +
+                         p->text());
       }
     }
-    if (const Json* m = s.Find("minimum"); m != nullptr && v.type() == Json::Type::kNumber) {
-      if (std::stod(v.text()) < std::stod(m->text())) errors.push_back(path + ": below minimum");
+    if (const Json* m = s.Find("minimum");
+        m != nullptr && v.type() == Json::Type::kNumber) {
+      if (std::stod(v.text()) < std::stod(m->text()))
+        errors.push_back(path + ": below minimum");
     }
     if (v.type() == Json::Type::kObject) {
       if (const Json* req = s.Find("required")) {
         for (const Json& k : req->array()) {
-          if (v.Find(k.text()) == nullptr) errors.push_back(path + ": missing " + k.text());
+          if (v.Find(k.text()) == nullptr)
+            errors.push_back(path + ": missing " + k.text());
         }
       }
       const Json* props = s.Find("properties");

@@ -7,10 +7,10 @@
 #ifndef BUDGETDOC_TESTS_TESTING_JSON_SCHEMA_H_
 #define BUDGETDOC_TESTS_TESTING_JSON_SCHEMA_H_
 
+#include "base/json.h"
+
 #include <string>
 #include <vector>
-
-#include "base/json.h"
 
 namespace budgetdoc::testing {
 
