@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 #include "check/rules.h"
 #include "normalize/patterns.h"
+#include "normalize/text.h"
 #include "schema/classification.h"
 #include "schema/metrics.h"
 #include "schema/narrative.h"
@@ -85,6 +86,8 @@ class Checker {
     CheckAdminCost();
     CheckClassNames();
     CheckPresentation();
+    CheckPartialPeriods();
+    CheckPerformanceScores();
     CheckStructure();
     return std::move(report_);
   }
@@ -1651,6 +1654,81 @@ class Checker {
           break;
         }
       }
+    }
+  }
+
+  // An annual final report speaks of the whole year: "1-9月累计…" reads as a
+  // figure carried over from an interim report.
+  void CheckPartialPeriods() {
+    if (ex_.meta.kind != "final_accounts") return;
+    for (size_t b = 0; b < nd_.blocks.size(); ++b) {
+      const std::string& t = nd_.blocks[b].text;
+      for (std::string_view dash : {"-", "—", "至", "~"}) {
+        std::string pattern = "1" + std::string(dash);
+        for (size_t at = t.find(pattern); at != std::string::npos; at = t.find(pattern, at + 1)) {
+          if (at > 0 && t[at - 1] >= '0' && t[at - 1] <= '9') continue;
+          size_t m = at + pattern.size();
+          size_t end = m;
+          while (end < t.size() && t[end] >= '0' && t[end] <= '9') ++end;
+          if (end == m || t.compare(end, 3, "月") != 0) continue;
+          int month = std::atoi(t.substr(m, end - m).c_str());
+          if (month < 1 || month >= 12) continue;
+          CheckResult r;
+          r.rule = "presentation.partial_period";
+          r.outcome = Outcome::kFail;
+          std::string phrase = t.substr(at, end + 3 - at);
+          r.message = opts_.english ? "a year-end report quotes a partial period \"" + phrase + "\""
+                                    : "年度决算中出现期间不完整的表述“" + phrase + "”";
+          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(at), static_cast<int>(end + 3))};
+          Add(std::move(r));
+        }
+      }
+    }
+  }
+
+  // Performance self-evaluation tables: the 评价结论 score is the 合计 score.
+  void CheckPerformanceScores() {
+    for (size_t ti = 0; ti < nd_.doc.tables.size(); ++ti) {
+      const Table& t = nd_.doc.tables[ti];
+      std::optional<Decimal> total, conclusion;
+      int total_row = -1, conclusion_row = -1;
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        const std::vector<Cell>& row = t.rows[r];
+        for (size_t c = 0; c + 1 < row.size(); ++c) {
+          std::string label = NormalizeText(row[c].text).text;
+          std::string value = NormalizeText(row[c + 1].text).text;
+          if (value.size() > 3 && value.compare(value.size() - 3, 3, "分") == 0) value.resize(value.size() - 3);
+          Result<Decimal> v = Decimal::Parse(value);
+          if (!v.ok()) continue;
+          if (label == "合计" && !total) {
+            total = *v;
+            total_row = static_cast<int>(r);
+          }
+          if (label == "评价结论" || label == "自评得分" || label == "总分") {
+            conclusion = *v;
+            conclusion_row = static_cast<int>(r);
+          }
+          break;
+        }
+      }
+      if (!total || !conclusion || *total > Decimal::FromInt(100)) continue;
+      CheckResult r;
+      r.rule = "agree.performance_score";
+      r.outcome = *total == *conclusion ? Outcome::kPass : Outcome::kFail;
+      r.message = opts_.english ? "self-evaluation total " + total->ToString() + " against conclusion " +
+                                      conclusion->ToString()
+                                : "绩效自评表合计得分" + total->ToString() + "分，评价结论为" + conclusion->ToString() +
+                                      "分" + (*total == *conclusion ? "，一致" : "，二者不一致");
+      Evidence e;
+      e.label = "合计 / 评价结论";
+      e.value = total->ToString() + " / " + conclusion->ToString();
+      e.origin = "table";
+      e.where.table = static_cast<int>(ti);
+      e.where.row = conclusion_row;
+      e.location = "表" + std::to_string(ti + 1) + " 第" + std::to_string(total_row + 1) + "、" +
+                   std::to_string(conclusion_row + 1) + "行";
+      r.evidence = {e};
+      Add(std::move(r));
     }
   }
 
