@@ -159,3 +159,71 @@ TEST_F(SeedTest, ConversionArtifactsAreGone) {
 
 }  // namespace
 }  // namespace budgetdoc
+
+namespace budgetdoc {
+namespace {
+
+// Facts of the seed report in the common schema, each checked by hand
+// against the text: metric, measure, value (万元 or %), origin, year.
+TEST(SeedFactsTest, KeyFactsComeOutInTheCommonSchema) {
+  BUDGETDOC_SKIP_IF_NO_CORPUS(kSeed);
+  Result<Analysis> a = AnalyzeFile(testing::CorpusPath(kSeed), PipelineOptions{});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->ex.meta.entity_name, "巴中市巴州区人民政府办公室");
+  EXPECT_EQ(a->ex.meta.region_code, "511902");
+  EXPECT_EQ(a->ex.meta.fiscal_year, 2023);
+  EXPECT_EQ(a->ex.meta.kind, "final_accounts");
+  struct Want {
+    std::string_view metric, measure, value, origin;
+    int year;
+  } wants[] = {
+      {"income.grand_total", "amount", "1889.05", "narrative", 2023},
+      {"expenditure.grand_total", "amount", "1889.05", "narrative", 2023},
+      {"income.grand_total", "change", "35.32", "narrative", 2023},
+      {"income.grand_total", "rate", "1.84", "narrative", 2023},
+      {"income.total", "amount", "1889.05", "narrative", 2023},
+      {"income.fiscal.gpb", "share", "100", "narrative", 2023},
+      {"expenditure.basic", "amount", "1197.55", "narrative", 2023},
+      {"expenditure.basic", "share", "63.39", "narrative", 2023},
+      {"expenditure.project", "amount", "691.5", "narrative", 2023},
+      {"expenditure.project", "share", "36.6", "narrative", 2023},
+      {"fiscal.income.grand_total", "amount", "1889.05", "narrative", 2023},
+      {"gpb.expenditure.total", "share", "100", "narrative", 2023},
+      {"gpb.expenditure.by_func", "amount", "1652.27", "narrative", 2023},
+      {"gpb.expenditure.by_func", "share", "87.47", "narrative", 2023},
+      {"gpb.expenditure.by_func", "amount", "960.77", "narrative", 2023},
+      {"gpb.basic.personnel", "amount", "975.36", "narrative", 2023},
+      {"gpb.basic.public", "amount", "222.18", "narrative", 2023},
+      {"gpb.basic.by_econ", "amount", "236.95", "narrative", 2023},
+      {"three_public.total", "amount", "5.91", "narrative", 2023},
+      {"three_public.total", "completion", "94.19", "narrative", 2023},
+      {"three_public.vehicle", "share", "81.38", "narrative", 2023},
+      {"three_public.reception", "amount", "1.1", "narrative", 2023},
+      {"three_public.vehicle.fleet_count", "count", "1", "narrative", 2023},
+      {"three_public.reception.batches", "count", "6", "narrative", 2023},
+      {"three_public.reception.visitors", "count", "91", "narrative", 2023},
+      {"admin_operating_cost", "rate", "21.05", "narrative", 2023},
+      {"procurement.goods", "amount", "13.73", "narrative", 2023},
+      // The chart data at the end of the text.
+      {"gpb.expenditure.total", "amount", "1924.37", "chart", 2022},
+      {"gpb.expenditure.total", "amount", "1889.05", "chart", 2023},
+      {"income.grand_total", "amount", "1924.37", "chart", 2022},
+      {"expenditure.basic", "amount", "1197.55", "chart", 2023},
+      {"three_public.vehicle", "amount", "4.81", "chart", 2023},
+  };
+  for (const Want& w : wants) {
+    bool found = false;
+    for (const Fact& f : a->ex.facts) {
+      found |= f.metric == w.metric && MeasureName(f.measure) == w.measure && f.value.ToString() == w.value &&
+               OriginName(f.origin) == w.origin && f.year == w.year;
+    }
+    EXPECT_TRUE(found) << w.metric << " " << w.measure << " " << w.value << " " << w.origin << " " << w.year;
+  }
+  // 960.77 is the 项 行政运行 under 政府办公厅（室）及相关机构事务: code 2010301.
+  for (const Fact& f : a->ex.facts) {
+    if (f.metric == "gpb.expenditure.by_func" && f.value.ToString() == "960.77") EXPECT_EQ(f.code, "2010301");
+  }
+}
+
+}  // namespace
+}  // namespace budgetdoc
