@@ -17,6 +17,8 @@ struct PipelineOptions {
   ExtractOptions extract;
   NormalizeOptions normalize;
   CheckOptions check;
+  // False: stop after the schema stage (extract does not need the checks).
+  bool run_checks = true;
 };
 
 // Reads, extracts and normalizes one file. Errors name the file.
