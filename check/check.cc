@@ -294,6 +294,7 @@ class Checker {
     if (hint == "partial list") return "所列为部分明细";
     if (hint == "truncated when converting 元 to 万元")
       return "正文万元数为表中元数截尾所得，未四舍五入";
+    if (hint == "the text prints fewer decimals") return "正文按较少小数位四舍五入";
     if (Contains(hint, "complementary") || Contains(hint, "complements")) {
       return "两个互补占比之和不可能为此值，其中一个被截尾";
     }
@@ -1391,6 +1392,15 @@ class Checker {
                            RoundingMode::kTruncate) == first_text->value) {
           j.outcome = Outcome::kRounding;
           j.hint = "truncated when converting 元 to 万元";
+        }
+        // "17,192万元" in the text for 171,915,169 元 in the table: a correct
+        // rounding to the decimals the text printed.
+        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable &&
+            first_text->origin == Origin::kNarrative &&
+            first_text->printed.scale() == 0 && Half(*first_text).scale() > 1 &&
+            f->value.Round(first_text->printed.scale(), RoundingMode::kHalfUp) == first_text->value) {
+          j.outcome = Outcome::kRounding;
+          j.hint = "the text prints fewer decimals";
         }
         // One finding per distinct printed value.
         if (!reported.insert(rule + f->printed.ToString()).second &&
