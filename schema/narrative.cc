@@ -874,6 +874,15 @@ class NarrativeReader {
                          "内设机构"))) {
       metric = "org.internal_units";
     }
+    if (metric.empty() && u == "个") {
+      std::string_view after = t.substr(static_cast<size_t>(mention.end), 24);
+      if (Contains(after, "项目") && (Contains(sentence, "绩效目标") || Contains(after, "绩效目标"))) {
+        metric = "perf.projects.with_targets";
+      } else if ((Contains(before, "下属") || Contains(before, "所属") || Contains(before, "代管")) &&
+                 (Contains(before, "单位") || Contains(after, "单位"))) {
+        metric = "org.affiliated_units";
+      }
+    }
     if (metric.empty()) return false;
     p->subject.metrics = {metric};
     p->subject.found = true;
