@@ -280,6 +280,12 @@ Context SectionContext(const NormalizedDocument& nd, int section) {
   return Context::kNone;
 }
 
+// The metric of a classification item named in a section of this context.
+std::string ClassMetric(Context ctx) {
+  if (ctx == Context::kEcon) return "gpb.basic.by_econ";
+  return ctx == Context::kFunc ? "gpb.expenditure.by_func" : "expenditure.by_func";
+}
+
 std::string FundOfContext(const NormalizedDocument& nd, int section) {
   for (int s = section; s > 0;
        s = nd.sections.sections[static_cast<size_t>(s)].parent) {
@@ -612,11 +618,7 @@ class NarrativeReader {
     }
     if (has_path) {
       Subject s;
-      s.metrics.push_back(ctx == Context::kEcon
-                              ? "gpb.basic.by_econ"
-                              : (ctx == Context::kFunc
-                                     ? "gpb.expenditure.by_func"
-                                     : "expenditure.by_func"));
+      s.metrics.push_back(ClassMetric(ctx));
       std::vector<std::string> parts;
       for (const std::string* n : {&path.lei, &path.kuan, &path.xiang}) {
         if (!n->empty()) parts.push_back(*n);
@@ -639,11 +641,7 @@ class NarrativeReader {
     if (allow_local_label && cjk_label && CountCodePoints(label) <= 30 &&
         (ctx != Context::kNone || IsClassName(label))) {
       Subject s;
-      s.metrics.push_back(ctx == Context::kEcon
-                              ? "gpb.basic.by_econ"
-                              : (ctx == Context::kFunc
-                                     ? "gpb.expenditure.by_func"
-                                     : "expenditure.by_func"));
+      s.metrics.push_back(ClassMetric(ctx));
       s.label = label;
       s.found = true;
       return s;
