@@ -294,7 +294,8 @@ class Checker {
     if (hint == "partial list") return "所列为部分明细";
     if (hint == "truncated when converting 元 to 万元")
       return "正文万元数为表中元数截尾所得，未四舍五入";
-    if (hint == "the text prints fewer decimals") return "正文按较少小数位四舍五入";
+    if (hint == "the text prints fewer decimals")
+      return "正文按较少小数位四舍五入";
     if (Contains(hint, "complementary") || Contains(hint, "complements")) {
       return "两个互补占比之和不可能为此值，其中一个被截尾";
     }
@@ -1398,7 +1399,8 @@ class Checker {
         if (j.outcome == Outcome::kFail && f->origin == Origin::kTable &&
             first_text->origin == Origin::kNarrative &&
             first_text->printed.scale() == 0 && Half(*first_text).scale() > 1 &&
-            f->value.Round(first_text->printed.scale(), RoundingMode::kHalfUp) == first_text->value) {
+            f->value.Round(first_text->printed.scale(),
+                           RoundingMode::kHalfUp) == first_text->value) {
           j.outcome = Outcome::kRounding;
           j.hint = "the text prints fewer decimals";
         }
@@ -1675,7 +1677,8 @@ class Checker {
       const std::string& t = nd_.blocks[b].text;
       for (std::string_view dash : {"-", "—", "至", "~"}) {
         std::string pattern = "1" + std::string(dash);
-        for (size_t at = t.find(pattern); at != std::string::npos; at = t.find(pattern, at + 1)) {
+        for (size_t at = t.find(pattern); at != std::string::npos;
+             at = t.find(pattern, at + 1)) {
           if (at > 0 && t[at - 1] >= '0' && t[at - 1] <= '9') continue;
           size_t m = at + pattern.size();
           size_t end = m;
@@ -1687,9 +1690,12 @@ class Checker {
           r.rule = "presentation.partial_period";
           r.outcome = Outcome::kFail;
           std::string phrase = t.substr(at, end + 3 - at);
-          r.message = opts_.english ? "a year-end report quotes a partial period \"" + phrase + "\""
-                                    : "年度决算中出现期间不完整的表述“" + phrase + "”";
-          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(at), static_cast<int>(end + 3))};
+          r.message = opts_.english
+                          ? "a year-end report quotes a partial period \"" +
+                                phrase + "\""
+                          : "年度决算中出现期间不完整的表述“" + phrase + "”";
+          r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(at),
+                                     static_cast<int>(end + 3))};
           Add(std::move(r));
         }
       }
@@ -1707,7 +1713,8 @@ class Checker {
         for (size_t c = 0; c + 1 < row.size(); ++c) {
           std::string label = NormalizeText(row[c].text).text;
           std::string value = NormalizeText(row[c + 1].text).text;
-          if (value.size() > 3 && value.compare(value.size() - 3, 3, "分") == 0) value.resize(value.size() - 3);
+          if (value.size() > 3 && value.compare(value.size() - 3, 3, "分") == 0)
+            value.resize(value.size() - 3);
           Result<Decimal> v = Decimal::Parse(value);
           if (!v.ok()) continue;
           if (label == "合计" && !total) {
@@ -1725,17 +1732,20 @@ class Checker {
       CheckResult r;
       r.rule = "agree.performance_score";
       r.outcome = *total == *conclusion ? Outcome::kPass : Outcome::kFail;
-      r.message = opts_.english ? "self-evaluation total " + total->ToString() + " against conclusion " +
-                                      conclusion->ToString()
-                                : "绩效自评表合计得分" + total->ToString() + "分，评价结论为" + conclusion->ToString() +
-                                      "分" + (*total == *conclusion ? "，一致" : "，二者不一致");
+      r.message = opts_.english
+                      ? "self-evaluation total " + total->ToString() +
+                            " against conclusion " + conclusion->ToString()
+                      : "绩效自评表合计得分" + total->ToString() +
+                            "分，评价结论为" + conclusion->ToString() + "分" +
+                            (*total == *conclusion ? "，一致" : "，二者不一致");
       Evidence e;
       e.label = "合计 / 评价结论";
       e.value = total->ToString() + " / " + conclusion->ToString();
       e.origin = "table";
       e.where.table = static_cast<int>(ti);
       e.where.row = conclusion_row;
-      e.location = "表" + std::to_string(ti + 1) + " 第" + std::to_string(total_row + 1) + "、" +
+      e.location = "表" + std::to_string(ti + 1) + " 第" +
+                   std::to_string(total_row + 1) + "、" +
                    std::to_string(conclusion_row + 1) + "行";
       r.evidence = {e};
       Add(std::move(r));

@@ -116,7 +116,8 @@ constexpr RuleSpec kRules[] = {
      "administrative operating costs do not exceed public costs",
      "机关运行经费 ≤ 公用经费", kW, "final_accounts"},
     {"agree.performance_score", "agree", "绩效自评表的评价结论应等于合计得分",
-     "a self-evaluation's conclusion score equals its total", "评价结论 = 合计", kW, "all"},
+     "a self-evaluation's conclusion score equals its total", "评价结论 = 合计",
+     kW, "all"},
     // Codes and names.
     {"code.name_mismatch", "code", "科目名称应与其所属类/款一致且前后一致",
      "a 类/款/项 name belongs to its class and is printed the same way "
@@ -137,8 +138,10 @@ constexpr RuleSpec kRules[] = {
      "标题中的年度与报告年度不一致",
      "a heading names another year than the report", "标题年度 = 报告年度", kE,
      "all"},
-    {"presentation.partial_period", "presentation", "年度决算中出现“1-9月”等不完整期间的表述",
-     "a year-end report quotes a partial period (1-9月)", "决算 ⇒ 全年口径", kW, "final_accounts"},
+    {"presentation.partial_period", "presentation",
+     "年度决算中出现“1-9月”等不完整期间的表述",
+     "a year-end report quotes a partial period (1-9月)", "决算 ⇒ 全年口径", kW,
+     "final_accounts"},
     {"presentation.scope_mismatch", "presentation",
      "标题中的“部门/单位”用语与报告不一致",
      "a heading says 单位 in a 部门 report or the reverse",

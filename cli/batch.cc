@@ -1,8 +1,9 @@
 #include "cli/batch.h"
 
-#include <dirent.h>
-#include <glob.h>
-#include <sys/stat.h>
+#include "base/file_io.h"
+#include "extract/extract.h"
+#include "output/csv_writer.h"
+#include "schema/version.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,13 +11,12 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <dirent.h>
+#include <glob.h>
 #include <map>
 #include <set>
-
-#include "base/file_io.h"
-#include "extract/extract.h"
-#include "output/csv_writer.h"
-#include "schema/version.h"
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 namespace budgetdoc {
 namespace {
@@ -37,67 +37,17 @@ std::string NowUtc() {
   return buf;
 }
 
-// ---- SHA-256 (FIPS 180-4) ----
-
-constexpr uint32_t kSha256K[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-    0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-    0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-void Sha256Block(const unsigned char* p, uint32_t h[8]) {
-  uint32_t w[64];
-  for (int i = 0; i < 16; ++i) {
-    w[i] = (uint32_t{p[4 * i]} << 24) | (uint32_t{p[4 * i + 1]} << 16) |
-           (uint32_t{p[4 * i + 2]} << 8) | uint32_t{p[4 * i + 3]};
-  }
-  for (int i = 16; i < 64; ++i) {
-    uint32_t s0 = Rotr(w[i - 15], 7) ^ Rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5],
-           g = h[6], hh = h[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
-    uint32_t ch = (e & f) ^ (~e & g);
-    uint32_t t1 = hh + s1 + ch + kSha256K[i] + w[i];
-    uint32_t s0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
-    uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-    uint32_t t2 = s0 + maj;
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += hh;
-}
-
 // ---- Manifests ----
 
 // Manifest column names (lowercase) → the SourceMeta field they fill.
-enum class ManifestField { kPath, kReportId, kSourceUrl, kRegion, kYear,
-                           kCrawledAt };
+enum class ManifestField {
+  kPath,
+  kReportId,
+  kSourceUrl,
+  kRegion,
+  kYear,
+  kCrawledAt
+};
 struct ManifestAlias {
   const char* name;
   ManifestField field;
@@ -196,8 +146,8 @@ Result<std::vector<ManifestEntry>> ParseJsonLinesManifest(
     ++line;
     size_t nl = text.find('\n');
     std::string_view l = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view()
-                                        : text.substr(nl + 1);
+    text =
+        nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
     if (Trim(l).empty() || Trim(l) == "\r") continue;
     Result<Json> j = Json::Parse(l);
     if (!j.ok() || j->type() != Json::Type::kObject) {
@@ -245,7 +195,9 @@ Result<std::vector<ManifestEntry>> ParseCsvManifest(
     for (const auto& r : records) {
       if (r.size() != 1) {
         std::string names;
-        for (const std::string& h : header) names += (names.empty() ? "" : ", ") + h;
+        for (const std::string& h : header) {
+          names += (names.empty() ? "" : ", ") + h;
+        }
         return Status::InvalidArgument(
             "manifest: line 1: the header has no path column (columns: " +
             names + ")");
@@ -481,12 +433,14 @@ class Progress {
     last_draw_ = now;
     double elapsed = SecondsSince(start_);
     double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0;
-    double eta = rate > 0 ? static_cast<double>(total_ - std::min(done_, total_)) / rate
-                          : -1;
+    double eta =
+        rate > 0 ? static_cast<double>(total_ - std::min(done_, total_)) / rate
+                 : -1;
     constexpr int kWidth = 28;
-    int filled = total_ == 0 ? kWidth
-                             : static_cast<int>(kWidth * std::min(done_, total_) /
-                                                total_);
+    int filled =
+        total_ == 0
+            ? kWidth
+            : static_cast<int>(kWidth * std::min(done_, total_) / total_);
     std::string bar(static_cast<size_t>(filled), '#');
     bar.resize(kWidth, '-');
     char line[200];
@@ -523,8 +477,8 @@ Json RunOptionsJson(const BatchOptions& o, size_t inputs) {
   j.Set("shard", Json::Str(std::to_string(o.shard_index + 1) + "/" +
                            std::to_string(o.shard_count)));
   j.Set("shard_by", Json::Str(o.shard_by_content ? "content" : "path"));
-  j.Set("manifest", o.manifest_path.empty() ? Json::Null()
-                                            : Json::Str(o.manifest_path));
+  j.Set("manifest",
+        o.manifest_path.empty() ? Json::Null() : Json::Str(o.manifest_path));
   Json paths = Json::MakeArray();
   for (size_t i = 0; i < o.paths.size() && i < 50; ++i) {
     paths.Push(Json::Str(o.paths[i]));
@@ -544,33 +498,6 @@ struct Pending {
 };
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view data) {
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  size_t n = data.size();
-  size_t full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Sha256Block(p + i, h);
-  unsigned char tail[128] = {};
-  size_t rest = n - full;
-  std::memcpy(tail, p + full, rest);
-  tail[rest] = 0x80;
-  size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(n) * 8;
-  for (int i = 0; i < 8; ++i) {
-    tail[tail_len - 1 - static_cast<size_t>(i)] =
-        static_cast<unsigned char>(bits >> (8 * i));
-  }
-  for (size_t i = 0; i < tail_len; i += 64) Sha256Block(tail + i, h);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (uint32_t v : h) {
-    for (int s = 28; s >= 0; s -= 4) out.push_back(kHex[(v >> s) & 0xF]);
-  }
-  return out;
-}
 
 bool ParseShard(std::string_view text, int* index, int* count) {
   size_t slash = text.find('/');
@@ -630,7 +557,9 @@ std::vector<BatchInput> CollectInputs(
 
 Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   SteadyClock::time_point start = SteadyClock::now();
-  if (o.jobs < 1) return Status::InvalidArgument("batch: -j must be at least 1");
+  if (o.jobs < 1) {
+    return Status::InvalidArgument("batch: -j must be at least 1");
+  }
   if (o.shard_count < 1 || o.shard_index < 0 ||
       o.shard_index >= o.shard_count) {
     return Status::InvalidArgument("batch: bad shard");
@@ -718,8 +647,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
     BUDGETDOC_RETURN_IF_ERROR(store->WriteDocument(summary.run_id, rec));
     if (rec.ok) {
       ++summary.ok;
-      const Json* ex = rec.result.Find("extraction");
-      const Json* facts = ex != nullptr ? ex->Find("facts") : nullptr;
+      const Json* facts = rec.rows.Find("facts");
       size_t n = facts != nullptr ? facts->array().size() : 0;
       progress.Record("ok", rec.path,
                       " (" + std::to_string(n) + " facts, " +
@@ -751,30 +679,39 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
         BUDGETDOC_RETURN_IF_ERROR(failed(in, in.problem_kind, in.problem));
         continue;
       }
-      SteadyClock::time_point t0 = SteadyClock::now();
-      Result<std::string> bytes = ReadFile(in.path);
-      if (!bytes.ok()) {
-        bool too_large =
-            bytes.status().code() == StatusCode::kResourceExhausted;
-        BUDGETDOC_RETURN_IF_ERROR(failed(in,
-                                         too_large ? "too_large" : "unreadable",
-                                         bytes.status().message()));
-        continue;
+      // The parent reads and hashes a file only when it must decide about
+      // it (a stored row to compare with, or content sharding); otherwise
+      // the worker reads and hashes it, in parallel.
+      std::optional<StoredDocument> stored;
+      if (!o.force) {
+        BUDGETDOC_ASSIGN_OR_RETURN(stored, store->Find(in.path));
       }
       Pending p;
-      p.sha256 = Sha256Hex(*bytes);
-      p.size = static_cast<int64_t>(bytes->size());
-      p.format = std::string(SniffedFormatName(SniffFormat(*bytes)));
-      p.read_ms = SecondsSince(t0) * 1000;
-      if (o.shard_by_content &&
-          !InShard(p.sha256, o.shard_index, o.shard_count)) {
-        ++summary.other_shards;
-        progress.SetTotal(--total);
-        continue;
-      }
-      if (!o.force) {
-        BUDGETDOC_ASSIGN_OR_RETURN(std::optional<StoredDocument> stored,
-                                   store->Find(in.path));
+      p.size = in.size;
+      std::string bytes;
+      bool parent_reads = o.shard_by_content || stored.has_value();
+      if (parent_reads) {
+        SteadyClock::time_point t0 = SteadyClock::now();
+        Result<std::string> read = ReadFile(in.path);
+        if (!read.ok()) {
+          bool too_large =
+              read.status().code() == StatusCode::kResourceExhausted;
+          BUDGETDOC_RETURN_IF_ERROR(
+              failed(in, too_large ? "too_large" : "unreadable",
+                     read.status().message()));
+          continue;
+        }
+        bytes = std::move(read).value();
+        p.sha256 = Sha256Hex(bytes);
+        p.size = static_cast<int64_t>(bytes.size());
+        p.format = std::string(SniffedFormatName(SniffFormat(bytes)));
+        p.read_ms = SecondsSince(t0) * 1000;
+        if (o.shard_by_content &&
+            !InShard(p.sha256, o.shard_index, o.shard_count)) {
+          ++summary.other_shards;
+          progress.SetTotal(--total);
+          continue;
+        }
         if (stored && stored->sha256 == p.sha256 &&
             stored->tool_version == o.tool_version &&
             stored->schema_version == kSchemaVersion &&
@@ -786,7 +723,9 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
           continue;
         }
       }
-      Status launched = pool.Launch(id, in.path, *bytes);
+      Status launched = pool.Launch(
+          id, in.path,
+          parent_reads ? std::optional<std::string_view>(bytes) : std::nullopt);
       if (!launched.ok()) {
         if (pool.active() > 0) {
           --next;  // try again when a worker has finished
@@ -816,10 +755,10 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
       const BatchInput& in = inputs[r.id];
       Pending& p = pending[r.id];
       DocumentRecord rec = base_record(in);
-      rec.sha256 = p.sha256;
-      rec.size = p.size;
-      rec.format = p.format;
-      rec.read_ms = p.read_ms;
+      rec.sha256 = p.sha256.empty() ? r.sha256 : p.sha256;
+      rec.size = r.size >= 0 ? r.size : p.size;
+      rec.format = p.format.empty() ? r.sniffed_format : p.format;
+      rec.read_ms = p.sha256.empty() ? r.read_ms : p.read_ms;
       rec.analyze_ms = r.analyze_ms;
       rec.wall_ms = r.wall_ms;
       rec.peak_rss_kb = r.peak_rss_kb;
@@ -827,8 +766,8 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
       rec.error = std::move(r.error);
       rec.error_kind = std::move(r.error_kind);
       if (r.ok) {
-        if (const Json* f = r.result.Find("format")) rec.format = f->text();
-        rec.result = std::move(r.result);
+        if (!r.format.empty()) rec.format = r.format;
+        rec.rows = std::move(r.rows);
       }
       pending.erase(r.id);
       BUDGETDOC_RETURN_IF_ERROR(record(rec));
@@ -844,15 +783,14 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   counts.ok = static_cast<int64_t>(summary.ok);
   counts.failed = static_cast<int64_t>(summary.failed);
   counts.skipped = static_cast<int64_t>(summary.skipped);
-  BUDGETDOC_RETURN_IF_ERROR(
-      store->FinishRun(summary.run_id, counts, NowUtc()));
+  BUDGETDOC_RETURN_IF_ERROR(store->FinishRun(summary.run_id, counts, NowUtc()));
 
   char rate[64];
   size_t processed = summary.ok + summary.failed;
-  std::snprintf(rate, sizeof(rate), "%.2f", summary.seconds > 0
-                                                ? static_cast<double>(processed) /
-                                                      summary.seconds
-                                                : 0.0);
+  std::snprintf(rate, sizeof(rate), "%.2f",
+                summary.seconds > 0
+                    ? static_cast<double>(processed) / summary.seconds
+                    : 0.0);
   err << "batch: " << summary.inputs << " inputs: " << summary.ok << " ok, "
       << summary.failed << " failed, " << summary.skipped
       << " skipped (unchanged) in " << FormatSeconds(summary.seconds) << " ("
@@ -862,7 +800,17 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
         << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
         << ")\n";
   }
-  err << "batch: database " << o.db_path << ", run " << summary.run_id << "\n";
+  struct rusage self {
+  }, children{};
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  auto cpu = [](const struct rusage& r) {
+    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
+           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+  };
+  err << "batch: database " << o.db_path << ", run " << summary.run_id
+      << "; cpu " << FormatSeconds(cpu(self)) << " here, "
+      << FormatSeconds(cpu(children)) << " in workers\n";
   constexpr size_t kListed = 20;
   if (!summary.failures.empty()) {
     std::vector<std::pair<std::string, std::string>> sorted = summary.failures;

@@ -17,6 +17,10 @@
 #ifndef BUDGETDOC_CLI_BATCH_H_
 #define BUDGETDOC_CLI_BATCH_H_
 
+#include "base/result.h"
+#include "cli/worker.h"
+#include "output/sqlite_store.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -25,10 +29,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "base/result.h"
-#include "cli/worker.h"
-#include "output/sqlite_store.h"
 
 namespace budgetdoc {
 
@@ -101,9 +101,9 @@ Result<std::vector<ManifestEntry>> ParseManifest(std::string_view text,
 struct BatchInput {
   std::string path;
   SourceMeta source;
-  int64_t size = -1;          // from stat; -1 unknown
-  std::string problem;        // why it cannot be read ("" = none)
-  std::string problem_kind;   // not_found, unreadable, not_regular, no_match
+  int64_t size = -1;         // from stat; -1 unknown
+  std::string problem;       // why it cannot be read ("" = none)
+  std::string problem_kind;  // not_found, unreadable, not_regular, no_match
 };
 
 // Expands paths (files, directories recursively, glob patterns) and manifest
@@ -112,9 +112,6 @@ struct BatchInput {
 std::vector<BatchInput> CollectInputs(
     const std::vector<std::string>& paths,
     const std::vector<ManifestEntry>& manifest);
-
-// Lowercase hex SHA-256 (FIPS 180-4).
-std::string Sha256Hex(std::string_view data);
 
 // Parses "K/N" (1 ≤ K ≤ N) into a 0-based index and a count.
 bool ParseShard(std::string_view text, int* index, int* count);

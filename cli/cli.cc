@@ -9,12 +9,11 @@
 #include "output/schema_json.h"
 #include "schema/version.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <string_view>
+#include <unistd.h>
 
 namespace budgetdoc {
 namespace {
@@ -72,20 +71,28 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
   }
   if (files.size() != 1) return Usage(err, "extract: expects exactly one FILE");
   PipelineOptions options;
+  if (format == "text") {
+    // The stage dumps need neither the schema nor the checks.
+    Result<NormalizedDocument> nd = ExtractFile(files[0], options);
+    if (!nd.ok()) {
+      err << "budgetdoc: " << nd.status().message() << "\n";
+      return 2;
+    }
+    out << DebugString(nd->doc) << DebugString(*nd);
+    return 0;
+  }
+  options.run_checks = false;
   Result<Analysis> a = AnalyzeFile(files[0], options);
   if (!a.ok()) {
     err << "budgetdoc: " << a.status().message() << "\n";
     return 2;
   }
-  if (format == "json") {
-    out << ExtractOutputToJson(a->nd, a->ex).Dump(1) << "\n";
-  } else {
-    out << DebugString(a->nd.doc) << DebugString(a->nd);
-  }
+  out << ExtractOutputToJson(a->nd, a->ex).Dump(1) << "\n";
   return 0;
 }
 
-int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunCheck(const std::vector<std::string>& args, std::ostream& out,
+             std::ostream& err) {
   std::string format = "text", fail_on = "error", lang = "zh";
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -107,11 +114,13 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
       files.push_back(a);
     }
   }
-  if (format != "text" && format != "json") return Usage(err, "check: --format must be text or json");
+  if (format != "text" && format != "json")
+    return Usage(err, "check: --format must be text or json");
   if (fail_on != "error" && fail_on != "warning" && fail_on != "never") {
     return Usage(err, "check: --fail-on must be error, warning or never");
   }
-  if (lang != "zh" && lang != "en") return Usage(err, "check: --lang must be zh or en");
+  if (lang != "zh" && lang != "en")
+    return Usage(err, "check: --lang must be zh or en");
   if (files.empty()) return Usage(err, "check: expects at least one FILE");
   PipelineOptions options;
   options.check.english = lang == "en";
@@ -125,7 +134,8 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     size_t errors = a->report.CountSeverity(Severity::kError);
     size_t warnings = a->report.CountSeverity(Severity::kWarning);
-    if ((fail_on == "error" && errors > 0) || (fail_on == "warning" && errors + warnings > 0)) {
+    if ((fail_on == "error" && errors > 0) ||
+        (fail_on == "warning" && errors + warnings > 0)) {
       flagged = true;
     }
     if (format == "json") {
@@ -134,20 +144,21 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
       j.Set("source", Json::Str(a->nd.doc.source));
       j.Set("format", Json::Str(FormatName(a->nd.doc.format)));
       Json findings = Json::MakeArray();
-      for (const Finding& f : a->nd.doc.findings) findings.Push(FindingToJson(f));
+      for (const Finding& f : a->nd.doc.findings)
+        findings.Push(FindingToJson(f));
       for (const Finding& f : a->nd.findings) findings.Push(FindingToJson(f));
       for (const Finding& f : a->ex.findings) findings.Push(FindingToJson(f));
       j.Set("findings", std::move(findings));
       j.Set("checks", CheckReportToJson(a->report));
       out << j.Dump(1) << "\n";
     } else {
-      out << RenderCheckText(a->nd, a->ex, a->report, options.check.english) << "\n";
+      out << RenderCheckText(a->nd, a->ex, a->report, options.check.english)
+          << "\n";
     }
   }
   if (failed_input) return 2;
   return flagged ? 1 : 0;
 }
-
 
 bool ParsePositive(const std::string& text, int* out) {
   char* end = nullptr;
@@ -173,18 +184,24 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
     std::string v;
     if (a == "--db") {
       if (!value(&o.db_path)) return Usage(err, "batch: --db needs a FILE");
-    } else if (a == "-j" || a == "--jobs" || (a.rfind("-j", 0) == 0 && a.size() > 2)) {
+    } else if (a == "-j" || a == "--jobs" ||
+               (a.rfind("-j", 0) == 0 && a.size() > 2)) {
       if (a.size() > 2 && a[1] == 'j') {
         v = a.substr(2);
       } else if (!value(&v)) {
         return Usage(err, "batch: -j needs a number");
       }
-      if (!ParsePositive(v, &o.jobs)) return Usage(err, "batch: -j must be a positive number");
+      if (!ParsePositive(v, &o.jobs)) {
+        return Usage(err, "batch: -j must be a positive number");
+      }
     } else if (a == "--manifest") {
-      if (!value(&o.manifest_path)) return Usage(err, "batch: --manifest needs a FILE or -");
+      if (!value(&o.manifest_path)) {
+        return Usage(err, "batch: --manifest needs a FILE or -");
+      }
     } else if (a == "--timeout") {
       if (!value(&v) || !ParsePositive(v, &o.worker.timeout_sec)) {
-        return Usage(err, "batch: --timeout needs a positive number of seconds");
+        return Usage(err,
+                     "batch: --timeout needs a positive number of seconds");
       }
     } else if (a == "--max-memory") {
       if (!value(&v) || !ParsePositive(v, &o.worker.max_memory_mb)) {
@@ -238,7 +255,8 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
 
 int RunExport(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err) {
-  std::string db = "budgetdoc.sqlite", format = "csv", table = "facts", out_path;
+  std::string db = "budgetdoc.sqlite", format = "csv", table = "facts",
+              out_path;
   ExportOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -261,17 +279,22 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
       return Usage(err, "export: unexpected argument " + a);
     }
   }
-  if (format != "csv" && format != "jsonl") return Usage(err, "export: --format must be csv or jsonl");
+  if (format != "csv" && format != "jsonl") {
+    return Usage(err, "export: --format must be csv or jsonl");
+  }
   options.format = format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
   if (!ParseExportTable(table, &options.table)) {
     return Usage(err, "export: --table must be facts, findings or documents");
   }
   if (::access(db.c_str(), F_OK) != 0) {
-    err << "budgetdoc: " << db << ": no such database (run budgetdoc batch --db " << db
-        << " first)\n";
+    err << "budgetdoc: " << db
+        << ": no such database (run budgetdoc batch --db " << db << " first)\n";
     return 2;
   }
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(db);
+  StoreOptions store_options;
+  store_options.read_only = true;
+  Result<std::unique_ptr<SqliteStore>> store =
+      SqliteStore::Open(db, store_options);
   if (!store.ok()) {
     err << "budgetdoc: " << store.status().message() << "\n";
     return 2;

@@ -1,26 +1,29 @@
 #include "cli/worker.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "base/file_io.h"
+#include "extract/extract.h"
+#include "output/json_writer.h"
+#include "output/schema_json.h"
+#include "output/sqlite_store.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <memory>
 #include <new>
+#include <optional>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
-
-#include "output/json_writer.h"
-#include "output/schema_json.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define BUDGETDOC_ASAN_BUILD 1
@@ -50,6 +53,62 @@ Json Millis(double ms) {
   return Json::Number(buf);
 }
 
+// ---- SHA-256 (FIPS 180-4) ----
+
+constexpr uint32_t kSha256K[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+    0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+    0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+void Sha256Block(const unsigned char* p, uint32_t h[8]) {
+  uint32_t w[64];
+  for (int i = 0; i < 16; ++i) {
+    w[i] = (uint32_t{p[4 * i]} << 24) | (uint32_t{p[4 * i + 1]} << 16) |
+           (uint32_t{p[4 * i + 2]} << 8) | uint32_t{p[4 * i + 3]};
+  }
+  for (int i = 16; i < 64; ++i) {
+    uint32_t s0 = Rotr(w[i - 15], 7) ^ Rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+    uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6],
+           hh = h[7];
+  for (int i = 0; i < 64; ++i) {
+    uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
+    uint32_t ch = (e & f) ^ (~e & g);
+    uint32_t t1 = hh + s1 + ch + kSha256K[i] + w[i];
+    uint32_t s0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
+    uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
+    uint32_t t2 = s0 + maj;
+    hh = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
+}
+
 bool WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = write(fd, data.data(), data.size());
@@ -62,9 +121,52 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
-// Everything the child does; never returns.
+// The analysis of one document as the worker reports it: a status object
+// ({"ok", "format" | "code", "error", "analyze_ms"}) and, when ok, the
+// rows for the store.
+struct Analyzed {
+  Json status = Json::MakeObject();
+  Json rows;
+};
+
+Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
+                          const PipelineOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  PipelineOptions o = options;
+  if (o.extract.source_name.empty()) o.extract.source_name = path;
+  Result<Analysis> a = AnalyzeBytes(bytes, o);
+  Analyzed out;
+  if (!a.ok()) {
+    out.status.Set("ok", Json::Bool(false));
+    // "limit exceeded" → "limit_exceeded": kinds are identifiers.
+    std::string code(StatusCodeName(a.status().code()));
+    std::replace(code.begin(), code.end(), ' ', '_');
+    out.status.Set("code", Json::Str(code));
+    out.status.Set("error", Json::Str(a.status().message()));
+  } else {
+    Json full = Json::MakeObject();
+    full.Set("title", a->ex.meta.title.empty() ? Json::Null()
+                                               : Json::Str(a->ex.meta.title));
+    full.Set("extraction", ExtractionToJson(a->nd, a->ex));
+    full.Set("checks", CheckReportToJson(a->report));
+    Json notes = Json::MakeArray();
+    for (const auto* list :
+         {&a->nd.doc.findings, &a->nd.findings, &a->ex.findings}) {
+      for (const Finding& f : *list) notes.Push(FindingToJson(f));
+    }
+    full.Set("notes", std::move(notes));
+    out.status.Set("ok", Json::Bool(true));
+    out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
+    out.rows = StoreRowsFromResult(full);
+  }
+  out.status.Set("analyze_ms", Millis(MsSince(start)));
+  return out;
+}
+
+// Everything the child does; never returns. `given` is the file content
+// when the parent read it, nullopt when the child is to read it.
 [[noreturn]] void ChildMain(int fd, pid_t parent, const std::string& path,
-                            std::string_view bytes,
+                            std::optional<std::string_view> given,
                             const WorkerOptions& options) {
   // Die with the parent, even if it is SIGKILLed.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -78,19 +180,10 @@ bool WriteAll(int fd, std::string_view data) {
     setrlimit(RLIMIT_AS, &as);
   }
 #endif
-  const WorkerTestHooks& hooks = options.hooks;
-  auto matches = [&](const std::string& needle) {
-    return !needle.empty() && path.find(needle) != std::string::npos;
-  };
-  if (hooks.delay_ms > 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(hooks.delay_ms));
-  }
-  if (matches(hooks.crash_on)) std::abort();
-  if (matches(hooks.hang_on)) {
-    for (;;) pause();
-  }
+  bool header_written = false;
   // Reports running out of memory without allocating.
   auto out_of_memory = [&] {
+    if (!header_written) WriteAll(fd, "{}\n");
     char buf[160];
     int n = std::snprintf(buf, sizeof(buf),
                           "{\"ok\":false,\"code\":\"out_of_memory\",\"error\":"
@@ -99,8 +192,52 @@ bool WriteAll(int fd, std::string_view data) {
     WriteAll(fd, std::string_view(buf, static_cast<size_t>(n)));
     _exit(0);
   };
+  std::string owned;
+  std::string_view bytes;
   std::string json;
   try {
+    // The header line: what the parent needs even if the analysis crashes
+    // (content hash, size, sniffed format), or {} when the parent knows it.
+    if (given) {
+      bytes = *given;
+      if (!WriteAll(fd, "{}\n")) _exit(1);
+      header_written = true;
+    } else {
+      auto start = std::chrono::steady_clock::now();
+      Result<std::string> read = ReadFile(path);
+      if (!read.ok()) {
+        Json j = Json::MakeObject();
+        j.Set("ok", Json::Bool(false));
+        j.Set("code",
+              Json::Str(read.status().code() == StatusCode::kResourceExhausted
+                            ? "too_large"
+                            : "unreadable"));
+        j.Set("error", Json::Str(read.status().message()));
+        _exit(WriteAll(fd, "{}\n" + j.Dump()) ? 0 : 1);
+      }
+      owned = std::move(read).value();
+      bytes = owned;
+      Json header = Json::MakeObject();
+      header.Set("sha256", Json::Str(Sha256Hex(bytes)));
+      header.Set("size", Json::Int(static_cast<int64_t>(bytes.size())));
+      header.Set("sniffed_format",
+                 Json::Str(SniffedFormatName(SniffFormat(bytes))));
+      header.Set("read_ms", Millis(MsSince(start)));
+      if (!WriteAll(fd, header.Dump() + "\n")) _exit(1);
+      header_written = true;
+    }
+
+    const WorkerTestHooks& hooks = options.hooks;
+    auto matches = [&](const std::string& needle) {
+      return !needle.empty() && path.find(needle) != std::string::npos;
+    };
+    if (hooks.delay_ms > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(hooks.delay_ms));
+    }
+    if (matches(hooks.crash_on)) std::abort();
+    if (matches(hooks.hang_on)) {
+      for (;;) pause();
+    }
     if (matches(hooks.oom_on)) {
       // Allocates until the address-space limit makes allocation fail; the
       // cap keeps builds without the limit (sanitizers) from eating the
@@ -117,11 +254,17 @@ bool WriteAll(int fd, std::string_view data) {
       }
       out_of_memory();
     }
-    json = AnalyzeToWorkerJson(path, bytes, options.pipeline);
+    Analyzed result = AnalyzeForWorker(path, bytes, options.pipeline);
+    json = result.status.Dump();
+    if (!result.rows.is_null()) {
+      json += "\n";
+      json += result.rows.Dump();
+    }
   } catch (const std::bad_alloc&) {
     out_of_memory();
   } catch (const std::exception& e) {
-    std::string msg = "{\"ok\":false,\"code\":\"internal\",\"error\":";
+    std::string msg = header_written ? "" : "{}\n";
+    msg += "{\"ok\":false,\"code\":\"internal\",\"error\":";
     AppendJsonString(std::string("internal error: ") + e.what(), &msg);
     msg += "}";
     WriteAll(fd, msg);
@@ -151,37 +294,31 @@ bool LooksLikeOutOfMemory(const std::string& stderr_tail) {
 
 }  // namespace
 
-std::string AnalyzeToWorkerJson(const std::string& path,
-                                std::string_view bytes,
-                                const PipelineOptions& options) {
-  auto start = std::chrono::steady_clock::now();
-  PipelineOptions o = options;
-  if (o.extract.source_name.empty()) o.extract.source_name = path;
-  Result<Analysis> a = AnalyzeBytes(bytes, o);
-  Json j = Json::MakeObject();
-  if (!a.ok()) {
-    j.Set("ok", Json::Bool(false));
-    // "limit exceeded" → "limit_exceeded": kinds are identifiers.
-    std::string code(StatusCodeName(a.status().code()));
-    std::replace(code.begin(), code.end(), ' ', '_');
-    j.Set("code", Json::Str(code));
-    j.Set("error", Json::Str(a.status().message()));
-  } else {
-    j.Set("ok", Json::Bool(true));
-    j.Set("format", Json::Str(FormatName(a->nd.doc.format)));
-    j.Set("title", a->ex.meta.title.empty() ? Json::Null()
-                                            : Json::Str(a->ex.meta.title));
-    j.Set("extraction", ExtractionToJson(a->nd, a->ex));
-    j.Set("checks", CheckReportToJson(a->report));
-    Json notes = Json::MakeArray();
-    for (const auto* list : {&a->nd.doc.findings, &a->nd.findings,
-                             &a->ex.findings}) {
-      for (const Finding& f : *list) notes.Push(FindingToJson(f));
-    }
-    j.Set("notes", std::move(notes));
+std::string Sha256Hex(std::string_view data) {
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  size_t full = n / 64 * 64;
+  for (size_t i = 0; i < full; i += 64) Sha256Block(p + i, h);
+  unsigned char tail[128] = {};
+  size_t rest = n - full;
+  std::memcpy(tail, p + full, rest);
+  tail[rest] = 0x80;
+  size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = static_cast<uint64_t>(n) * 8;
+  for (int i = 0; i < 8; ++i) {
+    tail[tail_len - 1 - static_cast<size_t>(i)] =
+        static_cast<unsigned char>(bits >> (8 * i));
   }
-  j.Set("analyze_ms", Millis(MsSince(start)));
-  return j.Dump();
+  for (size_t i = 0; i < tail_len; i += 64) Sha256Block(tail + i, h);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (uint32_t v : h) {
+    for (int s = 28; s >= 0; s -= 4) out.push_back(kHex[(v >> s) & 0xF]);
+  }
+  return out;
 }
 
 struct WorkerPool::Worker {
@@ -215,7 +352,7 @@ WorkerPool::~WorkerPool() {
 }
 
 Status WorkerPool::Launch(size_t id, const std::string& path,
-                          std::string_view bytes) {
+                          std::optional<std::string_view> bytes) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     return Status::IoError(std::string("pipe: ") + std::strerror(errno));
@@ -380,6 +517,25 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   r.id = w.id;
   r.wall_ms = MsSince(w.start);
   r.peak_rss_kb = w.usage.ru_maxrss;
+  // The header line, when the child got that far.
+  std::string_view body;
+  size_t nl = w.out.find('\n');
+  if (nl != std::string::npos) {
+    Result<Json> header = Json::Parse(std::string_view(w.out).substr(0, nl));
+    if (header.ok() && header->type() == Json::Type::kObject) {
+      if (const Json* v = header->Find("sha256")) r.sha256 = v->text();
+      if (const Json* v = header->Find("size")) {
+        r.size = std::strtoll(v->text().c_str(), nullptr, 10);
+      }
+      if (const Json* v = header->Find("sniffed_format")) {
+        r.sniffed_format = v->text();
+      }
+      if (const Json* v = header->Find("read_ms")) {
+        r.read_ms = std::strtod(v->text().c_str(), nullptr);
+      }
+    }
+    body = std::string_view(w.out).substr(nl + 1);
+  }
   std::string stderr_line = LastLine(w.err_tail);
   auto with_stderr = [&](std::string msg) {
     if (!stderr_line.empty()) msg += " (stderr: " + stderr_line + ")";
@@ -420,11 +576,16 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     return r;
   }
   int code = WIFEXITED(w.wait_status) ? WEXITSTATUS(w.wait_status) : -1;
-  Result<Json> parsed = Json::Parse(w.out);
-  if (code != 0 || !parsed.ok() ||
-      parsed->type() != Json::Type::kObject) {
-    r.error_kind = LooksLikeOutOfMemory(w.err_tail) ? "out_of_memory"
-                                                    : "worker";
+  // The status line, then (when ok) the rows.
+  std::string_view rows_text;
+  if (size_t nl2 = body.find('\n'); nl2 != std::string_view::npos) {
+    rows_text = body.substr(nl2 + 1);
+    body = body.substr(0, nl2);
+  }
+  Result<Json> parsed = Json::Parse(body);
+  if (code != 0 || !parsed.ok() || parsed->type() != Json::Type::kObject) {
+    r.error_kind =
+        LooksLikeOutOfMemory(w.err_tail) ? "out_of_memory" : "worker";
     r.error = with_stderr(
         code != 0 ? "worker exited with status " + std::to_string(code)
                   : "worker result is not readable: " +
@@ -438,8 +599,17 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   }
   const Json* ok = j.Find("ok");
   if (ok != nullptr && ok->type() == Json::Type::kBool && ok->as_bool()) {
+    Result<Json> rows = Json::Parse(rows_text);
+    if (!rows.ok() || rows->type() != Json::Type::kObject) {
+      r.error_kind = "worker";
+      r.error =
+          "worker rows are not readable: " +
+          (rows.ok() ? std::string("not an object") : rows.status().message());
+      return r;
+    }
     r.ok = true;
-    r.result = std::move(j);
+    if (const Json* f = j.Find("format")) r.format = f->text();
+    r.rows = std::move(rows).value();
     return r;
   }
   const Json* code_name = j.Find("code");

@@ -2,7 +2,7 @@
 // forked child (fork + pipe) so that a crash, a hang or running out of memory
 // in one document — Poppler included — costs only that document. The child
 // runs AnalyzeBytes under an address-space limit (setrlimit RLIMIT_AS) and
-// writes its result as one JSON document into a pipe; the parent (the only
+// writes its result as JSON lines into a pipe; the parent (the only
 // writer of the database) reads all pipes with poll(), kills children that
 // exceed the timeout with SIGKILL, and turns every way a child can end into a
 // WorkerResult: a result, an extraction error, a crash (signal), a timeout or
@@ -15,19 +15,19 @@
 #ifndef BUDGETDOC_CLI_WORKER_H_
 #define BUDGETDOC_CLI_WORKER_H_
 
-#include <sys/types.h>
+#include "base/json.h"
+#include "base/result.h"
+#include "cli/pipeline.h"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
-
-#include "base/json.h"
-#include "base/result.h"
-#include "cli/pipeline.h"
 
 namespace budgetdoc {
 
@@ -58,25 +58,35 @@ struct WorkerOptions {
 struct WorkerResult {
   size_t id = 0;       // the id given to Launch
   bool ok = false;     // the child analyzed the document
-  Json result;         // when ok: see AnalyzeToWorkerJson
+  Json rows;           // when ok: StoreRowsFromResult of the analysis
+  std::string format;  // when ok: the format read (pdf, docx, html, text)
   std::string error;   // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
   // worker failures are crash, timeout, out_of_memory or worker (no usable
   // result).
   std::string error_kind;
-  double analyze_ms = 0;     // as measured inside the child
-  double wall_ms = 0;        // fork to reap
-  int64_t peak_rss_kb = 0;   // the child's peak resident set size
+  // Known when the child read the file itself (Launch without bytes) and got
+  // that far, even if it crashed later: "" / -1 otherwise.
+  std::string sha256;
+  int64_t size = -1;
+  std::string sniffed_format;
+  double read_ms = 0;
+  double analyze_ms = 0;    // as measured inside the child
+  double wall_ms = 0;       // fork to reap
+  int64_t peak_rss_kb = 0;  // the child's peak resident set size
 };
 
-// What a child writes to its pipe: {"ok": true, "format", "title",
-// "analyze_ms", "extraction": ExtractionToJson, "checks":
-// CheckReportToJson, "notes": [extraction findings]} or {"ok": false,
-// "code", "error", "analyze_ms"}. Runs in-process (tests use it directly).
-std::string AnalyzeToWorkerJson(const std::string& path,
-                                 std::string_view bytes,
-                                 const PipelineOptions& options);
+// Lowercase hex SHA-256 (FIPS 180-4): the content key of the batch database.
+std::string Sha256Hex(std::string_view data);
+
+// The pipe protocol, one JSON document per line: a header ({"sha256",
+// "size", "sniffed_format", "read_ms"} when the child read the file itself,
+// else {}), written before the analysis so that it survives a crash; a
+// status ({"ok": true, "format", "analyze_ms"} or {"ok": false, "code",
+// "error", "analyze_ms"}); when ok, the rows for the store
+// (StoreRowsFromResult, output/sqlite_store.h), computed in the worker so
+// that the parent only binds values.
 
 class WorkerPool {
  public:
@@ -85,10 +95,13 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Forks a child for one document. `bytes` is the file content; the child
-  // gets its own copy-on-write image, so the caller may free it on return.
-  // Fails when fork or pipe fails.
-  Status Launch(size_t id, const std::string& path, std::string_view bytes);
+  // Forks a child for one document. `bytes` is the file content when the
+  // caller has read it (the child gets its own copy-on-write image, so the
+  // caller may free it on return); nullopt lets the child read and hash the
+  // file itself, in parallel with the other workers. Fails when fork or pipe
+  // fails.
+  Status Launch(size_t id, const std::string& path,
+                std::optional<std::string_view> bytes);
 
   size_t active() const { return workers_.size(); }
 
@@ -105,7 +118,7 @@ class WorkerPool {
   WorkerResult Finish(Worker& w);
 
   WorkerOptions options_;
-  std::map<int, Worker> workers_;  // keyed by the result pipe's fd
+  std::map<pid_t, Worker> workers_;  // keyed by process id
 };
 
 }  // namespace budgetdoc

@@ -63,35 +63,46 @@ void JoinWrappedLines(Document* doc) {
     }
     return true;
   };
+  // Each source line is normalized once; the decision to join looks only at
+  // the last line of the growing block, so joining stays linear.
   std::vector<Block> out;
-  for (size_t i = 0; i < doc->blocks.size(); ++i) {
-    Block& b = doc->blocks[i];
+  std::string last_norm;        // normalized text of the last joined line
+  const Block* last = nullptr;  // that line's source block (for its box)
+  bool out_is_heading = false;  // the output block opens with a heading
+  std::vector<Block> source = std::move(doc->blocks);
+  for (size_t i = 0; i < source.size(); ++i) {
+    Block& b = source[i];
+    std::string next = b.kind == BlockKind::kParagraph
+                           ? NormalizeText(b.text).text
+                           : std::string();
     if (!out.empty() && b.kind == BlockKind::kParagraph &&
-        out.back().kind == BlockKind::kParagraph) {
-      std::string prev = NormalizeText(out.back().text).text;
-      std::string next = NormalizeText(b.text).text;
+        out.back().kind == BlockKind::kParagraph && last != nullptr) {
       HeadingLabel label;
-      bool prev_heading = ParseHeadingLabel(prev, &label) && !label.list_like;
       bool next_heading = ParseHeadingLabel(next, &label);
-      bool digit_end =
-          !prev.empty() && prev.back() >= '0' && prev.back() <= '9';
-      bool joinable = !prev.empty() && !next.empty() && !EndsComplete(prev) &&
-                      !prev_heading && !next_heading;
+      bool digit_end = !last_norm.empty() && last_norm.back() >= '0' &&
+                       last_norm.back() <= '9';
+      bool joinable = !last_norm.empty() && !next.empty() &&
+                      !EndsComplete(last_norm) && !out_is_heading &&
+                      !next_heading;
       bool page_gap =
-          digit_end && page_number_only(next) && i + 1 < doc->blocks.size();
+          digit_end && page_number_only(next) && i + 1 < source.size();
       // The line before this one was a page number caught in a sentence.
-      const std::string& raw = out.back().text;
-      size_t nl = raw.rfind('\n');
-      bool after_page_number =
-          nl != std::string::npos &&
-          page_number_only(NormalizeText(raw.substr(nl + 1)).text);
+      bool after_page_number = page_number_only(last_norm) &&
+                               out.back().text.find('\n') != std::string::npos;
       if (joinable &&
-          (full(out.back(), prev) || page_gap || after_page_number)) {
+          (full(*last, last_norm) || page_gap || after_page_number)) {
         out.back().text += "\n" + b.text;
+        last_norm = std::move(next);
+        last = &b;
         continue;
       }
     }
-    out.push_back(std::move(b));
+    HeadingLabel label;
+    out_is_heading = b.kind == BlockKind::kParagraph &&
+                     ParseHeadingLabel(next, &label) && !label.list_like;
+    last_norm = std::move(next);
+    out.push_back(b);
+    last = &b;
   }
   doc->blocks = std::move(out);
 }

@@ -14,14 +14,14 @@
 #ifndef BUDGETDOC_OUTPUT_CSV_WRITER_H_
 #define BUDGETDOC_OUTPUT_CSV_WRITER_H_
 
+#include "base/json.h"
+#include "base/result.h"
+#include "output/sqlite_store.h"
+
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/json.h"
-#include "base/result.h"
-#include "output/sqlite_store.h"
 
 namespace budgetdoc {
 

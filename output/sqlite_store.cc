@@ -1,12 +1,12 @@
 #include "output/sqlite_store.h"
 
+#include "schema/version.h"
+
 #include <sqlite3.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <utility>
-
-#include "schema/version.h"
 
 namespace budgetdoc {
 namespace {
@@ -441,6 +441,73 @@ bool IsIntegerLiteral(const std::string& s) {
   return true;
 }
 
+int64_t ArraySize(const Json* j) {
+  return j != nullptr && j->type() == Json::Type::kArray
+             ? static_cast<int64_t>(j->array().size())
+             : 0;
+}
+
+int64_t IntAt(const Json& obj, std::string_view key) {
+  const Json* j = Lookup(obj, key);
+  if (j == nullptr || j->type() != Json::Type::kNumber) return 0;
+  return std::strtoll(j->text().c_str(), nullptr, 10);
+}
+
+// One cell value for a row: a JSON scalar the writer binds as it is.
+Json CellFor(const Json* j, Conv conv) {
+  if (conv == Conv::kBool) {
+    return Json::Int(
+        j != nullptr && j->type() == Json::Type::kBool && j->as_bool() ? 1 : 0);
+  }
+  if (j == nullptr || j->is_null()) return Json::Null();
+  switch (conv) {
+    case Conv::kReal:
+      // A decimal string ("102.50") is a valid JSON number literal.
+      if (j->type() == Json::Type::kString ||
+          j->type() == Json::Type::kNumber) {
+        Result<Json> n = Json::Parse(j->text());
+        if (n.ok() && n->type() == Json::Type::kNumber) return *n;
+      }
+      return Json::Null();
+    case Conv::kDump:
+      return Json::Str(j->Dump());
+    default:
+      break;
+  }
+  switch (j->type()) {
+    case Json::Type::kBool:
+      return Json::Int(j->as_bool() ? 1 : 0);
+    case Json::Type::kNumber:
+      // Integers stay numbers; anything else is kept as its exact text.
+      return IsIntegerLiteral(j->text()) ? *j : Json::Str(j->text());
+    case Json::Type::kString:
+      return *j;
+    default:
+      return Json::Str(j->Dump());
+  }
+}
+
+template <size_t N>
+Json RowsFor(const JsonColumn (&cols)[N], const Json* objects) {
+  Json rows = Json::MakeArray();
+  if (objects == nullptr || objects->type() != Json::Type::kArray) {
+    return rows;
+  }
+  for (const Json& o : objects->array()) {
+    Json row = Json::MakeArray();
+    for (const JsonColumn& c : cols)
+      row.Push(CellFor(Lookup(o, c.key), c.conv));
+    rows.Push(std::move(row));
+  }
+  return rows;
+}
+
+// Columns of `documents` filled from a worker result, in the order of
+// StoreRowsFromResult's "document" row: these, then kReportJson.
+constexpr const char* kDocumentResultColumns[] = {
+    "title",         "report_meta",  "missing_tables", "fact_count",
+    "finding_count", "check_errors", "check_warnings"};
+
 // ---- Thin RAII over sqlite3 ----
 
 class Stmt {
@@ -480,49 +547,28 @@ class Stmt {
       Null(i);
     }
   }
-  void Json(int i, const budgetdoc::Json* j, Conv conv) {
-    if (conv == Conv::kBool) {
-      Int(i, j != nullptr && j->type() == budgetdoc::Json::Type::kBool &&
-                     j->as_bool()
-                 ? 1
-                 : 0);
-      return;
-    }
-    if (j == nullptr || j->is_null()) {
-      Null(i);
-      return;
-    }
-    switch (conv) {
-      case Conv::kReal:
-        if (j->type() == budgetdoc::Json::Type::kString ||
-            j->type() == budgetdoc::Json::Type::kNumber) {
-          Real(i, std::strtod(j->text().c_str(), nullptr));
-        } else {
-          Null(i);
-        }
+  // Binds one cell of StoreRowsFromResult: null, bool (0/1), integer,
+  // other number (REAL), string (TEXT).
+  void Cell(int i, const budgetdoc::Json& cell) {
+    switch (cell.type()) {
+      case budgetdoc::Json::Type::kNull:
+        Null(i);
         return;
-      case Conv::kDump:
-        Text(i, j->Dump());
-        return;
-      default:
-        break;
-    }
-    switch (j->type()) {
       case budgetdoc::Json::Type::kBool:
-        Int(i, j->as_bool() ? 1 : 0);
+        Int(i, cell.as_bool() ? 1 : 0);
         return;
       case budgetdoc::Json::Type::kNumber:
-        if (IsIntegerLiteral(j->text())) {
-          Int(i, std::strtoll(j->text().c_str(), nullptr, 10));
+        if (IsIntegerLiteral(cell.text())) {
+          Int(i, std::strtoll(cell.text().c_str(), nullptr, 10));
         } else {
-          Text(i, j->text());
+          Real(i, std::strtod(cell.text().c_str(), nullptr));
         }
         return;
       case budgetdoc::Json::Type::kString:
-        Text(i, j->text());
+        Text(i, cell.text());
         return;
       default:
-        Text(i, j->Dump());
+        Text(i, cell.Dump());
         return;
     }
   }
@@ -575,6 +621,39 @@ bool ParseExportTable(std::string_view name, ExportTable* out) {
     }
   }
   return false;
+}
+
+Json StoreRowsFromResult(const Json& result) {
+  const Json* ex = Lookup(result, "extraction");
+  const Json* report = ex != nullptr ? Lookup(*ex, "report") : nullptr;
+  const Json* checks = Lookup(result, "checks");
+  const Json* results =
+      checks != nullptr ? Lookup(*checks, "results") : nullptr;
+  const Json* facts = ex != nullptr ? Lookup(*ex, "facts") : nullptr;
+  Json document = Json::MakeArray();
+  document.Push(CellFor(Lookup(result, "title"), Conv::kAuto));
+  document.Push(CellFor(report, Conv::kDump));
+  document.Push(CellFor(ex != nullptr ? Lookup(*ex, "missing_tables") : nullptr,
+                        Conv::kDump));
+  document.Push(Json::Int(ArraySize(facts)));
+  document.Push(Json::Int(ArraySize(results)));
+  document.Push(
+      Json::Int(checks != nullptr ? IntAt(*checks, "summary.errors") : 0));
+  document.Push(
+      Json::Int(checks != nullptr ? IntAt(*checks, "summary.warnings") : 0));
+  for (const JsonColumn& c : kReportJson) {
+    document.Push(CellFor(report != nullptr ? Lookup(*report, c.key) : nullptr,
+                          report != nullptr ? c.conv : Conv::kAuto));
+  }
+  Json rows = Json::MakeObject();
+  rows.Set("document", std::move(document));
+  rows.Set("facts", RowsFor(kFactJson, facts));
+  rows.Set("findings", RowsFor(kFindingJson, results));
+  rows.Set("notes", RowsFor(kNoteJson, Lookup(result, "notes")));
+  rows.Set(
+      "report_tables",
+      RowsFor(kTableJson, ex != nullptr ? Lookup(*ex, "tables") : nullptr));
+  return rows;
 }
 
 // ---- SqliteStore ----
@@ -652,8 +731,11 @@ class Transaction {
   ~Transaction() {
     if (open_) (void)impl_->Exec("ROLLBACK");
   }
-  Status Begin() {
-    BUDGETDOC_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE"));
+  // write: take the write lock now (BEGIN IMMEDIATE), so a busy database
+  // fails or waits here rather than halfway through.
+  Status Begin(bool write = true) {
+    BUDGETDOC_RETURN_IF_ERROR(
+        impl_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"));
     open_ = true;
     return Status::Ok();
   }
@@ -669,38 +751,30 @@ class Transaction {
 };
 
 template <size_t N>
-Status InsertRows(Db* impl, const char* table,
-                  const JsonColumn (&cols)[N], int64_t doc_id,
-                  const Json* rows) {
+Status InsertRows(Db* impl, const char* table, const JsonColumn (&cols)[N],
+                  int64_t doc_id, const Json* rows) {
   if (rows == nullptr || rows->type() != Json::Type::kArray) {
     return Status::Ok();
   }
   BUDGETDOC_ASSIGN_OR_RETURN(Stmt * s, impl->Prepare(InsertSql(table, cols)));
   int64_t seq = 0;
   for (const Json& row : rows->array()) {
+    if (row.type() != Json::Type::kArray || row.array().size() != N) {
+      return Status::InvalidArgument(impl->path + ": " + table + " row " +
+                                     std::to_string(seq) + " has " +
+                                     "the wrong shape");
+    }
     sqlite3_reset(s->get());
     sqlite3_clear_bindings(s->get());
     s->Int(1, doc_id);
     s->Int(2, seq++);
     for (size_t i = 0; i < N; ++i) {
-      s->Json(static_cast<int>(i) + 3, Lookup(row, cols[i].key), cols[i].conv);
+      s->Cell(static_cast<int>(i) + 3, row.array()[i]);
     }
     BUDGETDOC_RETURN_IF_ERROR(
         impl->Done(s, std::string("insert into ") + table));
   }
   return Status::Ok();
-}
-
-int64_t ArraySize(const Json* j) {
-  return j != nullptr && j->type() == Json::Type::kArray
-             ? static_cast<int64_t>(j->array().size())
-             : 0;
-}
-
-int64_t IntAt(const Json& obj, std::string_view key) {
-  const Json* j = Lookup(obj, key);
-  if (j == nullptr || j->type() != Json::Type::kNumber) return 0;
-  return std::strtoll(j->text().c_str(), nullptr, 10);
 }
 
 bool SourceIsEmpty(const SourceMeta& s) {
@@ -721,33 +795,40 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     const std::string& path, const StoreOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  int rc = sqlite3_open_v2(path.c_str(), &impl->db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = impl->db != nullptr ? sqlite3_errmsg(impl->db)
-                                          : sqlite3_errstr(rc);
+    std::string msg =
+        impl->db != nullptr ? sqlite3_errmsg(impl->db) : sqlite3_errstr(rc);
     return Status::IoError(path + ": cannot open database: " + msg);
   }
   sqlite3_extended_result_codes(impl->db, 1);
   sqlite3_busy_timeout(impl->db, options.busy_timeout_ms);
-  if (sqlite3_db_readonly(impl->db, "main") == 1) {
+  if (!options.read_only && sqlite3_db_readonly(impl->db, "main") == 1) {
     return Status::IoError(path + ": database is read-only");
   }
   // The first statement reads the header: a file that is not SQLite fails
   // here with "file is not a database".
   char* msg = nullptr;
-  rc = sqlite3_exec(impl->db, "PRAGMA journal_mode=WAL", nullptr, nullptr,
-                    &msg);
+  rc = sqlite3_exec(impl->db,
+                    options.read_only ? "SELECT count(*) FROM sqlite_master"
+                                      : "PRAGMA journal_mode=WAL",
+                    nullptr, nullptr, &msg);
   if (rc != SQLITE_OK) {
     std::string m = msg != nullptr ? msg : sqlite3_errstr(rc);
     sqlite3_free(msg);
     return Status::IoError(path + ": cannot use as a database: " + m);
   }
-  BUDGETDOC_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous=NORMAL"));
+  if (!options.read_only) {
+    BUDGETDOC_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous=NORMAL"));
+  }
 
   Transaction tx(impl.get());
-  BUDGETDOC_RETURN_IF_ERROR(
-      tx.Begin().WithContext("cannot write to the database"));
+  if (!tx.Begin(/*write=*/!options.read_only).ok()) {
+    return Status::IoError(
+        path + ": cannot write to the database: " + sqlite3_errmsg(impl->db));
+  }
   BUDGETDOC_ASSIGN_OR_RETURN(
       Stmt * objects,
       impl->Prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE "
@@ -793,6 +874,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     return Status::InvalidArgument(
         path + ": not a budgetdoc database (it has '" + other +
         "' but no meta table); choose another --db file");
+  } else if (options.read_only) {
+    return Status::InvalidArgument(path +
+                                   ": not a budgetdoc database (it is empty)");
   } else {
     BUDGETDOC_RETURN_IF_ERROR(impl->Exec(kTablesDdl));
     std::string views;
@@ -908,10 +992,15 @@ Status SqliteStore::WriteDocument(int64_t run_id, const DocumentRecord& doc) {
     }
   }
 
-  const Json* ex = doc.ok ? Lookup(doc.result, "extraction") : nullptr;
-  const Json* report = ex != nullptr ? Lookup(*ex, "report") : nullptr;
-  const Json* checks = doc.ok ? Lookup(doc.result, "checks") : nullptr;
-  const Json* results = checks != nullptr ? Lookup(*checks, "results") : nullptr;
+  const Json* document = doc.ok ? Lookup(doc.rows, "document") : nullptr;
+  constexpr size_t kResultColumns =
+      std::size(kDocumentResultColumns) + std::size(kReportJson);
+  if (doc.ok &&
+      (document == nullptr || document->type() != Json::Type::kArray ||
+       document->array().size() != kResultColumns)) {
+    return Status::InvalidArgument(path_ + ": " + doc.path +
+                                   ": rows without a valid document row");
+  }
 
   std::string sql = "INSERT INTO documents(", marks;
   int columns = 0;
@@ -921,14 +1010,15 @@ Status SqliteStore::WriteDocument(int64_t run_id, const DocumentRecord& doc) {
     ++columns;
   };
   for (const char* name :
-       {"path", "sha256", "size", "format", "status", "error", "error_kind",
-        "run_id", "tool_version", "schema_version", "processed_at", "read_ms",
-        "analyze_ms", "wall_ms", "peak_rss_kb", "title", "report_meta",
-        "missing_tables", "fact_count", "finding_count", "check_errors",
-        "check_warnings", "report_id", "source_url", "manifest_region",
-        "manifest_year", "crawled_at", "manifest"}) {
+       {"path",         "sha256",          "size",          "format",
+        "status",       "error",           "error_kind",    "run_id",
+        "tool_version", "schema_version",  "processed_at",  "read_ms",
+        "analyze_ms",   "wall_ms",         "peak_rss_kb",   "report_id",
+        "source_url",   "manifest_region", "manifest_year", "crawled_at",
+        "manifest"}) {
     add(name);
   }
+  for (const char* c : kDocumentResultColumns) add(c);
   for (const JsonColumn& c : kReportJson) add(c.column);
   sql += ") VALUES (" + marks + ")";
   BUDGETDOC_ASSIGN_OR_RETURN(Stmt * s, impl_->Prepare(sql));
@@ -956,18 +1046,6 @@ Status SqliteStore::WriteDocument(int64_t run_id, const DocumentRecord& doc) {
   } else {
     s->Null(i++);
   }
-  s->Json(i++, doc.ok ? Lookup(doc.result, "title") : nullptr, Conv::kAuto);
-  s->Json(i++, report, Conv::kDump);
-  s->Json(i++, ex != nullptr ? Lookup(*ex, "missing_tables") : nullptr,
-          Conv::kDump);
-  if (doc.ok) {
-    s->Int(i++, ArraySize(ex != nullptr ? Lookup(*ex, "facts") : nullptr));
-    s->Int(i++, ArraySize(results));
-    s->Int(i++, checks != nullptr ? IntAt(*checks, "summary.errors") : 0);
-    s->Int(i++, checks != nullptr ? IntAt(*checks, "summary.warnings") : 0);
-  } else {
-    for (int k = 0; k < 4; ++k) s->Null(i++);
-  }
   if (SourceIsEmpty(doc.source)) {
     for (int k = 0; k < kSourceColumns; ++k) s->OptText(i++, old_source[k]);
   } else {
@@ -982,24 +1060,26 @@ Status SqliteStore::WriteDocument(int64_t run_id, const DocumentRecord& doc) {
     s->TextOrNull(i++, doc.source.crawled_at);
     s->Text(i++, doc.source.ToJson().Dump());
   }
-  for (const JsonColumn& c : kReportJson) {
-    s->Json(i++, report != nullptr ? Lookup(*report, c.key) : nullptr,
-            report != nullptr ? c.conv : Conv::kAuto);
+  for (size_t k = 0; k < kResultColumns; ++k) {
+    if (document != nullptr) {
+      s->Cell(i++, document->array()[k]);
+    } else {
+      s->Null(i++);
+    }
   }
   BUDGETDOC_RETURN_IF_ERROR(impl_->Done(s, "insert document"));
   int64_t doc_id = sqlite3_last_insert_rowid(impl_->db);
 
   if (doc.ok) {
-    BUDGETDOC_RETURN_IF_ERROR(InsertRows(
-        impl_.get(), "facts", kFactJson, doc_id,
-        ex != nullptr ? Lookup(*ex, "facts") : nullptr));
-    BUDGETDOC_RETURN_IF_ERROR(
-        InsertRows(impl_.get(), "findings", kFindingJson, doc_id, results));
+    BUDGETDOC_RETURN_IF_ERROR(InsertRows(impl_.get(), "facts", kFactJson,
+                                         doc_id, Lookup(doc.rows, "facts")));
+    BUDGETDOC_RETURN_IF_ERROR(InsertRows(impl_.get(), "findings", kFindingJson,
+                                         doc_id, Lookup(doc.rows, "findings")));
     BUDGETDOC_RETURN_IF_ERROR(InsertRows(impl_.get(), "notes", kNoteJson,
-                                         doc_id, Lookup(doc.result, "notes")));
-    BUDGETDOC_RETURN_IF_ERROR(InsertRows(
-        impl_.get(), "report_tables", kTableJson, doc_id,
-        ex != nullptr ? Lookup(*ex, "tables") : nullptr));
+                                         doc_id, Lookup(doc.rows, "notes")));
+    BUDGETDOC_RETURN_IF_ERROR(InsertRows(impl_.get(), "report_tables",
+                                         kTableJson, doc_id,
+                                         Lookup(doc.rows, "report_tables")));
   }
 
   {

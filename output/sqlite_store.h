@@ -17,6 +17,9 @@
 #ifndef BUDGETDOC_OUTPUT_SQLITE_STORE_H_
 #define BUDGETDOC_OUTPUT_SQLITE_STORE_H_
 
+#include "base/json.h"
+#include "base/result.h"
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -25,9 +28,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/json.h"
-#include "base/result.h"
 
 namespace budgetdoc {
 
@@ -38,6 +38,9 @@ inline constexpr int kStoreVersion = 1;
 struct StoreOptions {
   // How long a write waits for another process holding the database lock.
   int busy_timeout_ms = 10000;
+  // Open an existing database for reading only (exports): nothing is
+  // created or written, and a read-only file or directory is fine.
+  bool read_only = false;
 };
 
 // Metadata about where a file came from, as a manifest states it. Every
@@ -71,11 +74,17 @@ struct DocumentRecord {
   std::string schema_version;  // kSchemaVersion of the rows
   std::string processed_at;    // ISO 8601 UTC
   SourceMeta source;
-  // The worker result (see cli/worker.h): {"extraction": ExtractionToJson,
-  // "checks": CheckReportToJson, "notes": [FindingToJson...]}; null when
-  // the document failed.
-  Json result;
+  // When ok: StoreRowsFromResult of the analysis (computed by the worker);
+  // null when the document failed.
+  Json rows;
 };
+
+// The rows the store writes for one analysis, as JSON scalars in column
+// order: {"document": [...], "facts": [[...]...], "findings", "notes",
+// "report_tables"}. `result` is {"title", "extraction": ExtractionToJson,
+// "checks": CheckReportToJson, "notes": [FindingToJson...]}. Workers compute
+// this in parallel, so the one process that writes SQLite only binds values.
+Json StoreRowsFromResult(const Json& result);
 
 // What the store remembers about a path, for incremental runs.
 struct StoredDocument {
@@ -89,7 +98,7 @@ struct StoredDocument {
 struct RunRecord {
   std::string tool_version;
   std::string schema_version;
-  std::string started_at;   // ISO 8601 UTC
+  std::string started_at;             // ISO 8601 UTC
   Json options = Json::MakeObject();  // the options the run used
 };
 
@@ -123,8 +132,8 @@ class SqliteStore {
  public:
   // Opens or creates the database at `path` (":memory:" for tests), sets WAL
   // mode, and creates the tables of a new database. Fails (naming the file)
-  // when it cannot be opened for writing, is not a SQLite or not a budgetdoc
-  // database, or has another layout version.
+  // when it cannot be opened for writing (unless options.read_only), is not
+  // a SQLite or not a budgetdoc database, or has another layout version.
   static Result<std::unique_ptr<SqliteStore>> Open(
       const std::string& path, const StoreOptions& options = {});
   ~SqliteStore();

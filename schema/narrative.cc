@@ -283,7 +283,8 @@ Context SectionContext(const NormalizedDocument& nd, int section) {
 // The metric of a classification item named in a section of this context.
 std::string ClassMetric(Context ctx) {
   if (ctx == Context::kEcon) return "gpb.basic.by_econ";
-  return ctx == Context::kFunc ? "gpb.expenditure.by_func" : "expenditure.by_func";
+  return ctx == Context::kFunc ? "gpb.expenditure.by_func"
+                               : "expenditure.by_func";
 }
 
 std::string FundOfContext(const NormalizedDocument& nd, int section) {
@@ -874,9 +875,11 @@ class NarrativeReader {
     }
     if (metric.empty() && u == "个") {
       std::string_view after = t.substr(static_cast<size_t>(mention.end), 24);
-      if (Contains(after, "项目") && (Contains(sentence, "绩效目标") || Contains(after, "绩效目标"))) {
+      if (Contains(after, "项目") &&
+          (Contains(sentence, "绩效目标") || Contains(after, "绩效目标"))) {
         metric = "perf.projects.with_targets";
-      } else if ((Contains(before, "下属") || Contains(before, "所属") || Contains(before, "代管")) &&
+      } else if ((Contains(before, "下属") || Contains(before, "所属") ||
+                  Contains(before, "代管")) &&
                  (Contains(before, "单位") || Contains(after, "单位"))) {
         metric = "org.affiliated_units";
       }

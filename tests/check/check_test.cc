@@ -303,10 +303,15 @@ TEST(PresentationRulesTest, MissingUnitsResidueAndYears) {
 }
 
 TEST(PresentationRulesTest, PartialPeriodsInAFinalReport) {
-  EXPECT_EQ(Outcomes(Check({"今年1-9月累计上报政务信息167条。"}), "presentation.partial_period"),
+  EXPECT_EQ(Outcomes(Check({"今年1-9月累计上报政务信息167条。"}),
+                     "presentation.partial_period"),
             V{"presentation.partial_period:fail"});
-  EXPECT_EQ(Outcomes(Check({"1-12月预算执行总体进度为100%。"}), "presentation.partial_period"), V{});
-  EXPECT_EQ(Outcomes(Check({"今年1-9月累计上报政务信息167条。"}, "budget"), "presentation.partial_period"), V{});
+  EXPECT_EQ(Outcomes(Check({"1-12月预算执行总体进度为100%。"}),
+                     "presentation.partial_period"),
+            V{});
+  EXPECT_EQ(Outcomes(Check({"今年1-9月累计上报政务信息167条。"}, "budget"),
+                     "presentation.partial_period"),
+            V{});
 }
 
 TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
@@ -322,26 +327,39 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
   empty.empty = true;
   r.ex.tables.push_back(empty);
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
-  EXPECT_EQ(Outcomes(r, "structure.tables_missing"), V{"structure.tables_missing:fail"});
-  EXPECT_NE(First(r, "structure.tables_missing")->message.find("FA03"), std::string::npos);
+  EXPECT_EQ(Outcomes(r, "structure.tables_missing"),
+            V{"structure.tables_missing:fail"});
+  EXPECT_NE(First(r, "structure.tables_missing")->message.find("FA03"),
+            std::string::npos);
   EXPECT_EQ(First(r, "structure.tables_missing")->severity, Severity::kWarning);
-  EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"), V{"structure.empty_table_statement:fail"});
+  EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"),
+            V{"structure.empty_table_statement:fail"});
   r.ex.tables[1].empty_statement = true;
   r.ex.tables.push_back(t);
   r.ex.tables.back().canonical_id = "FA03";
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
-  EXPECT_EQ(Outcomes(r, "structure.tables_missing"), V{"structure.tables_missing:pass"});
-  EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"), V{"structure.empty_table_statement:pass"});
+  EXPECT_EQ(Outcomes(r, "structure.tables_missing"),
+            V{"structure.tables_missing:pass"});
+  EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"),
+            V{"structure.empty_table_statement:pass"});
 }
 
 TEST(CompletionRulesTest, ComparatorAgainstPrintedAmountsAndWrongDenominator) {
-  EXPECT_EQ(Outcomes(Check({"（三）具体情况", "1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因：人员变化。"}),
+  EXPECT_EQ(Outcomes(Check({"（三）具体情况",
+                            "1、一般公共服务支出（类）财政事务（款）行政运行（"
+                            "项）。年初预算为1560.05万元，支出决算为1511."
+                            "89万元。决算数大于预算数的主要原因：人员变化。"}),
                      "completion.direction"),
             V{"completion.direction:fail"});
-  EXPECT_EQ(Outcomes(Check({"（三）具体情况", "1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员变化。"}),
+  EXPECT_EQ(Outcomes(Check({"（三）具体情况",
+                            "1、一般公共服务支出（类）财政事务（款）行政运行（"
+                            "项）。年初预算为1560.05万元，支出决算为1511."
+                            "89万元。决算数小于预算数的主要原因：人员变化。"}),
                      "completion.direction"),
             V{"completion.direction:pass"});
-  CheckRun r = Check({"一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"});
+  CheckRun r =
+      Check({"一般公共预算财政拨款支出年初预算为0万元，全年预算为321."
+             "02万元，支出决算为307.82万元，完成年初预算的95.89%。"});
   const CheckResult* c = First(r, "completion.rate");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->outcome, Outcome::kFail);
@@ -351,7 +369,10 @@ TEST(CompletionRulesTest, ComparatorAgainstPrintedAmountsAndWrongDenominator) {
 TEST(ShareRulesTest, CompleteBreakdownWithoutItsTotalStillSumsTo100) {
   // Shares of the three 三公 items "of a different total" (domain: a
   // Jiangsu report): they cannot sum to 32.78.
-  CheckRun r = Check({"七、“三公”经费", "因公出国（境）费支出222.5万元，占“三公”经费的8.75%；公务用车购置及运行费支出183.6万元，占“三公”经费的7.22%；公务接待费支出427.5万元，占“三公”经费的16.81%。"});
+  CheckRun r = Check({"七、“三公”经费",
+                      "因公出国（境）费支出222.5万元，占“三公”经费的8.75%"
+                      "；公务用车购置及运行费支出183.6万元，占“三公”经费的7.22%"
+                      "；公务接待费支出427.5万元，占“三公”经费的16.81%。"});
   EXPECT_EQ(Outcomes(r, "share.sum_100"), V{"share.sum_100:fail"});
 }
 

@@ -12,19 +12,19 @@
 #include "tests/testing/golden.h"
 
 #include <gtest/gtest.h>
-#include <glob.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <glob.h>
 #include <set>
+#include <signal.h>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 namespace budgetdoc {
@@ -90,8 +90,8 @@ class BatchTest : public ::testing::Test {
     for (const auto& e : fs::recursive_directory_iterator(
              dir_, fs::directory_options::skip_permission_denied, ec)) {
       if (e.is_directory(ec)) {
-        fs::permissions(e.path(), fs::perms::owner_all,
-                        fs::perm_options::add, ec);
+        fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add,
+                        ec);
       }
     }
     fs::remove_all(dir_, ec);
@@ -163,8 +163,8 @@ class BatchTest : public ::testing::Test {
     for (const Row& r : Query("SELECT path, status, error_kind, error FROM "
                               "documents",
                               db)) {
-      m[*r[0]] = r[1].value_or("") + "|" + r[2].value_or("") + "|" +
-                 r[3].value_or("");
+      m[*r[0]] =
+          r[1].value_or("") + "|" + r[2].value_or("") + "|" + r[3].value_or("");
     }
     return m;
   }
@@ -214,9 +214,9 @@ TEST(ShardTest, ParsesKOfNAndRejectsEverythingElse) {
     int index, count;
   };
   const Case kCases[] = {
-      {"1/1", true, 0, 1}, {"2/3", true, 1, 3}, {"3/3", true, 2, 3},
-      {"0/3", false, 0, 0}, {"4/3", false, 0, 0}, {"1/0", false, 0, 0},
-      {"a/b", false, 0, 0}, {"1", false, 0, 0},  {"", false, 0, 0},
+      {"1/1", true, 0, 1},   {"2/3", true, 1, 3},  {"3/3", true, 2, 3},
+      {"0/3", false, 0, 0},  {"4/3", false, 0, 0}, {"1/0", false, 0, 0},
+      {"a/b", false, 0, 0},  {"1", false, 0, 0},   {"", false, 0, 0},
       {"-1/2", false, 0, 0},
   };
   for (const Case& c : kCases) {
@@ -302,8 +302,7 @@ TEST(ManifestTest, BadManifestsAreRejectedNamingTheLine) {
        "line 2: year '20x3'"},
       {"empty path", "path,year\n,2020\n", "line 2: empty path"},
       {"json line without path", "{\"url\": \"x\"}\n", "line 1: no \"path\""},
-      {"broken json line", "{\"path\": \"a\"}\n{\"path\": \n",
-       "line 2"},
+      {"broken json line", "{\"path\": \"a\"}\n{\"path\": \n", "line 2"},
       {"unclosed quote", "path\n\"a.pdf\n", "line 2"},
   };
   for (const Case& c : kCases) {
@@ -325,10 +324,10 @@ TEST_F(BatchTest, CollectingInputsNeverDropsAPath) {
   fs::create_directory_symlink(Path("elsewhere"), Path("tree/linked_dir"));
   fs::create_symlink(Path("elsewhere/x.txt"), Path("tree/linked_file"));
 
-  std::vector<BatchInput> inputs = CollectInputs(
-      {Path("tree/"), Path("tree/a.txt"), Path("missing.pdf"),
-       Path("*.nomatch"), Path("tree/*.txt")},
-      {});
+  std::vector<BatchInput> inputs =
+      CollectInputs({Path("tree/"), Path("tree/a.txt"), Path("missing.pdf"),
+                     Path("*.nomatch"), Path("tree/*.txt")},
+                    {});
   std::vector<std::string> got;
   for (const BatchInput& in : inputs) {
     got.push_back(in.path.substr(dir_.string().size() + 1) + " " +
@@ -402,6 +401,7 @@ TEST_F(BatchTest, SecondRunSkipsUnchangedFilesAndForceReprocessesThem) {
   std::string facts = Export(o.db_path, ExportTable::kFacts);
 
   BatchSummary second = Run(o);
+  EXPECT_EQ(Export(o.db_path, ExportTable::kFacts), facts) << "untouched";
   EXPECT_EQ(second.skipped, files.size());
   EXPECT_EQ(second.ok, 0u);
   EXPECT_EQ(One("SELECT count(*) FROM run_inputs WHERE run_id = 2 AND "
@@ -431,12 +431,11 @@ TEST_F(BatchTest, SecondRunSkipsUnchangedFilesAndForceReprocessesThem) {
   o.force = false;
   o.tool_version = "test-2";
   EXPECT_EQ(Run(o).ok, files.size());
-  (void)facts;
 }
 
 TEST_F(BatchTest, FailedDocumentsAreRetriedOnlyWhenAsked) {
-  Write("in/junk.bin", std::string("\x00\x01\x02\xff\xfe", 5) +
-                           std::string(2000, '\x03'));
+  Write("in/junk.bin",
+        std::string("\x00\x01\x02\xff\xfe", 5) + std::string(2000, '\x03'));
   CopySample("samples/text_report/input.txt", "in/good.txt");
   BatchOptions o = Options();
   o.paths = {Path("in")};
@@ -455,11 +454,12 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   CopySample("samples/text_report/input.txt", "in/crash_me.txt");
   CopySample("samples/text_report/input.txt", "in/hang_me.txt");
   CopySample("samples/text_report/input.txt", "in/oom_me.txt");
-  std::string pdf = ReadAll(testing::SourcePath("samples/pdf_tables/input.pdf"));
+  std::string pdf =
+      ReadAll(testing::SourcePath("samples/pdf_tables/input.pdf"));
   Write("in/truncated.pdf", pdf.substr(0, pdf.size() / 3));
-  Result<std::string> bomb = WriteZipForTest(
-      {{"[Content_Types].xml", "<Types/>"},
-       {"word/document.xml", "", size_t{64} << 20}});
+  Result<std::string> bomb =
+      WriteZipForTest({{"[Content_Types].xml", "<Types/>"},
+                       {"word/document.xml", "", size_t{64} << 20}});
   ASSERT_TRUE(bomb.ok()) << bomb.status().ToString();
   Write("in/bomb.docx", *bomb);
   Write("in/empty.txt", "");
@@ -473,9 +473,9 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   o.worker.hooks.oom_on = "oom_me";
   auto start = std::chrono::steady_clock::now();
   BatchSummary s = Run(o);
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_LT(seconds, 10.0) << "the hang must be cut by the timeout";
   EXPECT_EQ(s.inputs, 8u);
   std::map<std::string, std::string> st = Statuses();
@@ -483,14 +483,16 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   auto status = [&](const std::string& name) { return st[Path("in/" + name)]; };
   EXPECT_EQ(status("good.txt").substr(0, 3), "ok|");
   EXPECT_EQ(status("good.docx").substr(0, 3), "ok|");
-  EXPECT_EQ(status("crash_me.txt").rfind("failed|crash|worker crashed: "
-                                         "signal 6",
-                                         0),
+  EXPECT_EQ(status("crash_me.txt")
+                .rfind("failed|crash|worker crashed: "
+                       "signal 6",
+                       0),
             0u)
       << status("crash_me.txt");
-  EXPECT_EQ(status("hang_me.txt").rfind("failed|timeout|timeout: no result "
-                                        "after 1 s",
-                                        0),
+  EXPECT_EQ(status("hang_me.txt")
+                .rfind("failed|timeout|timeout: no result "
+                       "after 1 s",
+                       0),
             0u)
       << status("hang_me.txt");
   EXPECT_EQ(status("oom_me.txt").rfind("failed|out_of_memory|", 0), 0u)
@@ -507,6 +509,12 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   }
   EXPECT_EQ(s.failures.size(), 6u);
   EXPECT_NE(last_err_.find("failed:"), std::string::npos);
+  // The worker hashed each file before it crashed or hung, so a second run
+  // knows they are unchanged and skips them all (no second timeout).
+  EXPECT_EQ(One("SELECT count(*) FROM documents WHERE length(sha256) = 64"),
+            "8");
+  BatchSummary again = Run(o);
+  EXPECT_EQ(again.skipped, 8u);
 }
 
 TEST_F(BatchTest, ShardsOfOneCrawlTogetherCoverEveryInputOnce) {
@@ -595,17 +603,17 @@ TEST_F(BatchTest, ProgressIsABarOnATerminalAndLinesOtherwise) {
 TEST_F(BatchTest, BatchCommandExitsZeroOnSuccessAndThreeWithFailures) {
   CopySample("samples/text_report/input.txt", "in/good.txt");
   std::string db = Path("cli.sqlite");
-  CliRun ok = Cli({"batch", Path("in"), "--db", db, "-j2", "--progress",
-                   "none"});
+  CliRun ok =
+      Cli({"batch", Path("in"), "--db", db, "-j2", "--progress", "none"});
   EXPECT_EQ(ok.code, 0) << ok.err;
   Write("in/crash_me.txt", "budget text");
   ScopedEnv crash("BUDGETDOC_TEST_CRASH_ON", "crash_me");
-  CliRun failed = Cli({"batch", Path("in"), "--db", db, "-j", "1",
-                       "--progress", "lines"});
+  CliRun failed =
+      Cli({"batch", Path("in"), "--db", db, "-j", "1", "--progress", "lines"});
   EXPECT_EQ(failed.code, 3) << failed.err;
-  EXPECT_NE(failed.err.find("failed " + Path("in/crash_me.txt") +
-                            ": worker crashed"),
-            std::string::npos)
+  EXPECT_NE(
+      failed.err.find("failed " + Path("in/crash_me.txt") + ": worker crashed"),
+      std::string::npos)
       << failed.err;
   EXPECT_NE(failed.err.find("skipped " + Path("in/good.txt")),
             std::string::npos);
@@ -623,7 +631,8 @@ TEST_F(BatchTest, BatchCommandExitsTwoWhenItCannotRun) {
       {"bad -j", {"batch", Path("in"), "-j", "0"}, "-j must be"},
       {"bad shard", {"batch", Path("in"), "--shard", "3/2"}, "--shard"},
       {"bad timeout", {"batch", Path("in"), "--timeout", "x"}, "--timeout"},
-      {"unknown option", {"batch", Path("in"), "--frobnicate"},
+      {"unknown option",
+       {"batch", Path("in"), "--frobnicate"},
        "unknown option"},
       {"unwritable database",
        {"batch", Path("in"), "--db", "/nonexistent-dir/x/db.sqlite"},
@@ -635,16 +644,17 @@ TEST_F(BatchTest, BatchCommandExitsTwoWhenItCannotRun) {
   for (const Case& c : kCases) {
     CliRun r = Cli(c.args);
     EXPECT_EQ(r.code, 2) << c.name << "\n" << r.err;
-    EXPECT_NE(r.err.find(c.message), std::string::npos)
-        << c.name << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.name << "\n"
+                                                        << r.err;
   }
   // A database of another layout version is refused with a clear message.
   std::string db = Path("old.sqlite");
   {
     auto store = SqliteStore::Open(db);
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Execute("UPDATE meta SET value = '0' WHERE key = "
-                                  "'store_version'")
+    ASSERT_TRUE((*store)
+                    ->Execute("UPDATE meta SET value = '0' WHERE key = "
+                              "'store_version'")
                     .ok());
   }
   CliRun old = Cli({"batch", Path("in"), "--db", db, "--progress", "none"});
@@ -676,8 +686,8 @@ TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
   EXPECT_EQ(bom.out, "");
   EXPECT_EQ(ReadAll(out), std::string(kUtf8Bom) + csv.out);
 
-  CliRun jsonl = Cli({"export", "--db", db, "--format", "jsonl", "--table",
-                      "findings"});
+  CliRun jsonl =
+      Cli({"export", "--db", db, "--format", "jsonl", "--table", "findings"});
   ASSERT_EQ(jsonl.code, 0) << jsonl.err;
   size_t lines = 0;
   std::istringstream in(jsonl.out);
@@ -691,9 +701,9 @@ TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
 
   CliRun docs = Cli({"export", "--db", db, "--table", "documents"});
   ASSERT_EQ(docs.code, 0);
-  EXPECT_EQ(static_cast<size_t>(std::count(docs.out.begin(), docs.out.end(),
-                                           '\n')),
-            files.size() + 1);
+  EXPECT_EQ(
+      static_cast<size_t>(std::count(docs.out.begin(), docs.out.end(), '\n')),
+      files.size() + 1);
 
   EXPECT_EQ(Cli({"export", "--db", Path("none.sqlite")}).code, 2);
   EXPECT_FALSE(fs::exists(Path("none.sqlite"))) << "export never creates";
@@ -764,8 +774,8 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
   ASSERT_GE(files.size(), 5u);
   std::string full = Path("full.sqlite"), resumed = Path("resumed.sqlite");
   auto args = [&](const std::string& db) {
-    return std::vector<std::string>{"batch", Path("in"), "--db", db, "-j2",
-                                    "--progress", "lines"};
+    return std::vector<std::string>{"batch", Path("in"),   "--db", db,
+                                    "-j2",   "--progress", "lines"};
   };
   ASSERT_EQ(RunBinary(args(full), {}, 0), 0);
 
@@ -781,9 +791,9 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
     EXPECT_LT(done, files.size()) << "round " << round << ": not killed midway";
     done_before = done;
     // Nothing half-written: every row is final and has all its facts.
-    EXPECT_EQ(One("SELECT count(*) FROM documents WHERE status <> 'ok'",
-                  resumed),
-              "0");
+    EXPECT_EQ(
+        One("SELECT count(*) FROM documents WHERE status <> 'ok'", resumed),
+        "0");
     EXPECT_EQ(One("SELECT count(*) FROM documents d WHERE fact_count <> "
                   "(SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id)",
                   resumed),

@@ -3,12 +3,12 @@
 // issue's closing note). Known problems of ../shared/corpus/README.md must be
 // found; beyond the reviewed errors, no error may appear. Skips when the
 // corpus is absent.
+#include "cli/pipeline.h"
+#include "tests/testing/corpus.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
-
-#include "cli/pipeline.h"
-#include "tests/testing/corpus.h"
 
 namespace budgetdoc {
 namespace {
@@ -33,7 +33,8 @@ struct Expectation {
 // wanli: item 16 repeats item 15's 441.25 against its own 220.63.
 const Expectation kExpected[] = {
     {"gbc_putuo_commerce_2025_dept_budget.pdf", {}},
-    {"gbc_putuo_finance_2024_final.pdf", {{"share.recompute", 1}, {"share.sum_100", 1}, {"agree.text_table", 2}}},
+    {"gbc_putuo_finance_2024_final.pdf",
+     {{"share.recompute", 1}, {"share.sum_100", 1}, {"agree.text_table", 2}}},
     {"gbc_putuo_finance_2024_final_MODIFIED_testversion.pdf",
      {{"share.recompute", 1},
       {"share.sum_100", 1},
@@ -43,15 +44,18 @@ const Expectation kExpected[] = {
       {"presentation.template_residue", 1},
       {"presentation.year_mismatch", 1}}},
     {"gbc_putuo_govoffice_2025_dept_budget.pdf", {}},
-    {"gbc_putuo_social_work_dept_2024_final.pdf", {{"share.truncated", 1}, {"completion.rate", 1}}},
+    {"gbc_putuo_social_work_dept_2024_final.pdf",
+     {{"share.truncated", 1}, {"completion.rate", 1}}},
     {"gbc_template_dept_final_accounts.pdf", {}},
     {"ob_js_cppcc_office_2017_dept_budget_tables.pdf", {}},
     {"ob_js_cppcc_office_2017_dept_budget_text.pdf", {}},
     {"ob_js_high_court_2019_dept_budget.pdf", {}},
-    {"ob_js_npc_office_2017_dept_budget.pdf", {{"share.sum_100", 1}, {"change.rate", 1}}},
+    {"ob_js_npc_office_2017_dept_budget.pdf",
+     {{"share.sum_100", 1}, {"change.rate", 1}}},
     {"ob_js_party_office_2019_dept_budget_tables.pdf", {}},
     {"ob_js_party_office_2019_dept_budget_text.pdf", {{"change.rate", 2}}},
-    {"ob_js_procuratorate_2018_dept_budget.pdf", {{"share.recompute", 1}, {"share.sum_100", 1}, {"change.rate", 3}}},
+    {"ob_js_procuratorate_2018_dept_budget.pdf",
+     {{"share.recompute", 1}, {"share.sum_100", 1}, {"change.rate", 3}}},
     {"tb_putuo_finance_2025_dept_budget.pdf", {{"agree.text_table", 1}}},
     {"tb_putuo_wanli_jiedao_2023_budget.pdf", {{"agree.repeat", 1}}},
     {"tb_shanghai_finance_bureau_2025_unit_budget.pdf", {}},
@@ -78,33 +82,37 @@ TEST_P(CorpusCheckTest, ErrorsAreExactlyTheReviewedOnes) {
 
 TEST(CorpusCheckTest, TheBlankTemplateIsRecognizedAsATemplate) {
   BUDGETDOC_SKIP_IF_NO_CORPUS("real/gbc_template_dept_final_accounts.pdf");
-  Result<Analysis> a =
-      AnalyzeFile(testing::CorpusPath("real/gbc_template_dept_final_accounts.pdf"), PipelineOptions{});
+  Result<Analysis> a = AnalyzeFile(
+      testing::CorpusPath("real/gbc_template_dept_final_accounts.pdf"),
+      PipelineOptions{});
   ASSERT_TRUE(a.ok());
   EXPECT_TRUE(a->ex.meta.is_template);
 }
 
 TEST(CorpusCheckTest, TheDeletedTableOfTheModifiedCopyIsReported) {
-  const char* rel = "real/gbc_putuo_finance_2024_final_MODIFIED_testversion.pdf";
+  const char* rel =
+      "real/gbc_putuo_finance_2024_final_MODIFIED_testversion.pdf";
   BUDGETDOC_SKIP_IF_NO_CORPUS(rel);
   Result<Analysis> a = AnalyzeFile(testing::CorpusPath(rel), PipelineOptions{});
   ASSERT_TRUE(a.ok());
   bool found = false;
   for (const CheckResult& r : a->report.results) {
-    found |= r.rule == "structure.tables_missing" && r.outcome == Outcome::kFail &&
+    found |= r.rule == "structure.tables_missing" &&
+             r.outcome == Outcome::kFail &&
              r.message.find("FA03") != std::string::npos;
   }
   EXPECT_TRUE(found);
 }
 
-INSTANTIATE_TEST_SUITE_P(Real, CorpusCheckTest, ::testing::ValuesIn(kExpected),
-                         [](const ::testing::TestParamInfo<Expectation>& param_info) {
-                           std::string n = param_info.param.file;
-                           for (char& c : n) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Real, CorpusCheckTest, ::testing::ValuesIn(kExpected),
+    [](const ::testing::TestParamInfo<Expectation>& param_info) {
+      std::string n = param_info.param.file;
+      for (char& c : n) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return n;
+    });
 
 }  // namespace
 }  // namespace budgetdoc

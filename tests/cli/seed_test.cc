@@ -167,7 +167,8 @@ namespace {
 // against the text: metric, measure, value (万元 or %), origin, year.
 TEST(SeedFactsTest, KeyFactsComeOutInTheCommonSchema) {
   BUDGETDOC_SKIP_IF_NO_CORPUS(kSeed);
-  Result<Analysis> a = AnalyzeFile(testing::CorpusPath(kSeed), PipelineOptions{});
+  Result<Analysis> a =
+      AnalyzeFile(testing::CorpusPath(kSeed), PipelineOptions{});
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->ex.meta.entity_name, "巴中市巴州区人民政府办公室");
   EXPECT_EQ(a->ex.meta.region_code, "511902");
@@ -214,14 +215,18 @@ TEST(SeedFactsTest, KeyFactsComeOutInTheCommonSchema) {
   for (const Want& w : wants) {
     bool found = false;
     for (const Fact& f : a->ex.facts) {
-      found |= f.metric == w.metric && MeasureName(f.measure) == w.measure && f.value.ToString() == w.value &&
+      found |= f.metric == w.metric && MeasureName(f.measure) == w.measure &&
+               f.value.ToString() == w.value &&
                OriginName(f.origin) == w.origin && f.year == w.year;
     }
-    EXPECT_TRUE(found) << w.metric << " " << w.measure << " " << w.value << " " << w.origin << " " << w.year;
+    EXPECT_TRUE(found) << w.metric << " " << w.measure << " " << w.value << " "
+                       << w.origin << " " << w.year;
   }
-  // 960.77 is the 项 行政运行 under 政府办公厅（室）及相关机构事务: code 2010301.
+  // 960.77 is the 项 行政运行 under 政府办公厅（室）及相关机构事务: code
+  // 2010301.
   for (const Fact& f : a->ex.facts) {
-    if (f.metric == "gpb.expenditure.by_func" && f.value.ToString() == "960.77") EXPECT_EQ(f.code, "2010301");
+    if (f.metric == "gpb.expenditure.by_func" && f.value.ToString() == "960.77")
+      EXPECT_EQ(f.code, "2010301");
   }
 }
 

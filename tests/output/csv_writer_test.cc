@@ -6,12 +6,12 @@
 #include "schema/version.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace budgetdoc {
@@ -31,7 +31,8 @@ TEST(CsvWriterTest, QuotesOnlyFieldsWithCommasQuotesOrLineBreaks) {
       {"quote doubled", "say \"hi\"", "\"say \"\"hi\"\"\""},
       {"line feed", "line1\nline2", "\"line1\nline2\""},
       {"carriage return", "a\rb", "\"a\rb\""},
-      {"CJK with full-width comma", "一般公共预算，基本支出", "一般公共预算，基本支出"},
+      {"CJK with full-width comma", "一般公共预算，基本支出",
+       "一般公共预算，基本支出"},
       {"CJK with ASCII comma", "人员经费,公用经费", "\"人员经费,公用经费\""},
       {"leading space kept", " 12.5", " 12.5"},
       {"negative number", "-3.20", "-3.20"},
@@ -84,15 +85,16 @@ TEST(CsvWriterTest, ParserRejectsUnclosedQuoteNamingTheLine) {
 }
 
 TEST(CsvWriterTest, JsonRowsKeepDecimalsExactAndEmbedJsonColumns) {
-  std::vector<ExportColumn> cols = {{"value", ColumnKind::kDecimal},
-                                    {"year", ColumnKind::kInteger},
-                                    {"evidence", ColumnKind::kJson},
-                                    {"label", ColumnKind::kText},
-                                    {"missing", ColumnKind::kInteger},
-                                    {"odd", ColumnKind::kDecimal}};
-  Row row = {std::string("1889.050"), std::string("2023"),
-             std::string("[{\"value\":\"95.36万元\"}]"), std::string("人员经费"),
-             std::nullopt, std::string("12.")};
+  std::vector<ExportColumn> cols = {
+      {"value", ColumnKind::kDecimal},   {"year", ColumnKind::kInteger},
+      {"evidence", ColumnKind::kJson},   {"label", ColumnKind::kText},
+      {"missing", ColumnKind::kInteger}, {"odd", ColumnKind::kDecimal}};
+  Row row = {std::string("1889.050"),
+             std::string("2023"),
+             std::string("[{\"value\":\"95.36万元\"}]"),
+             std::string("人员经费"),
+             std::nullopt,
+             std::string("12.")};
   EXPECT_EQ(RowToJson(cols, row).Dump(),
             "{\"evidence\":[{\"value\":\"95.36万元\"}],\"label\":\"人员经费\","
             "\"missing\":null,\"odd\":\"12.\",\"value\":1889.050,"
@@ -127,7 +129,7 @@ class ExportTest : public ::testing::Test {
     d.tool_version = "1.0";
     d.schema_version = kSchemaVersion;
     d.processed_at = "2024-01-01T00:00:00Z";
-    d.result = *result;
+    d.rows = StoreRowsFromResult(*result);
     ASSERT_TRUE(store_->WriteDocument(id, d).ok());
   }
 
@@ -196,8 +198,8 @@ TEST_F(ExportTest, FileExportReplacesTheTargetAtomically) {
                       std::istreambuf_iterator<char>());
   EXPECT_EQ(content, Export(ExportOptions()));
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
-  Status bad = WriteExportFile(*store_, ExportOptions(),
-                               "/nonexistent-dir/x/facts.csv");
+  Status bad =
+      WriteExportFile(*store_, ExportOptions(), "/nonexistent-dir/x/facts.csv");
   EXPECT_FALSE(bad.ok());
   std::filesystem::remove_all(dir);
 }

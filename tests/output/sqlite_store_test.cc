@@ -7,11 +7,11 @@
 #include "schema/version.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace budgetdoc {
@@ -93,8 +93,16 @@ DocumentRecord OkRecord(const std::string& path, int facts,
   d.processed_at = "2024-01-01T00:00:00Z";
   d.wall_ms = 12.5;
   d.peak_rss_kb = 2048;
-  d.result = WorkerResult(facts);
+  d.rows = StoreRowsFromResult(WorkerResult(facts));
   return d;
+}
+
+RunRecord TestRun() {
+  RunRecord r;
+  r.tool_version = "1.0";
+  r.schema_version = kSchemaVersion;
+  r.started_at = "2024-01-01T00:00:00Z";
+  return r;
 }
 
 DocumentRecord FailedRecord(const std::string& path) {
@@ -120,13 +128,7 @@ class SqliteStoreTest : public ::testing::Test {
     run_ = *run;
   }
 
-  static RunRecord Run() {
-    RunRecord r;
-    r.tool_version = "1.0";
-    r.schema_version = kSchemaVersion;
-    r.started_at = "2024-01-01T00:00:00Z";
-    return r;
-  }
+  static RunRecord Run() { return TestRun(); }
 
   std::string One(const std::string& sql) {
     Result<std::vector<Row>> rows = store_->Execute(sql);
@@ -166,9 +168,9 @@ TEST_F(SqliteStoreTest, NewDatabaseRecordsLayoutAndSchemaVersionInMeta) {
             std::to_string(kStoreVersion));
   EXPECT_EQ(One("SELECT value FROM meta WHERE key = 'schema_version'"),
             kSchemaVersion);
-  for (const char* table : {"documents", "facts", "findings", "notes",
-                            "report_tables", "runs", "run_inputs",
-                            "fact_rows", "finding_rows", "document_rows"}) {
+  for (const char* table :
+       {"documents", "facts", "findings", "notes", "report_tables", "runs",
+        "run_inputs", "fact_rows", "finding_rows", "document_rows"}) {
     EXPECT_EQ(One(std::string("SELECT count(*) FROM sqlite_master WHERE "
                               "name = '") +
                   table + "'"),
@@ -317,7 +319,8 @@ TEST_F(SqliteStoreTest, ExportRowsAreOrderedByPathThenPositionInDocument) {
 
 TEST_F(SqliteStoreTest, ExportFallsBackToManifestYearAndRegionCode) {
   DocumentRecord d = OkRecord("a.txt", 1);
-  d.result = WorkerResult(1, "某局", /*year=*/0, /*region=*/"");
+  d.rows =
+      StoreRowsFromResult(WorkerResult(1, "某局", /*year=*/0, /*region=*/""));
   d.source.year = 2019;
   d.source.region = "320000";
   Write(d);
@@ -389,6 +392,32 @@ TEST(SqliteStoreFileTest, RefusesFileThatIsNotSqlite) {
   EXPECT_NE(s.status().message().find(path), std::string::npos);
   EXPECT_NE(s.status().message().find("not a database"), std::string::npos)
       << s.status().message();
+}
+
+TEST(SqliteStoreFileTest, ReadOnlyOpenNeitherCreatesNorWrites) {
+  TempDir dir;
+  StoreOptions read_only;
+  read_only.read_only = true;
+  std::string path = dir.File("r.db");
+  EXPECT_FALSE(SqliteStore::Open(path, read_only).ok());
+  EXPECT_FALSE(fs::exists(path));
+  {
+    auto s = SqliteStore::Open(path);
+    ASSERT_TRUE(s.ok());
+    int64_t run = *(*s)->BeginRun(TestRun());
+    ASSERT_TRUE((*s)->WriteDocument(run, OkRecord("a.txt", 2)).ok());
+  }
+  auto r = SqliteStore::Open(path, read_only);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  size_t rows = 0;
+  ASSERT_TRUE((*r)->ForEachExportRow(ExportTable::kFacts,
+                                     [&](const Row&) {
+                                       ++rows;
+                                       return Status::Ok();
+                                     })
+                  .ok());
+  EXPECT_EQ(rows, 2u);
+  EXPECT_FALSE((*r)->WriteDocument(1, OkRecord("b.txt", 1)).ok());
 }
 
 TEST(SqliteStoreFileTest, UnwritableLocationFailsWithTheFileName) {
