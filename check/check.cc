@@ -2,7 +2,6 @@
 
 #include "base/utf8.h"
 #include "check/rules.h"
-#include "normalize/patterns.h"
 #include "normalize/text.h"
 #include "schema/classification.h"
 #include "schema/metrics.h"

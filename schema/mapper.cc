@@ -1,18 +1,15 @@
 #include "schema/mapper.h"
 
+#include "schema/classification.h"
+#include "schema/metadata.h"
+#include "schema/metrics.h"
+#include "schema/narrative.h"
+#include "schema/tables.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
-
-#if __has_include("schema/metadata.h")
-#include "schema/metadata.h"
-#define BUDGETDOC_HAVE_METADATA 1
-#endif
-#include "schema/classification.h"
-#include "schema/metrics.h"
-#include "schema/narrative.h"
-#include "schema/tables.h"
 
 namespace budgetdoc {
 namespace {
@@ -89,11 +86,7 @@ std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f,
 
 Extraction MapToSchema(const NormalizedDocument& nd) {
   Extraction ex;
-#ifdef BUDGETDOC_HAVE_METADATA
   ex.meta = DetectMetadata(nd);
-#else
-  ex.meta.unknown_reasons["all"] = "metadata detection not built yet";
-#endif
   const MetricCatalog& metrics = MetricCatalog::Default();
 
   std::vector<int> amount_scales, percent_scales;
