@@ -437,7 +437,7 @@ class Checker {
       const Fact* f = First(group, p, basis);
       if (f != nullptr) {
         found.push_back(f);
-      } else {
+      } else if (!ColumnPrintedBlank(group, p, basis)) {
         missing.push_back(p);
       }
     }
@@ -491,6 +491,18 @@ class Checker {
     Add(FromJudgment(rule.id, j, what, "万元", evidence));
   }
 
+  // In a table with 预算数 and 决算数 panels (the “三公” table), a part that
+  // has a value in the other panel but a blank cell in this one is zero.
+  bool ColumnPrintedBlank(const std::vector<const Fact*>& group,
+                          std::string_view metric,
+                          const std::string& basis) const {
+    if (group.empty() || group.front()->origin != Origin::kTable) return false;
+    for (const Fact* f : group) {
+      if (f->metric == metric && f->basis != basis) return true;
+    }
+    return false;
+  }
+
   void CheckBalance(const std::vector<const Fact*>& group,
                     const std::string& basis, std::string_view a,
                     std::string_view b) {
@@ -537,15 +549,28 @@ class Checker {
     return s;
   }
 
-  // The 类 the catalog puts a printed 项 under, when it is unambiguous.
-  std::string CatalogClassOf(const std::string& xiang) const {
-    const ClassificationCatalog& cat = ClassificationCatalog::Default();
-    std::set<std::string> leis;
-    for (const ClassItem* c : cat.FindByName(xiang, ClassLevel::kXiang)) {
-      if (const ClassItem* lei = cat.Find(c->code.substr(0, 3)))
-        leis.insert(StripZhiChu(CanonicalClassName(lei->name)));
+  // A 类 by its code when the catalog knows the printed name (current or
+  // former), else by its canonical name.
+  std::string ClassKey(const std::string& printed_lei) const {
+    std::vector<const ClassItem*> found =
+        ClassificationCatalog::Default().FindByName(printed_lei,
+                                                    ClassLevel::kLei);
+    std::set<std::string> codes;
+    for (const ClassItem* c : found) {
+      if (c->code[0] == '2') codes.insert(c->code);
     }
-    return leis.size() == 1 ? *leis.begin() : "";
+    if (codes.size() == 1) return *codes.begin();
+    return "name:" + StripZhiChu(CanonicalClassName(printed_lei));
+  }
+
+  // The 类 code the catalog puts a printed 项 under, when unambiguous.
+  std::string CatalogClassCodeOf(const std::string& xiang) const {
+    std::set<std::string> codes;
+    for (const ClassItem* c : ClassificationCatalog::Default().FindByName(
+             xiang, ClassLevel::kXiang)) {
+      codes.insert(c->code.substr(0, 3));
+    }
+    return codes.size() == 1 ? *codes.begin() : "";
   }
 
   // The printed 类 name is the current or (for the report's year) former
@@ -579,16 +604,18 @@ class Checker {
       size_t slash = f.label.find('/');
       if (slash != std::string::npos) {
         std::string printed_lei = f.label.substr(0, slash);
-        std::string lei = StripZhiChu(CanonicalClassName(printed_lei));
         std::string xiang = f.label.substr(f.label.rfind('/') + 1);
-        std::string catalog_lei = CatalogClassOf(xiang);
-        if (!catalog_lei.empty() && catalog_lei != lei &&
-            !ValidClassName(xiang, printed_lei))
-          lei = catalog_lei;
-        items[lei].push_back(&f);
+        // The 类 an item counts under: as printed when the catalog allows
+        // it (current or the year's former name), else the catalog's.
+        std::string key = ClassKey(printed_lei);
+        if (!ValidClassName(xiang, printed_lei)) {
+          std::string catalog = CatalogClassCodeOf(xiang);
+          if (!catalog.empty()) key = catalog;
+        }
+        items[key].push_back(&f);
         all_items.push_back(&f);
       } else if (IsClassLevelLabel(f)) {
-        classes.emplace(StripZhiChu(CanonicalClassName(f.label)), &f);
+        classes.emplace(ClassKey(f.label), &f);
       }
     }
     if (items.empty()) return;
@@ -635,6 +662,16 @@ class Checker {
   }
 
   // ---- Tables: rows (合计 = 基本 + 项目 …) and columns (类 = Σ款 = Σ项) ----
+
+  // One key for a table and its continuations: the canonical id when the
+  // table was recognized, else the document table index.
+  std::string TableKey(const Fact& f) const {
+    if (f.table >= 0 && f.table < static_cast<int>(ex_.tables.size()) &&
+        !ex_.tables[static_cast<size_t>(f.table)].canonical_id.empty()) {
+      return ex_.tables[static_cast<size_t>(f.table)].canonical_id;
+    }
+    return "#" + std::to_string(f.where.table);
+  }
 
   static bool IsTotalRole(std::string_view role) {
     return role == "total" || role == "amount";
@@ -716,12 +753,18 @@ class Checker {
   }
 
   void CheckTableColumns() {
-    // (table, column, basis) → coded rows
-    std::map<std::tuple<int, int, std::string>, std::vector<const Fact*>> cols;
+    // (table, column, basis) → coded rows. A table continued after a page
+    // break ("续表") may arrive as two tables of one canonical id: they are
+    // one table here, and columns are matched by role.
+    std::map<std::tuple<std::string, std::string, std::string, std::string>,
+             std::vector<const Fact*>>
+        cols;
     for (const Fact& f : ex_.facts) {
       if (f.origin == Origin::kTable && f.measure == Measure::kAmount &&
           !f.code.empty() && f.code_scheme == "func") {
-        cols[{f.where.table, f.where.column, f.basis}].push_back(&f);
+        std::string column =
+            f.column.empty() ? "c" + std::to_string(f.where.column) : f.column;
+        cols[{TableKey(f), column, f.metric, f.basis}].push_back(&f);
       }
     }
     for (const auto& [key, facts] : cols) {
@@ -754,21 +797,21 @@ class Checker {
   // columns are off by the same amount in opposite directions.
   void CheckShiftedValues() {
     // (table, basis, role, code) → fact
-    std::map<std::tuple<int, std::string, std::string, std::string>,
+    std::map<std::tuple<std::string, std::string, std::string, std::string>,
              const Fact*>
         cell;
-    std::set<std::tuple<int, std::string>> tables;
+    std::set<std::tuple<std::string, std::string>> tables;
     for (const Fact& f : ex_.facts) {
       if (f.origin != Origin::kTable || f.measure != Measure::kAmount ||
           f.code.empty() || f.code_scheme != "func") {
         continue;
       }
       if (f.column != "basic" && f.column != "project") continue;
-      cell.emplace(std::make_tuple(f.where.table, f.basis, f.column, f.code),
-                   &f);
-      tables.insert({f.where.table, f.basis});
+      cell.emplace(std::make_tuple(TableKey(f), f.basis, f.column, f.code), &f);
+      tables.insert({TableKey(f), f.basis});
     }
-    auto get = [&](int t, const std::string& b, const std::string& role,
+    auto get = [&](const std::string& t, const std::string& b,
+                   const std::string& role,
                    const std::string& code) -> const Fact* {
       auto it = cell.find(std::make_tuple(t, b, role, code));
       return it == cell.end() ? nullptr : it->second;

@@ -156,6 +156,27 @@ std::vector<Mention> FindMentions(std::string_view text) {
     if (number.find('.') == std::string_view::npos) continue;
     add(MentionKind::kBareNumber, number, b, e, "", "bare_amount");
   }
+  // A decimal number left without its unit in a sentence where the other
+  // figures are money ("支出807.52，主要用于…"); not a rate ("增长1.84，").
+  bool money_text = false;
+  for (const Mention& m : out) money_text |= m.kind == MentionKind::kAmount;
+  if (money_text) {
+    static constexpr std::string_view kRateWords[] = {
+        "增长", "下降", "降低", "上升", "提高", "完成", "率", "占"};
+    for (const PatternMatch& m : ps.FindAll("bare_amount_in_prose", text)) {
+      int b = m.groups[0].first, e = m.groups[0].second;
+      if (Overlaps(claimed, b, e) || GluedToPrevious(text, b)) continue;
+      std::string_view before = text.substr(0, static_cast<size_t>(b));
+      bool rate = false;
+      for (std::string_view w : kRateWords) {
+        rate |= before.size() >= w.size() &&
+                before.substr(before.size() - w.size()) == w;
+      }
+      if (rate) continue;
+      add(MentionKind::kBareNumber, m.Group(text, 0), b, e, "",
+          "bare_amount_in_prose");
+    }
+  }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
     return a.begin < b.begin;
   });
