@@ -84,6 +84,7 @@ class Checker {
     CheckCounts();
     CheckAdminCost();
     CheckClassNames();
+    CheckTableCodeNames();
     CheckPresentation();
     CheckPartialPeriods();
     CheckPerformanceScores();
@@ -1601,6 +1602,47 @@ class Checker {
             nd_.sections.block_section[static_cast<size_t>(s.block)]);
         r.evidence.push_back(std::move(e));
       }
+      Add(std::move(r));
+    }
+  }
+
+  // A table row whose code and printed name disagree: the name belongs to
+  // another code of the catalog ("2080505 行政单位离退休").
+  void CheckTableCodeNames() {
+    const ClassificationCatalog& cat = ClassificationCatalog::Default();
+    std::set<std::pair<int, int>> rows;
+    for (const Fact& f : ex_.facts) {
+      if (f.origin != Origin::kTable || f.code.size() < 3 ||
+          f.code_scheme != "func" || f.label.empty())
+        continue;
+      if (!rows.insert({f.where.table, f.where.row}).second) continue;
+      const ClassItem* item = cat.Find(f.code);
+      if (item == nullptr) continue;
+      if (cat.NameMatches(f.code, f.label, ex_.meta.fiscal_year) !=
+          NameMatch::kOtherClassName)
+        continue;
+      // Only a name that is exactly another 功能分类 item's, not an
+      // abbreviation of this one ("职业年金缴费支出" for 机关事业单位…).
+      std::string printed = StripZhiChu(CanonicalClassName(f.label));
+      if (StripZhiChu(CanonicalClassName(item->name)).find(printed) !=
+          std::string::npos)
+        continue;
+      bool other_item = false;
+      for (const ClassItem* c : cat.FindByName(f.label)) {
+        other_item |= c->code[0] == '2' && c->code != f.code &&
+                      c->code.size() == f.code.size();
+      }
+      if (!other_item) continue;
+      CheckResult r;
+      r.rule = "code.name_mismatch";
+      r.outcome = Outcome::kFail;
+      r.message = opts_.english ? "table row " + f.code + " is named " +
+                                      f.label + ", the name of another item; " +
+                                      f.code + " is " + item->name
+                                : "表中科目编码" + f.code + "印为“" + f.label +
+                                      "”，这是另一科目的名称；" + f.code +
+                                      "应为“" + item->name + "”";
+      r.evidence = {EvidenceOf(f)};
       Add(std::move(r));
     }
   }
