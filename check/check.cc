@@ -492,14 +492,20 @@ class Checker {
     Add(FromJudgment(rule.id, j, what, "万元", evidence));
   }
 
-  // In a table with 预算数 and 决算数 panels (the “三公” table), a part that
-  // has a value in the other panel but a blank cell in this one is zero.
+  // In a table, a part is zero rather than missing when its column is
+  // there: it holds a value in the other panel (预算数/决算数), or the table's
+  // header gives a column to that very item (the “三公” table's 出国 column).
   bool ColumnPrintedBlank(const std::vector<const Fact*>& group,
                           std::string_view metric,
                           const std::string& basis) const {
     if (group.empty() || group.front()->origin != Origin::kTable) return false;
     for (const Fact* f : group) {
       if (f->metric == metric && f->basis != basis) return true;
+    }
+    int t = group.front()->table;
+    if (t < 0 || t >= static_cast<int>(ex_.tables.size())) return false;
+    for (const ColumnRole& c : ex_.tables[static_cast<size_t>(t)].columns) {
+      if (c.role == metric) return true;
     }
     return false;
   }
@@ -1134,7 +1140,8 @@ class Checker {
         Decimal diff = current->value - prior->value;
         bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) ||
                        (IsDown(c.direction) && diff.sign() <= 0) ||
-                       c.direction.empty() || c.direction == "持平";
+                       c.direction.empty() || c.direction == "持平" ||
+                       c.direction == "增加（减少）";
         if (!sign_ok && !diff.is_zero()) {
           CheckResult r;
           r.rule = "change.direction";
@@ -1192,6 +1199,15 @@ class Checker {
       }
       Judgment j =
           JudgeRatio(rate->printed, ex_.percent_scale, change_term, prior_term);
+      // An unknown sign (template residue "增加（减少）"): the rate holds if
+      // it holds either way; the residue is reported by its own rule.
+      if (c.direction == "增加（减少）" && prior == nullptr &&
+          j.outcome == Outcome::kFail) {
+        Term other{current->value + c.value, prior_term.half};
+        Judgment k =
+            JudgeRatio(rate->printed, ex_.percent_scale, change_term, other);
+        if (k.outcome != Outcome::kFail) j = k;
+      }
       Add(FromJudgment(
           "change.rate", j,
           {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%",

@@ -210,6 +210,13 @@ std::string StripListNumber(std::string_view s) {
 
 // The direction word closest before the number, if any.
 std::string DirectionIn(std::string_view lead) {
+  // Template residue "增加（减少）", "增长（下降）": the sign is unknown.
+  for (std::string_view t :
+       {"增加（减少）", "减少（增加）", "增长（下降）", "下降（增长）"}) {
+    size_t at = lead.rfind(t);
+    if (at != std::string_view::npos && CountCodePoints(lead.substr(at)) <= 8)
+      return "增加（减少）";
+  }
   std::string_view which;
   size_t p = LastOf(lead,
                     {"增加", "增长", "上升", "提高", "减少", "下降", "降低",

@@ -376,6 +376,41 @@ TEST(ShareRulesTest, CompleteBreakdownWithoutItsTotalStillSumsTo100) {
   EXPECT_EQ(Outcomes(r, "share.sum_100"), V{"share.sum_100:fail"});
 }
 
+TEST(CodeRulesTest, ATableRowNamedAfterAnotherItem) {
+  auto run = [](std::string label) {
+    CheckRun r = Check({"本年支出合计100万元。"});
+    Fact f;
+    f.metric = "gpb.expenditure.by_func";
+    f.origin = Origin::kTable;
+    f.code = "2080505";
+    f.code_scheme = "func";
+    f.label = label;
+    f.value = *Decimal::Parse("80.71");
+    f.printed = f.value;
+    f.unit = "万元";
+    f.where.table = 0;
+    f.where.row = 3;
+    r.ex.facts.push_back(f);
+    r.report = RunChecks(r.nd, r.ex, CheckOptions{});
+    return Outcomes(r, "code.name_mismatch");
+  };
+  EXPECT_EQ(run("机关事业单位职业年金缴费支出"), V{"code.name_mismatch:fail"});
+  EXPECT_EQ(run("机关事业单位基本养老保险缴费支出"), V{});
+  EXPECT_EQ(run("基本养老保险缴费支出"),
+            V{});  // an abbreviation of its own name
+}
+
+TEST(ChangeRulesTest, TemplateDirectionWordsLeaveTheSignOpen) {
+  // "增加（减少）1.22万元，增长（下降）19.87%": 1.22 / (7.36 + 1.22) = 14.22%,
+  // 1.22 / (7.36 − 1.22) = 19.87%: the rate holds for one of the signs.
+  CheckRun r =
+      Check({"公务用车购置及运行费支出7.36万元。与上年相比增加（减少）1."
+             "22万元，增长（下降）19.87%。"});
+  EXPECT_EQ(Outcomes(r, "change.rate"), V{"change.rate:pass"});
+  EXPECT_EQ(Outcomes(r, "presentation.template_residue"),
+            V{"presentation.template_residue:fail"});
+}
+
 TEST(CheckEngineTest, FindingsOnUnreadablePagesAreCappedAtWarning) {
   Document doc;
   doc.format = Format::kPdf;
