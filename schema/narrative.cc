@@ -541,7 +541,7 @@ class NarrativeReader {
 
   Subject ResolveSubject(std::string_view t, const Span& sent, int pos,
                          const std::vector<SubjectMatch>& subjects, Context ctx,
-                         int section, bool allow_local_label) {
+                         bool allow_local_label) {
     std::string_view sentence = t.substr(static_cast<size_t>(sent.begin),
                                          static_cast<size_t>(pos - sent.begin));
     // 1. A pair ("收、支总计") in the sentence before the number; with
@@ -715,7 +715,7 @@ class NarrativeReader {
     // A change or a list continuation with no subject of its own takes the
     // subject of the previous amount in the sentence.
     p->subject =
-        ResolveSubject(t, sent, mention.begin, subjects, ctx, section,
+        ResolveSubject(t, sent, mention.begin, subjects, ctx,
                        /*allow_local_label=*/f.measure == Measure::kAmount);
     if (f.measure == Measure::kChange) {
       for (auto it = done.rbegin(); it != done.rend(); ++it) {
@@ -809,8 +809,7 @@ class NarrativeReader {
         f.direction = prev->fact.direction;
     } else {
       Context ctx = SectionContext(nd_, f.section);
-      p->subject =
-          ResolveSubject(t, sent, until, subjects, ctx, f.section, false);
+      p->subject = ResolveSubject(t, sent, until, subjects, ctx, false);
     }
     if (!p->subject.found) return false;
     f.label = p->subject.class_path.empty() ? p->subject.label
