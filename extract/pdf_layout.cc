@@ -934,28 +934,17 @@ bool IsPageNumberText(std::string_view text) {
     if (Run(c, &i, digits) > 0 && i == c.size()) return true;
   }
   // "第3页", "第3页共20页", "第3页/共20页", "共20页第3页"
-  auto page_of = [&](size_t* j) {
-    if (*j < c.size() && c[*j] == U'第') {
-      ++*j;
-      if (Run(c, j, numeral) == 0) return false;
-      if (*j < c.size() && c[*j] == U'页') {
-        ++*j;
-        return true;
-      }
-    }
-    return false;
+  // Reads "<lead><numeral>页" at *j, advancing past it.
+  auto marked = [&](size_t* j, char32_t lead) {
+    if (*j >= c.size() || c[*j] != lead) return false;
+    ++*j;
+    if (Run(c, j, numeral) == 0) return false;
+    if (*j >= c.size() || c[*j] != U'页') return false;
+    ++*j;
+    return true;
   };
-  auto total = [&](size_t* j) {
-    if (*j < c.size() && c[*j] == U'共') {
-      ++*j;
-      if (Run(c, j, numeral) == 0) return false;
-      if (*j < c.size() && c[*j] == U'页') {
-        ++*j;
-        return true;
-      }
-    }
-    return false;
-  };
+  auto page_of = [&](size_t* j) { return marked(j, U'第'); };
+  auto total = [&](size_t* j) { return marked(j, U'共'); };
   auto separators = [&](size_t* j) {
     while (*j < c.size() && (c[*j] == '/' || c[*j] == ',' || c[*j] == U'，' ||
                              c[*j] == U'、' || IsDash(c[*j]))) {
