@@ -1479,14 +1479,23 @@ class Checker {
   }
 
   void CheckCounts() {
+    // The fleet is compared with the asset section's vehicle count, or else
+    // with the fleet as a second section states it.
     const Fact* fleet = nullptr;
     const Fact* assets = nullptr;
+    const Fact* fleet_again = nullptr;
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kCount) continue;
-      if (f.metric == "three_public.vehicle.fleet_count" && fleet == nullptr)
-        fleet = &f;
+      if (f.metric == "three_public.vehicle.fleet_count") {
+        if (fleet == nullptr) {
+          fleet = &f;
+        } else if (fleet_again == nullptr && f.section != fleet->section) {
+          fleet_again = &f;
+        }
+      }
       if (f.metric == "assets.vehicles" && assets == nullptr) assets = &f;
     }
+    if (assets == nullptr) assets = fleet_again;
     if (fleet != nullptr && assets != nullptr) {
       Term a{fleet->value, Decimal()}, b{assets->value, Decimal()};
       Add(FromJudgment("agree.counts", JudgeEqual(a, b),

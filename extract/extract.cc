@@ -1,5 +1,6 @@
 #include "extract/extract.h"
 
+#include "extract/chart_tables.h"
 #include "extract/readers.h"
 
 #include <algorithm>
@@ -137,6 +138,7 @@ Result<Document> Extract(std::string_view bytes,
   }
   if (!doc.ok()) return doc.status().WithContext(name);
   doc->source = name;
+  ConvertChartTables(&*doc);
   return doc;
 }
 

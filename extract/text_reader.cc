@@ -239,7 +239,12 @@ class TextBuilder {
         if (blank_run > 4) break;
         continue;
       }
-      if (!IsTableLine(line)) break;
+      // "政府性基金预算财政拨款\t\t\t\t": a row with only its label still
+      // has the table's tabs.
+      bool label_only_row =
+          !cell_per_line && table.columns >= 3 &&
+          static_cast<int>(SplitTabs(line).size()) == table.columns;
+      if (!IsTableLine(line) && !label_only_row) break;
       blank_run = 0;
       if (cell_per_line && line[0] == '\t' && SplitTabs(line).size() <= 2) {
         Cell c;

@@ -367,6 +367,12 @@ class NarrativeReader {
     std::vector<Span> sentences = SplitSentences(t);
     std::vector<SubjectMatch> subjects =
         Heads(t, metrics_.FindSubjects(t), first, last);
+    // Money is never about a count term ("团组", "车辆数"): amounts resolve
+    // their subject among the money terms only.
+    std::vector<SubjectMatch> money_subjects;
+    for (const SubjectMatch& m : subjects) {
+      if (!m.metric->is_count) money_subjects.push_back(m);
+    }
     Context ctx = SectionContext(nd_, section);
     std::vector<Pending> done;  // facts of this block so far
     std::vector<int> skipped;   // ends of amounts whose subject is unknown
@@ -435,8 +441,8 @@ class NarrativeReader {
       } else if (mention.kind == MentionKind::kCount) {
         if (!ReadCount(t, sent, mention, section, &p)) continue;
       } else {
-        if (!ReadAmount(t, sent, lead, mention, subjects, ctx, section, done,
-                        &p)) {
+        if (!ReadAmount(t, sent, lead, mention, money_subjects, ctx, section,
+                        done, &p)) {
           skipped.push_back(mention.end);
           continue;
         }
@@ -848,7 +854,24 @@ class NarrativeReader {
         metric = "three_public.vehicle.purchased_count";
       } else if (Contains(title, "国有资产") || Contains(title, "资产占用") ||
                  Contains(title, "资产占有")) {
-        metric = "assets.vehicles";
+        // The asset section's 车辆 include special-purpose vehicles; a count
+        // it names 公务用车 is the fleet itself; a vehicle category
+        // ("一般公务用车13辆、执法执勤用车38辆") is neither.
+        size_t clause = ClauseStart(t, static_cast<size_t>(sent.begin),
+                                    static_cast<size_t>(mention.begin));
+        std::string_view local =
+            t.substr(clause, static_cast<size_t>(mention.begin) - clause);
+        size_t paren = LastOf(local, {"（", "("});
+        if (paren != std::string_view::npos) local.remove_prefix(paren);
+        static constexpr std::string_view kCategories[] = {
+            "一般公务用车", "执法执勤", "特种专业", "其他用车",
+            "领导",         "机要通信", "应急保障", "离退休干部用车"};
+        bool category = false;
+        for (std::string_view c : kCategories) category |= Contains(local, c);
+        if (category) return false;
+        metric = Contains(local, "公务用车")
+                     ? "three_public.vehicle.fleet_count"
+                     : "assets.vehicles";
       } else if (Contains(sentence, "公务用车") || Contains(sentence, "车辆")) {
         metric = "three_public.vehicle.fleet_count";
       }
@@ -974,6 +997,12 @@ std::vector<Fact> ExtractNarrativeFacts(const NormalizedDocument& nd,
   return NarrativeReader(nd, meta, metrics).Run();
 }
 
+// "收支总计", "收、支决算总计": one name for both grand totals.
+bool IsCombinedTotal(std::string_view name) {
+  return (Contains(name, "收支") || Contains(name, "收、支")) &&
+         Contains(name, "总计");
+}
+
 std::vector<Fact> ExtractChartFacts(const NormalizedDocument& nd,
                                     const ReportMeta& meta,
                                     const MetricCatalog& metrics) {
@@ -1020,6 +1049,12 @@ std::vector<Fact> ExtractChartFacts(const NormalizedDocument& nd,
           } else if (series.name == "支出") {
             metric = fiscal ? "fiscal.expenditure.grand_total"
                             : "expenditure.grand_total";
+          } else if (IsCombinedTotal(series.name) ||
+                     (series.name.empty() && IsCombinedTotal(chart.title))) {
+            // One series for "收、支总计" (equal by the balance identity):
+            // read as the income side.
+            metric =
+                fiscal ? "fiscal.income.grand_total" : "income.grand_total";
           } else if (!title_subjects.empty()) {
             metric = title_subjects.back().metric->id;
           }

@@ -678,8 +678,11 @@ class FinalBuilder(Builder):
                 out += [catalog.ECON_KUAN[code], fact, "、" if i < len(chosen) - 1 else ""]
             return out
 
+        personnel_items, public_items = items(f.personnel, 8), items(f.public, 8)
         self.p(self.BASIC_LEAD % y, b, "，其中：人员经费", pe, "，主要包括：",
-               items(f.personnel, 8), "；公用经费", pu, "，主要包括：", items(f.public, 8), "。")
+               personnel_items, "；公用经费", pu, "，主要包括：", public_items, "。")
+        for total, listed in ((pe, personnel_items), (pu, public_items)):
+            self.check("sum.econ.items", "sum_le", total=total, parts=[x for x in listed if isinstance(x, Fact)])
         self.check("sum.basic.personnel_public", "sum", total=b, parts=[pe, pu])
         eq(self, "agree.text_table", b, self.T["FA06"][("total", 1)])
         eq(self, "agree.text_table", pe, t08["personnel"])

@@ -79,6 +79,12 @@ def evaluate(check):
         a, b = _v(f["a"]), _v(f["b"])
         tol = _h(f["a"]) + _h(f["b"])
         return [check.rule] if abs(a - b) > tol else []
+    if kind == "sum_le":
+        # Listed items ("主要包括：…") may leave some out but never exceed.
+        total = _v(f["total"])
+        parts = [_v(p) for p in f["parts"]]
+        tol = _h(f["total"]) + sum((_h(p) for p in f["parts"]), ZERO)
+        return [check.rule] if sum(parts, ZERO) - total > tol else []
     if kind == "le":
         a, b = _v(f["a"]), _v(f["b"])
         return [check.rule] if a - b > _h(f["a"]) + _h(f["b"]) else []

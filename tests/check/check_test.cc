@@ -209,6 +209,19 @@ TEST(ChangeRulesTest, ChangeAgainstAPrintedPriorYear) {
   EXPECT_EQ(Outcomes(wrong, "change.direction"), V{"change.direction:fail"});
 }
 
+TEST(ChangeRulesTest, AChartOfTheCombinedGrandTotalGivesThePriorYear) {
+  std::string_view sentence =
+      "2023年度收、支总计均为4928.79万元。与2022年度相比，收、支总计各减少887."
+      "18万元，下降15.25%。";
+  CheckRun ok = WithChart(sentence, "收、支决算总计变动情况",
+                          {"2022年", "2023年"}, {"5815.97", "4928.79"});
+  // The one series is read as the income side.
+  EXPECT_EQ(Outcomes(ok, "change.amount"), V{"change.amount:pass"});
+  CheckRun wrong = WithChart(sentence, "收、支决算总计变动情况",
+                             {"2022年", "2023年"}, {"5816.97", "4928.79"});
+  EXPECT_EQ(Outcomes(wrong, "change.amount"), V{"change.amount:fail"});
+}
+
 TEST(AgreeRulesTest, ChartDataAgainstText) {
   CheckRun ok = WithChart(
       "本年支出合计1889.05万元，其中：基本支出1197.55万元，项目支出691.5万元。",
@@ -261,6 +274,23 @@ TEST(AgreeRulesTest, TheSameFigurePrintedTwiceMustAgree) {
                             "本年支出合计1898.05万元。"}),
                      "agree.repeat"),
             V{"agree.repeat:fail"});
+}
+
+TEST(AgreeRulesTest, TheFleetStatedInTwoSectionsMustAgree) {
+  auto run = [](std::string_view asset_sentence) {
+    return Check({"七、财政拨款“三公”经费支出决算情况说明",
+                  "截至2023年12月31日，公务用车保有量5辆。",
+                  "八、其他重要事项的情况说明", "（三）国有资产占有使用情况",
+                  asset_sentence});
+  };
+  EXPECT_EQ(
+      Outcomes(run("截至2023年底，本部门共有公务用车5辆。"), "agree.counts"),
+      V{"agree.counts:pass"});
+  EXPECT_EQ(
+      Outcomes(run("截至2023年底，本部门共有公务用车6辆。"), "agree.counts"),
+      V{"agree.counts:fail"});
+  // A vehicle category is not the fleet: nothing to compare.
+  EXPECT_EQ(Outcomes(run("其中一般公务用车3辆。"), "agree.counts"), V{});
 }
 
 TEST(CodeRulesTest, AnItemUnderTheWrongClassIsAnError) {

@@ -120,6 +120,37 @@ TEST(TextReaderTest, TabSeparatedLinesBecomeATableWithBlankCellsKept) {
   EXPECT_EQ(t.rows[3][2].state(), CellState::kZero);
 }
 
+TEST(TextReaderTest, ARowWithOnlyItsLabelStaysInTheTable) {
+  Result<Document> doc = ReadBytes(
+      "项目\t决算数\t项目\t合计\n"
+      "一般公共预算财政拨款\t65.61\t\t\n"
+      "政府性基金预算财政拨款\t\t\t\n"
+      "收入总计\t1036.76\t支出总计\t1036.76\n"
+      "注：本表为空表\n");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->tables.size(), 1u);
+  const Table& t = doc->tables[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[2][0].text, "政府性基金预算财政拨款");
+  EXPECT_EQ(t.rows[2][1].state(), CellState::kBlank);
+  EXPECT_EQ(t.rows[3][1].text, "1036.76");
+  EXPECT_EQ(doc->blocks.back().text, "注：本表为空表");
+}
+
+TEST(TextReaderTest, ChartDataTableAfterAPlaceholderBecomesAChart) {
+  Result<Document> doc = ReadBytes(
+      "（图2：支出决算结构）（饼状图）\n"
+      "\t基本支出\t项目支出\n"
+      "支出决算\t3999.34\t929.45\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->tables.empty());
+  ASSERT_EQ(doc->charts.size(), 1u);
+  EXPECT_EQ(doc->charts[0].title, "支出决算结构");
+  EXPECT_EQ(doc->charts[0].type, "pie");
+  ASSERT_EQ(doc->charts[0].series.size(), 1u);
+  EXPECT_EQ(doc->charts[0].series[0].values[1], "929.45");
+}
+
 TEST(TextReaderTest, CellPerLineTablesFromWordExportAreRebuilt) {
   Result<Document> doc = ReadBytes(
       "\t项目名称\n\t电路租赁费\n\n\t主管部门\n\t区政府办\n\t实施单位\n\t办公室"

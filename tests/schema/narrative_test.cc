@@ -36,12 +36,17 @@ std::string Dump(const std::vector<Fact>& facts) {
   return out;
 }
 
-std::string Facts(std::initializer_list<std::string_view> lines) {
+std::string FactsOf(std::string_view kind,
+                    std::initializer_list<std::string_view> lines) {
   ReportMeta meta;
   meta.fiscal_year = 2023;
-  meta.kind = "final_accounts";
+  meta.kind = std::string(kind);
   NormalizedDocument nd = FromLines(lines);
   return Dump(ExtractNarrativeFacts(nd, meta, MetricCatalog::Default()));
+}
+
+std::string Facts(std::initializer_list<std::string_view> lines) {
+  return FactsOf("final_accounts", lines);
 }
 
 TEST(NarrativeFactsTest, AmountAndShareShareTheSubject) {
@@ -125,6 +130,49 @@ TEST(NarrativeFactsTest, CountsWithTheirSubjects) {
             "three_public.vehicle.fleet_count count 1\n"
             "three_public.reception.batches count 6\n"
             "three_public.reception.visitors count 91\n");
+}
+
+TEST(NarrativeFactsTest, VehiclesInTheAssetSectionAreTheFleetOnlyWhenNamedSo) {
+  struct Case {
+    std::string_view sentence, facts;
+  } cases[] = {
+      {"截至2023年底，本部门共有公务用车5辆。",
+       "three_public.vehicle.fleet_count count 5\n"},
+      {"截至2023年底，本部门共有车辆66辆，其中，一般公务用车13辆、执法执勤用车"
+       "38辆、特种专业技术用车15辆。",
+       "assets.vehicles count 66\n"},
+      {"车辆7辆（一般公务用车3辆，执法执勤用车4辆，其他用车0辆）。",
+       "assets.vehicles count 7\n"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Facts({"三、其他重要事项的情况说明", "（三）国有资产占有使用情况",
+                     c.sentence}),
+              c.facts)
+        << c.sentence;
+  }
+}
+
+TEST(NarrativeFactsTest, AChangeAfterACountSentenceKeepsTheMoneySubject) {
+  // "团组" names a count; the change in money belongs to 因公出国（境）费.
+  EXPECT_EQ(Facts({"七、财政拨款“三公”经费支出决算情况说明",
+                   "1.因公出国（境）费支出0万元，年初未安排预算。全年未安排因公"
+                   "出国（境）团组。与上年相比减少2.96万元，下降100%。"}),
+            "three_public.outbound amount 0\n"
+            "three_public.outbound change 2.96 减少 vs 2022\n"
+            "three_public.outbound rate 100 下降 vs 2022\n");
+}
+
+TEST(NarrativeFactsTest, FundAppropriationsSpentAndProjectsWithTargets) {
+  EXPECT_EQ(
+      FactsOf("budget",
+              {"2023年本部门政府性基金预算拨款支出预算0万元，国有资本经营预算"
+               "拨款支出预算0万元。",
+               "本部门2023年对4个项目编制了绩效目标，涉及项目支出预算684."
+               "7万元。"}),
+      "gov_fund.expenditure.total amount 0 budget\n"
+      "soe.expenditure.total amount 0 budget\n"
+      "perf.projects.with_targets count 4 budget\n"
+      "perf.projects.amount amount 684.7 budget\n");
 }
 
 TEST(NarrativeFactsTest, RatesOfNonFiscalThingsAreNotFacts) {
