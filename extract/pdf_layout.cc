@@ -240,7 +240,8 @@ double Median(std::vector<double> v) {
 // drawn rotated on the page) so that the text reads left to right; swaps
 // *width and *height accordingly.
 std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
-                                  double* width, double* height) {
+                                  double* width, double* height, int* turns) {
+  *turns = 0;
   size_t counts[4] = {0, 0, 0, 0};
   for (const PdfWord& w : words) {
     counts[static_cast<size_t>(((w.rotation % 4) + 4) % 4)] += w.text.size();
@@ -253,6 +254,7 @@ std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
       counts[best] * 2 <= counts[0] + counts[1] + counts[2] + counts[3]) {
     return words;
   }
+  *turns = static_cast<int>(best);
   const double w = *width, h = *height;
   std::vector<PdfWord> out = words;
   for (PdfWord& word : out) {
@@ -283,6 +285,24 @@ std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
   return out;
 }
 
+// A ruling of the page as displayed, turned like the words by UprightWords
+// (`w`, `h`: the displayed page size).
+PdfRuling UprightRuling(const PdfRuling& r, int turns, double w, double h) {
+  PdfRuling o = r;
+  switch (turns) {
+    case 1:
+      o = {r.y0, w - r.x1, r.y1, w - r.x0};
+      break;
+    case 2:
+      o = {w - r.x1, h - r.y1, w - r.x0, h - r.y0};
+      break;
+    case 3:
+      o = {h - r.y1, r.x0, h - r.y0, r.x1};
+      break;
+  }
+  return o;
+}
+
 // ---- Pages during layout --------------------------------------------------
 
 struct PageWork {
@@ -290,7 +310,53 @@ struct PageWork {
   PdfPageInput upright;  // words normalized and upright
   std::vector<PdfLine> lines;
   bool unreadable = false;
+  int turns = 0;  // quarter turns from displayed to upright
 };
+
+// Whether the tables of a page look like cells wrapped inside a ruled grid
+// that word positions alone cannot rebuild: rows holding only fragments of
+// numbers or codes ("0.00" under "17,628,90", the "1" of a code printed
+// "2/0/1" down its cell), or numbers grouped wrongly. Such pages are worth
+// rendering for their ruling lines.
+bool TablesLookWrapped(const std::vector<PdfTable>& tables) {
+  for (const PdfTable& pt : tables) {
+    const Table& t = pt.table;
+    int orphan_rows = 0, bad_numbers = 0, label_rows = 0;
+    for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();
+         ++r) {
+      bool text = false, fragment = false;
+      for (const Cell& c : t.rows[r]) {
+        if (c.text.empty() || c.covered) continue;
+        bool digits =
+            c.text.find_first_not_of("0123456789,.") == std::string::npos;
+        if (!digits) {
+          text = true;
+          continue;
+        }
+        fragment = true;
+        if (c.text.front() == '.' || c.text.back() == ',' ||
+            c.text.back() == '.') {
+          ++bad_numbers;
+          continue;
+        }
+        // Thousands groups of three digits: "17,628,90" is cut.
+        size_t comma = c.text.find(',');
+        if (comma != std::string::npos) {
+          size_t dot = c.text.find('.');
+          std::string_view whole = std::string_view(c.text).substr(0, dot);
+          size_t last = whole.rfind(',');
+          if (last != std::string_view::npos && whole.size() - last - 1 != 3)
+            ++bad_numbers;
+        }
+      }
+      if (text) ++label_rows;
+      if (fragment && !text) ++orphan_rows;
+    }
+    if (bad_numbers >= 2) return true;
+    if (orphan_rows >= 2 && label_rows >= 2) return true;
+  }
+  return false;
+}
 
 bool InTopBand(const PdfLine& l, const PageWork& p, const PdfLayoutOptions& o) {
   return l.y1 <= p.upright.height * o.top_band + 1e-6;
@@ -1052,11 +1118,13 @@ bool StartsWithNumbering(std::string_view text) {
 // ---------------------------------------------------------------
 
 Document LayOutPdf(const std::vector<PdfPageInput>& pages,
-                   const PdfLayoutOptions& options) {
+                   const PdfLayoutOptions& options,
+                   const RulingFinder& find_rulings) {
   Document doc;
   doc.format = Format::kPdf;
   std::vector<PageWork> work(pages.size());
   int unreadable_pages = 0;
+  int doc_rendered_pages = 0;  // pages rendered for their ruling lines
   for (size_t i = 0; i < pages.size(); ++i) {
     const PdfPageInput& in = pages[i];
     PageWork& p = work[i];
@@ -1084,9 +1152,13 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     } else {
       p.upright.number = in.number;
       p.upright.rotation = in.rotation;
-      p.upright.rulings = in.rulings;
       double w = in.width, h = in.height;
-      p.upright.words = NormalizeWords(UprightWords(in.words, &w, &h));
+      p.upright.words =
+          NormalizeWords(UprightWords(in.words, &w, &h, &p.turns));
+      for (const PdfRuling& r : in.rulings) {
+        p.upright.rulings.push_back(
+            UprightRuling(r, p.turns, in.width, in.height));
+      }
       p.upright.width = w;
       p.upright.height = h;
       p.lines = BuildLines(p.upright.words);
@@ -1108,8 +1180,19 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     PageWork& p = work[pi];
     if (p.unreadable || p.lines.empty()) continue;
     PageItems& out = page_items[pi];
-    if (options.tables)
+    if (options.tables) {
       out.tables = FindTables(p.lines, p.upright, table_options);
+      if (find_rulings && p.upright.rulings.empty() &&
+          TablesLookWrapped(out.tables)) {
+        for (const PdfRuling& r : find_rulings(p.input->number)) {
+          p.upright.rulings.push_back(
+              UprightRuling(r, p.turns, p.input->width, p.input->height));
+        }
+        ++doc_rendered_pages;
+        if (!p.upright.rulings.empty())
+          out.tables = FindTables(p.lines, p.upright, table_options);
+      }
+    }
     std::vector<bool> used(p.lines.size(), false);
     for (size_t t = 0; t < out.tables.size(); ++t) {
       const PdfTable& tb = out.tables[t];
@@ -1307,6 +1390,9 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
                 " pages have no usable text layer (scanned or garbled); "
                 "findings on them need review";
     doc.findings.push_back(std::move(f));
+  }
+  if (doc_rendered_pages > 0) {
+    doc.metadata["pdf_ruled_pages"] = std::to_string(doc_rendered_pages);
   }
   return doc;
 }

@@ -20,6 +20,7 @@
 
 #include "extract/document.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,8 +52,9 @@ struct PdfPageInput {
   std::vector<PdfWord> words;
   // Table borders, when known. The reader leaves this empty: finding
   // rulings needs a rendered page, which costs several times the text
-  // extraction (see pdf_reader.cc); pdf_tables uses vertical rulings to
-  // split columns when a caller supplies them.
+  // extraction (see pdf_reader.cc); LayOutPdf asks for them only where the
+  // tables need them. pdf_tables splits columns at vertical rulings and
+  // bands body rows between horizontal ones.
   std::vector<PdfRuling> rulings;
   // Set by the reader when the page has no words but renders with ink: a
   // scanned or image-only page.
@@ -117,10 +119,19 @@ bool IsPageNumberText(std::string_view text);
 // "1.", "1、", "第一部分", "第二条", "①".
 bool StartsWithNumbering(std::string_view text);
 
+// Ruling lines of a page (1-based number) as displayed, found on demand.
+using RulingFinder = std::function<std::vector<PdfRuling>(int page)>;
+
 // The whole layout: pages in, Document out (format kPdf, pages, blocks,
 // tables, findings about unreadable pages). Pages must be in order.
+// `find_rulings`, when set, is asked for the ruling lines of a page whose
+// tables look like wrapped cells of a ruled grid (rows of number fragments)
+// and has none in its input; the page's tables are then rebuilt with them,
+// rows banded by the horizontal rulings. The count of such pages is
+// recorded as metadata "pdf_ruled_pages".
 Document LayOutPdf(const std::vector<PdfPageInput>& pages,
-                   const PdfLayoutOptions& options);
+                   const PdfLayoutOptions& options,
+                   const RulingFinder& find_rulings = nullptr);
 
 }  // namespace budgetdoc
 

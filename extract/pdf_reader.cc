@@ -7,7 +7,8 @@
 // for font information would add a third (font sizes are estimated from
 // glyph advances instead), and rendering a page to find ruling lines costs
 // 3-10 times its text extraction, so pages are rendered only when they have
-// no text at all (to tell a blank page from a scanned one, at 36 dpi).
+// no text at all (to tell a blank page from a scanned one, at 36 dpi) or
+// when their tables need their ruling lines (LayOutPdf asks; 72 dpi).
 //
 // Poppler reports problems through one process-global callback
 // (poppler::set_debug_error_function). While a PDF is read the callback
@@ -18,6 +19,7 @@
 // corrupt_pdf_test.cc.
 #include "base/utf8.h"
 #include "extract/pdf_layout.h"
+#include "extract/pdf_rulings.h"
 #include "extract/readers.h"
 #include "normalize/unicode.h"
 
@@ -259,7 +261,32 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     pages.push_back(ReadPage(*page, i + 1, &renderer));
   }
 
-  Document out = LayOutPdf(pages, PdfLayoutOptions());
+  // Ruling lines on demand: the page rendered at 72 dpi (one pixel per
+  // point) without antialiasing, so thin borders come out as solid pixels.
+  poppler::page_renderer line_renderer;
+  line_renderer.set_image_format(poppler::image::format_gray8);
+  line_renderer.set_render_hint(poppler::page_renderer::antialiasing, false);
+  line_renderer.set_render_hint(poppler::page_renderer::text_antialiasing,
+                                false);
+  RulingFinder find_rulings = [&](int number) {
+    std::vector<PdfRuling> rulings;
+    if (!poppler::page_renderer::can_render() || number < 1 || number > limit) {
+      return rulings;
+    }
+    std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
+    if (page == nullptr) return rulings;
+    poppler::image img = line_renderer.render_page(page.get(), 72, 72);
+    if (!img.is_valid() || img.format() != poppler::image::format_gray8)
+      return rulings;
+    GrayImage gray;
+    gray.pixels = reinterpret_cast<const unsigned char*>(img.const_data());
+    gray.width = img.width();
+    gray.height = img.height();
+    gray.stride = img.bytes_per_row();
+    gray.pixels_per_point = 1;
+    return FindRulings(gray, RulingOptions());
+  };
+  Document out = LayOutPdf(pages, PdfLayoutOptions(), find_rulings);
   out.format = Format::kPdf;
   AddMetadata(*doc, &out);
   out.metadata["pages"] = std::to_string(page_count);

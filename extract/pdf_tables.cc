@@ -362,6 +362,10 @@ struct CellBuild {
   }
 };
 
+bool IsNumberFragment(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789,.") == s.npos;
+}
+
 // Text of a cell: units in reading order (by line, then x).
 std::string CellText(std::vector<const Unit*> units) {
   std::stable_sort(units.begin(), units.end(),
@@ -370,7 +374,18 @@ std::string CellText(std::vector<const Unit*> units) {
                      return a->x0 < b->x0;
                    });
   std::string out;
-  for (const Unit* u : units) AppendJoined(u->text, &out);
+  int line = -1;
+  for (const Unit* u : units) {
+    // A number or code wrapped inside its cell ("17,628,90" / "0.00", "2" /
+    // "0" / "1") continues without a space.
+    if (u->line != line && !out.empty() && IsNumberFragment(out) &&
+        IsNumberFragment(u->text)) {
+      out += u->text;
+    } else {
+      AppendJoined(u->text, &out);
+    }
+    line = u->line;
+  }
   return out;
 }
 
@@ -788,10 +803,22 @@ bool FillsColumn(const CellBuild& cell, const Column& col, double fs) {
   return x1 >= col.b - 1.2 * fs;
 }
 
+// Whether a horizontal ruling lies between two heights.
+bool RuledBetween(const std::vector<double>& rules, double a, double b) {
+  auto it = std::upper_bound(rules.begin(), rules.end(), a);
+  return it != rules.end() && *it < b;
+}
+
+// `rules`: heights of the horizontal rulings across the table, ascending;
+// when the body has some, rows are the bands between them (a cell's text
+// wrapped over several lines stays one row) instead of being inferred from
+// line spacing.
 void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
-               const std::vector<Column>& cols, int page, Table* table) {
+               const std::vector<Column>& cols, int page,
+               const std::vector<double>& rules, Table* table) {
   const size_t ncols = cols.size();
   std::vector<RowBuild> rows;
+  double last_center = 0;  // of the last line added to rows.back()
   for (int li = first; li < end; ++li) {
     const LineInfo& info = infos[static_cast<size_t>(li)];
     if (info.units.empty()) continue;
@@ -806,7 +833,19 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     }
     line.center_sum = (line.y0 + line.y1) / 2;
     line.line_count = 1;
-    if (!rows.empty()) {
+    if (!rows.empty() && !rules.empty()) {
+      RowBuild& prev = rows.back();
+      double center = line.center();
+      if (!RuledBetween(rules, last_center, center)) {
+        for (size_t c = 0; c < ncols; ++c) {
+          for (const Unit* u : line.cells[c].units) prev.cells[c].Add(u);
+        }
+        prev.y0 = std::min(prev.y0, line.y0);
+        prev.y1 = std::max(prev.y1, line.y1);
+        last_center = center;
+        continue;
+      }
+    } else if (!rows.empty()) {
       RowBuild& prev = rows.back();
       double fs = std::max(1.0, info.fs);
       bool disjoint = true;
@@ -844,6 +883,7 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
         continue;
       }
     }
+    last_center = line.center();
     rows.push_back(std::move(line));
   }
   for (const RowBuild& r : rows) {
@@ -1077,6 +1117,26 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         tables.pop_back();
       }
     }
+    // Lines below the table's bottom border (a ruling across it) are not
+    // the table's: the label of the next table, a note.
+    {
+      double top = lines[static_cast<size_t>(first)].y0 - 2 * fs;
+      double bottom = lines[static_cast<size_t>(last)].y1 + 2 * fs;
+      double y_bottom = -kInf;
+      int across = 0;
+      for (const PdfRuling& r : page.rulings) {
+        if (r.vertical()) continue;
+        double y = (r.y0 + r.y1) / 2;
+        double cover = std::min(r.x1, x1) - std::max(r.x0, x0);
+        if (y < top || y > bottom || cover < 0.5 * (x1 - x0)) continue;
+        ++across;
+        y_bottom = std::max(y_bottom, y);
+      }
+      if (across >= 2) {
+        while (last > first && lines[static_cast<size_t>(last)].y0 > y_bottom)
+          --last;
+      }
+    }
     for (int k = first; k <= last; ++k) used[static_cast<size_t>(k)] = true;
 
     PdfTable pt;
@@ -1138,9 +1198,23 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         if (v == &u || v->y1 > u.y0 + 0.3 * u.fs) continue;
         if (u.y0 - v->y1 > 0.6 * u.fs) continue;
         if (v->x0 > u.x0 + 1 || v->x1 < u.x1 - 1) continue;
+        // Several units under it on u's line ("小计 购置费 运行费" under
+        // "公务用车购置及运行费"): children, not a wrapped line.
+        int under = 0;
+        for (const Unit* w : header_units) {
+          if (w->line == u.line && w->x1 > v->x0 && w->x0 < v->x1) ++under;
+        }
+        if (under >= 2) continue;
         for (const Column& c : cols) {
           if (std::min(v->x1, c.b) - std::max(v->x0, c.a) > 0) return true;
         }
+      }
+      return false;
+    };
+    auto has_text_below = [&](const Unit& u) {
+      for (const Unit* v : header_units) {
+        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+        if (std::min(v->x1, u.x1) - std::max(v->x0, u.x0) > 0) return true;
       }
       return false;
     };
@@ -1185,7 +1259,10 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       const std::vector<Unit>& line_units = infos[static_cast<size_t>(k)].units;
       for (auto it = line_units.rbegin(); it != line_units.rend(); ++it) {
         const Unit& u = *it;
-        if (u.center_y() < band_top + 0.4 * (band_bottom - band_top)) continue;
+        // At the top of the band, only a header with nothing printed under
+        // it ("上年结转" on one line beside wrapped headers) makes a column.
+        bool top = u.center_y() < band_top + 0.4 * (band_bottom - band_top);
+        if (top && has_text_below(u)) continue;
         if (continues_title(u)) continue;
         bool overlaps = false;
         double gap_l = -kInf, gap_r = kInf;
@@ -1205,6 +1282,40 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
           }
         }
         if (overlaps) continue;
+        // A header at the top of the band is a column's own only when a
+        // neighbouring column's header starts on its line too (a peer, not
+        // a parent title like "收入" over a panel).
+        if (top) {
+          bool peer = false;
+          for (int c : {left, right}) {
+            if (c < 0) continue;
+            // The neighbour's own header: its lowest header text and the
+            // lines it wraps from, up to the first gap (a parent above).
+            const Column& col = cols[static_cast<size_t>(c)];
+            std::vector<const Unit*> over;
+            for (const Unit* v : header_units) {
+              if (std::min(v->x1, col.b) - std::max(v->x0, col.a) > 0)
+                over.push_back(v);
+            }
+            if (over.empty()) continue;
+            std::sort(
+                over.begin(), over.end(),
+                [](const Unit* a, const Unit* b) { return a->y0 > b->y0; });
+            double leaf_top = over[0]->y0;
+            for (size_t k = 1; k < over.size(); ++k) {
+              double vfs = std::max(1.0, over[k]->fs);
+              if (leaf_top - over[k]->y1 > 0.6 * vfs) break;
+              // A parent reaches past the column; a wrapped line does not.
+              double lo = std::min(col.a, over[0]->x0) - vfs;
+              double hi = std::max(col.b, over[0]->x1) + vfs;
+              if (over[k]->x0 < lo || over[k]->x1 > hi) break;
+              leaf_top = std::min(leaf_top, over[k]->y0);
+            }
+            if (std::fabs(leaf_top - u.y0) < 0.5 * std::max(1.0, u.fs))
+              peer = true;
+          }
+          if (!peer) continue;
+        }
         auto flag = [&](int c) {
           return c >= 0 && static_cast<size_t>(c) < unheaded.size()
                      ? unheaded[static_cast<size_t>(c)]
@@ -1310,7 +1421,24 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
       BuildHeader(infos, first, body, cols, align, page.number, &t);
     }
-    BuildBody(infos, body, last + 1, cols, page.number, &t);
+    // Horizontal rulings across most of the table, inside its body.
+    std::vector<double> rules;
+    {
+      // The borders above the first and below the last body line count.
+      double top = lines[static_cast<size_t>(body)].y0 - fs;
+      double bottom = lines[static_cast<size_t>(last)].y1 + fs;
+      double width = cols.back().b - cols.front().a;
+      for (const PdfRuling& r : page.rulings) {
+        if (r.vertical()) continue;
+        double y = (r.y0 + r.y1) / 2;
+        double cover =
+            std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
+        if (y > top && y < bottom && cover >= 0.5 * width) rules.push_back(y);
+      }
+      std::sort(rules.begin(), rules.end());
+      if (rules.size() < 2) rules.clear();  // too few to band rows by
+    }
+    BuildBody(infos, body, last + 1, cols, page.number, rules, &t);
     for (const Column& c : cols) {
       pt.col_left.push_back(c.a);
       pt.col_right.push_back(c.b);
@@ -1370,6 +1498,52 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
   return tables;
 }
 
+namespace {
+
+// A number cut by a line or page break inside its cell: "21,213,300.",
+// "17,628,90" (a short last thousands group), "1,234,".
+bool IsCutNumber(std::string_view t) {
+  if (!IsNumberFragment(t)) return false;
+  if (t.back() == '.' || t.back() == ',') return true;
+  std::string_view whole = t.substr(0, t.find('.'));
+  size_t comma = whole.rfind(',');
+  return t.find('.') == std::string_view::npos &&
+         comma != std::string_view::npos && whole.size() - comma - 1 < 3;
+}
+
+// The first body row of `next` when it holds only the rest of numbers cut
+// at the bottom of `prev` ("00" under "21,213,300."): appends each piece to
+// its cut number, in column order, and returns true. Columns need not line
+// up: the next page's part may be too small to place them.
+bool JoinCutRow(const Table& nt, Table* pt) {
+  size_t r = static_cast<size_t>(nt.header_rows);
+  if (r >= nt.rows.size() || pt->rows.empty()) return false;
+  std::vector<const Cell*> pieces;
+  for (const Cell& c : nt.rows[r]) {
+    if (c.covered || c.text.empty()) continue;
+    if (!IsNumberFragment(c.text)) return false;
+    pieces.push_back(&c);
+  }
+  // Cut right before the decimals ("21,213,300" / ".00"): the numbers
+  // without decimals are the cut ones.
+  bool decimals = true;
+  for (const Cell* p : pieces) decimals &= p->text.front() == '.';
+  std::vector<Cell*> cut;
+  for (Cell& c : pt->rows.back()) {
+    if (c.covered || c.text.empty()) continue;
+    if (decimals
+            ? IsNumberFragment(c.text) && c.text.find('.') == std::string::npos
+            : IsCutNumber(c.text)) {
+      cut.push_back(&c);
+    }
+  }
+  if (pieces.empty() || pieces.size() != cut.size()) return false;
+  for (size_t i = 0; i < cut.size(); ++i) cut[i]->text += pieces[i]->text;
+  return true;
+}
+
+}  // namespace
+
 bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
   const Table& nt = next.table;
   Table& pt = prev->table;
@@ -1378,6 +1552,14 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
     return false;
   }
   if (nt.columns == 0 || pt.columns == 0) return false;
+  // A part holding only the cut row's rest (and a repeated header).
+  if (static_cast<size_t>(nt.header_rows) + 1 == nt.rows.size() &&
+      JoinCutRow(nt, &pt)) {
+    if (pt.pages.empty() || pt.pages.back() != next.page) {
+      pt.pages.push_back(next.page);
+    }
+    return true;
+  }
   // Map next columns onto prev columns by overlap, in order; a blank
   // column may be missing on the next page, but the ones present must line
   // up well.

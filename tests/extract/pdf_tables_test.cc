@@ -336,6 +336,132 @@ TEST(PdfTablesTest,
   EXPECT_EQ(t.rows[4][1].text, "13,189,794");
 }
 
+// A ruled grid whose narrow cells wrap: codes "2/0/1" down the 类 cell and
+// amounts "17,628,90" / "0.00" over two lines, as LibreOffice prints them.
+PdfPageInput WrappedRuledTable(bool with_rulings) {
+  std::vector<PdfWord> w = {Centre("科目编码", 70, 80),
+                            Centre("科目名称", 150, 80),
+                            Centre("合计", 240, 80)};
+  struct Row {
+    const char* code[3];
+    const char* label;
+    const char* amount[2];
+  } rows[] = {
+      {{"2", "0", "1"}, "一般公共服务支出", {"17,628,90", "0.00"}},
+      {{"2", "0", "1"}, "行政运行", {"10,781,90", "0.00"}},
+      {{"2", "0", "8"}, "社会保障和就业支出", {"1,980,900", ".00"}},
+  };
+  double y = 100;
+  for (const Row& r : rows) {
+    for (int k = 0; k < 3; ++k) w.push_back(At(r.code[k], 62, y + 10 * k));
+    w.push_back(At(r.label, 100, y));
+    w.push_back(Right(r.amount[0], 265, y));
+    w.push_back(Right(r.amount[1], 265, y + 10));
+    y += 34;
+  }
+  PdfPageInput page = Page(1, w);
+  if (with_rulings) {
+    for (double ry : {95.0, 130.0, 164.0, 198.0}) {
+      page.rulings.push_back({50, ry, 270, ry});
+    }
+    for (double rx : {50.0, 90.0, 200.0, 270.0}) {
+      page.rulings.push_back({rx, 75, rx, 198});
+    }
+  }
+  return page;
+}
+
+TEST(PdfTablesTest, HorizontalRulingsKeepACellWrappedOverLinesInOneRow) {
+  std::vector<PdfTable> tables = Tables(WrappedRuledTable(true));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Row(t, 1), "|201|一般公共服务支出|17,628,900.00");
+  EXPECT_EQ(Row(t, 2), "|201|行政运行|10,781,900.00");
+  EXPECT_EQ(Row(t, 3), "|208|社会保障和就业支出|1,980,900.00");
+}
+
+TEST(PdfTablesTest, WithoutRulingsTheWrappedGridFallsApart) {
+  // What the rulings are for: line by line, the fragments stay apart.
+  std::vector<PdfTable> tables = Tables(WrappedRuledTable(false));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_GT(tables[0].table.rows.size(), 4u);
+}
+
+TEST(PdfTablesTest, LayoutAsksForRulingsOnlyWhereTablesLookWrapped) {
+  std::vector<int> asked;
+  RulingFinder finder = [&](int page) {
+    asked.push_back(page);
+    return WrappedRuledTable(true).rulings;
+  };
+  PdfPageInput wrapped = WrappedRuledTable(false);
+  PdfPageInput plain = Page(2, SanGongTable(100));
+  Document doc = LayOutPdf({wrapped, plain}, PdfLayoutOptions(), finder);
+  EXPECT_EQ(asked, std::vector<int>{1});
+  EXPECT_EQ(doc.metadata["pdf_ruled_pages"], "1");
+  ASSERT_GE(doc.tables.size(), 1u);
+  EXPECT_EQ(Row(doc.tables[0], 1), "|201|一般公共服务支出|17,628,900.00");
+  // Without a finder the same page is laid out from words alone.
+  Document alone = LayOutPdf({wrapped}, PdfLayoutOptions());
+  EXPECT_EQ(alone.metadata.count("pdf_ruled_pages"), 0u);
+}
+
+TEST(PdfTablesTest, BlankColumnsWithTheirOwnHeadersStayColumns) {
+  // "上年结转" on the first header line beside wrapped headers, and "购置费"
+  // among "小计 / 运行费" under their parent: blank in every row, yet each
+  // is a column of its own.
+  std::vector<PdfWord> w = {
+      Centre("合计", 150, 100),
+      Centre("上年结转", 210, 100),
+      Centre("一般公共", 280, 100),
+      Centre("预算拨款", 280, 110),
+      Centre("公务用车购置及运行费", 420, 100),
+      Centre("小计", 360, 110),
+      Centre("购置费", 420, 110),
+      Centre("运行费", 480, 110),
+  };
+  const char* r1[] = {"460.37", "413.72", "46.65", "46.65"};
+  const double right[] = {170, 300, 380, 500};
+  for (int c = 0; c < 4; ++c) w.push_back(Right(r1[c], right[c], 130));
+  for (int c = 0; c < 4; ++c) w.push_back(Right("1.00", right[c], 145));
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.columns, 6) << DebugString(Document{});
+  EXPECT_EQ(Row(t, t.rows.size() - 2), "|460.37|_|413.72|46.65|_|46.65");
+}
+
+TEST(PdfTablesTest, ARowCutByThePageBreakIsJoinedAcrossPages) {
+  // Three amount columns; the last row's amounts are cut after "21,213,30"
+  // and end with "0.00" at the top of the next page, under the repeated
+  // header.
+  auto page = [](int n, std::vector<std::vector<std::string>> rows,
+                 double top) {
+    std::vector<PdfWord> w = {
+        Centre("项目", 200, top), Centre("合计", 320, top),
+        Centre("基本支出", 420, top), Centre("项目支出", 520, top)};
+    double y = top + 20;
+    for (const auto& r : rows) {
+      if (!r[0].empty()) w.push_back(At(r[0], 150, y));
+      for (int c = 1; c <= 3; ++c) w.push_back(Right(r[c], 250 + 100 * c, y));
+      y += 15;
+    }
+    return Page(n, w);
+  };
+  PdfPageInput p1 =
+      page(1,
+           {{"一般公共服务支出", "2,976,800.00", "976,800.00", "2,000,000.00"},
+            {"合计", "21,213,30", "1,213,30", "20,000,00"}},
+           500);
+  PdfPageInput p2 = page(2, {{"", "0.00", "0.00", "0.00"}}, 40);
+  Document doc = LayOutPdf({p1, p2}, PdfLayoutOptions());
+  ASSERT_EQ(doc.tables.size(), 1u) << DebugString(doc);
+  const Table& t = doc.tables[0];
+  EXPECT_EQ(Row(t, t.rows.size() - 1),
+            "|合计|21,213,300.00|1,213,300.00|20,000,000.00");
+  EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
+}
+
 TEST(PdfTablesTest, ProseIsNotATable) {
   std::vector<PdfWord> w;
   for (int i = 0; i < 6; ++i) {
