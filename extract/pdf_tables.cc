@@ -366,6 +366,54 @@ bool IsNumberFragment(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789,.") == s.npos;
 }
 
+// A number cut by a line or page break inside its cell: "21,213,300.",
+// "17,628,90" (a short last thousands group), "1,234,".
+bool IsCutNumber(std::string_view t) {
+  if (!IsNumberFragment(t)) return false;
+  if (t.back() == '.' || t.back() == ',') return true;
+  std::string_view whole = t.substr(0, t.find('.'));
+  size_t comma = whole.rfind(',');
+  return t.find('.') == std::string_view::npos &&
+         comma != std::string_view::npos && whole.size() - comma - 1 < 3;
+}
+
+// A number with well-formed separators: at most one '.', thousands groups
+// of exactly three digits; a bare digit run of at most nine digits.
+bool IsWellFormedNumber(std::string_view t) {
+  if (!IsNumberFragment(t) || t.front() == '.' || t.front() == ',')
+    return false;
+  size_t dot = t.find('.');
+  if (dot != std::string_view::npos &&
+      (t.find('.', dot + 1) != std::string_view::npos ||
+       t.find(',', dot) != std::string_view::npos || dot + 1 == t.size())) {
+    return false;
+  }
+  std::string_view whole = t.substr(0, dot);
+  if (whole.find(',') == std::string_view::npos) return whole.size() <= 9;
+  size_t group = 0;
+  for (size_t i = whole.size(); i-- > 0;) {
+    if (whole[i] == ',') {
+      if (group != 3) return false;
+      group = 0;
+    } else {
+      ++group;
+    }
+  }
+  return group >= 1 && group <= 3;
+}
+
+// Whether `next`, printed on the line below `text` in the same cell,
+// continues it without a space: the rest of a cut number ("17,628,90" /
+// "0.00", "8,125,700.0" / "0") or the next digits of a code written down a
+// narrow cell ("2" / "0" / "1"). Two whole amounts ("20.00" / "20.00")
+// never run together.
+bool ContinuesNumber(std::string_view text, std::string_view next) {
+  if (!IsNumberFragment(text) || !IsNumberFragment(next)) return false;
+  std::string joined(text);
+  joined += next;
+  return IsWellFormedNumber(joined);
+}
+
 // Text of a cell: units in reading order (by line, then x).
 std::string CellText(std::vector<const Unit*> units) {
   std::stable_sort(units.begin(), units.end(),
@@ -378,8 +426,7 @@ std::string CellText(std::vector<const Unit*> units) {
   for (const Unit* u : units) {
     // A number or code wrapped inside its cell ("17,628,90" / "0.00", "2" /
     // "0" / "1") continues without a space.
-    if (u->line != line && !out.empty() && IsNumberFragment(out) &&
-        IsNumberFragment(u->text)) {
+    if (u->line != line && ContinuesNumber(out, u->text)) {
       out += u->text;
     } else {
       AppendJoined(u->text, &out);
@@ -803,19 +850,44 @@ bool FillsColumn(const CellBuild& cell, const Column& col, double fs) {
   return x1 >= col.b - 1.2 * fs;
 }
 
-// Whether a horizontal ruling lies between two heights.
-bool RuledBetween(const std::vector<double>& rules, double a, double b) {
-  auto it = std::upper_bound(rules.begin(), rules.end(), a);
-  return it != rules.end() && *it < b;
+// Whether a horizontal ruling starts and ends at vertical rulings that
+// cross it: a cell border stopped by merged cells does; glyph strokes that
+// happen to line up do not.
+bool EndsAtVerticals(const PdfRuling& h, const std::vector<PdfRuling>& all) {
+  constexpr double kSlack = 2;  // points
+  double y = (h.y0 + h.y1) / 2;
+  bool left = false, right = false;
+  for (const PdfRuling& v : all) {
+    if (!v.vertical() || v.y0 > y + kSlack || v.y1 < y - kSlack) continue;
+    double x = (v.x0 + v.x1) / 2;
+    left |= std::fabs(x - h.x0) <= kSlack;
+    right |= std::fabs(x - h.x1) <= kSlack;
+  }
+  return left && right;
 }
 
-// `rules`: heights of the horizontal rulings across the table, ascending;
-// when the body has some, rows are the bands between them (a cell's text
-// wrapped over several lines stays one row) instead of being inferred from
-// line spacing.
+// Whether a horizontal ruling lies between heights a and b across any of
+// the line's cells: rulings of merged-cell tables stop at the merged
+// columns, so only those over the line's own text count.
+bool RuledBetween(const std::vector<PdfRuling>& rules, double a, double b,
+                  const RowBuild& line) {
+  for (const PdfRuling& r : rules) {
+    double y = (r.y0 + r.y1) / 2;
+    if (y <= a || y >= b) continue;
+    for (const CellBuild& c : line.cells) {
+      if (c.empty()) continue;
+      if (std::min(r.x1, c.x1()) - std::max(r.x0, c.x0()) > 0) return true;
+    }
+  }
+  return false;
+}
+
+// `rules`: the horizontal rulings over the table body; when there are some,
+// rows are the bands between them (a cell's text wrapped over several lines
+// stays one row) instead of being inferred from line spacing.
 void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
                const std::vector<Column>& cols, int page,
-               const std::vector<double>& rules, Table* table) {
+               const std::vector<PdfRuling>& rules, Table* table) {
   const size_t ncols = cols.size();
   std::vector<RowBuild> rows;
   double last_center = 0;  // of the last line added to rows.back()
@@ -836,7 +908,7 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     if (!rows.empty() && !rules.empty()) {
       RowBuild& prev = rows.back();
       double center = line.center();
-      if (!RuledBetween(rules, last_center, center)) {
+      if (!RuledBetween(rules, last_center, center, line)) {
         for (size_t c = 0; c < ncols; ++c) {
           for (const Unit* u : line.cells[c].units) prev.cells[c].Add(u);
         }
@@ -1172,6 +1244,24 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
     }
     if (!numbers) body = first;
+    // In a ruled grid the first body row starts at the ruling above its
+    // number: a label wrapped above the number is the row's, not header.
+    if (numbers && body > first) {
+      const PdfLine& nl = lines[static_cast<size_t>(body)];
+      double row_top = -kInf;
+      for (const PdfRuling& r : page.rulings) {
+        if (r.vertical()) continue;
+        double y = (r.y0 + r.y1) / 2;
+        if (y < nl.center() && y > row_top &&
+            std::min(r.x1, x1) - std::max(r.x0, x0) > 0.5 * (x1 - x0)) {
+          row_top = y;
+        }
+      }
+      while (row_top > -kInf && body > first &&
+             lines[static_cast<size_t>(body - 1)].center() > row_top) {
+        --body;
+      }
+    }
     // Columns from the body units, then header-only columns.
     std::vector<const Unit*> body_units, header_units;
     for (int k = first; k <= last; ++k) {
@@ -1422,21 +1512,29 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       BuildHeader(infos, first, body, cols, align, page.number, &t);
     }
     // Horizontal rulings across most of the table, inside its body.
-    std::vector<double> rules;
+    std::vector<PdfRuling> rules;
     {
       // The borders above the first and below the last body line count.
       double top = lines[static_cast<size_t>(body)].y0 - fs;
       double bottom = lines[static_cast<size_t>(last)].y1 + fs;
+      // Rulings over part of the width count (merged cells interrupt
+      // them), but a ruled grid has at least two across most of it.
       double width = cols.back().b - cols.front().a;
+      int across = 0;
       for (const PdfRuling& r : page.rulings) {
         if (r.vertical()) continue;
         double y = (r.y0 + r.y1) / 2;
         double cover =
             std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
-        if (y > top && y < bottom && cover >= 0.5 * width) rules.push_back(y);
+        if (y <= top || y >= bottom || cover <= 0) continue;
+        if (cover >= 0.5 * width) {
+          ++across;
+        } else if (!EndsAtVerticals(r, page.rulings)) {
+          continue;  // a run of ink in the text, not a cell border
+        }
+        rules.push_back(r);
       }
-      std::sort(rules.begin(), rules.end());
-      if (rules.size() < 2) rules.clear();  // too few to band rows by
+      if (across < 2) rules.clear();  // too few to band rows by
     }
     BuildBody(infos, body, last + 1, cols, page.number, rules, &t);
     for (const Column& c : cols) {
@@ -1499,17 +1597,6 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
 }
 
 namespace {
-
-// A number cut by a line or page break inside its cell: "21,213,300.",
-// "17,628,90" (a short last thousands group), "1,234,".
-bool IsCutNumber(std::string_view t) {
-  if (!IsNumberFragment(t)) return false;
-  if (t.back() == '.' || t.back() == ',') return true;
-  std::string_view whole = t.substr(0, t.find('.'));
-  size_t comma = whole.rfind(',');
-  return t.find('.') == std::string_view::npos &&
-         comma != std::string_view::npos && whole.size() - comma - 1 < 3;
-}
 
 // The first body row of `next` when it holds only the rest of numbers cut
 // at the bottom of `prev` ("00" under "21,213,300."): appends each piece to

@@ -381,6 +381,43 @@ TEST(PdfTablesTest, HorizontalRulingsKeepACellWrappedOverLinesInOneRow) {
   EXPECT_EQ(Row(t, 3), "|208|社会保障和就业支出|1,980,900.00");
 }
 
+TEST(PdfTablesTest, RulingsStoppedByAMergedCellStillSeparateItsRows) {
+  // 品目 is one wide merged cell over two items; the ruling between the
+  // items runs across the narrow item columns only, from one vertical
+  // ruling to the next. Each item's name wraps; two whole amounts in one
+  // band never run together.
+  std::vector<PdfWord> w = {Centre("品目", 180, 80), Centre("项目", 335, 80),
+                            Centre("金额", 395, 80)};
+  w.push_back(At("办公设备购置", 60, 110));
+  w.push_back(At("台式计", 310, 100));
+  w.push_back(At("算机", 310, 110));
+  w.push_back(Right("27.00", 420, 105));
+  w.push_back(At("复印机", 310, 130));
+  w.push_back(Right("8.00", 420, 130));
+  w.push_back(Right("20.00", 420, 140));
+  PdfPageInput page = Page(1, w);
+  page.rulings = {{55, 95, 425, 95},
+                  {305, 123, 425, 123},  // items only
+                  {55, 155, 425, 155}};
+  std::vector<PdfRuling> verticals = {{55, 75, 55, 155},
+                                      {305, 75, 305, 155},
+                                      {365, 75, 365, 155},
+                                      {425, 75, 425, 155}};
+  PdfPageInput ruled = page;
+  ruled.rulings.insert(ruled.rulings.end(), verticals.begin(), verticals.end());
+  std::vector<PdfTable> tables = Tables(ruled);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(Row(t, 1), "|办公设备购置|台式计算机|27.00");
+  EXPECT_EQ(Row(t, 2), "|_|复印机|8.00 20.00");
+  // Without the verticals the short segment could be glyph strokes that
+  // line up: it is ignored and the items share one band.
+  tables = Tables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.rows.size(), 2u);
+}
+
 TEST(PdfTablesTest, WithoutRulingsTheWrappedGridFallsApart) {
   // What the rulings are for: line by line, the fragments stay apart.
   std::vector<PdfTable> tables = Tables(WrappedRuledTable(false));
