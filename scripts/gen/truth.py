@@ -109,7 +109,26 @@ def report_json(doc, meta, facts, planted, neutral, files):
 
 
 def dumps(data):
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """Deterministic JSON: top-level keys one per line, each element of a
+    top-level list (a fact, a planted error) compact on a line of its own,
+    so the files stay small and diff line by line."""
+    def compact(value):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    keys = sorted(data)
+    lines = ["{"]
+    for i, key in enumerate(keys):
+        value = data[key]
+        comma = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(" %s:[" % compact(key))
+            for j, item in enumerate(value):
+                lines.append("  " + compact(item) + ("," if j < len(value) - 1 else ""))
+            lines.append(" ]" + comma)
+        else:
+            lines.append(" %s:%s%s" % (compact(key), compact(value), comma))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def fact_ref(fact):

@@ -117,12 +117,25 @@ class GeneratorTest(unittest.TestCase):
         mine = [t["facts"] for t in list(self.clean.values())[:2]]
         self.assertNotEqual([t["facts"] for t in first.values()], mine)
 
-    def test_truth_files_are_sorted_indented_utf8(self):
+    def test_truth_files_are_sorted_one_fact_per_line_utf8(self):
         for path in glob.glob(os.path.join(self.clean_dir, "*.truth.json")):
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
             data = json.loads(text)
-            self.assertEqual(text, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+            self.assertNotIn("\\u", text)  # UTF-8, not \u escapes
+            lines = text.splitlines()
+            self.assertEqual(lines[0], "{")
+            self.assertEqual(lines[-1], "}")
+            # Each fact is a sorted, compact object on a line of its own.
+            facts = [json.loads(line.strip().rstrip(","))
+                     for line in lines if line.startswith('  {"') and '"metric_id"' in line]
+            self.assertEqual(facts, data["facts"])
+            for line in lines:
+                if line.startswith('  {"') and '"metric_id"' in line:
+                    obj = json.loads(line.strip().rstrip(","))
+                    self.assertEqual(line.strip().rstrip(","),
+                                     json.dumps(obj, ensure_ascii=False, sort_keys=True,
+                                                separators=(",", ":")))
 
     # ----- clean reports satisfy the identities ---------------------------------
     def test_clean_reports_have_no_planted_errors(self):
