@@ -317,9 +317,11 @@ struct PageWork {
 // that word positions alone cannot rebuild: rows holding only fragments of
 // numbers or codes ("0.00" under "17,628,90", the "1" of a code printed
 // "2/0/1" down its cell), or numbers grouped wrongly. Such pages are worth
-// rendering for their ruling lines.
+// rendering for their ruling lines. So are tables whose rows could be read
+// two ways (PdfTable::ambiguous_rows).
 bool TablesLookWrapped(const std::vector<PdfTable>& tables) {
   for (const PdfTable& pt : tables) {
+    if (pt.ambiguous_rows) return true;
     const Table& t = pt.table;
     int orphan_rows = 0, bad_numbers = 0, label_rows = 0;
     for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();

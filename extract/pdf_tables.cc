@@ -850,33 +850,44 @@ bool FillsColumn(const CellBuild& cell, const Column& col, double fs) {
   return x1 >= col.b - 1.2 * fs;
 }
 
-// Whether a horizontal ruling starts and ends at vertical rulings that
-// cross it: a cell border stopped by merged cells does; glyph strokes that
-// happen to line up do not.
-bool EndsAtVerticals(const PdfRuling& h, const std::vector<PdfRuling>& all) {
+// Whether a horizontal ruling ends, at both ends, at a cell border: at a
+// vertical ruling that crosses it, or outside the text of every column (a
+// border stopped by a merged cell, where the table draws no vertical).
+// Glyph strokes that happen to line up end inside a column's text.
+bool EndsAtBorders(const PdfRuling& h, const std::vector<PdfRuling>& all,
+                   const std::vector<Column>& cols) {
   constexpr double kSlack = 2;  // points
   double y = (h.y0 + h.y1) / 2;
-  bool left = false, right = false;
-  for (const PdfRuling& v : all) {
-    if (!v.vertical() || v.y0 > y + kSlack || v.y1 < y - kSlack) continue;
-    double x = (v.x0 + v.x1) / 2;
-    left |= std::fabs(x - h.x0) <= kSlack;
-    right |= std::fabs(x - h.x1) <= kSlack;
-  }
-  return left && right;
+  auto at_border = [&](double x) {
+    for (const PdfRuling& v : all) {
+      if (!v.vertical() || v.y0 > y + kSlack || v.y1 < y - kSlack) continue;
+      if (std::fabs((v.x0 + v.x1) / 2 - x) <= kSlack) return true;
+    }
+    for (const Column& c : cols) {
+      if (x > c.a - 0.5 && x < c.b + 0.5) return false;
+    }
+    return true;
+  };
+  return at_border(h.x0) && at_border(h.x1);
 }
 
-// Whether a horizontal ruling lies between heights a and b across any of
-// the line's cells: rulings of merged-cell tables stop at the merged
-// columns, so only those over the line's own text count.
-bool RuledBetween(const std::vector<PdfRuling>& rules, double a, double b,
+// Whether a ruling separates a line from the row above, cell by cell: for
+// each cell of the line, a ruling over that cell lying between the cell's
+// text and the text above it in the same column (`above[c]`: the centre of
+// the row's last line with text in column c, or of its first line). Rulings
+// of merged-cell tables stop at the merged columns, so only those over the
+// line's own cells count.
+bool RuledBetween(const std::vector<PdfRuling>& rules,
+                  const std::vector<double>& above, double center,
                   const RowBuild& line) {
   for (const PdfRuling& r : rules) {
     double y = (r.y0 + r.y1) / 2;
-    if (y <= a || y >= b) continue;
-    for (const CellBuild& c : line.cells) {
-      if (c.empty()) continue;
-      if (std::min(r.x1, c.x1()) - std::max(r.x0, c.x0()) > 0) return true;
+    if (y >= center) continue;
+    for (size_t c = 0; c < line.cells.size(); ++c) {
+      const CellBuild& cell = line.cells[c];
+      if (cell.empty() || y <= above[c]) continue;
+      if (std::min(r.x1, cell.x1()) - std::max(r.x0, cell.x0()) > 0)
+        return true;
     }
   }
   return false;
@@ -887,10 +898,13 @@ bool RuledBetween(const std::vector<PdfRuling>& rules, double a, double b,
 // stays one row) instead of being inferred from line spacing.
 void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
                const std::vector<Column>& cols, int page,
-               const std::vector<PdfRuling>& rules, Table* table) {
+               const std::vector<PdfRuling>& rules, bool* ambiguous,
+               Table* table) {
   const size_t ncols = cols.size();
   std::vector<RowBuild> rows;
-  double last_center = 0;  // of the last line added to rows.back()
+  // Per column: centre of the last line of rows.back() with text there (or
+  // of its first line).
+  std::vector<double> above(ncols, 0);
   for (int li = first; li < end; ++li) {
     const LineInfo& info = infos[static_cast<size_t>(li)];
     if (info.units.empty()) continue;
@@ -908,13 +922,15 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     if (!rows.empty() && !rules.empty()) {
       RowBuild& prev = rows.back();
       double center = line.center();
-      if (!RuledBetween(rules, last_center, center, line)) {
+      if (!RuledBetween(rules, above, center, line)) {
         for (size_t c = 0; c < ncols; ++c) {
           for (const Unit* u : line.cells[c].units) prev.cells[c].Add(u);
         }
         prev.y0 = std::min(prev.y0, line.y0);
         prev.y1 = std::max(prev.y1, line.y1);
-        last_center = center;
+        for (size_t c = 0; c < ncols; ++c) {
+          if (!line.cells[c].empty()) above[c] = center;
+        }
         continue;
       }
     } else if (!rows.empty()) {
@@ -945,6 +961,16 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
         }
         double gap = line.y0 - prev.y1;
         if (gap > 0.8 * fs) wrapped = false;
+        // A "continuation" that fills its column too may as well be a row
+        // of its own with blank values: only rulings can tell.
+        if (wrapped && ambiguous != nullptr) {
+          for (size_t c = 0; c < ncols; ++c) {
+            if (!line.cells[c].empty() &&
+                FillsColumn(line.cells[c], cols[c], fs)) {
+              *ambiguous = true;
+            }
+          }
+        }
       }
       if (same_row || wrapped) {
         for (size_t c = 0; c < ncols; ++c) {
@@ -955,7 +981,7 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
         continue;
       }
     }
-    last_center = line.center();
+    above.assign(ncols, line.center());
     rows.push_back(std::move(line));
   }
   for (const RowBuild& r : rows) {
@@ -1313,6 +1339,39 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     // code at its left) whose header is centred. `unheaded`: 0 = has a
     // header (or no body), 1 = unheaded text, 2 = unheaded numbers.
     auto is_parent = [&](const Unit& u) {
+      // Centred over the gap between two headers on the next line ("项目"
+      // over "科目编码" and "科目名称"), with nothing right under it.
+      const Unit* next_left = nullptr;
+      const Unit* next_right = nullptr;
+      bool under_centre = false;
+      double cx = u.center_x();
+      for (const Unit* v : header_units) {
+        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+        if (v->y0 - u.y1 > 1.5 * u.fs) continue;  // not the next line
+        if (v->x0 <= cx && v->x1 >= cx) under_centre = true;
+        if (v->x1 < cx && (!next_left || v->x1 > next_left->x1)) next_left = v;
+        if (v->x0 > cx && (!next_right || v->x0 < next_right->x0))
+          next_right = v;
+      }
+      if (!under_centre && next_left != nullptr && next_right != nullptr) {
+        // Its own line holds nothing between it and those two (a header of
+        // its own beside wrapped neighbours has peers in between).
+        // Nor above either of them: they are its children, not the
+        // wrapped lines of its peers.
+        bool between = false;
+        for (const Unit* w : header_units) {
+          if (w == &u || w->line != u.line) continue;
+          if ((w->x0 >= next_left->x1 && w->x1 <= u.x0) ||
+              (w->x0 >= u.x1 && w->x1 <= next_right->x0)) {
+            between = true;
+          }
+          for (const Unit* child : {next_left, next_right}) {
+            if (std::min(w->x1, child->x1) - std::max(w->x0, child->x0) > 0)
+              between = true;
+          }
+        }
+        if (!between) return true;
+      }
       for (const Unit* v : header_units) {
         if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
         if (v->x0 < u.x0 - u.fs || v->x1 > u.x1 + u.fs) continue;
@@ -1529,14 +1588,15 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         if (y <= top || y >= bottom || cover <= 0) continue;
         if (cover >= 0.5 * width) {
           ++across;
-        } else if (!EndsAtVerticals(r, page.rulings)) {
+        } else if (!EndsAtBorders(r, page.rulings, cols)) {
           continue;  // a run of ink in the text, not a cell border
         }
         rules.push_back(r);
       }
       if (across < 2) rules.clear();  // too few to band rows by
     }
-    BuildBody(infos, body, last + 1, cols, page.number, rules, &t);
+    BuildBody(infos, body, last + 1, cols, page.number, rules,
+              &pt.ambiguous_rows, &t);
     for (const Column& c : cols) {
       pt.col_left.push_back(c.a);
       pt.col_right.push_back(c.b);

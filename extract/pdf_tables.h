@@ -43,6 +43,10 @@ struct PdfTable {
   BBox box;                           // region box on `page`
   // Column intervals [left, right] in points, one per grid column.
   std::vector<double> col_left, col_right;
+  // Set when rows were told apart by line spacing alone and a text-only line
+  // joined to the row above could also be a row of its own (it fills its
+  // column as a full label does): the page's ruling lines would decide.
+  bool ambiguous_rows = false;
 };
 
 struct PdfTableOptions {

@@ -137,6 +137,13 @@ class Builder:
         """Renders a yoy() result: '增加12.5万元，增长3.1%' (or 持平)."""
         if y["words"] is None:
             return [noun, "持平"]
+        if each:
+            # "收、支总计各减少…": the change and rate state both members of
+            # the pair, like the amount they follow.
+            for key in ("chg", "rate"):
+                fact = y[key]
+                if fact is not None and fact.refs["current"].also_metrics:
+                    fact.also_metrics = list(fact.refs["current"].also_metrics)
         parts = [noun, "各" if each else "", y["words"][0], y["chg"]]
         if y["rate"] is not None:
             parts += ["，", y["words"][1], y["rate"]]

@@ -208,6 +208,27 @@ TEST(PdfTablesTest, JoinsARowLabelWrappedOverTwoLines) {
   ASSERT_EQ(t.rows.size(), 4u) << Row(t, 1);
   EXPECT_EQ(Row(t, 2), "|212|其他城乡社区管理事务支出|49,927,105");
   EXPECT_EQ(Row(t, 3), "|221|住房保障支出|8,960,694");
+  // "出" is clearly the rest of a label: no need for rulings.
+  EXPECT_FALSE(tables[0].ambiguous_rows);
+}
+
+TEST(PdfTablesTest, ALabelOnlyLineAsLongAsAFullLabelMakesTheRowsAmbiguous) {
+  // "政府性基金预算财政拨款" could continue "一般公共预算财政拨款" or be a
+  // row with blank values: the table asks for its ruling lines.
+  std::vector<PdfWord> w = {
+      Centre("项目", 110, 100),
+      Centre("决算数", 250, 100),
+      At("本年收入合计", 60, 120),
+      Right("990.00", 270, 120),
+      At("一般公共预算财政拨款", 60, 135),
+      Right("80.18", 270, 135),
+      At("政府性基金预算财政拨款", 60, 147),
+      At("收入总计", 60, 162),
+      Right("1,070.18", 270, 162),
+  };
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(tables[0].ambiguous_rows);
 }
 
 TEST(PdfTablesTest, JoinsValuesPrintedBetweenTheTwoLinesOfALabel) {
@@ -383,9 +404,9 @@ TEST(PdfTablesTest, HorizontalRulingsKeepACellWrappedOverLinesInOneRow) {
 
 TEST(PdfTablesTest, RulingsStoppedByAMergedCellStillSeparateItsRows) {
   // 品目 is one wide merged cell over two items; the ruling between the
-  // items runs across the narrow item columns only, from one vertical
-  // ruling to the next. Each item's name wraps; two whole amounts in one
-  // band never run together.
+  // items runs across the narrow item columns only, from one cell border to
+  // the next. Each item's name wraps; two whole amounts in one band never
+  // run together.
   std::vector<PdfWord> w = {Centre("品目", 180, 80), Centre("项目", 335, 80),
                             Centre("金额", 395, 80)};
   w.push_back(At("办公设备购置", 60, 110));
@@ -411,8 +432,14 @@ TEST(PdfTablesTest, RulingsStoppedByAMergedCellStillSeparateItsRows) {
   ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(Row(t, 1), "|办公设备购置|台式计算机|27.00");
   EXPECT_EQ(Row(t, 2), "|_|复印机|8.00 20.00");
-  // Without the verticals the short segment could be glyph strokes that
-  // line up: it is ignored and the items share one band.
+  // Without the verticals it still ends outside the text of every column,
+  // at the borders of the item cells.
+  tables = Tables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.rows.size(), 3u);
+  // A segment that starts and ends inside the text of a column is glyph
+  // strokes that line up: ignored, and the items share one band.
+  page.rulings[1] = {312, 123, 415, 123};
   tables = Tables(page);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].table.rows.size(), 2u);
