@@ -268,6 +268,7 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
   line_renderer.set_render_hint(poppler::page_renderer::antialiasing, false);
   line_renderer.set_render_hint(poppler::page_renderer::text_antialiasing,
                                 false);
+  line_renderer.set_line_mode(poppler::page_renderer::line_solid);
   RulingFinder find_rulings = [&](int number) {
     std::vector<PdfRuling> rulings;
     if (!poppler::page_renderer::can_render() || number < 1 || number > limit) {

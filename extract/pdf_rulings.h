@@ -27,12 +27,17 @@ struct RulingOptions {
   // A segment is at least this long (points) and at most this thick.
   double min_length = 24;
   double max_thickness = 3;
+  // A page with more segments than this, or a pixel row (column) with more
+  // long runs, is hatching or noise, not a table grid: no rulings.
+  size_t max_rulings = 2000;
+  size_t max_runs_per_line = 256;
 };
 
 // Horizontal and vertical segments, merged across adjacent pixel rows
 // (columns) and across gaps of one pixel, in points with the origin at the
 // top-left corner of the image. Sorted: horizontal by y then x, then
-// vertical by x then y.
+// vertical by x then y. Empty when the page is too busy (see RulingOptions):
+// work and output stay bounded on hostile pages.
 std::vector<PdfRuling> FindRulings(const GrayImage& image,
                                    const RulingOptions& options);
 

@@ -901,10 +901,9 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
                const std::vector<PdfRuling>& rules, bool* ambiguous,
                Table* table) {
   const size_t ncols = cols.size();
-  std::vector<RowBuild> rows;
-  // Per column: centre of the last line of rows.back() with text there (or
-  // of its first line).
-  std::vector<double> above(ncols, 0);
+  // Lines split into cells.
+  std::vector<RowBuild> lines;
+  std::vector<double> line_fs;
   for (int li = first; li < end; ++li) {
     const LineInfo& info = infos[static_cast<size_t>(li)];
     if (info.units.empty()) continue;
@@ -919,6 +918,43 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     }
     line.center_sum = (line.y0 + line.y1) / 2;
     line.line_count = 1;
+    lines.push_back(std::move(line));
+    line_fs.push_back(std::max(1.0, info.fs));
+  }
+  // The table's own spacing: the gap between the two lines of a label that
+  // surely wraps (its rest is short: "款", "出") and the gap between rows
+  // that surely differ (both hold numbers). A label-only line as long as a
+  // full label is then a row of its own when it sits a row gap below.
+  std::vector<double> wrap_gaps, row_gaps;
+  for (size_t k = 1; k < lines.size(); ++k) {
+    const RowBuild& a = lines[k - 1];
+    const RowBuild& b = lines[k];
+    double gap = b.y0 - a.y1;
+    if (a.has_number() && b.has_number()) {
+      row_gaps.push_back(gap);
+      continue;
+    }
+    if (b.has_number()) continue;
+    bool sure_wrap = true, any = false;
+    for (size_t c = 0; c < ncols && sure_wrap; ++c) {
+      if (b.cells[c].empty()) continue;
+      any = true;
+      sure_wrap = !a.cells[c].empty() && !a.cells[c].numeric() &&
+                  FillsColumn(a.cells[c], cols[c], line_fs[k]) &&
+                  !FillsColumn(b.cells[c], cols[c], line_fs[k]);
+    }
+    if (any && sure_wrap) wrap_gaps.push_back(gap);
+  }
+  std::optional<double> wrap_gap, row_gap;
+  if (!wrap_gaps.empty()) wrap_gap = Median(wrap_gaps);
+  if (!row_gaps.empty()) row_gap = Median(row_gaps);
+
+  std::vector<RowBuild> rows;
+  // Per column: centre of the last line of rows.back() with text there (or
+  // of its first line).
+  std::vector<double> above(ncols, 0);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    RowBuild line = lines[k];
     if (!rows.empty() && !rules.empty()) {
       RowBuild& prev = rows.back();
       double center = line.center();
@@ -935,7 +971,7 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
       }
     } else if (!rows.empty()) {
       RowBuild& prev = rows.back();
-      double fs = std::max(1.0, info.fs);
+      double fs = line_fs[k];
       bool disjoint = true;
       for (size_t c = 0; c < ncols; ++c) {
         if (!line.cells[c].empty() && !prev.cells[c].empty()) disjoint = false;
@@ -962,13 +998,20 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
         double gap = line.y0 - prev.y1;
         if (gap > 0.8 * fs) wrapped = false;
         // A "continuation" that fills its column too may as well be a row
-        // of its own with blank values: only rulings can tell.
-        if (wrapped && ambiguous != nullptr) {
-          for (size_t c = 0; c < ncols; ++c) {
-            if (!line.cells[c].empty() &&
-                FillsColumn(line.cells[c], cols[c], fs)) {
-              *ambiguous = true;
-            }
+        // of its own with blank values: the table's spacing tells when its
+        // wrap and row gaps differ, else only rulings can.
+        bool fills = false;
+        for (size_t c = 0; c < ncols; ++c) {
+          if (!line.cells[c].empty() &&
+              FillsColumn(line.cells[c], cols[c], fs)) {
+            fills = true;
+          }
+        }
+        if (wrapped && fills) {
+          if (wrap_gap && row_gap && *row_gap - *wrap_gap > 0.15 * fs) {
+            wrapped = std::fabs(gap - *wrap_gap) < std::fabs(gap - *row_gap);
+          } else if (ambiguous != nullptr) {
+            *ambiguous = true;
           }
         }
       }

@@ -74,6 +74,26 @@ TEST(PdfRulingsTest, PixelsAreConvertedToPoints) {
   EXPECT_EQ(Describe(c.Rulings(2)), "h 10.0,20.5-200.0,20.5\n");
 }
 
+TEST(PdfRulingsTest, AHatchedPageGivesNoRulingsAndStaysFast) {
+  // Every other pixel row a dashed line: thousands of segments, hatching,
+  // not a table.
+  Canvas c(600, 800);
+  for (int y = 0; y < 800; y += 2) {
+    for (int x = 0; x + 25 < 600; x += 28) c.Fill(x, y, x + 25, y + 1);
+  }
+  EXPECT_TRUE(c.Rulings().empty());
+  // A checkerboard of short dashes: many runs on every line.
+  Canvas d(600, 800);
+  for (int y = 0; y < 800; ++y) {
+    for (int x = (y % 2) * 30; x + 25 < 600; x += 28)
+      d.Fill(x, y, x + 25, y + 1);
+  }
+  RulingOptions o;
+  o.max_runs_per_line = 10;
+  GrayImage img{d.px.data(), d.width, d.height, d.width, 1};
+  EXPECT_TRUE(FindRulings(img, o).empty());
+}
+
 TEST(PdfRulingsTest, NoImageGivesNoRulings) {
   GrayImage img;
   EXPECT_TRUE(FindRulings(img, RulingOptions()).empty());

@@ -212,6 +212,34 @@ TEST(PdfTablesTest, JoinsARowLabelWrappedOverTwoLines) {
   EXPECT_FALSE(tables[0].ambiguous_rows);
 }
 
+TEST(PdfTablesTest, TheTablesOwnSpacingTellsARowFromAWrappedLabel) {
+  // "款" surely continues the label above it, two points below; rows with
+  // numbers are five points apart. "政府性基金预算财政拨款", as long as a
+  // full label and five points below, is a row of its own.
+  std::vector<PdfWord> w = {
+      Centre("项目", 110, 100),
+      Centre("决算数", 250, 100),
+      At("一、一般公共预算财政拨", 60, 120),
+      Right("990.00", 270, 120),
+      At("款", 60, 132),
+      At("本年收入合计", 60, 147),
+      Right("990.00", 270, 147),
+      At("一般公共预算财政拨款", 60, 162),
+      Right("80.18", 270, 162),
+      At("政府性基金预算财政拨款", 60, 177),
+      At("收入总计", 60, 192),
+      Right("1,070.18", 270, 192),
+  };
+  std::vector<PdfTable> tables = Tables(Page(1, w));
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  EXPECT_FALSE(tables[0].ambiguous_rows);
+  ASSERT_EQ(t.rows.size(), 6u);
+  EXPECT_EQ(Row(t, 1), "|一、一般公共预算财政拨款|990.00");
+  EXPECT_EQ(Row(t, 3), "|一般公共预算财政拨款|80.18");
+  EXPECT_EQ(Row(t, 4), "|政府性基金预算财政拨款|_");
+}
+
 TEST(PdfTablesTest, ALabelOnlyLineAsLongAsAFullLabelMakesTheRowsAmbiguous) {
   // "政府性基金预算财政拨款" could continue "一般公共预算财政拨款" or be a
   // row with blank values: the table asks for its ruling lines.
