@@ -321,8 +321,24 @@ struct PageWork {
 // two ways (PdfTable::ambiguous_rows).
 bool TablesLookWrapped(const std::vector<PdfTable>& tables) {
   for (const PdfTable& pt : tables) {
-    if (pt.ambiguous_rows) return true;
     const Table& t = pt.table;
+    if (pt.ambiguous_rows) {
+      // Only where the rows carry amounts: a table of text (performance
+      // targets) reads well enough line by line, and rendering is dear.
+      size_t body = 0, numbered = 0;
+      for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();
+           ++r) {
+        ++body;
+        for (const Cell& c : t.rows[r]) {
+          if (c.state() == CellState::kNumber ||
+              c.state() == CellState::kZero) {
+            ++numbered;
+            break;
+          }
+        }
+      }
+      if (numbered * 2 >= body && body > 0) return true;
+    }
     int orphan_rows = 0, bad_numbers = 0, label_rows = 0;
     for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();
          ++r) {

@@ -949,6 +949,9 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
   if (!wrap_gaps.empty()) wrap_gap = Median(wrap_gaps);
   if (!row_gaps.empty()) row_gap = Median(row_gaps);
 
+  auto gap_to = [](const RowBuild& a, const RowBuild& b) {
+    return b.y0 - a.y1;
+  };
   std::vector<RowBuild> rows;
   // Per column: centre of the last line of rows.back() with text there (or
   // of its first line).
@@ -1015,12 +1018,44 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
           }
         }
       }
-      if (same_row || wrapped) {
+      // (c) A label alone on its line that fills its column, then a line
+      // with numbers whose label starts where it does: a label wrapped with
+      // its values on its last line ("机关事业单位" / "基本养老保险缴费支出
+      // 6.18"), or a row with blank values above another row.
+      bool label_first = false;
+      if (!same_row && !wrapped && line.has_number() && !prev.has_number() &&
+          prev.line_count == 1) {
+        label_first = true;
+        bool shared = false;
+        for (size_t c = 0; c < ncols && label_first; ++c) {
+          const CellBuild& pc = prev.cells[c];
+          if (pc.empty()) continue;
+          const CellBuild& lc = line.cells[c];
+          if (pc.numeric() || !FillsColumn(pc, cols[c], fs) || lc.empty() ||
+              lc.numeric() || std::fabs(lc.x0() - pc.x0()) > 0.5 * fs ||
+              StartsWithNumbering(CellText(lc.units))) {
+            label_first = false;
+          }
+          shared = true;
+        }
+        label_first = label_first && shared && line.y0 - prev.y1 <= 0.8 * fs;
+        if (label_first) {
+          if (wrap_gap && row_gap && *row_gap - *wrap_gap > 0.15 * fs) {
+            label_first = std::fabs(gap_to(prev, line) - *wrap_gap) <
+                          std::fabs(gap_to(prev, line) - *row_gap);
+          } else {
+            if (ambiguous != nullptr) *ambiguous = true;
+            label_first = false;
+          }
+        }
+      }
+      if (same_row || wrapped || label_first) {
         for (size_t c = 0; c < ncols; ++c) {
           for (const Unit* u : line.cells[c].units) prev.cells[c].Add(u);
         }
         prev.y0 = std::min(prev.y0, line.y0);
         prev.y1 = std::max(prev.y1, line.y1);
+        prev.line_count += label_first ? 1 : 0;
         continue;
       }
     }
@@ -1313,6 +1348,22 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
     }
     if (!numbers) body = first;
+    // A lone header line that starts where the body's labels start may be
+    // the first line of the first row's label ("一般公共服务" / "201 支出
+    // 264.87"): only rulings tell.
+    if (numbers && body > first && page.rulings.empty()) {
+      const LineInfo& edge = infos[static_cast<size_t>(body - 1)];
+      if (edge.units.size() == 1 && !edge.units[0].numeric) {
+        const Unit& u = edge.units[0];
+        int aligned = 0;
+        for (int k = body; k <= last; ++k) {
+          for (const Unit& b : infos[static_cast<size_t>(k)].units) {
+            if (!b.numeric && std::fabs(b.x0 - u.x0) < 0.5 * fs) ++aligned;
+          }
+        }
+        if (aligned >= 2) pt.ambiguous_rows = true;
+      }
+    }
     // In a ruled grid the first body row starts at the ruling above its
     // number: a label wrapped above the number is the row's, not header.
     if (numbers && body > first) {
