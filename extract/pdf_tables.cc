@@ -1803,10 +1803,15 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
   }
   // Map next columns onto prev columns by overlap, in order; a blank
   // column may be missing on the next page, but the ones present must line
-  // up well.
+  // up well. A column of the next part with nothing in it at all (a split
+  // its few words made) maps to nothing.
   std::vector<int> map(static_cast<size_t>(nt.columns), -1);
   int last = -1;
   for (int c = 0; c < nt.columns; ++c) {
+    bool empty = true;
+    for (const std::vector<Cell>& row : nt.rows) {
+      if (!row[static_cast<size_t>(c)].text.empty()) empty = false;
+    }
     double a = next.col_left[static_cast<size_t>(c)],
            b = next.col_right[static_cast<size_t>(c)];
     int best = -1;
@@ -1820,7 +1825,10 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
         best = d;
       }
     }
-    if (best < 0 || best <= last) return false;
+    if (best < 0 || best <= last) {
+      if (empty) continue;
+      return false;
+    }
     map[static_cast<size_t>(c)] = best;
     last = best;
   }
@@ -1834,8 +1842,30 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
     for (int r = 0; r < pt.header_rows; ++r) {
       for (const Cell& c : pt.rows[static_cast<size_t>(r)]) b += c.text;
     }
-    if (HeaderKey(nt) == HeaderKey(pt) || a == b) {
+    // The rest of a label cut at the page break may sit in the repeated
+    // header's last line ("国有资本经营预算财政拨" / header / "款").
+    const Cell* rest = nullptr;
+    size_t rest_col = 0;
+    if (a != b && a.size() > b.size() && a.compare(0, b.size(), b) == 0 &&
+        CountCodePoints(std::string_view(a).substr(b.size())) <= 4) {
+      const std::vector<Cell>& hl =
+          nt.rows[static_cast<size_t>(nt.header_rows - 1)];
+      int filled = 0;
+      for (size_t c = 0; c < hl.size(); ++c) {
+        if (hl[c].covered || hl[c].text.empty()) continue;
+        ++filled;
+        rest = &hl[c];
+        rest_col = c;
+      }
+      if (filled != 1 || rest->text != a.substr(b.size())) rest = nullptr;
+    }
+    if (HeaderKey(nt) == HeaderKey(pt) || a == b || rest != nullptr) {
       skip = nt.header_rows;  // a repeated header
+      if (rest != nullptr && map[rest_col] >= 0 && !pt.rows.empty()) {
+        Cell& cut = pt.rows.back()[static_cast<size_t>(map[rest_col])];
+        if (!cut.text.empty() && cut.state() == CellState::kText)
+          cut.text += rest->text;
+      }
     } else {
       // Not the same header: only a table that runs off the bottom of one
       // page and onto the top of the next continues; its "header" lines
@@ -1872,6 +1902,7 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
         }
         cell.row_span = cell.col_span = 1;
       }
+      if (map[target] < 0) continue;  // an empty column (see above)
       row[static_cast<size_t>(map[target])] = std::move(cell);
     }
     pt.AddRow(std::move(row));

@@ -554,6 +554,52 @@ TEST(PdfTablesTest, ARowCutByThePageBreakIsJoinedAcrossPages) {
   EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
 }
 
+TEST(PdfTablesTest, ALabelCutByThePageBreakEndsUnderTheRepeatedHeader) {
+  // A two-panel 总表: "国有资本经营预算财政拨" ends page 1; "款" prints under
+  // the header that page 2 repeats, before the last row.
+  struct Line {
+    double dy;  // below the previous line
+    std::string label, value, label2, value2;
+  };
+  auto page = [](int n, const std::vector<Line>& lines, double top) {
+    std::vector<PdfWord> w = {
+        Centre("项目", 110, top), Centre("决算数", 250, top),
+        Centre("项目", 380, top), Centre("合计", 520, top)};
+    double y = top + 5;
+    for (const Line& l : lines) {
+      y += l.dy;
+      w.push_back(At(l.label, 60, y));
+      if (!l.value.empty()) w.push_back(Right(l.value, 270, y));
+      if (!l.label2.empty()) w.push_back(At(l.label2, 330, y));
+      if (!l.value2.empty()) w.push_back(Right(l.value2, 540, y));
+    }
+    return Page(n, w);
+  };
+  PdfPageInput p1 = page(
+      1,
+      {{15, "一、一般公共预算财政", "986.59", "一、一般公共服务支出", "556.90"},
+       {12, "拨款", "", "", ""},
+       {15, "本年收入合计", "986.59", "本年支出合计", "1,016.00"},
+       {15, "一般公共预算财政拨款", "82.36", "", ""},
+       {15, "政府性基金预算财政拨款", "", "", ""},
+       {15, "国有资本经营预算财政拨", "", "", ""}},
+      460);
+  PdfPageInput p2 = page(2,
+                         {{15, "款", "", "", ""},
+                          {15, "", "", "结余分配", "0.00"},
+                          {15, "收入总计", "1,068.95", "支出总计", "1,068.95"}},
+                         40);
+  Document doc = LayOutPdf({p1, p2}, PdfLayoutOptions());
+  ASSERT_EQ(doc.tables.size(), 1u) << DebugString(doc);
+  const Table& t = doc.tables[0];
+  ASSERT_EQ(t.rows.size(), 8u) << DebugString(doc);
+  EXPECT_EQ(Row(t, 1),
+            "|一、一般公共预算财政拨款|986.59|一、一般公共服务支出|556.90");
+  EXPECT_EQ(Row(t, 4), "|政府性基金预算财政拨款|_|_|_");
+  EXPECT_EQ(Row(t, 5), "|国有资本经营预算财政拨款|_|_|_");
+  EXPECT_EQ(Row(t, 7), "|收入总计|1,068.95|支出总计|1,068.95");
+}
+
 TEST(PdfTablesTest, ProseIsNotATable) {
   std::vector<PdfWord> w;
   for (int i = 0; i < 6; ++i) {
