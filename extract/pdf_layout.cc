@@ -322,6 +322,7 @@ struct PageWork {
 bool TablesLookWrapped(const std::vector<PdfTable>& tables) {
   for (const PdfTable& pt : tables) {
     const Table& t = pt.table;
+    if (pt.wrapped_cells) return true;
     if (pt.ambiguous_rows) {
       // Only where the rows carry amounts: a table of text (performance
       // targets) reads well enough line by line, and rendering is dear.

@@ -1691,6 +1691,43 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     }
     BuildBody(infos, body, last + 1, cols, page.number, rules,
               &pt.ambiguous_rows, &t);
+    // A row of short number pieces under a row whose numbers they would
+    // complete ("00" under "101,200.", "0" under "78,700.0"): numbers
+    // wrapped inside their cells, which the rulings put back together.
+    if (rules.empty()) {
+      for (size_t r = static_cast<size_t>(t.header_rows) + 1;
+           r < t.rows.size() && !pt.wrapped_cells; ++r) {
+        int pieces = 0;
+        bool all = true;
+        for (size_t c = 0; c < t.rows[r].size() && all; ++c) {
+          const std::string& below = t.rows[r][c].text;
+          if (below.empty()) continue;
+          const std::string& above = t.rows[r - 1][c].text;
+          all = below.size() <= 3 && ContinuesNumber(above, below);
+          ++pieces;
+        }
+        if (all && pieces >= 2) pt.wrapped_cells = true;
+      }
+      // Text written down a narrow cell one character a line ("人" / "员" /
+      // "经" / "费"): three such rows in a row.
+      int run = 0;
+      for (size_t r = static_cast<size_t>(t.header_rows);
+           r < t.rows.size() && !pt.wrapped_cells; ++r) {
+        bool single = false, other = false;
+        for (const Cell& c : t.rows[r]) {
+          if (c.text.empty()) continue;
+          size_t at = 0;
+          if (CountCodePoints(c.text) == 1 &&
+              IsCjkIdeograph(DecodeUtf8(c.text, &at))) {
+            single = true;
+          } else if (c.state() == CellState::kText) {
+            other = true;
+          }
+        }
+        run = single && !other ? run + 1 : 0;
+        if (run >= 3) pt.wrapped_cells = true;
+      }
+    }
     for (const Column& c : cols) {
       pt.col_left.push_back(c.a);
       pt.col_right.push_back(c.b);

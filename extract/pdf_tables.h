@@ -47,6 +47,10 @@ struct PdfTable {
   // joined to the row above could also be a row of its own (it fills its
   // column as a full label does): the page's ruling lines would decide.
   bool ambiguous_rows = false;
+  // Set when cells plainly wrapped inside a ruled grid: rows of short
+  // number pieces completing the numbers above them, or text written down a
+  // narrow cell one character a line.
+  bool wrapped_cells = false;
 };
 
 struct PdfTableOptions {

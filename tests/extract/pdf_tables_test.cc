@@ -600,6 +600,44 @@ TEST(PdfTablesTest, ALabelCutByThePageBreakEndsUnderTheRepeatedHeader) {
   EXPECT_EQ(Row(t, 7), "|收入总计|1,068.95|支出总计|1,068.95");
 }
 
+TEST(PdfTablesTest, PlainlyWrappedCellsAreFlaggedForRulings) {
+  // Number pieces completing the numbers above them.
+  std::vector<PdfWord> a = {Centre("合计", 100, 100), Centre("小计", 200, 100),
+                            Centre("运行费", 300, 100)};
+  const char* top[] = {"101,200.", "78,700.0", "23,600.0"};
+  const char* rest[] = {"00", "0", "0"};
+  for (int c = 0; c < 3; ++c) {
+    a.push_back(Right(top[c], 120 + 100 * c, 120));
+    a.push_back(Right(rest[c], 120 + 100 * c, 131));
+  }
+  std::vector<PdfTable> tables = Tables(Page(1, a));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(tables[0].wrapped_cells);
+
+  // "人员经费合计" written down a narrow cell.
+  std::vector<PdfWord> b = {
+      Centre("科目名称", 100, 100), Centre("决算数", 250, 100),
+      At("行政运行", 60, 120),      Right("10.00", 270, 120),
+      At("机关服务", 60, 135),      Right("5.00", 270, 135)};
+  const char* chars[] = {"人", "员", "经", "费"};
+  for (int k = 0; k < 4; ++k) b.push_back(At(chars[k], 60, 150 + 11 * k));
+  b.push_back(Right("15.00", 270, 161));
+  tables = Tables(Page(1, b));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(tables[0].wrapped_cells);
+
+  // Two rows of whole amounts are not pieces of each other.
+  std::vector<PdfWord> c = {Centre("合计", 100, 100), Centre("小计", 200, 100),
+                            Centre("运行费", 300, 100)};
+  for (int k = 0; k < 3; ++k) {
+    c.push_back(Right("1.00", 120 + 100 * k, 120));
+    c.push_back(Right("2.00", 120 + 100 * k, 135));
+  }
+  tables = Tables(Page(1, c));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_FALSE(tables[0].wrapped_cells);
+}
+
 TEST(PdfTablesTest, ProseIsNotATable) {
   std::vector<PdfWord> w;
   for (int i = 0; i < 6; ++i) {
