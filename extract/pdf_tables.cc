@@ -1151,10 +1151,24 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
   for (int i = 0; i < n; ++i) {
     texts[static_cast<size_t>(i)] = LineText(lines[static_cast<size_t>(i)]);
   }
+  // Two lines inside one ruled grid (vertical rulings run from one to the
+  // other) belong together however tall its rows are.
+  auto same_grid = [&](int upper, int lower) {
+    const PdfLine& a = lines[static_cast<size_t>(upper)];
+    const PdfLine& b = lines[static_cast<size_t>(lower)];
+    int crossing = 0;
+    for (const PdfRuling& r : page.rulings) {
+      if (!r.vertical() || r.y0 > a.center() || r.y1 < b.center()) continue;
+      double x = (r.x0 + r.x1) / 2;
+      if (x >= std::min(a.x0, b.x0) - 20 && x <= std::max(a.x1, b.x1) + 20)
+        ++crossing;
+    }
+    return crossing >= 2;
+  };
   auto gap_ok = [&](int upper, int lower, double fs) {
     double gap = lines[static_cast<size_t>(lower)].y0 -
                  lines[static_cast<size_t>(upper)].y1;
-    return gap <= o.max_line_gap * std::max(fs, 1.0);
+    return gap <= o.max_line_gap * std::max(fs, 1.0) || same_grid(upper, lower);
   };
   auto size_ok = [&](int i, double fs, double lo, double hi) {
     double f = infos[static_cast<size_t>(i)].fs;
@@ -1224,7 +1238,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
       bool inside = lines[static_cast<size_t>(j)].x0 >= x0 - fs &&
                     lines[static_cast<size_t>(j)].x1 <= x1 + fs;
-      if (!bridged && !inside) break;
+      if (!bridged && !inside && !same_grid(last, j)) break;
       last = j;
     }
     // Trailing non-table lines that are not followed by table lines are
@@ -1296,15 +1310,16 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     // Lines below the table's bottom border (a ruling across it) are not
     // the table's: the label of the next table, a note.
     {
+      // The bottom border is the lowest ruling across the table below its
+      // first line: a grid's rows may be much taller than its text.
       double top = lines[static_cast<size_t>(first)].y0 - 2 * fs;
-      double bottom = lines[static_cast<size_t>(last)].y1 + 2 * fs;
       double y_bottom = -kInf;
       int across = 0;
       for (const PdfRuling& r : page.rulings) {
         if (r.vertical()) continue;
         double y = (r.y0 + r.y1) / 2;
         double cover = std::min(r.x1, x1) - std::max(r.x0, x0);
-        if (y < top || y > bottom || cover < 0.5 * (x1 - x0)) continue;
+        if (y < top || cover < 0.5 * (x1 - x0)) continue;
         ++across;
         y_bottom = std::max(y_bottom, y);
       }
@@ -1667,19 +1682,30 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     // Horizontal rulings across most of the table, inside its body.
     std::vector<PdfRuling> rules;
     {
-      // The borders above the first and below the last body line count.
-      double top = lines[static_cast<size_t>(body)].y0 - fs;
-      double bottom = lines[static_cast<size_t>(last)].y1 + fs;
-      // Rulings over part of the width count (merged cells interrupt
+      // The rulings within the body, and the borders right above its first
+      // and right below its last line (rows may be much taller than their
+      // text). Rulings over part of the width count (merged cells interrupt
       // them), but a ruled grid has at least two across most of it.
+      double top = lines[static_cast<size_t>(body)].y0;
+      double bottom = lines[static_cast<size_t>(last)].y1;
       double width = cols.back().b - cols.front().a;
+      double above = -kInf, below = kInf;
+      for (const PdfRuling& r : page.rulings) {
+        if (r.vertical()) continue;
+        double y = (r.y0 + r.y1) / 2;
+        double cover =
+            std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
+        if (cover < 0.5 * width) continue;
+        if (y <= top + 0.2 * fs) above = std::max(above, y);
+        if (y >= bottom - 0.2 * fs) below = std::min(below, y);
+      }
       int across = 0;
       for (const PdfRuling& r : page.rulings) {
         if (r.vertical()) continue;
         double y = (r.y0 + r.y1) / 2;
         double cover =
             std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
-        if (y <= top || y >= bottom || cover <= 0) continue;
+        if (y < above || y > below || cover <= 0) continue;
         if (cover >= 0.5 * width) {
           ++across;
         } else if (!EndsAtBorders(r, page.rulings, cols)) {
@@ -1707,6 +1733,31 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
           ++pieces;
         }
         if (all && pieces >= 2) pt.wrapped_cells = true;
+      }
+      // Values between the lines of their label ("一、财政" / 13,649.07 /
+      // "拨款"): a row of numbers whose label cell is empty, between two
+      // rows with text in that column and no numbers — twice or more.
+      auto has_number = [](const std::vector<Cell>& row) {
+        for (const Cell& c : row) {
+          if (c.state() == CellState::kNumber) return true;
+        }
+        return false;
+      };
+      int sandwiched = 0;
+      for (size_t r = static_cast<size_t>(t.header_rows) + 1;
+           r + 1 < t.rows.size() && !pt.wrapped_cells; ++r) {
+        const std::vector<Cell>& up = t.rows[r - 1];
+        const std::vector<Cell>& row = t.rows[r];
+        const std::vector<Cell>& down = t.rows[r + 1];
+        if (!has_number(row) || has_number(up) || has_number(down)) continue;
+        for (size_t c = 0; c < row.size(); ++c) {
+          if (row[c].text.empty() && up[c].state() == CellState::kText &&
+              down[c].state() == CellState::kText) {
+            ++sandwiched;
+            break;
+          }
+        }
+        if (sandwiched >= 2) pt.wrapped_cells = true;
       }
       // Text written down a narrow cell one character a line ("人" / "员" /
       // "经" / "费"): three such rows in a row.

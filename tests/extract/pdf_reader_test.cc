@@ -120,6 +120,17 @@ TEST(PdfReaderTest, MergesATableContinuedOverPagesKeepingEachCellsPage) {
   EXPECT_EQ(t.rows[1][3].text, "1,000");
 }
 
+TEST(PdfReaderTest, ReadsWrappedCellsOfARuledGridThroughItsRulingLines) {
+  Document doc = Read("tests/extract/testdata/wrapped_ruled_table.pdf");
+  ASSERT_EQ(doc.tables.size(), 1u) << DebugString(doc);
+  const Table& t = doc.tables[0];
+  ASSERT_EQ(t.rows.size(), 4u) << DebugString(doc);
+  EXPECT_EQ(t.rows[1][2].text, "17,628,900.00");
+  EXPECT_EQ(t.rows[2][2].text, "10,781,900.00");
+  EXPECT_EQ(t.rows[3][2].text, "1,980,900.00");
+  EXPECT_EQ(doc.metadata.at("pdf_ruled_pages"), "1");
+}
+
 TEST(PdfReaderTest, RefusesAUserPasswordButOpensAnOwnerPasswordOnlyPdf) {
   ExtractOptions opts;
   opts.source_name = "locked.pdf";
