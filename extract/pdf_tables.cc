@@ -1250,7 +1250,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       numbers_in_first += u.numeric;
     }
     if (table_lines < o.min_table_lines && numbers_in_first < 3) {
-      i = last + 1;
+      i = std::max(i + 1, last + 1);  // always forward
       continue;
     }
     // Extend upwards over header lines.
@@ -1324,7 +1324,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         y_bottom = std::max(y_bottom, y);
       }
       if (across >= 2) {
-        while (last > first && lines[static_cast<size_t>(last)].y0 > y_bottom)
+        while (last > i && lines[static_cast<size_t>(last)].y0 > y_bottom)
           --last;
       }
     }
@@ -1666,7 +1666,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
     }
     if (cols.size() < 2) {
-      i = last + 1;
+      i = std::max(i + 1, last + 1);  // always forward
       continue;
     }
     Table& t = pt.table;
@@ -1833,7 +1833,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       pt.caption_lines = std::move(captions);
     }
     tables.push_back(std::move(pt));
-    i = last + 1;
+    i = std::max(i + 1, last + 1);  // always forward
   }
   return tables;
 }
