@@ -1151,24 +1151,35 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
   for (int i = 0; i < n; ++i) {
     texts[static_cast<size_t>(i)] = LineText(lines[static_cast<size_t>(i)]);
   }
-  // Two lines inside one ruled grid (vertical rulings run from one to the
-  // other) belong together however tall its rows are.
+  // Two lines inside one ruled grid belong together however tall its rows
+  // are: the vertical rulings at either line mostly run on to the other
+  // (the sub-grids of a form share only their outer borders).
   auto same_grid = [&](int upper, int lower) {
     const PdfLine& a = lines[static_cast<size_t>(upper)];
     const PdfLine& b = lines[static_cast<size_t>(lower)];
-    int crossing = 0;
+    double lo = std::min(a.x0, b.x0) - 20, hi = std::max(a.x1, b.x1) + 20;
+    int at_a = 0, at_b = 0, both = 0;
     for (const PdfRuling& r : page.rulings) {
-      if (!r.vertical() || r.y0 > a.center() || r.y1 < b.center()) continue;
+      if (!r.vertical()) continue;
       double x = (r.x0 + r.x1) / 2;
-      if (x >= std::min(a.x0, b.x0) - 20 && x <= std::max(a.x1, b.x1) + 20)
-        ++crossing;
+      if (x < lo || x > hi) continue;
+      bool ca = r.y0 <= a.center() && r.y1 >= a.center();
+      bool cb = r.y0 <= b.center() && r.y1 >= b.center();
+      at_a += ca;
+      at_b += cb;
+      both += ca && cb && r.y1 >= b.center() && r.y0 <= a.center();
     }
-    return crossing >= 2;
+    return both >= 2 && both * 4 >= 3 * std::max(at_a, at_b);
   };
-  auto gap_ok = [&](int upper, int lower, double fs) {
+  // `grid_from`: a line of the table; a later line in the same ruled grid
+  // as it is bridged to whatever the gap (rows downwards; header lines
+  // upwards are only taken by spacing: a form's key-value lines above a
+  // table of amounts are not its header). -1: spacing only.
+  auto gap_ok = [&](int upper, int lower, double fs, int grid_from = -1) {
     double gap = lines[static_cast<size_t>(lower)].y0 -
                  lines[static_cast<size_t>(upper)].y1;
-    return gap <= o.max_line_gap * std::max(fs, 1.0) || same_grid(upper, lower);
+    return gap <= o.max_line_gap * std::max(fs, 1.0) ||
+           (grid_from >= 0 && same_grid(grid_from, lower));
   };
   auto size_ok = [&](int i, double fs, double lo, double hi) {
     double f = infos[static_cast<size_t>(i)].fs;
@@ -1197,7 +1208,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       double fs = Median(sizes);
       const LineInfo& info = infos[static_cast<size_t>(j)];
       const std::string& t = texts[static_cast<size_t>(j)];
-      if (!gap_ok(last, j, fs)) {
+      if (!gap_ok(last, j, fs, /*grid_from=*/i)) {
         // Blank rows or a tall row: a table line may follow further down.
         double gap = lines[static_cast<size_t>(j)].y0 -
                      lines[static_cast<size_t>(last)].y1;
@@ -1238,7 +1249,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
       bool inside = lines[static_cast<size_t>(j)].x0 >= x0 - fs &&
                     lines[static_cast<size_t>(j)].x1 <= x1 + fs;
-      if (!bridged && !inside && !same_grid(last, j)) break;
+      if (!bridged && !inside && !same_grid(i, j)) break;
       last = j;
     }
     // Trailing non-table lines that are not followed by table lines are
