@@ -638,6 +638,41 @@ TEST(PdfTablesTest, PlainlyWrappedCellsAreFlaggedForRulings) {
   EXPECT_FALSE(tables[0].wrapped_cells);
 }
 
+TEST(PdfTablesTest, ARuledGridKeepsItsTallRowsTogether) {
+  // Rows 60 pt tall, one line of text each: far apart by spacing, one grid
+  // by its rulings (verticals running from the first row to the last).
+  std::vector<PdfWord> w = {Centre("项目", 100, 80), Centre("金额", 250, 80),
+                            Centre("项目", 370, 80), Centre("金额", 500, 80)};
+  const char* left[] = {"一、财政拨款", "二、财政专户管理资金", "三、其他资金",
+                        "收入合计"};
+  const char* right[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
+                         "支出合计"};
+  const char* amounts[] = {"13,649.07", "", "", "13,649.07"};
+  for (int r = 0; r < 4; ++r) {
+    double y = 125 + 60 * r;
+    w.push_back(At(left[r], 60, y));
+    if (*amounts[r]) w.push_back(Right(amounts[r], 280, y));
+    w.push_back(At(right[r], 330, y));
+    if (*amounts[r]) w.push_back(Right(amounts[r], 530, y));
+  }
+  PdfPageInput page = Page(1, w);
+  for (double y : {75.0, 100.0, 160.0, 220.0, 280.0, 340.0})
+    page.rulings.push_back({50, y, 540, y});
+  for (double x : {50.0, 200.0, 320.0, 450.0, 540.0})
+    page.rulings.push_back({x, 75, x, 340});
+  std::vector<PdfTable> tables = Tables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(Row(t, 2), "|二、财政专户管理资金|_|二、外交支出|_");
+  EXPECT_EQ(Row(t, 4), "|收入合计|13,649.07|支出合计|13,649.07");
+  // Without the rulings the blank rows 60 pt apart end the table early.
+  page.rulings.clear();
+  tables = Tables(page);
+  ASSERT_FALSE(tables.empty());
+  EXPECT_LT(tables[0].table.rows.size(), 5u);
+}
+
 TEST(PdfTablesTest, ProseIsNotATable) {
   std::vector<PdfWord> w;
   for (int i = 0; i < 6; ++i) {
