@@ -313,70 +313,6 @@ struct PageWork {
   int turns = 0;  // quarter turns from displayed to upright
 };
 
-// Whether the tables of a page look like cells wrapped inside a ruled grid
-// that word positions alone cannot rebuild: rows holding only fragments of
-// numbers or codes ("0.00" under "17,628,90", the "1" of a code printed
-// "2/0/1" down its cell), or numbers grouped wrongly. Such pages are worth
-// rendering for their ruling lines. So are tables whose rows could be read
-// two ways (PdfTable::ambiguous_rows).
-bool TablesLookWrapped(const std::vector<PdfTable>& tables) {
-  for (const PdfTable& pt : tables) {
-    const Table& t = pt.table;
-    if (pt.wrapped_cells) return true;
-    if (pt.ambiguous_rows) {
-      // Only where the rows carry amounts: a table of text (performance
-      // targets) reads well enough line by line, and rendering is dear.
-      size_t body = 0, numbered = 0;
-      for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();
-           ++r) {
-        ++body;
-        for (const Cell& c : t.rows[r]) {
-          if (c.state() == CellState::kNumber ||
-              c.state() == CellState::kZero) {
-            ++numbered;
-            break;
-          }
-        }
-      }
-      if (numbered * 2 >= body && body > 0) return true;
-    }
-    int orphan_rows = 0, bad_numbers = 0, label_rows = 0;
-    for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size();
-         ++r) {
-      bool text = false, fragment = false;
-      for (const Cell& c : t.rows[r]) {
-        if (c.text.empty() || c.covered) continue;
-        bool digits =
-            c.text.find_first_not_of("0123456789,.") == std::string::npos;
-        if (!digits) {
-          text = true;
-          continue;
-        }
-        fragment = true;
-        if (c.text.front() == '.' || c.text.back() == ',' ||
-            c.text.back() == '.') {
-          ++bad_numbers;
-          continue;
-        }
-        // Thousands groups of three digits: "17,628,90" is cut.
-        size_t comma = c.text.find(',');
-        if (comma != std::string::npos) {
-          size_t dot = c.text.find('.');
-          std::string_view whole = std::string_view(c.text).substr(0, dot);
-          size_t last = whole.rfind(',');
-          if (last != std::string_view::npos && whole.size() - last - 1 != 3)
-            ++bad_numbers;
-        }
-      }
-      if (text) ++label_rows;
-      if (fragment && !text) ++orphan_rows;
-    }
-    if (bad_numbers >= 2) return true;
-    if (orphan_rows >= 2 && label_rows >= 2) return true;
-  }
-  return false;
-}
-
 bool InTopBand(const PdfLine& l, const PageWork& p, const PdfLayoutOptions& o) {
   return l.y1 <= p.upright.height * o.top_band + 1e-6;
 }
@@ -1202,7 +1138,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     if (options.tables) {
       out.tables = FindTables(p.lines, p.upright, table_options);
       if (find_rulings && p.upright.rulings.empty() &&
-          TablesLookWrapped(out.tables)) {
+          std::any_of(out.tables.begin(), out.tables.end(), NeedsRulings)) {
         for (const PdfRuling& r : find_rulings(p.input->number)) {
           p.upright.rulings.push_back(
               UprightRuling(r, p.turns, p.input->width, p.input->height));

@@ -1136,6 +1136,99 @@ bool IsNumericCellText(std::string_view text) {
   return digits > 0;
 }
 
+// Whether a grid built from word positions alone shows cells that wrapped
+// inside a ruled grid, so that the page's ruling lines are worth finding:
+//  - numbers cut at a line break ("17,628,90", "21,213,300.", ".00");
+//  - rows of number pieces without text, beside rows of labels;
+//  - a row of short pieces completing the numbers above it ("00" under
+//    "101,200.", "0" under "78,700.0");
+//  - values between the lines of their label ("一、财政" / 13,649.07 /
+//    "拨款"), twice or more;
+//  - text written down a narrow cell one character a line ("人" / "员" /
+//    "经"), three rows in a row.
+bool LooksWrapped(const Table& t) {
+  const size_t first = static_cast<size_t>(t.header_rows);
+  int orphan_rows = 0, cut_numbers = 0, label_rows = 0;
+  for (size_t r = first; r < t.rows.size(); ++r) {
+    bool text = false, fragment = false;
+    for (const Cell& c : t.rows[r]) {
+      if (c.text.empty() || c.covered) continue;
+      if (!IsNumberFragment(c.text)) {
+        text = true;
+        continue;
+      }
+      fragment = true;
+      if (c.text.front() == '.' || c.text.back() == ',' ||
+          c.text.back() == '.') {
+        ++cut_numbers;
+        continue;
+      }
+      // Thousands groups of three digits: "17,628,90" is cut.
+      std::string_view whole =
+          std::string_view(c.text).substr(0, c.text.find('.'));
+      size_t last = whole.rfind(',');
+      if (last != std::string_view::npos && whole.size() - last - 1 != 3)
+        ++cut_numbers;
+    }
+    if (text) ++label_rows;
+    if (fragment && !text) ++orphan_rows;
+  }
+  if (cut_numbers >= 2 || (orphan_rows >= 2 && label_rows >= 2)) return true;
+
+  for (size_t r = first + 1; r < t.rows.size(); ++r) {
+    int pieces = 0;
+    bool all = true;
+    for (size_t c = 0; c < t.rows[r].size() && all; ++c) {
+      const std::string& below = t.rows[r][c].text;
+      if (below.empty()) continue;
+      const std::string& above = t.rows[r - 1][c].text;
+      all = below.size() <= 3 && ContinuesNumber(above, below);
+      ++pieces;
+    }
+    if (all && pieces >= 2) return true;
+  }
+
+  auto has_number = [](const std::vector<Cell>& row) {
+    for (const Cell& c : row) {
+      if (c.state() == CellState::kNumber) return true;
+    }
+    return false;
+  };
+  int sandwiched = 0;
+  for (size_t r = first + 1; r + 1 < t.rows.size(); ++r) {
+    const std::vector<Cell>& up = t.rows[r - 1];
+    const std::vector<Cell>& row = t.rows[r];
+    const std::vector<Cell>& down = t.rows[r + 1];
+    if (!has_number(row) || has_number(up) || has_number(down)) continue;
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (row[c].text.empty() && up[c].state() == CellState::kText &&
+          down[c].state() == CellState::kText) {
+        ++sandwiched;
+        break;
+      }
+    }
+    if (sandwiched >= 2) return true;
+  }
+
+  int run = 0;
+  for (size_t r = first; r < t.rows.size(); ++r) {
+    bool single = false, other = false;
+    for (const Cell& c : t.rows[r]) {
+      if (c.text.empty()) continue;
+      size_t at = 0;
+      if (CountCodePoints(c.text) == 1 &&
+          IsCjkIdeograph(DecodeUtf8(c.text, &at))) {
+        single = true;
+      } else if (c.state() == CellState::kText) {
+        other = true;
+      }
+    }
+    run = single && !other ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
 std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
                                  const PdfPageInput& page,
                                  const PdfTableOptions& o) {
@@ -1728,68 +1821,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
     }
     BuildBody(infos, body, last + 1, cols, page.number, rules,
               &pt.ambiguous_rows, &t);
-    // A row of short number pieces under a row whose numbers they would
-    // complete ("00" under "101,200.", "0" under "78,700.0"): numbers
-    // wrapped inside their cells, which the rulings put back together.
-    if (rules.empty()) {
-      for (size_t r = static_cast<size_t>(t.header_rows) + 1;
-           r < t.rows.size() && !pt.wrapped_cells; ++r) {
-        int pieces = 0;
-        bool all = true;
-        for (size_t c = 0; c < t.rows[r].size() && all; ++c) {
-          const std::string& below = t.rows[r][c].text;
-          if (below.empty()) continue;
-          const std::string& above = t.rows[r - 1][c].text;
-          all = below.size() <= 3 && ContinuesNumber(above, below);
-          ++pieces;
-        }
-        if (all && pieces >= 2) pt.wrapped_cells = true;
-      }
-      // Values between the lines of their label ("一、财政" / 13,649.07 /
-      // "拨款"): a row of numbers whose label cell is empty, between two
-      // rows with text in that column and no numbers — twice or more.
-      auto has_number = [](const std::vector<Cell>& row) {
-        for (const Cell& c : row) {
-          if (c.state() == CellState::kNumber) return true;
-        }
-        return false;
-      };
-      int sandwiched = 0;
-      for (size_t r = static_cast<size_t>(t.header_rows) + 1;
-           r + 1 < t.rows.size() && !pt.wrapped_cells; ++r) {
-        const std::vector<Cell>& up = t.rows[r - 1];
-        const std::vector<Cell>& row = t.rows[r];
-        const std::vector<Cell>& down = t.rows[r + 1];
-        if (!has_number(row) || has_number(up) || has_number(down)) continue;
-        for (size_t c = 0; c < row.size(); ++c) {
-          if (row[c].text.empty() && up[c].state() == CellState::kText &&
-              down[c].state() == CellState::kText) {
-            ++sandwiched;
-            break;
-          }
-        }
-        if (sandwiched >= 2) pt.wrapped_cells = true;
-      }
-      // Text written down a narrow cell one character a line ("人" / "员" /
-      // "经" / "费"): three such rows in a row.
-      int run = 0;
-      for (size_t r = static_cast<size_t>(t.header_rows);
-           r < t.rows.size() && !pt.wrapped_cells; ++r) {
-        bool single = false, other = false;
-        for (const Cell& c : t.rows[r]) {
-          if (c.text.empty()) continue;
-          size_t at = 0;
-          if (CountCodePoints(c.text) == 1 &&
-              IsCjkIdeograph(DecodeUtf8(c.text, &at))) {
-            single = true;
-          } else if (c.state() == CellState::kText) {
-            other = true;
-          }
-        }
-        run = single && !other ? run + 1 : 0;
-        if (run >= 3) pt.wrapped_cells = true;
-      }
-    }
+    if (rules.empty()) pt.wrapped_cells = LooksWrapped(t);
     for (const Column& c : cols) {
       pt.col_left.push_back(c.a);
       pt.col_right.push_back(c.b);
@@ -2011,6 +2043,25 @@ bool MergeContinuedTable(const PdfTable& next, PdfTable* prev) {
   }
   if (pt.unit_text.empty()) pt.unit_text = nt.unit_text;
   return true;
+}
+
+bool NeedsRulings(const PdfTable& pt) {
+  if (pt.wrapped_cells) return true;
+  if (!pt.ambiguous_rows) return false;
+  // Only where the rows carry amounts: a table of text (performance
+  // targets) reads well enough line by line, and rendering is dear.
+  const Table& t = pt.table;
+  size_t body = 0, numbered = 0;
+  for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size(); ++r) {
+    ++body;
+    for (const Cell& c : t.rows[r]) {
+      if (c.state() == CellState::kNumber || c.state() == CellState::kZero) {
+        ++numbered;
+        break;
+      }
+    }
+  }
+  return body > 0 && numbered * 2 >= body;
 }
 
 }  // namespace budgetdoc

@@ -47,11 +47,16 @@ struct PdfTable {
   // joined to the row above could also be a row of its own (it fills its
   // column as a full label does): the page's ruling lines would decide.
   bool ambiguous_rows = false;
-  // Set when cells plainly wrapped inside a ruled grid: rows of short
-  // number pieces completing the numbers above them, or text written down a
-  // narrow cell one character a line.
+  // Set when cells plainly wrapped inside a ruled grid: numbers cut at a
+  // line break, rows of number pieces, values between the lines of their
+  // label, text written down a narrow cell one character a line.
   bool wrapped_cells = false;
 };
+
+// Whether the page's ruling lines would rebuild this table better than its
+// word positions did: its cells plainly wrapped, or its rows could be read
+// two ways and they carry amounts.
+bool NeedsRulings(const PdfTable& table);
 
 struct PdfTableOptions {
   // A line is table-like when it has at least this many cells (or two cells
