@@ -13,11 +13,6 @@ bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-bool IsChineseNumeral(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十").find(c) !=
-         std::u32string_view::npos;
-}
-
 constexpr size_t kMaxChartRows = 12;
 constexpr int kMaxChartColumns = 40;
 
@@ -61,22 +56,30 @@ Chart ChartOf(const Table& t) {
 
 }  // namespace
 
+bool StartsLikeFigureCaption(std::string_view text) {
+  for (std::string_view open : {"（", "(", "【", "["}) {
+    if (text.substr(0, open.size()) == open) {
+      text.remove_prefix(open.size());
+      break;
+    }
+  }
+  if (text.substr(0, 3) != "图") return false;
+  text.remove_prefix(3);
+  if (text.substr(0, 3) == "表") text.remove_prefix(3);
+  if (text.empty()) return false;
+  size_t pos = 0;
+  char32_t c = DecodeUtf8(text, &pos);
+  if ((c >= '0' && c <= '9') || c == ' ' || c == 0x3000 || c == U'：' ||
+      c == ':' || (c >= 0xFF10 && c <= 0xFF19)) {
+    return true;
+  }
+  return std::u32string_view(U"一二三四五六七八九十").find(c) !=
+         std::u32string_view::npos;
+}
+
 bool IsChartCaption(std::string_view text) {
   std::string t = TrimSpaces(text);
-  std::string_view v = t;
-  if (CountCodePoints(v) > 80) return false;
-  if (StartsWith(v, "（")) {
-    v.remove_prefix(3);
-  } else if (StartsWith(v, "(")) {
-    v.remove_prefix(1);
-  }
-  if (!StartsWith(v, "图")) return false;
-  v.remove_prefix(3);
-  while (StartsWith(v, " ")) v.remove_prefix(1);
-  if (v.empty()) return false;
-  size_t pos = 0;
-  char32_t c = DecodeUtf8(v, &pos);
-  return (c >= '0' && c <= '9') || IsChineseNumeral(c);
+  return CountCodePoints(t) <= 80 && StartsLikeFigureCaption(t);
 }
 
 void ChartTitleFromCaption(std::string_view caption, Chart* chart) {

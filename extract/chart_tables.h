@@ -11,8 +11,13 @@
 
 namespace budgetdoc {
 
+// "图1", "图 2", "（图3：…）", "(图一", "图表1": text that starts like a
+// figure caption (the DOCX reader links charts to such paragraphs).
+bool StartsLikeFigureCaption(std::string_view text);
+
 // "图1：收、支决算总计变动情况（柱状图）", "（图2：支出决算结构）（饼状图）":
-// a chart caption. Table captions ("表1 …") are not.
+// a chart caption — starts like one and is short (≤ 80 code points).
+// Table captions ("表1 …") are not.
 bool IsChartCaption(std::string_view text);
 
 // The chart a caption names: title without "图N：" and the type in brackets

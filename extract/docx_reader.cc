@@ -35,6 +35,7 @@
 // Tested by tests/extract/docx_reader_test.cc and
 // tests/extract/corrupt_docx_html_test.cc.
 #include "base/utf8.h"
+#include "extract/chart_tables.h"
 #include "extract/ooxml.h"
 #include "extract/readers.h"
 #include "extract/text_cleanup.h"
@@ -126,28 +127,6 @@ std::map<std::string, Relationship> ParseRels(const XmlNode& root) {
 const XmlNode* ChosenBranch(const XmlNode& alternate) {
   if (const XmlNode* c = alternate.Child("Choice")) return c;
   return alternate.Child("Fallback");
-}
-
-// "图1", "图 2", "（图3：…）", "(图一", "图表1": a figure caption start.
-bool StartsLikeFigureCaption(std::string_view text) {
-  for (std::string_view open : {"（", "(", "【", "["}) {
-    if (text.substr(0, open.size()) == open) {
-      text.remove_prefix(open.size());
-      break;
-    }
-  }
-  if (text.substr(0, 3) != "图") return false;
-  text.remove_prefix(3);
-  if (text.substr(0, 3) == "表") text.remove_prefix(3);
-  if (text.empty()) return false;
-  size_t pos = 0;
-  char32_t c = DecodeUtf8(text, &pos);
-  if ((c >= '0' && c <= '9') || c == ' ' || c == 0x3000 || c == U'：' ||
-      c == ':' || (c >= 0xFF10 && c <= 0xFF19)) {
-    return true;
-  }
-  return std::u32string_view(U"一二三四五六七八九十").find(c) !=
-         std::u32string_view::npos;
 }
 
 // What one paragraph yields.

@@ -6,9 +6,9 @@
 namespace budgetdoc {
 namespace {
 
-// A run of ink along one pixel row (or column): [a, b) at position `at`.
+// A run of ink along one pixel row (or column): [a, b).
 struct Run {
-  int at = 0, a = 0, b = 0;
+  int a = 0, b = 0;
 };
 
 // Segments along one axis. `ink(i, j)` reads the pixel at position i along
@@ -56,7 +56,7 @@ bool Scan(int lines, int length, Ink ink, int min_run, int max_thick,
              (ink(end, j) || (end + 1 < length && ink(end + 1, j)))) {
         ++end;
       }
-      if (end - start >= min_run) runs.push_back({j, start, end});
+      if (end - start >= min_run) runs.push_back({start, end});
       i = end + 1;
     }
     if (runs.size() > o.max_runs_per_line) return false;
