@@ -236,9 +236,36 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// Turns a box (x0, y0, x1, y1) of a page as displayed, `w` by `h` points,
+// by `turns` quarter turns back so that vertical text reads left to right.
+template <typename Box>
+void TurnUpright(Box* b, int turns, double w, double h) {
+  const double x0 = b->x0, y0 = b->y0, x1 = b->x1, y1 = b->y1;
+  switch (turns) {
+    case 1:  // top to bottom: rotate the page a quarter turn back
+      b->x0 = y0;
+      b->x1 = y1;
+      b->y0 = w - x1;
+      b->y1 = w - x0;
+      break;
+    case 2:  // upside down
+      b->x0 = w - x1;
+      b->x1 = w - x0;
+      b->y0 = h - y1;
+      b->y1 = h - y0;
+      break;
+    case 3:  // bottom to top
+      b->x0 = h - y1;
+      b->x1 = h - y0;
+      b->y0 = x0;
+      b->y1 = x1;
+      break;
+  }
+}
+
 // Rotates the words of a page whose text mostly runs vertically (content
 // drawn rotated on the page) so that the text reads left to right; swaps
-// *width and *height accordingly.
+// *width and *height accordingly and sets *turns (0 when nothing turned).
 std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
                                   double* width, double* height, int* turns) {
   *turns = 0;
@@ -255,31 +282,10 @@ std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
     return words;
   }
   *turns = static_cast<int>(best);
-  const double w = *width, h = *height;
   std::vector<PdfWord> out = words;
   for (PdfWord& word : out) {
-    double x0 = word.x0, y0 = word.y0, x1 = word.x1, y1 = word.y1;
-    switch (best) {
-      case 1:  // top to bottom: rotate the page a quarter turn back
-        word.x0 = y0;
-        word.x1 = y1;
-        word.y0 = w - x1;
-        word.y1 = w - x0;
-        break;
-      case 2:  // upside down
-        word.x0 = w - x1;
-        word.x1 = w - x0;
-        word.y0 = h - y1;
-        word.y1 = h - y0;
-        break;
-      case 3:  // bottom to top
-        word.x0 = h - y1;
-        word.x1 = h - y0;
-        word.y0 = x0;
-        word.y1 = x1;
-        break;
-    }
-    word.rotation = ((word.rotation - static_cast<int>(best)) % 4 + 4) % 4;
+    TurnUpright(&word, *turns, *width, *height);
+    word.rotation = ((word.rotation - *turns) % 4 + 4) % 4;
   }
   if (best != 2) std::swap(*width, *height);
   return out;
@@ -287,20 +293,9 @@ std::vector<PdfWord> UprightWords(const std::vector<PdfWord>& words,
 
 // A ruling of the page as displayed, turned like the words by UprightWords
 // (`w`, `h`: the displayed page size).
-PdfRuling UprightRuling(const PdfRuling& r, int turns, double w, double h) {
-  PdfRuling o = r;
-  switch (turns) {
-    case 1:
-      o = {r.y0, w - r.x1, r.y1, w - r.x0};
-      break;
-    case 2:
-      o = {w - r.x1, h - r.y1, w - r.x0, h - r.y0};
-      break;
-    case 3:
-      o = {h - r.y1, r.x0, h - r.y0, r.x1};
-      break;
-  }
-  return o;
+PdfRuling UprightRuling(PdfRuling r, int turns, double w, double h) {
+  TurnUpright(&r, turns, w, h);
+  return r;
 }
 
 // ---- Pages during layout --------------------------------------------------
