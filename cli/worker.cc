@@ -239,9 +239,10 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       for (;;) pause();
     }
     if (matches(hooks.oom_on)) {
-      // Allocates until the address-space limit makes allocation fail; the
-      // cap keeps builds without the limit (sanitizers) from eating the
-      // machine.
+      // Reserves address space until the limit makes allocation fail. The
+      // pages are never touched, so this takes microseconds however loaded
+      // the machine is (it used to race the timeout); the cap keeps builds
+      // without the limit (sanitizers) from reserving without end.
       constexpr size_t kChunk = size_t{64} << 20;
       size_t cap = (options.max_memory_mb > 0
                         ? static_cast<size_t>(options.max_memory_mb)
@@ -250,7 +251,6 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       std::vector<std::unique_ptr<char[]>> hog;
       for (size_t total = 0; total <= cap; total += kChunk) {
         hog.emplace_back(new char[kChunk]);
-        std::memset(hog.back().get(), 1, kChunk);
       }
       out_of_memory();
     }

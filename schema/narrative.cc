@@ -633,18 +633,18 @@ class NarrativeReader {
     if (has_path) {
       Subject s;
       s.metrics.push_back(ClassMetric(ctx));
-      std::vector<std::string> parts;
+      // ParseClassPath promises at least one name.
+      int names = 0;
       for (const std::string* n : {&path.lei, &path.kuan, &path.xiang}) {
-        if (!n->empty()) parts.push_back(*n);
+        if (!n->empty()) {
+          ++names;
+          s.label = *n;  // the deepest name printed
+        }
       }
-      if (parts.size() == 1) {
-        s.label = parts[0];
-      } else {
+      if (names > 1)
         s.class_path = path.lei + "/" + path.kuan + "/" + path.xiang;
-        s.label = parts.back();
-      }
-      s.found = !parts.empty();
-      if (s.found) return s;
+      s.found = true;
+      return s;
     }
     bool cjk_label = !label.empty() && IsCjkIdeograph([&] {
       size_t p0 = 0;
@@ -981,6 +981,7 @@ bool ParseClassPath(std::string_view raw, ClassPath* out) {
   if (xiang != std::string_view::npos && xiang >= after_kuan) {
     p.xiang = std::string(text.substr(after_kuan, xiang - after_kuan));
   }
+  if (p.empty()) return false;
   *out = p;
   return true;
 }

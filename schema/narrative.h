@@ -24,9 +24,13 @@ namespace budgetdoc {
 
 // Splits "一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）"
 // into its 类/款/项 names ("一般公共服务", "政府办公厅（室）及相关机构事务",
-// "行政运行"). Returns false when the text has no （类）/（款）/（项） marker.
+// "行政运行"). Returns false when the text has no （类）/（款）/（项） marker
+// or no name stands before any marker ("（项）”105.65万元", the tail of a path
+// whose names ended the previous line): true guarantees at least one non-empty
+// name.
 struct ClassPath {
   std::string lei, kuan, xiang;
+  bool empty() const { return lei.empty() && kuan.empty() && xiang.empty(); }
 };
 bool ParseClassPath(std::string_view text, ClassPath* out);
 

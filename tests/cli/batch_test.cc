@@ -466,7 +466,10 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
 
   BatchOptions o = Options();
   o.paths = {Path("in")};
-  o.worker.timeout_sec = 1;
+  // Only the hang may meet the timeout: the others end in milliseconds
+  // (the memory hog never touches its pages), so a loaded machine leaves
+  // them seconds of slack.
+  o.worker.timeout_sec = 3;
   o.worker.max_memory_mb = 768;
   o.worker.hooks.crash_on = "crash_me";
   o.worker.hooks.hang_on = "hang_me";
@@ -476,7 +479,7 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  EXPECT_LT(seconds, 10.0) << "the hang must be cut by the timeout";
+  EXPECT_LT(seconds, 30.0) << "the hang must be cut by the timeout";
   EXPECT_EQ(s.inputs, 8u);
   std::map<std::string, std::string> st = Statuses();
   ASSERT_EQ(st.size(), 8u);
@@ -491,7 +494,7 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
       << status("crash_me.txt");
   EXPECT_EQ(status("hang_me.txt")
                 .rfind("failed|timeout|timeout: no result "
-                       "after 1 s",
+                       "after 3 s",
                        0),
             0u)
       << status("hang_me.txt");

@@ -99,6 +99,41 @@ TEST(NarrativeFactsTest, ABareAmountUnderANumberedItemBelongsToItsClassPath) {
             "[一般公共服务/政府办公厅（室）及相关机构事务/行政运行]\n");
 }
 
+// Regression (issue 21): a PDF line break left the tail of a quoted path,
+// "（项）”", at the start of the next block; the path has no name and used to
+// crash the subject resolver.
+TEST(NarrativeFactsTest, APathTailWithoutNamesBindsNoSubjectAndDoesNotCrash) {
+  EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明",
+                   "（三）一般公共预算财政拨款支出决算具体情况",
+                   "（项）”12.30万元，主要用于：社区活动。"}),
+            "");
+}
+
+TEST(ClassPathTest, NamesBeforeTheirMarkersOrNothing) {
+  struct Case {
+    std::string_view text;
+    bool ok;
+    std::string_view lei, kuan, xiang;
+  };
+  const Case kCases[] = {
+      {"一般公共服务（类）统计信息事务（款）统计管理（项）", true,
+       "一般公共服务", "统计信息事务", "统计管理"},
+      {"住房改革支出(款)", true, "", "住房改革支出", ""},
+      {"3.教育支出（类）", true, "教育支出", "", ""},
+      {"（项）”", false, "", "", ""},
+      {"（类）（款）（项）", false, "", "", ""},
+      {"没有标记", false, "", "", ""},
+  };
+  for (const Case& c : kCases) {
+    ClassPath p;
+    EXPECT_EQ(ParseClassPath(c.text, &p), c.ok) << c.text;
+    if (!c.ok) continue;
+    EXPECT_EQ(p.lei, c.lei) << c.text;
+    EXPECT_EQ(p.kuan, c.kuan) << c.text;
+    EXPECT_EQ(p.xiang, c.xiang) << c.text;
+  }
+}
+
 TEST(NarrativeFactsTest, ClassNamesInAStructureListBecomeFunctionalFacts) {
   EXPECT_EQ(Facts({"五、一般公共预算财政拨款支出决算情况说明",
                    "（二）一般公共预算财政拨款支出决算结构情况",
