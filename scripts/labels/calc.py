@@ -88,10 +88,11 @@ def _plain(value, places):
 
 
 def _one_line(line):
-    body, _, note = line.partition("#")
+    body, _, note = line.rstrip("\n").partition("#")
     words = body.split()
     if not words:
         return line.rstrip()
+    note = note.strip()
     op, rest = words[0], words[1:]
     printed = None
     if "=" in rest:
@@ -106,7 +107,7 @@ def _one_line(line):
     shown = printed_fig.decimals if printed_fig else 2
     result = "%-10s %s%s" % (verdict(exact, low, high, printed_fig) if printed_fig else "-",
                              round_half_up(exact, shown), unit)
-    return "%s  | %s%s" % (result, body.strip(), ("  #" + note) if note else "")
+    return "%s  | %s%s" % (result, body.strip(), ("  # " + note) if note else "")
 
 
 def main(argv):

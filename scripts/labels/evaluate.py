@@ -175,12 +175,16 @@ def percent_mentions(extract_jsons, files):
 
 def labelled_percents(label_file):
     """Counter of (file index, page, canonical percent): a record covers its
-    percent figures on each of its pages, once per record and figure."""
+    percent figures on each of its pages, once per record and figure. The key
+    (file index, None, percent) counts the records of the file without regard
+    to page, for mentions whose extraction has no page (text files)."""
     out = collections.Counter()
     for record in label_file.records:
         for value in record.percent_figures():
             for page in record.pages:
                 out[(page.file_index, page.number, value)] += 1
+            for file_index in {page.file_index for page in record.pages}:
+                out[(file_index, None, value)] += 1
     return out
 
 
@@ -198,6 +202,7 @@ class ReportResult:
         self.rates_total = 0
         self.rates_accounted = 0
         self.unaccounted_rates = []
+        self.unextracted_rates = []  # (record id, percent): labelled, but no such mention on its pages
         self.template_problem = None
         self.missing_tables = []
 
@@ -250,6 +255,12 @@ def evaluate(label_file, check_jsons, extract_jsons):
         res.rates_accounted += covered
         if covered < count:
             res.unaccounted_rates.append((key, count - covered))
+    for record in label_file.records:
+        for value in record.percent_figures():
+            keys = [(p.file_index, p.number, value) for p in record.pages]
+            keys += [(fi, None, value) for fi in {p.file_index for p in record.pages}]
+            if not any(mentions.get(k) for k in keys):
+                res.unextracted_rates.append((record.id, value))
     is_template = any((doc.get("report") or {}).get("is_template") for doc in check_jsons)
     if label_file.template and not is_template:
         res.template_problem = "a template not recognised as one (report.is_template is false)"
@@ -321,6 +332,27 @@ def parse_gaps(text, path="<gaps>"):
             raise ValueError("%s:%d: a false gap needs rule=" % (path, number))
         gaps.append(gap)
     return gaps
+
+
+def draft_gaps(results, verdict):
+    """known_gaps.txt lines for the current unexplained failures, why=TODO."""
+    lines = []
+    failing = "\n".join(verdict.failures)
+    for res in results:
+        rid = res.labels.report
+        for d in res.material_missed():
+            if "%s: material defect %s " % (rid, d.id) in failing:
+                lines.append('gap report=%s label=%s kind=miss why="TODO"' % (rid, d.id))
+        for f in res.false_material:
+            figure = f.raw_values[0] if f.raw_values else ""
+            line = 'gap report=%s rule=%s%s%s kind=false why="TODO"' % (
+                rid, f.rule, " page=%d" % f.first_page() if f.first_page() is not None else "",
+                " figure=%s" % figure.replace(" ", "") if figure else "")
+            if "%s: false material finding" % rid in failing and line not in lines:
+                lines.append(line)
+        if (res.template_problem or res.missing_tables) and "%s: " % rid in failing:
+            lines.append('gap report=%s kind=template why="TODO"' % rid)
+    return lines
 
 
 class Verdict:

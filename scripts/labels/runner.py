@@ -38,10 +38,11 @@ def print_report(res, out, verbose):
     w = out.write
     w("== %s  (%s %s %s%s)\n" % (lf.report, lf.kind, lf.year, lf.scope, ", template" if lf.template else ""))
     w("   material found %s; false material %d; minor found %s; passes contradicted %d of %d; "
-      "rates accounted %s; non-pass findings %d (unlabelled minor %d, repeats %d)\n" % (
+      "rates accounted %s (labelled but not extracted %d); non-pass findings %d (unlabelled minor %d, repeats %d)\n" % (
           _pct(len(res.material_found()), len(res.material_labelled())), len(res.false_material),
           _pct(len(res.minor_found()), len(res.minor_labelled())), len(res.contradicted),
-          len(lf.by_kind("pass")), _pct(res.rates_accounted, res.rates_total), len(res.findings),
+          len(lf.by_kind("pass")), _pct(res.rates_accounted, res.rates_total), len(res.unextracted_rates),
+          len(res.findings),
           len(res.unlabelled_minor), res.repeats()))
     for d in lf.defects():
         hits = res.found.get(d.id, [])
@@ -65,6 +66,8 @@ def print_report(res, out, verbose):
             w("   unlabelled minor: %s\n" % f.describe())
         for (fi, page, value), n in res.unaccounted_rates:
             w("   rate not labelled: file %d p%s %s x%d\n" % (fi, page, value, n))
+        for rid, value in res.unextracted_rates:
+            w("   labelled rate not extracted: %s %s\n" % (rid, value))
     if res.template_problem:
         w("   TEMPLATE: %s\n" % res.template_problem)
     if res.missing_tables:
@@ -73,7 +76,7 @@ def print_report(res, out, verbose):
 
 def print_totals(results, out):
     t = {k: 0 for k in ("reports", "mat_l", "mat_f", "false", "min_l", "min_f", "passes", "contra",
-                        "notclaims", "rates", "rates_acc", "findings", "unlab", "repeats", "class")}
+                        "notclaims", "rates", "rates_acc", "unextracted", "findings", "unlab", "repeats", "class")}
     for r in results:
         t["reports"] += 1
         t["mat_l"] += len(r.material_labelled())
@@ -86,17 +89,35 @@ def print_totals(results, out):
         t["notclaims"] += len(r.labels.by_kind("notclaim"))
         t["rates"] += r.rates_total
         t["rates_acc"] += r.rates_accounted
+        t["unextracted"] += len(r.unextracted_rates)
         t["findings"] += len(r.findings)
         t["unlab"] += len(r.unlabelled_minor)
         t["repeats"] += r.repeats()
         t["class"] += len(r.class_mismatch)
     out.write("== total: %d reports; material defects found %s; false material findings %d; minor defects "
-              "found %s; pass records %d (contradicted %d); notclaim records %d; printed rates accounted %s; "
+              "found %s; pass records %d (contradicted %d); notclaim records %d; printed rates accounted %s "
+              "(labelled but not extracted %d); "
               "non-pass findings %d (unlabelled minor %d, repeats %d); class disagreements %d\n" % (
                   t["reports"], _pct(t["mat_f"], t["mat_l"]), t["false"], _pct(t["min_f"], t["min_l"]),
-                  t["passes"], t["contra"], t["notclaims"], _pct(t["rates_acc"], t["rates"]), t["findings"],
+                  t["passes"], t["contra"], t["notclaims"], _pct(t["rates_acc"], t["rates"]), t["unextracted"],
+                  t["findings"],
                   t["unlab"], t["repeats"], t["class"]))
     return t
+
+
+def counts_table(label_files):
+    """Markdown table: per report the labelled defects, passes, notclaims and rates."""
+    rows = ["| report | kind | defects material | defects minor | pass | notclaim | % figures labelled |",
+            "|---|---|---|---|---|---|---|"]
+    total = [0, 0, 0, 0, 0]
+    for lf in label_files:
+        n = [len(lf.defects("material")), len(lf.defects("minor")), len(lf.by_kind("pass")),
+             len(lf.by_kind("notclaim")), sum(len(r.percent_figures()) for r in lf.records)]
+        total = [a + b for a, b in zip(total, n)]
+        kind = "%s %s %s%s" % (lf.year, lf.scope, lf.kind, " (template)" if lf.template else "")
+        rows.append("| %s | %s | %s |" % (lf.report, kind, " | ".join(str(x) for x in n)))
+    rows.append("| **%d reports** | | %s |" % (len(label_files), " | ".join("**%d**" % x for x in total)))
+    return "\n".join(rows)
 
 
 def main(argv):
@@ -109,9 +130,21 @@ def main(argv):
     ap.add_argument("--known-gaps", default=None, help="known_gaps.txt: current tool errors, listed loudly")
     ap.add_argument("--report", action="append", default=[], help="only these report ids")
     ap.add_argument("--verbose", "-v", action="store_true", help="show matched findings and unlabelled ones")
+    ap.add_argument("--draft-gaps", action="store_true",
+                    help="print a known_gaps.txt line for every current failure (to vet against the PDF, never "
+                         "to paste unread)")
+    ap.add_argument("--counts", action="store_true",
+                    help="print the label counts per report as a Markdown table and exit (no budgetdoc run)")
     ap.add_argument("--timeout", type=int, default=300)
     args = ap.parse_args(argv)
 
+    if args.counts:
+        try:
+            print(counts_table(labelfile.load_dir(args.labels)))
+        except (ValueError, OSError) as e:
+            print("label_eval: %s" % e)
+            return 2
+        return 0
     if not os.path.isdir(args.corpus):
         print("label_eval: skipped: %s is absent (the labelled set needs ../shared/corpus)" % args.corpus)
         return SKIP
@@ -148,8 +181,17 @@ def main(argv):
         results.append(res)
         print_report(res, sys.stdout, args.verbose)
     print_totals(results, sys.stdout)
-    gaps = [g for g in gaps if g.report in {r.labels.report for r in results}]
+    present = {r.labels.report for r in results}
+    ignored = [g for g in gaps if g.report not in present]
+    if ignored and not args.report:
+        print("== %d known gaps name reports without a label file here (ignored): %s" % (
+            len(ignored), ", ".join(sorted({g.report for g in ignored}))))
+    gaps = [g for g in gaps if g.report in present]
     verdict = evaluate.judge(results, gaps)
+    if args.draft_gaps:
+        print("== draft known_gaps lines (verify each against the PDF first):")
+        for line in evaluate.draft_gaps(results, verdict):
+            print(line)
     if verdict.known:
         print("== KNOWN GAPS (%d; the tool's errors, tests/labels/known_gaps.txt):" % len(verdict.known))
         for line in verdict.known:
