@@ -20,6 +20,7 @@ Tests: tests/label_tools/test_calc.py
 """
 
 import decimal
+import sys
 
 from labels import figures
 
@@ -87,21 +88,29 @@ def _plain(value, places):
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _one_line(line):
-    body, _, note = line.rstrip("\n").partition("#")
-    words = body.split()
-    if not words:
-        return line.rstrip()
-    note = note.strip()
+def _evaluate(words):
+    """words: an operation, its operands, optionally "=" and the printed
+    result. Returns (operands text, printed text, printed Figure or None,
+    exact, low, high, unit); raises ValueError or DecimalException."""
     op, rest = words[0], words[1:]
     printed = None
     if "=" in rest:
         i = rest.index("=")
         rest, printed = rest[:i], rest[i + 1]
     unit_hint = "%" if op in ("share", "ratio", "rate") else ""
+    exact, low, high, unit = compute(op, [figures.parse(x) for x in rest])
+    printed_fig = figures.parse(printed, unit_hint) if printed else None
+    return rest, printed, printed_fig, exact, low, high, unit
+
+
+def _one_line(line):
+    body, _, note = line.rstrip("\n").partition("#")
+    words = body.split()
+    if not words:
+        return line.rstrip()
+    note = note.strip()
     try:
-        exact, low, high, unit = compute(op, [figures.parse(x) for x in rest])
-        printed_fig = figures.parse(printed, unit_hint) if printed else None
+        _, _, printed_fig, exact, low, high, unit = _evaluate(words)
     except (ValueError, decimal.DecimalException) as e:
         return "ERROR %s: %s" % (body.strip(), e)
     shown = printed_fig.decimals if printed_fig else 2
@@ -112,23 +121,15 @@ def _one_line(line):
 
 def main(argv):
     if argv == ["-"]:
-        import sys
         for line in sys.stdin:
             print(_one_line(line))
         return 0
     if len(argv) < 2 or argv[0] in ("-h", "--help"):
         print(__doc__.strip())
         return 0 if argv and argv[0] in ("-h", "--help") else 2
-    op, rest = argv[0], argv[1:]
-    printed = None
-    if "=" in rest:
-        i = rest.index("=")
-        rest, printed = rest[:i], rest[i + 1]
-    unit_hint = "%" if op in ("share", "ratio", "rate") else ""
+    op = argv[0]
     try:
-        operands = [figures.parse(x) for x in rest]
-        exact, low, high, unit = compute(op, operands)
-        printed_fig = figures.parse(printed, unit_hint) if printed else None
+        rest, printed, printed_fig, exact, low, high, unit = _evaluate(argv)
     except (ValueError, decimal.DecimalException) as e:
         print("label_calc: %s" % e)
         return 2

@@ -6,7 +6,7 @@ Exit status: 0 all good; 1 a false material finding, a missed material defect,
 a template problem or a stale known gap; 2 bad labels or budgetdoc failed;
 77 skipped (../shared/corpus or budgetdoc absent).
 
-Tests: tests/label_tools/test_evaluate.py (the runner's pure parts)
+Tests: tests/label_tools/test_runner.py
 """
 
 import argparse
