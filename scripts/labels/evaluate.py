@@ -15,8 +15,9 @@ Matching a finding to a label record (defect, pass or notclaim):
     (evidence values and the printed value, normalised by figures.canonical:
     1,234.50 = 1234.5, 元 -> 万元) and the finding's printed figure is one of
     the record's figures (or the finding prints none, or a second record
-    figure is among the values): 2 + the number of record figures among the
-    values; else the record's subject occurs in the finding's text (message,
+    figure is among the values): 2 + the number of distinct record figures
+    among the values; when only the first figure is shared and the record's
+    family is the rule's prefix: 1 + that number; else the record's subject occurs in the finding's text (message,
     evidence labels and quotes; quote marks and spaces ignored), or a
     unit-less first figure (a year) occurs there followed by 年: 2 + shared
     figures; else the record has no figures, the finding has none either and
@@ -118,13 +119,17 @@ def collect_findings(check_jsons, files):
 def _score(record, finding):
     if finding.pages and not (finding.pages & record.page_keys()):
         return 0
-    overlap = sum(1 for c in record.canonical if c in finding.values)
+    overlap = len(set(record.canonical) & finding.values)
     if record.canonical and record.canonical[0] in finding.values:
         # The record's first figure is among the finding's figures; it is the
         # same claim when the finding's printed figure is one of the record's
-        # (or the finding has none) or when a second figure is shared too.
+        # (or the finding has none) or when a second figure is shared too;
+        # weakly so when only the family agrees (a share group's sum naming
+        # the truncated share).
         if finding.printed is None or finding.printed in record.canonical or overlap >= 2:
             return 2 + overlap
+        if record.family and finding.rule.split(".")[0] == record.family:
+            return 1 + overlap
         return 0
     if record.subject and _QUOTES.sub("", record.subject) in finding.text:
         return 2 + overlap

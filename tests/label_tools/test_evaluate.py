@@ -55,6 +55,21 @@ class MatchTest(unittest.TestCase):
         self.assertEqual(res.found, {})
         self.assertEqual(len(res.unlabelled_minor), 1)
 
+    def test_a_group_sum_naming_a_labelled_share_matches_it_weakly(self):
+        # share.sum_100 prints the computed sum, not a printed figure; D1 is a share record.
+        r = result("share.sum_100", "fail", "error", "100.07%",
+                   [evidence("100.07%", 21), evidence("71.73%", 21), evidence("11.11%", 21)])
+        res = evaluate.evaluate(labels(), [check_json([r])], [])
+        self.assertEqual(list(res.found), ["D1"])
+
+    def test_repeated_figures_of_a_record_count_once(self):
+        lf = labelfile.parse("report r\nfile real/made_up_report.pdf\n"
+                             "pass id=P1 family=share pages=1 figures=0%,0%,0%\n")
+        r = result("sum.total", "fail", "error", "99.99%", [evidence("99.99%", 1), evidence("0%", 1)])
+        res = evaluate.evaluate(lf, [check_json([r])], [])
+        self.assertEqual(res.contradicted, {})
+        self.assertEqual(len(res.false_material), 1)
+
     def test_a_subject_matches_a_finding_without_figures(self):
         r = result("presentation.year_mismatch", "fail", "error", None, [evidence("", 18)],
                    message="标题“第三部分某局2023年度说明”写的是2023年")
