@@ -602,8 +602,10 @@ class Checker {
     std::map<std::string, std::vector<const Fact*>> items;
     std::vector<const Fact*> all_items;
     for (const Fact& f : ex_.facts) {
+      // One fund's items: a 政府性基金 list is not part of the 一般公共预算
+      // one.
       if (f.origin != Origin::kNarrative ||
-          f.metric != "gpb.expenditure.by_func" ||
+          f.metric != "gpb.expenditure.by_func" || f.fund != "gpb" ||
           f.measure != Measure::kAmount || !Current(f) ||
           f.basis != DefaultBasis()) {
         continue;

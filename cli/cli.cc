@@ -7,6 +7,7 @@
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
+#include "schema/mapper.h"
 #include "schema/version.h"
 
 #include <cstdlib>
@@ -78,7 +79,9 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
       err << "budgetdoc: " << nd.status().message() << "\n";
       return 2;
     }
-    out << DebugString(nd->doc) << DebugString(*nd);
+    Extraction ex = MapToSchema(*nd);
+    out << DebugString(nd->doc) << DebugString(*nd) << "claims:\n"
+        << ClaimsDebugString(ex.claims, *nd);
     return 0;
   }
   options.run_checks = false;

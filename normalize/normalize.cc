@@ -9,16 +9,112 @@
 namespace budgetdoc {
 namespace {
 
+bool EndsWith(std::string_view s, std::string_view e) {
+  return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
+}
+
+// A line that cannot end where it does: a quotation left open
+// ("6.“社会保障和就业支出（类）行政事业单位离退休（款）"), or a 类/款/项 path
+// that stops after its 类 or 款. Such a line, even a numbered heading, goes on.
+bool ObviouslyContinues(std::string_view s) {
+  size_t open = 0, close = 0;
+  for (size_t p = s.find("“"); p != std::string_view::npos;
+       p = s.find("“", p + 3)) {
+    ++open;
+  }
+  for (size_t p = s.find("”"); p != std::string_view::npos;
+       p = s.find("”", p + 3)) {
+    ++close;
+  }
+  return open > close || EndsWith(s, "（类）") || EndsWith(s, "（款）") ||
+         EndsWith(s, "(类)") || EndsWith(s, "(款)");
+}
+
 // Sentence-final or clause-final punctuation: a line ending in one of these
-// is complete.
+// is complete, unless it obviously continues. A colon is not final:
+// "主要用于：" goes on on the next line.
 bool EndsComplete(std::string_view s) {
-  static constexpr std::string_view kEnds[] = {"。", "！", "？", "；", "：",
-                                               "”",  "）", ")",  ":",  ";",
-                                               "!",  "?",  "…",  "》", "」"};
+  if (ObviouslyContinues(s)) return false;
+  static constexpr std::string_view kEnds[] = {
+      "。", "！", "？", "；", "”", "）", ")", ";", "!", "?", "…", "》", "」"};
   for (std::string_view e : kEnds) {
-    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+    if (EndsWith(s, e)) return true;
   }
   return false;
+}
+
+// A 类/款/项 path broken inside a name: "20、卫生健康支出（类）行政事业单位医疗
+// （款）行政单位" / "医疗（项）。主要用于：…". The line holds a 类 or 款 marker
+// but no 项 after its last one, and the next line reaches a marker before
+// any clause punctuation.
+bool PathContinues(std::string_view line, std::string_view next) {
+  // Position of the last 类 or 款 marker, full-width or ASCII brackets.
+  size_t last = std::string_view::npos;
+  for (std::string_view marker : {"（类）", "(类)", "（款）", "(款)"}) {
+    size_t p = line.rfind(marker);
+    if (p != std::string_view::npos &&
+        (last == std::string_view::npos || p > last)) {
+      last = p;
+    }
+  }
+  if (last == std::string_view::npos) return false;
+  if (line.find("（项）", last) != std::string_view::npos ||
+      line.find("(项)", last) != std::string_view::npos) {
+    return false;
+  }
+  size_t stop = next.size();
+  for (std::string_view d : {"，", "。", "：", "；", ",", ":"}) {
+    stop =
+        std::min(stop, next.find(d) == std::string_view::npos ? next.size()
+                                                              : next.find(d));
+  }
+  std::string_view head = next.substr(0, stop);
+  return head.find("（项）") != std::string_view::npos ||
+         head.find("（款）") != std::string_view::npos ||
+         head.find("(项)") != std::string_view::npos ||
+         head.find("(款)") != std::string_view::npos;
+}
+
+// "323.47 万元，…", "1,322.92万元": a line opening with an amount.
+bool StartsWithAmount(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() &&
+         ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.')) {
+    ++i;
+  }
+  if (i == 0) return false;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::string_view rest = s.substr(i);
+  for (std::string_view unit : {"万元", "元", "亿元"}) {
+    if (rest.substr(0, unit.size()) == unit) return true;
+  }
+  return false;
+}
+
+// Display width: CJK characters and full-width punctuation take two columns.
+// Lines of one page are as wide as each other, not as long: digits and
+// Latin letters are narrow.
+size_t DisplayWidth(std::string_view s) {
+  size_t w = 0;
+  for (size_t p = 0; p < s.size();) {
+    char32_t c = DecodeUtf8(s, &p);
+    bool wide = IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) ||
+                (c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D;
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+// Prose lines (mostly CJK) set the typical line length; flattened table rows
+// ("2080501 行政单位离退休 252.74 252.74") do not.
+bool IsProseLine(std::string_view s) {
+  size_t cjk = 0, other = 0;
+  for (size_t p = 0; p < s.size();) {
+    char32_t c = DecodeUtf8(s, &p);
+    if (c == ' ') continue;
+    (IsCjkIdeograph(c) ? cjk : other) += 1;
+  }
+  return cjk >= 8 && cjk >= other;
 }
 
 // Plain text keeps the line breaks of its source; a hard-wrapped paragraph
@@ -31,11 +127,11 @@ bool EndsComplete(std::string_view s) {
 // page number can be dropped ("222.5" / "28" / "万元"). The joined block
 // keeps the line breaks in its raw text.
 void JoinWrappedLines(Document* doc) {
-  // Typical long-line length (90th percentile, in code points).
+  // Typical long-line width (90th percentile of prose lines).
   std::vector<size_t> lengths;
   for (const Block& b : doc->blocks) {
-    if (b.kind == BlockKind::kParagraph)
-      lengths.push_back(CountCodePoints(b.text));
+    if (b.kind == BlockKind::kParagraph && IsProseLine(b.text))
+      lengths.push_back(DisplayWidth(b.text));
   }
   size_t p90 = 0;
   if (!lengths.empty()) {
@@ -53,8 +149,8 @@ void JoinWrappedLines(Document* doc) {
       return b.bbox->x1 >= right[b.page] - std::max(12.0, 0.03 * width);
     }
     // Needs enough lines to know what a full one is.
-    size_t n = CountCodePoints(norm);
-    return lengths.size() >= 8 && p90 >= 25 && n * 4 >= p90 * 3;
+    size_t n = DisplayWidth(norm);
+    return lengths.size() >= 8 && p90 >= 50 && n * 4 >= p90 * 3;
   };
   auto page_number_only = [](const std::string& norm) {
     if (norm.empty() || norm.size() > 12) return false;
@@ -81,17 +177,32 @@ void JoinWrappedLines(Document* doc) {
       bool next_heading = ParseHeadingLabel(next, &label);
       bool digit_end = !last_norm.empty() && last_norm.back() >= '0' &&
                        last_norm.back() <= '9';
-      bool joinable = !last_norm.empty() && !next.empty() &&
-                      !EndsComplete(last_norm) && !out_is_heading &&
-                      !next_heading;
+      // A path printed alone ("“…（类）…（款）…（项）”") takes the amount
+      // printed at the start of the next line.
+      bool amount_follows =
+          (EndsWith(last_norm, "（项）”") || EndsWith(last_norm, "（项）") ||
+           EndsWith(last_norm, "（款）”") || EndsWith(last_norm, "（类）”")) &&
+          StartsWithAmount(next);
+      bool continues = (ObviouslyContinues(last_norm) || amount_follows ||
+                        PathContinues(last_norm, next)) &&
+                       !next_heading;
+      bool joinable =
+          !last_norm.empty() && !next.empty() && !next_heading &&
+          ((!EndsComplete(last_norm) && (!out_is_heading || continues)) ||
+           amount_follows);
       bool page_gap =
           digit_end && page_number_only(next) && i + 1 < source.size();
       // The line before this one was a page number caught in a sentence.
       bool after_page_number = page_number_only(last_norm) &&
                                out.back().text.find('\n') != std::string::npos;
-      if (joinable &&
-          (full(*last, last_norm) || page_gap || after_page_number)) {
+      if (joinable && (full(*last, last_norm) || page_gap ||
+                       after_page_number || continues)) {
         out.back().text += "\n" + b.text;
+        // A numbered heading whose line went on into body text is a list
+        // item with its body, not a heading.
+        for (std::string_view body : {"，", "。", "：", "；"}) {
+          if (next.find(body) != std::string::npos) out_is_heading = false;
+        }
         last_norm = std::move(next);
         last = &b;
         continue;

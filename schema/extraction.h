@@ -6,6 +6,7 @@
 #define BUDGETDOC_SCHEMA_EXTRACTION_H_
 
 #include "base/finding.h"
+#include "schema/claims.h"
 #include "schema/fact.h"
 #include "schema/report_meta.h"
 
@@ -40,6 +41,7 @@ struct RecognizedTable {
 struct Extraction {
   ReportMeta meta;
   std::vector<Fact> facts;
+  ClaimSet claims;  // what the prose asserts; narrative facts point into it
   std::vector<RecognizedTable> tables;
   std::vector<std::string> expected_tables;  // canonical ids for the kind
   std::vector<Finding> findings;

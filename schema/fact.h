@@ -45,6 +45,10 @@ struct Fact {
   int table = -1;      // recognized table index (table facts)
   std::string column;  // column role (table facts): total, basic, ...
   bool on_unreadable_page = false;
+  // Narrative facts: the claim (Extraction::claims) and value they come
+  // from; -1 otherwise.
+  int claim = -1;
+  int claim_value = -1;
 };
 
 }  // namespace budgetdoc

@@ -99,7 +99,8 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.narrative_amount_scale = JudgedScale(amount_scales, 2);
   ex.percent_scale = JudgedScale(percent_scales, 2);
 
-  ex.facts = ExtractNarrativeFacts(nd, ex.meta, metrics);
+  ex.claims = ReadClaims(nd, ex.meta, metrics);
+  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, metrics);
   const ClassificationCatalog& catalog = ClassificationCatalog::Default();
   for (Fact& f : ex.facts) {
     if ((f.metric == "gpb.expenditure.by_func" ||

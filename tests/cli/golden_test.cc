@@ -1,11 +1,13 @@
 // For each samples/<case>/input.* : run every stage and compare each
 // canonical dump with samples/<case>/expected/ (document.txt after extract,
-// normalized.txt after normalize, extract.json for the CLI). A case needs at
-// least document.txt; UPDATE_GOLDEN=1 (scripts/update_golden) writes all.
+// normalized.txt after normalize, extract.json for the CLI, claims.txt after
+// the claim reader). A case needs at least document.txt; UPDATE_GOLDEN=1
+// (scripts/update_golden) writes all.
 #include "tests/testing/golden.h"
 
 #include "cli/pipeline.h"
 #include "output/json_writer.h"
+#include "schema/mapper.h"
 
 #include <gtest/gtest.h>
 
@@ -54,9 +56,11 @@ TEST_P(GoldenTest, EveryStageMatchesItsGoldenDump) {
       ExtractFile(testing::SourcePath(rel), options);
   ASSERT_TRUE(nd.ok()) << nd.status().ToString();
   testing::ExpectMatchesGolden(DebugString(nd->doc), dir + "document.txt");
+  Extraction ex = MapToSchema(*nd);
   for (const auto& [file, text] :
        {std::pair<std::string, std::string>{"normalized.txt", DebugString(*nd)},
-        {"extract.json", NormalizedDocumentToJson(*nd).Dump(1) + "\n"}}) {
+        {"extract.json", NormalizedDocumentToJson(*nd).Dump(1) + "\n"},
+        {"claims.txt", ClaimsDebugString(ex.claims, *nd)}}) {
     if (update || Exists(testing::SourcePath(dir + file))) {
       testing::ExpectMatchesGolden(text, dir + file);
     }
