@@ -730,8 +730,11 @@ class DocumentView {
     return out + "</table></div>";
   }
 
-  std::string EvidenceItem(const Evidence& e, const Evidence& e_en,
-                           size_t i) const {
+  // `passage`: the marked sentence to quote for a narrative item, or ""
+  // when an earlier item of the finding already quotes it (`same_as`).
+  std::string EvidenceItem(const Evidence& e, const Evidence& e_en, size_t i,
+                           const std::string& passage,
+                           const std::string& same_as) const {
     std::string out =
         "<li class=\"ev\"><span class=\"letter\">" + Letter(i) + "</span> ";
     if (!e.label.empty()) out += "<b>" + Esc(e.label) + "</b> ";
@@ -749,9 +752,14 @@ class DocumentView {
     if (CellAt(doc_, w) != nullptr) {
       out += "<div class=\"quote tablerow\">" + RowTable(w) + "</div>";
     } else if (RawSpan(nd_, w, &b, &en)) {
-      const std::string& text = doc_.blocks[static_cast<size_t>(w.block)].text;
-      out += "<blockquote class=\"quote\">" +
-             MarkedText(text, {Span{b, en, "", ""}}, 90) + "</blockquote>";
+      if (!passage.empty()) {
+        out += "<blockquote class=\"quote\">" + passage + "</blockquote>";
+      } else {
+        out += "<span class=\"same\">" +
+               Bi("（同 " + same_as + " 的原文）",
+                  "(quoted with " + same_as + ")") +
+               "</span>";
+      }
     } else if (!e.quote.empty()) {
       out += "<blockquote class=\"quote\">" + Esc(e.quote) + "</blockquote>";
     }
@@ -823,11 +831,34 @@ class DocumentView {
       }
       out += "</div>";
     }
+    // One quote per passage, with every figure of the finding in it marked
+    // and lettered.
+    std::map<int, std::vector<Span>> spans;  // block -> spans
+    std::map<int, size_t> first;             // block -> first item
+    for (size_t i = 0; i < r.evidence.size(); ++i) {
+      const Provenance& w = r.evidence[i].where;
+      int b = 0, e = 0;
+      if (CellAt(doc_, w) != nullptr || !RawSpan(nd_, w, &b, &e)) continue;
+      spans[w.block].push_back(
+          {b, e, r.evidence.size() > 1 ? Letter(i) : "", ""});
+      first.emplace(w.block, i);
+    }
     out += "<ol class=\"evidence\">";
     for (size_t i = 0; i < r.evidence.size(); ++i) {
       const Evidence& e_en =
           i < en.evidence.size() ? en.evidence[i] : r.evidence[i];
-      out += EvidenceItem(r.evidence[i], e_en, i);
+      std::string passage, same_as;
+      auto it = first.find(r.evidence[i].where.block);
+      if (CellAt(doc_, r.evidence[i].where) == nullptr && it != first.end()) {
+        if (it->second == i) {
+          const std::string& text =
+              doc_.blocks[static_cast<size_t>(it->first)].text;
+          passage = MarkedText(text, spans[it->first], 90);
+        } else {
+          same_as = Letter(it->second);
+        }
+      }
+      out += EvidenceItem(r.evidence[i], e_en, i, passage, same_as);
     }
     out += "</ol></article>";
     return out;
@@ -1117,6 +1148,7 @@ li.ev{margin:6px 0;padding-top:6px;border-top:1px dotted var(--line)}
 .minor .letter{background:var(--amber)}
 .num{font:600 15px ui-monospace,"DejaVu Sans Mono",monospace}
 .loc{color:var(--mute);font-size:13px}
+.same{color:var(--mute);font-size:12px;margin-left:6px}
 blockquote.quote{margin:4px 0 0;padding:6px 10px;background:#faf9f6;border-left:3px solid var(--line);white-space:pre-wrap;font-size:14px}
 mark{background:var(--mark);padding:0 1px}
 .tag{font-size:10px;margin-left:1px}
