@@ -5,7 +5,7 @@
 // Provenance::bbox. Renders share the PDF reader's lock (Poppler reports
 // problems through one process-global callback; they are dropped here).
 // Not copyable; use from one thread. Tested by
-// tests/extract/pdf_reader_test.cc.
+// tests/extract/pdf_render_test.cc.
 #ifndef BUDGETDOC_EXTRACT_PDF_RENDER_H_
 #define BUDGETDOC_EXTRACT_PDF_RENDER_H_
 
