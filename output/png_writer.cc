@@ -75,14 +75,21 @@ Result<std::string> EncodePng(const GrayPixels& image) {
         y > 0 ? row - static_cast<ptrdiff_t>(image.stride) : nullptr;
     FilterRow(row, prev, image.width, &raw);
   }
-  uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
-  std::string packed(packed_size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
-                raw.data(), static_cast<uLong>(raw.size()),
-                Z_BEST_SPEED) != Z_OK) {
+  // Run-length deflate: page images are mostly runs of white, which it
+  // packs nearly as well as full deflate at a fraction of the time.
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) {
     return Status::Internal("png: deflate failed");
   }
-  packed.resize(packed_size);
+  std::string packed(deflateBound(&z, static_cast<uLong>(raw.size())), '\0');
+  z.next_in = raw.data();
+  z.avail_in = static_cast<uInt>(raw.size());
+  z.next_out = reinterpret_cast<Bytef*>(packed.data());
+  z.avail_out = static_cast<uInt>(packed.size());
+  int rc = deflate(&z, Z_FINISH);
+  packed.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return Status::Internal("png: deflate failed");
 
   std::string out("\x89PNG\r\n\x1a\n", 8);
   std::string header;
