@@ -281,6 +281,11 @@ class Server {
     });
   }
 
+  static void DbUnreadable(httplib::Response& res, const Status& s) {
+    SendError(res, 500, "数据库无法读取：" + s.message(),
+              "The database cannot be read: " + s.message());
+  }
+
   bool NeedDb(httplib::Response& res) {
     if (!options_.db_path.empty()) return true;
     SendError(res, 404, "没有打开数据库（用 --db FILE 启动）。",
@@ -300,11 +305,7 @@ class Server {
     std::vector<std::map<std::string, std::string>> rows;
     size_t total = 0;
     Status s = ReadRows(ExportTable::kDocuments, f, 1000, &rows, &total);
-    if (!s.ok()) {
-      SendError(res, 500, "数据库无法读取：" + s.message(),
-                "The database cannot be read: " + s.message());
-      return;
-    }
+    if (!s.ok()) return DbUnreadable(res, s);
     std::string body =
         Nav() + FilterForm("/db", f) + "<p>" + std::to_string(total) +
         " 个文件 / documents" +
@@ -337,11 +338,7 @@ class Server {
     std::vector<std::map<std::string, std::string>> all;
     size_t total = 0;
     Status s = ReadRows(ExportTable::kFindings, f, 100000, &all, &total);
-    if (!s.ok()) {
-      SendError(res, 500, "数据库无法读取：" + s.message(),
-                "The database cannot be read: " + s.message());
-      return;
-    }
+    if (!s.ok()) return DbUnreadable(res, s);
     // Only what a report shows as a finding.
     std::vector<std::map<std::string, std::string>*> rows;
     std::map<std::string, size_t> by_rule;

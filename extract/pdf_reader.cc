@@ -332,6 +332,26 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
 
 // ---- PdfRenderer ------------------------------------------------------------
 
+namespace {
+
+// The w x h pixels at (x, y) of a bitmap with `stride` bytes per row.
+PageBitmap CopyRegion(const unsigned char* pixels, int stride, int x, int y,
+                      int w, int h) {
+  PageBitmap out;
+  out.width = w;
+  out.height = h;
+  out.pixels.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+  for (int row = 0; row < h; ++row) {
+    std::memcpy(
+        out.pixels.data() + static_cast<size_t>(row) * static_cast<size_t>(w),
+        pixels + static_cast<ptrdiff_t>(y + row) * stride + x,
+        static_cast<size_t>(w));
+  }
+  return out;
+}
+
+}  // namespace
+
 struct PdfRenderer::Impl {
   std::unique_ptr<poppler::document> doc;
   poppler::page_renderer renderer;
@@ -395,18 +415,9 @@ Result<PageBitmap> PdfRenderer::RenderRegion(int page, const BBox& box,
       return Status::Corrupt("pdf: page " + std::to_string(page) +
                              " cannot be rendered");
     }
-    PageBitmap& c = impl_->cached;
-    c.width = img.width();
-    c.height = img.height();
-    c.pixels.resize(static_cast<size_t>(c.width) *
-                    static_cast<size_t>(c.height));
-    for (int y = 0; y < c.height; ++y) {
-      std::memcpy(
-          c.pixels.data() +
-              static_cast<size_t>(y) * static_cast<size_t>(c.width),
-          img.const_data() + static_cast<ptrdiff_t>(y) * img.bytes_per_row(),
-          static_cast<size_t>(c.width));
-    }
+    impl_->cached =
+        CopyRegion(reinterpret_cast<const unsigned char*>(img.const_data()),
+                   img.bytes_per_row(), 0, 0, img.width(), img.height());
     impl_->cached_page = page;
     impl_->cached_dpi = dpi;
   }
@@ -423,21 +434,7 @@ Result<PageBitmap> PdfRenderer::RenderRegion(int page, const BBox& box,
     return Status::InvalidArgument("pdf: empty region on page " +
                                    std::to_string(page));
   }
-  PageBitmap out;
-  out.width = x1 - x0;
-  out.height = y1 - y0;
-  out.pixels.resize(static_cast<size_t>(out.width) *
-                    static_cast<size_t>(out.height));
-  for (int y = 0; y < out.height; ++y) {
-    std::memcpy(
-        out.pixels.data() +
-            static_cast<size_t>(y) * static_cast<size_t>(out.width),
-        full.pixels.data() +
-            static_cast<size_t>(y0 + y) * static_cast<size_t>(full.width) +
-            static_cast<size_t>(x0),
-        static_cast<size_t>(out.width));
-  }
-  return out;
+  return CopyRegion(full.pixels.data(), full.width, x0, y0, x1 - x0, y1 - y0);
 }
 
 }  // namespace budgetdoc
