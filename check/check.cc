@@ -1954,7 +1954,13 @@ class Checker {
 
 CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,
                       const CheckOptions& options) {
-  return Checker(nd, ex, options).Run();
+  CheckReport report = Checker(nd, ex, options).Run();
+  for (CheckResult& r : report.results) {
+    for (Evidence& e : r.evidence) {
+      if (!e.where.bbox) LocateOnPage(nd, &e.where);
+    }
+  }
+  return report;
 }
 
 }  // namespace budgetdoc

@@ -3,6 +3,8 @@
 #include "check/rules.h"
 #include "cli/batch.h"
 #include "cli/pipeline.h"
+#include "cli/report.h"
+#include "cli/serve.h"
 #include "output/check_text.h"
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
@@ -27,6 +29,12 @@ commands:
                                       common schema, tables, document, sections
   check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
                                       check where a report contradicts itself
+  report FILE... -o FILE.html         one self-contained HTML page to read and
+                                      show: findings with quotes and boxed
+                                      page crops, tables, key totals
+  serve [--port 8080] [--host 127.0.0.1] [--db FILE] [--max-upload MB]
+                                      a local web app: upload a report and get
+                                      its HTML report; browse a batch database
   batch PATH... [--db FILE] [-j N] [--manifest FILE|-] [--timeout SEC]
         [--max-memory MB] [--force] [--retry-failed] [--shard K/N]
         [--shard-by path|content] [--progress auto|bar|lines|none]
@@ -329,6 +337,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   }
   if (cmd == "extract") return RunExtract(rest, out, err);
   if (cmd == "check") return RunCheck(rest, out, err);
+  if (cmd == "report") return RunReportCommand(rest, out, err);
+  if (cmd == "serve") return RunServeCommand(rest, out, err);
   if (cmd == "batch") return RunBatchCommand(rest, err);
   if (cmd == "export") return RunExport(rest, out, err);
   if (cmd == "schema") {

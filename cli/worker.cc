@@ -127,10 +127,12 @@ bool WriteAll(int fd, std::string_view data) {
 struct Analyzed {
   Json status = Json::MakeObject();
   Json rows;
+  std::optional<std::string> payload;  // WorkerOptions::payload's text
 };
 
 Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
-                          const PipelineOptions& options) {
+                          const WorkerOptions& worker) {
+  const PipelineOptions& options = worker.pipeline;
   auto start = std::chrono::steady_clock::now();
   PipelineOptions o = options;
   if (o.extract.source_name.empty()) o.extract.source_name = path;
@@ -143,6 +145,10 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     std::replace(code.begin(), code.end(), ' ', '_');
     out.status.Set("code", Json::Str(code));
     out.status.Set("error", Json::Str(a.status().message()));
+  } else if (worker.payload) {
+    out.status.Set("ok", Json::Bool(true));
+    out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
+    out.payload = worker.payload(bytes, *a);
   } else {
     Json full = Json::MakeObject();
     full.Set("title", a->ex.meta.title.empty() ? Json::Null()
@@ -254,9 +260,12 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       }
       out_of_memory();
     }
-    Analyzed result = AnalyzeForWorker(path, bytes, options.pipeline);
+    Analyzed result = AnalyzeForWorker(path, bytes, options);
     json = result.status.Dump();
-    if (!result.rows.is_null()) {
+    if (result.payload) {
+      json += "\n";
+      json += *result.payload;
+    } else if (!result.rows.is_null()) {
       json += "\n";
       json += result.rows.Dump();
     }
@@ -598,6 +607,13 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     r.analyze_ms = std::strtod(ms->text().c_str(), nullptr);
   }
   const Json* ok = j.Find("ok");
+  if (ok != nullptr && ok->type() == Json::Type::kBool && ok->as_bool() &&
+      options_.payload) {
+    r.ok = true;
+    if (const Json* f = j.Find("format")) r.format = f->text();
+    r.payload = std::string(rows_text);
+    return r;
+  }
   if (ok != nullptr && ok->type() == Json::Type::kBool && ok->as_bool()) {
     Result<Json> rows = Json::Parse(rows_text);
     if (!rows.ok() || rows->type() != Json::Type::kObject) {

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,14 +54,20 @@ struct WorkerOptions {
   int max_memory_mb = 2048;
   PipelineOptions pipeline;
   WorkerTestHooks hooks;
+  // What the child sends back for a document it analyzed: the store rows
+  // (StoreRowsFromResult) when empty; otherwise this function's text (the
+  // server's HTML report), passed through as WorkerResult::payload.
+  std::function<std::string(std::string_view bytes, const Analysis& analysis)>
+      payload;
 };
 
 struct WorkerResult {
-  size_t id = 0;       // the id given to Launch
-  bool ok = false;     // the child analyzed the document
-  Json rows;           // when ok: StoreRowsFromResult of the analysis
-  std::string format;  // when ok: the format read (pdf, docx, html, text)
-  std::string error;   // when !ok: the reason, location first
+  size_t id = 0;        // the id given to Launch
+  bool ok = false;      // the child analyzed the document
+  Json rows;            // when ok: StoreRowsFromResult of the analysis
+  std::string payload;  // when ok and WorkerOptions::payload is set
+  std::string format;   // when ok: the format read (pdf, docx, html, text)
+  std::string error;    // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
   // worker failures are crash, timeout, out_of_memory or worker (no usable

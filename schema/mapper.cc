@@ -150,6 +150,8 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   }
   ex.expected_tables = ExpectedTables(ex.meta);
   ex.findings = std::move(tables.findings);
+  for (Fact& f : ex.facts) LocateOnPage(nd, &f.where);
+  for (auto& [field, where] : ex.meta.sources) LocateOnPage(nd, &where);
   return ex;
 }
 
