@@ -488,9 +488,13 @@ class BudgetBuilder(FinalBuilder):
         self.p("%d年计划购置公务用车" % y, bought, "，年初公务用车保有量", fleet, "。", detail)
 
     def b_other(self):
-        f, y, m, s = self.fig, self.year, self.meta, self.style
         self.h(2, self.sec_title(self.sec, "其他重要事项的情况说明"))
-        self.h(3, self.sub_title(1, "机关运行经费"))
+        for n, step in enumerate((self.b_admin, self.b_procurement, self.b_assets, self.b_perf), start=1):
+            step(n)
+
+    def b_admin(self, n):
+        f, y, m, s = self.fig, self.year, self.meta, self.style
+        self.h(3, self.sub_title(n, "机关运行经费"))
         a = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin", fund="gpb")
         yy = self.yoy(a, f.prior["admin_cost"], "admin_operating_cost", "n.admin", prior_printed=s.yoy_prior,
                       fund="gpb")
@@ -502,7 +506,9 @@ class BudgetBuilder(FinalBuilder):
         self.check("agree.admin_cost", "le", a=a2, b=self.T["FA08"]["public"])
         eq(self, "agree.repeat", a2, a)
 
-        self.h(3, self.sub_title(2, "政府采购预算情况"))
+    def b_procurement(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "政府采购预算情况"))
         pr = f.procurement
         total_value = pr["goods"] + pr["works"] + pr["services"]
         t = self.amt(total_value, "procurement.total", tag="n.proc.total")
@@ -518,13 +524,17 @@ class BudgetBuilder(FinalBuilder):
         else:
             self.p("%d年%s政府采购预算总额" % (y, m.short_name), t, "，未安排政府采购预算。")
 
-        self.h(3, self.sub_title(3, "国有资产占用情况"))
+    def b_assets(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "国有资产占用情况"))
         fleet = self.count(f.tp.fleet, "three_public.vehicle.fleet_count", "辆", tag="n.assets.fleet")
         eq(self, "agree.counts", fleet, self.fleet_fact)
         self.p("截至%d年底，%s共有公务用车" % (y - 1, m.short_name), fleet,
                "；无单价50万元以上通用设备，无单价100万元以上专用设备。")
 
-        self.h(3, self.sub_title(4, "项目绩效目标设置情况"))
+    def b_perf(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "项目绩效目标设置情况"))
         n = self.count(f.perf_projects, "perf.projects.with_targets", "个", tag="n.perf.projects")
         # The money of the projects with targets: all projects here, but not a
         # restatement of 项目支出 that readers may check against the table.

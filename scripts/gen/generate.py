@@ -22,8 +22,8 @@ import tempfile
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from gen import (build_budget, build_final, catalog, checks, figures, mutate, render_docx, render_html,  # noqa: E402
-                 render_text, style as style_mod, truth)
+from gen import (build_budget, build_final, catalog, checks, claims, figures, mutate, render_docx,  # noqa: E402
+                 render_html, render_text, style as style_mod, truth)
 
 VERSION = "1"
 ALL_FORMATS = ("txt", "docx", "html", "pdf")
@@ -263,7 +263,9 @@ def finish(reports, out_dir, args, pdf_wanted):
         if "docx" not in r.files and os.path.exists(os.path.join(out_dir, r.name + ".docx")):
             os.remove(os.path.join(out_dir, r.name + ".docx"))
         facts = [f for f in truth.walk(r.doc)]
-        data = truth.report_json(r.doc, r.meta, facts, planted_json(r), neutral_json(r), r.files)
+        text, spans = render_text.render_with_offsets(r.doc, r.meta)
+        claim_rows = claims.claims_json(r.doc, r.meta, text, spans)
+        data = truth.report_json(r.doc, r.meta, facts, planted_json(r), neutral_json(r), r.files, claim_rows)
         with open(os.path.join(out_dir, r.name + ".truth.json"), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(truth.dumps(data))
     manifest = {

@@ -87,6 +87,10 @@ def fact_json(fact):
         out["sign_word"] = fact.sign_word
     if fact.also_metrics:
         out["also_metrics"] = list(fact.also_metrics)
+    if fact.label:
+        out["label"] = fact.label
+    if fact.per_value and fact.scale == "%":
+        out["decimals"] = numfmt.decimals_of(fact.raw)
     refs = {k: v.fid for k, v in fact.refs.items() if v is not None and v.fid}
     if refs:
         out["refs"] = refs
@@ -97,12 +101,13 @@ def _table_unit(fact):
     return fact.scale
 
 
-def report_json(doc, meta, facts, planted, neutral, files):
+def report_json(doc, meta, facts, planted, neutral, files, claims=None):
     return {
         "schema": SCHEMA,
         "report": meta,
         "files": files,
         "facts": [fact_json(f) for f in facts],
+        "claims": claims or [],
         "planted": planted,
         "neutral": neutral,
     }
