@@ -331,14 +331,14 @@ class BudgetBuilder(FinalBuilder):
         if s.total_phrase == "both":
             x.also_metrics = ["expenditure.grand_total"]
             self.p("%d年%s收、支预算总计均为" % (y, self.meta.unit_name), x, "。与%d年预算相比，" % (y - 1),
-                   self.yoy_parts(yy, "收、支预算总计", each=True), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收、支预算总计", each=True), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", x, t01["expenditure.grand_total"])
         else:
             e = self.amt(f.grand_total, "expenditure.grand_total", tag="n.expenditure.grand_total")
             self.p("%d年%s收入预算总计" % (y, self.meta.unit_name), x, "，支出预算总计", e,
                    "。与%d年预算相比，" % (y - 1), self.yoy_parts(yy, "收入预算总计"), "。",
-                   self.reason(yy["words"]))
+                   self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", e, t01["expenditure.grand_total"])
             eq(self, "sum.total_balance", x, e)
@@ -384,7 +384,7 @@ class BudgetBuilder(FinalBuilder):
         yy = self.yoy(x, f.prior["fiscal_grand_total"], "fiscal.income.grand_total", "n.fiscal.grand_total",
                       fund="fiscal")
         self.p("%d年财政拨款收、支预算总计均为" % y, x, "。与%d年预算相比，" % (y - 1),
-               self.yoy_parts(yy, "财政拨款收、支预算总计", each=True), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "财政拨款收、支预算总计", each=True), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", x, self.T["BU04"]["grand.in"])
         eq(self, "agree.text_table", x, self.T["BU04"]["grand.out.all"])
 
@@ -398,7 +398,7 @@ class BudgetBuilder(FinalBuilder):
                         tag="n.gpb.total.share", fund="gpb")
         yy = self.yoy(g, f.prior["gpb_total"], "gpb.expenditure.total", "n.gpb.total", fund="gpb")
         self.p("%d年一般公共预算支出预算" % y, g, "，占本年支出预算合计的", sh, "。与%d年预算相比，" % (y - 1),
-               self.yoy_parts(yy, "一般公共预算支出预算"), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "一般公共预算支出预算"), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", g, t06[("total", 0)])
 
         self.h(3, self.sub_title(2, "一般公共预算支出结构情况"))
@@ -501,7 +501,7 @@ class BudgetBuilder(FinalBuilder):
         versus = ["比上年预算"] + (["的", yy["prior"]] if yy["prior"] is not None else [])
         a2 = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin.2", fund="gpb")
         self.p("%d年%s机关运行经费预算" % (y, m.unit_name), a, "，", versus, self.yoy_parts(yy), "。",
-               self.reason(yy["words"]), "机关运行经费预算", a2, "主要用于保障机关日常运转的办公、水电、物业和差旅等支出。")
+               self.reason(yy["words"], yy), "机关运行经费预算", a2, "主要用于保障机关日常运转的办公、水电、物业和差旅等支出。")
         self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
         self.check("agree.admin_cost", "le", a=a2, b=self.T["FA08"]["public"])
         eq(self, "agree.repeat", a2, a)

@@ -50,11 +50,15 @@ class Builder:
 
     def p(self, *parts, kind="body"):
         flat = []
-        for part in parts:
-            if isinstance(part, (list, tuple)):
-                flat.extend(part)
-            elif part is not None and part != "":
-                flat.append(part)
+
+        def add(items):
+            for part in items:
+                if isinstance(part, (list, tuple)):
+                    add(part)
+                elif part is not None and part != "":
+                    flat.append(part)
+
+        add(parts)
         para = Para(flat, kind)
         self.doc.blocks.append(para)
         return para

@@ -5,9 +5,11 @@ and the nine tables (FA01, FA02, FA03, FA04, FA06, FA08, FA10, FA12, FA13).
 The central template puts the tables before the 说明; Sichuan puts them last.
 """
 
+from decimal import Decimal
+
 from gen import catalog, figures, numfmt
 from gen.build_common import Builder, eq
-from gen.model import Cell, Fact, HCell
+from gen.model import Cell, Check, Fact, HCell
 from gen.numfmt import ZERO
 
 REASON_UP = [
@@ -58,9 +60,37 @@ class FinalBuilder(Builder):
     SOE = ("国有资本经营预算支出决算情况说明",
            "%d年度%s国有资本经营预算财政拨款支出", "，国有资本经营预算财政拨款支出决算表为空表。")
 
-    def reason(self, words):
+    def reason(self, words, yy=None):
+        """The 主要原因是 clause after a change.  With style.reason_amounts the
+        clause names two amounts that make up the change (一是…二是…); they
+        are components of the change (measure `component`), never the
+        subject's own figures."""
+        chg = yy["chg"] if yy else None
+        if self.style.reason_amounts and chg is not None and abs(chg.value()) >= Decimal("0.04"):
+            return self.reason_amounts(chg)
         pool = REASON_UP if words and words[0] == "增加" else REASON_DOWN
         return "主要原因是" + self.fig_rng_choice(pool) + "。"
+
+    def reason_amounts(self, chg):
+        mag = abs(chg.value())
+        first = numfmt.q2(mag * Decimal("0.6"))
+        parts_v = (first, mag - first)
+        up = chg.value() > 0
+        acts = catalog.UP_ACTS if up else catalog.DOWN_ACTS
+        out, comps = ["主要原因是：一是"], []
+        for i, value in enumerate(parts_v):
+            label = self.fig_rng_choice(acts) % self.fig_rng_choice(catalog.TOPICS)
+            fact = Fact(chg.metric_id, "component", numfmt.fmt_amount(value, drop=self.style.text_drop_zeros), "万元",
+                        dict(chg.dims, component_of="change"), "万元", tag="%s.reason%d" % (chg.tag, i + 1),
+                        base_metric_id=chg.metric_id, year=self.year)
+            fact.label = label
+            comps.append((fact, label))
+            out += [label, fact, "；二是" if i == 0 else "。"]
+        chg.reason_parts = comps
+        check = Check("sum.change_components", "components", parts=[f for f, _ in comps], chg=chg)
+        check.signs = [1 if up else -1] * 2
+        self.doc.checks.append(check)
+        return out
 
     def fig_rng_choice(self, pool):
         # Deterministic choice without consuming the figures' RNG: hash of
@@ -554,13 +584,13 @@ class FinalBuilder(Builder):
         if s.total_phrase == "both":
             x.also_metrics = ["expenditure.grand_total"]
             self.p("%d年度收、支总计均为" % y, x, "。与%d年度相比，" % (y - 1),
-                   self.yoy_parts(yy, "收、支总计", each=True), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收、支总计", each=True), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", x, t01["expenditure.grand_total"])
         else:
             e = self.amt(f.grand_total, "expenditure.grand_total", tag="n.expenditure.grand_total")
             self.p("%d年度收入总计" % y, x, "，支出总计", e, "。与%d年度相比，" % (y - 1),
-                   self.yoy_parts(yy, "收入总计"), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收入总计"), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", e, t01["expenditure.grand_total"])
             eq(self, "sum.total_balance", x, e)
@@ -642,7 +672,7 @@ class FinalBuilder(Builder):
         yy = self.yoy(x, f.prior["fiscal_grand_total"], "fiscal.income.grand_total", "n.fiscal.grand_total",
                       fund="fiscal")
         self.p("%d年度财政拨款收、支总计均为" % y, x, "。与%d年度相比，" % (y - 1),
-               self.yoy_parts(yy, "财政拨款收、支总计", each=True), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "财政拨款收、支总计", each=True), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", x, self.T["FA04"]["grand.in"])
         eq(self, "agree.text_table", x, self.T["FA04"]["grand.out.all"])
 
@@ -656,7 +686,7 @@ class FinalBuilder(Builder):
                         tag="n.gpb.total.share", fund="gpb")
         yy = self.yoy(g, f.prior["gpb_total"], "gpb.expenditure.total", "n.gpb.total", fund="gpb")
         self.p("%d年度一般公共预算财政拨款支出" % y, g, "，占本年支出合计的", sh, "。与%d年度相比，" % (y - 1),
-               self.yoy_parts(yy, "一般公共预算财政拨款支出"), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "一般公共预算财政拨款支出"), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", g, t06[("total", 0)])
 
         self.h(3, self.sub_title(2, "一般公共预算财政拨款支出决算结构情况"))
@@ -869,7 +899,7 @@ class FinalBuilder(Builder):
         versus = ["比上年"] + (["的", yy["prior"]] if yy["prior"] is not None else [])
         a2 = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin.2", fund="gpb")
         self.p("%d年度，%s机关运行经费支出" % (y, m.unit_name), a, "，", versus, self.yoy_parts(yy), "。",
-               self.reason(yy["words"]), "机关运行经费", a2, "主要用于办公、水电、物业、差旅和公务用车运行等日常公用支出。")
+               self.reason(yy["words"], yy), "机关运行经费", a2, "主要用于办公、水电、物业、差旅和公务用车运行等日常公用支出。")
         self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
         self.check("agree.admin_cost", "le", a=a2, b=self.T["FA08"]["public"])
         eq(self, "agree.repeat", a2, a)

@@ -139,6 +139,20 @@ def evaluate(check):
         else:
             ok = abs(total - HUNDRED) <= Q_HALF * max(len(nonzero), 1)
         return [] if ok else ["share.sum_100"]
+    if kind == "components":
+        # Amounts in a reason clause that make up the whole change: Σ of the
+        # components, each with the sign of its effect, is the signed change
+        # (printed, or this year − last year when no change amount is printed).
+        parts = f["parts"]
+        if f.get("chg") is not None:
+            target = f["chg"].value()
+            tol = _h(f["chg"])
+        else:
+            target = _v(f["cur"]) - _v(f["prior"])
+            tol = _h(f["cur"]) + _h(f["prior"])
+        total = sum((sign * abs(_v(p)) for p, sign in zip(parts, check.signs)), ZERO)
+        tol += sum((_h(p) for p in parts), ZERO)
+        return [check.rule] if abs(total - target) > tol else []
     if kind == "flat":
         # "持平": this year's and last year's figures are the same.
         a, b = _v(f["cur"]), _v(f["prior"])

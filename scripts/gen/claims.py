@@ -16,8 +16,8 @@ offsets.  Tests: tests/gen/test_generator.py (ClaimTest).
 
 import re
 
-from gen import truth
-from gen.model import Claim, Fact, Para
+from gen import numfmt
+from gen.model import Claim, Fact, Para, SumOf
 
 # 与上年相比 / 比上年预算 / 较上年度 / 与2023年度相比 / 比2024年预算执行数 …
 COMPARISON = re.compile(r"(与|比|较)(上年度?|(\d{4})年度?)(预算执行数|当年预算执行数|预算数|预算|决算数|决算)?(相比)?")
@@ -82,7 +82,7 @@ def derive(doc, dialect):
                               direction=fact.sign_word)
             elif fact.measure == "share":
                 den = fact.refs["denominator"]
-                where = "table" if den.origin == "table" else (
+                where = "table" if den.origin == "table" else "sum_of_parts" if den.origin == "sum" else (
                     "same_paragraph" if para_of.get(id(den)) is block else "paragraph")
                 claim = Claim(dialect + ".share", roles={"value": fact.refs["numerator"], "share": fact,
                                                          "total": den}, total_where=where)
@@ -141,7 +141,10 @@ def _fact_span(spans, fact):
 
 
 def _role(fact, spans):
-    out = {"fact": fact.fid, "value": truth.value_string(fact)}
+    if isinstance(fact, SumOf):
+        return {"sum_of": [p.fid for p in fact.parts if p.fid], "value": numfmt.canonical(fact.value(), 2),
+                "origin": "sum"}
+    out = {"fact": fact.fid}
     span = _fact_span(spans, fact)
     if span:
         out["span"] = span
@@ -161,6 +164,14 @@ def claims_json(doc, meta, text, spans):
     """The truth file's `claims` list (ids C0001… in document order)."""
     dialect = meta.get("dialect", meta["kind"])
     para_of = _para_of_fact(doc)
+    # Reason amounts registered as making up the whole change, with the sign
+    # of each one's effect.
+    effects, complete = {}, set()
+    for check in doc.checks:
+        if check.kind == "components":
+            complete.add(frozenset(id(p) for p in check.facts["parts"]))
+            for part, sign in zip(check.facts["parts"], check.signs):
+                effects[id(part)] = sign
     year = meta["year"]
     rows = []
     for claim in derive(doc, dialect):
@@ -192,13 +203,20 @@ def claims_json(doc, meta, text, spans):
             if sub_span:
                 subject["span"] = sub_span
         out["subject"] = subject
-        value = claim.roles.get("value")
-        out["measure"] = value.measure if value is not None else claim.facts()[0].measure
-        out["roles"] = {name: _role(f, spans) for name, f in claim.roles.items() if f.fid}
+        out["roles"] = {name: _role(f, spans) for name, f in claim.roles.items()
+                        if f.fid or isinstance(f, SumOf)}
         if claim.components:
             out["components"] = [_labelled(f, label, spans) for f, label in claim.components if f.fid]
         if claim.reason:
-            out["reason"] = [_labelled(f, label, spans) for f, label in claim.reason if f.fid]
+            out["reason"] = []
+            default = SIGNS.get(claim.direction or "", 0)
+            for f, label in claim.reason:
+                if f.fid:
+                    entry = _labelled(f, label, spans)
+                    entry["effect"] = effects.get(id(f), SIGNS.get(f.sign_word or "", default))
+                    out["reason"].append(entry)
+            if frozenset(id(f) for f, _ in claim.reason) in complete:
+                out["reason_complete"] = True
         word = claim.direction
         if word is None:
             for key in ("change", "rate"):
@@ -220,7 +238,8 @@ def claims_json(doc, meta, text, spans):
             out["comparison"] = comparison
         if claim.total_where:
             out["total_where"] = claim.total_where
-        out["checkable"] = claim.checkable
+        if not claim.checkable:
+            out["checkable"] = False
         if claim.note:
             out["note"] = claim.note
         rows.append(out)

@@ -80,6 +80,37 @@ class Fact:
 NEGATIVE_WORDS = ("减少", "下降", "降低", "降幅")
 
 
+class SumOf:
+    """A total printed nowhere: the sum of the listed parts (shares of
+    「占“三公”经费的N%」 when neither the text nor the table prints the
+    total).  Behaves like a printed Fact for the identity checks: its value
+    is the sum, its half unit the sum of the parts' half units."""
+
+    origin = "sum"
+    measure = "amount"
+    scale = "万元"
+    raw = "sum"
+    fid = None
+    tag = None
+    sign_word = None
+    per_value = False
+    metric_id = None
+
+    def __init__(self, parts):
+        self.parts = list(parts)
+        self.dims = {}
+        self.refs = {}
+
+    def printed(self):
+        return True
+
+    def value(self):
+        return sum((p.value() or Decimal(0) for p in self.parts), Decimal(0))
+
+    def half_unit(self):
+        return sum((p.half_unit() for p in self.parts if p.value() is not None), Decimal(0))
+
+
 class LineBreak:
     """A forced line break inside a paragraph (neutral mutation)."""
 

@@ -32,6 +32,7 @@ class Style:
     tp_order: str = "outbound_vehicle_reception"  # | outbound_reception_vehicle | vehicle_reception_outbound
     tp_vehicle: str = "group_subtotal"  # group_subtotal | group (no 小计 column) | flat (two plain columns)
     tp_total_column: bool = True
+    tp_total_where: str = None  # provincial shares of the “三公” total: paragraph | table | sum (of the parts)
     tp_zero: str = None  # zero cells of the 三公 table; None = zero_cell
     tp_unit: str = None  # None = table_unit
     # Narrative (dialects; docs/ground_truth.md).

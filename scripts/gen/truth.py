@@ -9,7 +9,7 @@ they print the same strings from the same model.
 import json
 
 from gen import numfmt
-from gen.model import Chart, Fact, Heading, Para, Table
+from gen.model import Chart, Fact, Heading, Para, SumOf, Table
 
 SCHEMA = "budgetdoc.truth/1"
 
@@ -92,6 +92,8 @@ def fact_json(fact):
     if fact.per_value and fact.scale == "%":
         out["decimals"] = numfmt.decimals_of(fact.raw)
     refs = {k: v.fid for k, v in fact.refs.items() if v is not None and v.fid}
+    # A total printed nowhere (model.SumOf): the ids of the parts it sums.
+    refs.update({k: [p.fid for p in v.parts if p.fid] for k, v in fact.refs.items() if isinstance(v, SumOf)})
     if refs:
         out["refs"] = refs
     return out
