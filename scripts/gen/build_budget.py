@@ -142,19 +142,23 @@ class BudgetBuilder(FinalBuilder):
         self.T["BU02"] = cells
         eq(self, "agree.table_table", cells[("total", 0)], self.T["BU01"]["income.grand_total"])
 
+    # 部门支出总表 columns after 合计: (label, metric, value of a Line).
+    BU03_PARTS = [("基本支出", "expenditure.basic", lambda l: l.basic),
+                  ("项目支出", "expenditure.project", lambda l: l.project + l.nf),
+                  ("上缴上级支出", "expenditure.remit_superior", lambda l: ZERO),
+                  ("事业单位经营支出", "expenditure.operating", lambda l: ZERO),
+                  ("对附属单位补助支出", "expenditure.affiliate_subsidy", lambda l: ZERO)]
+
     def bu03(self):
         f = self.fig
-        cols = [("合计", ("expenditure.total", "expenditure.by_func")),
-                ("基本支出", "expenditure.basic"),
-                ("项目支出", "expenditure.project"),
-                ("上缴上级支出", "expenditure.remit_superior"),
-                ("事业单位经营支出", "expenditure.operating"),
-                ("对附属单位补助支出", "expenditure.affiliate_subsidy")]
-        spec = [(None, label, metric, {}) for label, metric in cols]
+        parts = self.BU03_PARTS
+        spec = [(None, "合计", ("expenditure.total", "expenditure.by_func"), {})]
+        spec += [(None, label, metric, {}) for label, metric, _ in parts]
+        n = len(parts)
         table, cells = self.func_table("BU03", self.table_title("部门支出总表"), spec, f.lines,
-                                       lambda l: [l.total, l.basic, l.project + l.nf, ZERO, ZERO, ZERO],
-                                       row_rules=[("sum.expenditure.basic_project", 0, [1, 2, 3, 4, 5])],
-                                       blank_cols=range(1, 6))
+                                       lambda l: [l.total] + [value(l) for _, _, value in parts],
+                                       row_rules=[("sum.expenditure.basic_project", 0, list(range(1, n + 1)))],
+                                       blank_cols=range(1, n + 1))
         self.T["BU03"] = cells
         self.T["FA03"] = cells
         eq(self, "agree.table_table", cells[("total", 0)], self.T["BU01"]["expenditure.total"])
@@ -401,24 +405,7 @@ class BudgetBuilder(FinalBuilder):
                self.yoy_parts(yy, "一般公共预算支出预算"), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", g, t06[("total", 0)])
 
-        self.h(3, self.sub_title(2, "一般公共预算支出结构情况"))
-        g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
-        eq(self, "agree.repeat", g2, g)
-        lei = f.lei_totals("gpb")
-        parts, shares, amounts = [], [], []
-        codes = [c for c in f.lei_codes() if lei[c]]
-        for i, code in enumerate(codes):
-            fact = self.amt(lei[code], "gpb.expenditure.by_func", tag="n.gpb.lei.%s" % code, fund="gpb",
-                            func_code=code)
-            share = self.share(fact, g2, "gpb.expenditure.by_func", "gpb.expenditure.total",
-                               tag="n.gpb.lei.%s.share" % code, fund="gpb", func_code=code)
-            eq(self, "agree.text_table", fact, t06[(code, 0)])
-            amounts.append(fact)
-            shares.append(share)
-            parts += [catalog.lei_name(code, y), fact, "，占", share, "；" if i < len(codes) - 1 else "。"]
-        self.p("%d年一般公共预算支出预算" % y, g2, "，按支出功能分类：", parts)
-        self.check("share.sum_100", "group100", shares=shares)
-        self.check("sum.func.classes", "sum", total=g2, parts=amounts)
+        g2 = self.gpb_structure(g, "一般公共预算支出结构情况", "%d年一般公共预算支出预算" % y)
 
         self.h(3, self.sub_title(3, "一般公共预算支出具体情况"))
         n = 0
@@ -437,6 +424,43 @@ class BudgetBuilder(FinalBuilder):
                                           catalog.kuan_name(code, y), catalog.xiang_name(code))
             self.p("%d.%s" % (n, label), a, "，主要用于%s。" % purpose, kind="list")
         self.check("sum.func.hierarchy", "sum", total=g2, parts=xiang)
+
+    def gpb_structure(self, g, heading, lead):
+        """(二): the 类 of 一般公共预算 spending with their shares, after a
+        repeat of the total g; returns the repeated total."""
+        f, y, t06 = self.fig, self.year, self.T["BU06"]
+        self.h(3, self.sub_title(2, heading))
+        g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
+        eq(self, "agree.repeat", g2, g)
+        lei = f.lei_totals("gpb")
+        parts, shares, amounts = [], [], []
+        codes = [c for c in f.lei_codes() if lei[c]]
+        for i, code in enumerate(codes):
+            fact = self.amt(lei[code], "gpb.expenditure.by_func", tag="n.gpb.lei.%s" % code, fund="gpb",
+                            func_code=code)
+            share = self.share(fact, g2, "gpb.expenditure.by_func", "gpb.expenditure.total",
+                               tag="n.gpb.lei.%s.share" % code, fund="gpb", func_code=code)
+            eq(self, "agree.text_table", fact, t06[(code, 0)])
+            amounts.append(fact)
+            shares.append(share)
+            parts += [catalog.lei_name(code, y), fact, "，占", share, "；" if i < len(codes) - 1 else "。"]
+        self.p(lead, g2, "，按支出功能分类：", parts)
+        self.check("share.sum_100", "group100", shares=shares)
+        self.check("sum.func.classes", "sum", total=g2, parts=amounts)
+        return g2
+
+    def tp_vehicle_split(self, fact, words):
+        """The 车 amount's split into 购置费 and 运行费, printed with
+        words = (before 购置费, between, after); returns the parts."""
+        values = self.fig.tp.actual
+        t09 = self.T["BU09"]
+        pu = self.amt(values["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
+        op = self.amt(values["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
+        self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
+        for key, x in (("purchase", pu), ("operation", op)):
+            if t09.get(("current", key)) is not None:
+                eq(self, "agree.text_table", x, t09[("current", key)])
+        return [words[0], pu, words[1], op, words[2]]
 
     def b_basic(self):
         self.s_basic()
@@ -468,12 +492,7 @@ class BudgetBuilder(FinalBuilder):
             eq(self, "agree.text_table", fact, t09[("current", key)])
             parts += [TP_LABELS[key], fact, "，占", share]
             if key == "vehicle":
-                pu = self.amt(tp.actual["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
-                op = self.amt(tp.actual["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
-                parts += ["（其中：公务用车购置费", pu, "，公务用车运行费", op, "）"]
-                self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
-                eq(self, "agree.text_table", pu, t09[("current", "purchase")])
-                eq(self, "agree.text_table", op, t09[("current", "operation")])
+                parts += self.tp_vehicle_split(fact, ("（其中：公务用车购置费", "，公务用车运行费", "）"))
             parts.append("；" if i < 2 else "。")
         self.p("%d年“三公”经费预算" % y, t, "，", versus, self.yoy_parts(yy), "。其中：", parts)
         self.check("share.sum_100", "group100", shares=shares)

@@ -252,6 +252,36 @@ class DialectBuilder(BudgetBuilder):
         self.tp_table("BU09", self.table_title(name), sides)
         self.T["FA13"] = self.T["BU09"]
 
+    def admin_change(self, n, words):
+        """机关运行经费 under its heading, with its change and rate against
+        last year's budget (rate word words[0] up, words[1] down)."""
+        f = self.fig
+        self.h(3, self.sub_title(n, "机关运行经费"))
+        a = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin", fund="gpb")
+        delta = f.admin_cost - f.prior["admin_cost"]
+        chg = self.chg_fact(delta, "admin_operating_cost", "n.admin", a, fund="gpb")
+        rate = self.yoy_rate(delta, f.prior["admin_cost"], "admin_operating_cost", "n.admin", a,
+                             words[0] if delta > 0 else words[1], fund="gpb")
+        rate.refs["change"] = chg
+        self.check("change", "yoy", cur=a, chg=chg, rate=rate, prior=None)
+        self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
+        return a, chg, rate
+
+    def items(self, t06):
+        """One item sentence (self.item) per 项 with 一般公共预算 money, in code
+        order; returns their amounts."""
+        lines = [l for l in sorted(self.fig.lines, key=lambda l: l.code) if l.gpb]
+        return [self.item(n, line, t06) for n, line in enumerate(lines, start=1)]
+
+    def gpb_total_fact(self, heading, sub):
+        """The 一般公共预算 section's headings and its total (checked against
+        the table)."""
+        self.h(2, self.sec_title(self.sec, heading))
+        self.h(3, self.sub_title(1, sub))
+        g = self.amt(self.fig.gpb_total, "gpb.expenditure.total", tag="n.gpb.total", fund="gpb")
+        eq(self, "agree.text_table", g, self.T["BU06"][("total", 0)])
+        return g
+
     def prior_cell(self, code):
         if "prior" not in self.col:
             return None
@@ -266,6 +296,14 @@ class DialectBuilder(BudgetBuilder):
                   "operation": tp.actual["operation"]}
         return values
 
+    def tp_vehicle_claim(self, fact, words):
+        """The 车 split (build_budget.tp_vehicle_split) as a claim whose
+        components are 购置费 and 运行费."""
+        parts = self.tp_vehicle_split(fact, words)
+        self.claim("tp_vehicle", subject={"text": TP_LABELS["vehicle"], "metric_id": TP_METRICS["vehicle"]},
+                   roles={"value": fact}, components=[(parts[1], "公务用车购置费"), (parts[3], "公务用车运行费")])
+        return parts
+
     def tp_prior_value(self, key):
         tp = self.fig.tp
         if key == "vehicle":
@@ -278,23 +316,9 @@ class DialectBuilder(BudgetBuilder):
 class ProvincialBuilder(DialectBuilder):
     DIALECT = "provincial"
 
-    def bu03(self):
-        f = self.fig
-        cols = [("合计", ("expenditure.total", "expenditure.by_func")),
-                ("基本支出", "expenditure.basic"),
-                ("项目支出", "expenditure.project"),
-                ("单位预留机动经费", "expenditure.reserve"),
-                ("上缴上级支出", "expenditure.remit_superior"),
-                ("事业单位经营支出", "expenditure.operating"),
-                ("对附属单位补助支出", "expenditure.affiliate_subsidy")]
-        spec = [(None, label, metric, {}) for label, metric in cols]
-        table, cells = self.func_table("BU03", self.table_title("部门支出总表"), spec, f.lines,
-                                       lambda l: [l.total, l.basic, l.project + l.nf, l.reserve, ZERO, ZERO, ZERO],
-                                       row_rules=[("sum.expenditure.basic_project", 0, [1, 2, 3, 4, 5, 6])],
-                                       blank_cols=range(1, 7))
-        self.T["BU03"] = cells
-        self.T["FA03"] = cells
-        eq(self, "agree.table_table", cells[("total", 0)], self.T["BU01"]["expenditure.total"])
+    BU03_PARTS = (BudgetBuilder.BU03_PARTS[:2]
+                  + [("单位预留机动经费", "expenditure.reserve", lambda l: l.reserve)]
+                  + BudgetBuilder.BU03_PARTS[2:])
 
     # ----- 说明 --------------------------------------------------------------
     def b_total(self):
@@ -328,7 +352,7 @@ class ProvincialBuilder(DialectBuilder):
                      "income.business": "事业收入", "income.superior_subsidy": "上级补助收入"}
 
     def b_income(self):
-        f, y, m = self.fig, self.year, self.meta
+        f, m = self.fig, self.meta
         self.h(2, self.sec_title(self.sec, "收入预算情况"))
         total = self.amt(f.income_total, "income.total", tag="n.income.total")
         eq(self, "agree.text_table", total, self.T["BU01"]["income.total"])
@@ -374,7 +398,7 @@ class ProvincialBuilder(DialectBuilder):
         self.check("sum.income.by_source", "sum", total=total, parts=amounts)
 
     def b_expenditure(self):
-        f, y, m = self.fig, self.year, self.meta
+        f, m = self.fig, self.meta
         self.h(2, self.sec_title(self.sec, "支出预算情况"))
         total = self.amt(f.exp_total, "expenditure.total", tag="n.expenditure.total")
         self.exp_total_fact = total
@@ -427,10 +451,7 @@ class ProvincialBuilder(DialectBuilder):
     def b_gpb(self):
         f, y, m = self.fig, self.year, self.meta
         t06 = self.T["BU06"]
-        self.h(2, self.sec_title(self.sec, "一般公共预算当年拨款支出情况"))
-        self.h(3, self.sub_title(1, "一般公共预算当年拨款规模变化情况"))
-        g = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total", fund="gpb")
-        eq(self, "agree.text_table", g, t06[("total", 0)])
+        g = self.gpb_total_fact("一般公共预算当年拨款支出情况", "一般公共预算当年拨款规模变化情况")
         delta = f.gpb_total - f.prior["gpb_total"]
         chg = self.chg_fact(delta, "gpb.expenditure.total", "n.gpb.total", g, fund="gpb")
         rate = self.yoy_rate(delta, f.prior["gpb_total"], "gpb.expenditure.total", "n.gpb.total", g,
@@ -445,35 +466,11 @@ class ProvincialBuilder(DialectBuilder):
                    roles={"value": g, "change": chg, "rate": rate}, reason=reason_parts, direction=chg.sign_word,
                    comparison={"text": cmp, "basis": "budget"})
 
-        self.h(3, self.sub_title(2, "一般公共预算当年拨款结构情况"))
-        g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
-        eq(self, "agree.repeat", g2, g)
-        lei = f.lei_totals("gpb")
-        parts, shares, amounts = [], [], []
-        codes = [c for c in f.lei_codes() if lei[c]]
-        for i, code in enumerate(codes):
-            fact = self.amt(lei[code], "gpb.expenditure.by_func", tag="n.gpb.lei.%s" % code, fund="gpb",
-                            func_code=code)
-            share = self.share(fact, g2, "gpb.expenditure.by_func", "gpb.expenditure.total",
-                               tag="n.gpb.lei.%s.share" % code, fund="gpb", func_code=code)
-            eq(self, "agree.text_table", fact, t06[(code, 0)])
-            amounts.append(fact)
-            shares.append(share)
-            parts += [catalog.lei_name(code, y), fact, "，占", share, "；" if i < len(codes) - 1 else "。"]
-        self.p("%d年一般公共预算当年拨款" % y, g2, "，按支出功能分类：", parts)
-        self.check("share.sum_100", "group100", shares=shares)
-        self.check("sum.func.classes", "sum", total=g2, parts=amounts)
+        g2 = self.gpb_structure(g, "一般公共预算当年拨款结构情况", "%d年一般公共预算当年拨款" % y)
 
         self.h(3, self.sub_title(3, "一般公共预算当年拨款具体使用情况"))
         self.item_style = self.pick([("%d．", "支出"), ("（%d）", "%d年预算数为" % y), ("%d．", "")])
-        xiang = []
-        n = 0
-        for line in sorted(f.lines, key=lambda l: l.code):
-            if not line.gpb:
-                continue
-            n += 1
-            xiang.append(self.item(n, line, t06))
-        self.check("sum.func.hierarchy", "sum", total=g2, parts=xiang)
+        self.check("sum.func.hierarchy", "sum", total=g2, parts=self.items(t06))
 
     def item(self, n, line, t06):
         """「n．X（项）支出A万元，与上年相比增加B万元，增长P%。主要原因是…」"""
@@ -650,15 +647,7 @@ class ProvincialBuilder(DialectBuilder):
             self.claim("tp_share", subject={"text": TP_LABELS[key], "metric_id": TP_METRICS[key]},
                        roles={"value": fact, "share": share, "total": denominator}, total_where=where)
             if key == "vehicle":
-                pu = self.amt(values["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
-                op = self.amt(values["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
-                parts += ["（其中，公务用车购置费", pu, "，公务用车运行费", op, "）"]
-                self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
-                self.claim("tp_vehicle", subject={"text": TP_LABELS[key], "metric_id": TP_METRICS[key]},
-                           roles={"value": fact}, components=[(pu, "公务用车购置费"), (op, "公务用车运行费")])
-                for k, x in (("purchase", pu), ("operation", op)):
-                    if t09.get(("current", k)) is not None:
-                        eq(self, "agree.text_table", x, t09[("current", k)])
+                parts += self.tp_vehicle_claim(fact, ("（其中，公务用车购置费", "，公务用车运行费", "）"))
             parts.append("；" if i < 2 else "。")
         self.p(parts)
         self.check("share.sum_100", "group100", shares=shares)
@@ -670,16 +659,9 @@ class ProvincialBuilder(DialectBuilder):
         self.p("%d年计划购置公务用车" % y, bought, "，年初公务用车保有量", fleet, "。")
 
     def b_admin(self, n):
-        f, y, m = self.fig, self.year, self.meta
-        self.h(3, self.sub_title(n, "机关运行经费"))
-        a = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin", fund="gpb")
-        delta = f.admin_cost - f.prior["admin_cost"]
-        chg = self.chg_fact(delta, "admin_operating_cost", "n.admin", a, fund="gpb")
-        rate = self.yoy_rate(delta, f.prior["admin_cost"], "admin_operating_cost", "n.admin", a,
-                             "增长" if delta > 0 else "下降", fund="gpb")
-        rate.refs["change"] = chg
-        self.check("change", "yoy", cur=a, chg=chg, rate=rate, prior=None)
-        self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
+        y, m = self.year, self.meta
+        a, chg, rate = self.admin_change(n, ("增长", "下降"))
+        delta = chg.value()
         parts = ["%d年%s机关运行经费预算" % (y, m.unit_name), a, "，比上年预算", chg.sign_word, chg, "，",
                  rate.sign_word, rate, "。"]
         if delta < 0:
@@ -776,10 +758,7 @@ class DistrictBuilder(DialectBuilder):
     def b_gpb(self):
         f, y, m = self.fig, self.year, self.meta
         t06 = self.T["BU06"]
-        self.h(2, self.sec_title(self.sec, "一般公共预算支出预算情况"))
-        self.h(3, self.sub_title(1, "一般公共预算拨款支出预算总体情况"))
-        g = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total", fund="gpb")
-        eq(self, "agree.text_table", g, t06[("total", 0)])
+        g = self.gpb_total_fact("一般公共预算支出预算情况", "一般公共预算拨款支出预算总体情况")
         prior = f.prior["gpb_total"]
         delta = f.gpb_total - prior
         claim = self.claim("total_exec", subject={"text": "一般公共预算拨款支出预算", "metric_id": "gpb.expenditure.total"},
@@ -807,13 +786,7 @@ class DistrictBuilder(DialectBuilder):
         self.p("%d年%s一般公共预算拨款支出预算" % (y, m.unit_name), g, tail)
 
         self.h(3, self.sub_title(2, "一般公共预算拨款支出预算主要内容"))
-        xiang = []
-        n = 0
-        for line in sorted(f.lines, key=lambda l: l.code):
-            if not line.gpb:
-                continue
-            n += 1
-            xiang.append(self.item(n, line, t06))
+        xiang = self.items(t06)
         g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
         eq(self, "agree.repeat", g2, g)
         self.p("以上合计", g2, "。")
@@ -912,15 +885,7 @@ class DistrictBuilder(DialectBuilder):
             tail = self.tp_change(fact, key, key, TP_LABELS[key])
             parts = ["（%s）%s" % (catalog.cn_ordinal(i), TP_LABELS[key]), fact, tail, "。"]
             if key == "vehicle":
-                pu = self.amt(values["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
-                op = self.amt(values["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
-                parts += ["其中：公务用车购置费", pu, "，公务用车运行费", op, "。"]
-                self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
-                self.claim("tp_vehicle", subject={"text": TP_LABELS[key], "metric_id": TP_METRICS[key]},
-                           roles={"value": fact}, components=[(pu, "公务用车购置费"), (op, "公务用车运行费")])
-                for k, x in (("purchase", pu), ("operation", op)):
-                    if t09.get(("current", k)) is not None:
-                        eq(self, "agree.text_table", x, t09[("current", k)])
+                parts += self.tp_vehicle_claim(fact, ("其中：公务用车购置费", "，公务用车运行费", "。"))
             self.p(parts, kind="list")
         self.check("sum.three_public.total", "sum", total=t, parts=[amounts[k] for k in order])
         bought = self.count(tp.purchased, "three_public.vehicle.purchased_count", "辆", tag="n.tp.purchased")
@@ -952,17 +917,9 @@ class DistrictBuilder(DialectBuilder):
         return ["，", cmp, chg.sign_word, chg, "，主要原因是%s" % self.pick(REASON_UP if delta > 0 else REASON_DOWN)]
 
     def b_admin(self, n):
-        f, y, m = self.fig, self.year, self.meta
-        self.h(3, self.sub_title(n, "机关运行经费"))
-        a = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin", fund="gpb")
-        delta = f.admin_cost - f.prior["admin_cost"]
-        chg = self.chg_fact(delta, "admin_operating_cost", "n.admin", a, fund="gpb")
-        word = self.pick((("增长", "下降"), ("增幅", "降幅")))
-        rw = word[0] if delta > 0 else word[1]
-        rate = self.yoy_rate(delta, f.prior["admin_cost"], "admin_operating_cost", "n.admin", a, rw, fund="gpb")
-        rate.refs["change"] = chg
-        self.check("change", "yoy", cur=a, chg=chg, rate=rate, prior=None)
-        self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
+        y, m = self.year, self.meta
+        a, chg, rate = self.admin_change(n, self.pick((("增长", "下降"), ("增幅", "降幅"))))
+        delta, rw = chg.value(), rate.sign_word
         cmp = "比%d年预算" % (y - 1)
         self.p("%d年%s机关运行经费预算" % (y, m.unit_name), a, "，", cmp, chg.sign_word, chg, "，", rw, rate,
                "，主要原因是%s。" % self.pick(REASON_UP if delta > 0 else REASON_DOWN))

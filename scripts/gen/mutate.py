@@ -897,7 +897,6 @@ class ClaimSwappedSubject(ClaimMutation):
         return None
 
     def swap(self, doc, a, b):
-        year = doc.meta["year"]
         pa, pb = para_of(doc, a.roles["value"]), para_of(doc, b.roles["value"])
         la, lb = self.label_of(doc, a), self.label_of(doc, b)
         ca, cb = a.roles["value"].dims["func_code"], b.roles["value"].dims["func_code"]
@@ -1000,21 +999,22 @@ class ClaimTruncatedRate(ClaimMutation):
     rule_id = "change.rate"
     hint = "truncation"
 
+    @staticmethod
+    def exact(claim):
+        """(the exact rate, its printed decimals)."""
+        rate = claim.roles["rate"]
+        cur, prior, delta = claim_values(claim)
+        return HUNDRED * abs(delta) / prior, numfmt.decimals_of(rate.raw) if rate.per_value else 2
+
     def candidates(self, doc, claim):
         if not rate_claim(claim):
             return False
-        rate = claim.roles["rate"]
-        cur, prior, delta = claim_values(claim)
-        exact = HUNDRED * abs(delta) / prior
-        d = numfmt.decimals_of(rate.raw) if rate.per_value else 2
-        q = Decimal(1).scaleb(-d)
-        return exact - numfmt.trunc_to(exact, d) > q * Decimal("0.65")
+        exact, d = self.exact(claim)
+        return exact - numfmt.trunc_to(exact, d) > Decimal(1).scaleb(-d) * Decimal("0.65")
 
     def edit(self, doc, rng, style, claim):
         rate = claim.roles["rate"]
-        cur, prior, delta = claim_values(claim)
-        exact = HUNDRED * abs(delta) / prior
-        d = numfmt.decimals_of(rate.raw) if rate.per_value else 2
+        exact, d = self.exact(claim)
         before = rate.raw
         rate.raw = numfmt.canonical(numfmt.trunc_to(exact, d), d)
         if not rate.per_value and numfmt.decimals_of(before) != 2:
