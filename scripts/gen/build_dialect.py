@@ -827,13 +827,13 @@ class DistrictBuilder(DialectBuilder):
             rate = Fact(metric, "yoy_rate", "100", "%", self.dims(**dims), "%", tag=tag + ".rate",
                         base_metric_id=metric, refs={"current": b, "prior": a}, sign_word="增加", year=y)
             rate.per_value = True
-            cmp = "比%d年预算执行数" % (y - 1)
+            cmp = self.pick(("比%d年预算执行数" % (y - 1), "比上年"))
             parts += [cmp, "增加", rate, "，主要原因是新增%s。" % self.pick(NEW_ITEM)]
             self.check("change", "yoy", cur=b, chg=None, rate=rate, prior=a)
             claim.family = "district.item_zero_base"
             claim.roles["rate"] = rate
             claim.direction = "增加"
-            claim.comparison = {"text": cmp, "basis": "execution", "year": y - 1}
+            claim.comparison = {"text": cmp, "basis": "execution", "year": y - 1 if str(y - 1) in cmp else None}
             claim.note = "zero base: the genre prints 100% for an item new this year"
             self.p(parts, kind="list")
             return b
