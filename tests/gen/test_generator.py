@@ -128,10 +128,10 @@ class GeneratorTest(unittest.TestCase):
             self.assertEqual(lines[-1], "}")
             # Each fact is a sorted, compact object on a line of its own.
             facts = [json.loads(line.strip().rstrip(","))
-                     for line in lines if line.startswith('  {"') and '"metric_id"' in line]
+                     for line in lines if line.startswith('  {"') and '"value_raw"' in line]
             self.assertEqual(facts, data["facts"])
             for line in lines:
-                if line.startswith('  {"') and '"metric_id"' in line:
+                if line.startswith('  {"') and '"value_raw"' in line:
                     obj = json.loads(line.strip().rstrip(","))
                     self.assertEqual(line.strip().rstrip(","),
                                      json.dumps(obj, ensure_ascii=False, sort_keys=True,
@@ -240,20 +240,22 @@ class GeneratorTest(unittest.TestCase):
                     self.assertEqual(raw / 10000, d(x), (name, x["id"]))
 
     # ----- mutations ------------------------------------------------------------
-    def test_every_mutation_rule_is_produced(self):
+    def test_every_mutation_is_produced(self):
         planted = set()
         neutral = set()
         for name, truth in self.mutated.items():
             self.assertLessEqual(len(truth["planted"]), 1, name)
             for p in truth["planted"]:
-                planted.add(p["rule_id"])
-                self.assertEqual(p["rule_id"], truth["report"]["mutation"], name)
+                planted.add(p["mutation"])
+                self.assertEqual(p["mutation"], truth["report"]["mutation"], name)
+                self.assertEqual(p["rule_id"], mutate.BY_ID[p["mutation"]].rule_id, name)
                 self.assertIn(p["rule_id"], [v["rule_id"] for v in p["violations"]], name)
-                self.assertEqual(p["family"], p["rule_id"].split(".")[0], name)
+                self.assertEqual(p["family"], p["mutation"].split(".")[0], name)
+                self.assertTrue(p["claims"] or p["mutation"] not in mutate.CLAIMS, name)
             for n in truth["neutral"]:
                 neutral.add(n["kind"])
                 self.assertEqual(truth["planted"], [], name)
-        self.assertEqual(set(mutate.RULES), planted)
+        self.assertEqual(set(mutate.RULES) | set(mutate.CLAIMS), planted)
         self.assertEqual(set(mutate.NEUTRAL), neutral)
 
     def test_neutral_variants_keep_values(self):
@@ -280,8 +282,15 @@ class GeneratorTest(unittest.TestCase):
                 listed.add(path)
         on_disk = {p for p in os.listdir(SAMPLES) if p not in ("manifest.json", "README.md")}
         self.assertEqual(on_disk, listed)
-        rules = {r["mutation"] for r in manifest["reports"] if r["mutation"]}
-        self.assertEqual(rules, set(mutate.RULES) | set(mutate.NEUTRAL))
+        mutations = {r["mutation"] for r in manifest["reports"] if r["mutation"]}
+        self.assertEqual(mutations, set(mutate.RULES) | set(mutate.NEUTRAL) | set(mutate.CLAIMS))
+        # Every claim mutation in each new dialect; every dialect clean in every format.
+        for dialect in ("provincial", "district"):
+            planted = {r["mutation"] for r in manifest["reports"] if r["dialect"] == dialect and r["mutation"]}
+            self.assertEqual(planted, set(mutate.CLAIMS), dialect)
+        for dialect in ("final", "budget", "provincial", "district"):
+            formats = [set(r["files"]) for r in manifest["reports"] if r["dialect"] == dialect and not r["mutation"]]
+            self.assertIn({"txt", "docx", "html", "pdf"}, formats, dialect)
 
 
 if __name__ == "__main__":
