@@ -27,7 +27,7 @@ constexpr std::string_view kUsage =
 commands:
   extract FILE [--format json|text]   read a report: metadata, facts in the
                                       common schema, tables, document, sections
-  check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
+  check FILE... [--format text|json] [--fail-on material|minor|never] [--lang zh|en]
                                       check where a report contradicts itself
   report FILE... -o FILE.html         one self-contained HTML page to read and
                                       show: findings with quotes and boxed
@@ -49,7 +49,8 @@ commands:
   --version                           print the version
   --help                              print this help
 
-exit codes: 0 ok; 1 check found something at or above --fail-on;
+exit codes: 0 ok; 1 check found something at or above --fail-on
+            (default material);
             2 an input could not be processed, or bad usage;
             3 batch finished, but some documents failed
 )";
@@ -104,7 +105,7 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
 
 int RunCheck(const std::vector<std::string>& args, std::ostream& out,
              std::ostream& err) {
-  std::string format = "text", fail_on = "error", lang = "zh";
+  std::string format = "text", fail_on = "material", lang = "zh";
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -127,8 +128,10 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
   }
   if (format != "text" && format != "json")
     return Usage(err, "check: --format must be text or json");
-  if (fail_on != "error" && fail_on != "warning" && fail_on != "never") {
-    return Usage(err, "check: --fail-on must be error, warning or never");
+  Verdict fail_verdict = Verdict::kMaterial;
+  bool fail_never = fail_on == "never";
+  if (!fail_never && !ParseFailOn(fail_on, &fail_verdict)) {
+    return Usage(err, "check: --fail-on must be material, minor or never");
   }
   if (lang != "zh" && lang != "en")
     return Usage(err, "check: --lang must be zh or en");
@@ -143,10 +146,10 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       failed_input = true;
       continue;
     }
-    size_t errors = a->report.CountSeverity(Severity::kError);
-    size_t warnings = a->report.CountSeverity(Severity::kWarning);
-    if ((fail_on == "error" && errors > 0) ||
-        (fail_on == "warning" && errors + warnings > 0)) {
+    size_t material = a->report.Count(Verdict::kMaterial);
+    size_t minor = a->report.Count(Verdict::kMinor);
+    if (!fail_never &&
+        (material > 0 || (fail_verdict == Verdict::kMinor && minor > 0))) {
       flagged = true;
     }
     if (format == "json") {
@@ -350,7 +353,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
       out << RulesMarkdown();
     } else {
       for (const RuleSpec& r : AllRules()) {
-        out << r.id << "\t" << SeverityName(r.severity) << "\t" << r.zh << "\n";
+        out << r.id << "\t" << FailureClassName(r.failure) << "\t" << r.zh
+            << "\n";
       }
     }
     return 0;

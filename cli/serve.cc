@@ -344,13 +344,10 @@ class Server {
     std::map<std::string, size_t> by_rule;
     for (auto& r : all) {
       CheckResult cr;
-      for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail,
-                        Outcome::kNotApplicable, Outcome::kNotChecked}) {
-        if (r["outcome"] == OutcomeName(o)) cr.outcome = o;
+      for (Verdict v : {Verdict::kMaterial, Verdict::kMinor, Verdict::kPass,
+                        Verdict::kNotApplicable, Verdict::kNotChecked}) {
+        if (r["outcome"] == VerdictName(v)) cr.verdict = v;
       }
-      cr.severity = r["severity"] == "error"     ? Severity::kError
-                    : r["severity"] == "warning" ? Severity::kWarning
-                                                 : Severity::kInfo;
       DisplayClass c = DisplayClassOf(cr);
       if (c != DisplayClass::kMaterial && c != DisplayClass::kMinor) continue;
       r["class"] = std::string(DisplayClassName(c));

@@ -80,12 +80,14 @@ TEST(CliTest, CheckTextNamesTheReportThenFindings) {
   CliRun r =
       Cli({"check", testing::SourcePath("samples/text_report/input.txt")});
   EXPECT_NE(r.out.find("年度：2024"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("错误 (1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("结论：实质性问题"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("轻微问题 (1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("原文："), std::string::npos);
   CliRun en =
       Cli({"check", testing::SourcePath("samples/text_report/input.txt"),
            "--lang", "en"});
-  EXPECT_NE(en.out.find("errors (1)"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("summary: "), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("minor (1)"), std::string::npos) << en.out;
 }
 
 TEST(CliTest, SchemaAndRulesCommands) {
