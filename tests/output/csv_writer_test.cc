@@ -109,12 +109,7 @@ class ExportTest : public ::testing::Test {
     auto s = SqliteStore::Open(":memory:");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
-    RunRecord run;
-    run.tool_version = "1.0";
-    run.schema_version = kSchemaVersion;
-    run.started_at = "2024-01-01T00:00:00Z";
-    int64_t id = *store_->BeginRun(run);
-    Result<Json> result = Json::Parse(R"({"ok":true,"extraction":{
+    AddDocument("reports/财政局.pdf", R"({"ok":true,"extraction":{
         "report":{"entity_name":"上海市普陀区财政局","region_code":"310107",
                   "fiscal_year":2024,"kind":"final_accounts"},
         "facts":[{"metric":"expenditure.total","measure":"amount",
@@ -123,14 +118,26 @@ class ExportTest : public ::testing::Test {
                   "where":{"page":4}}]},
         "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
         "notes":[]})");
+  }
+
+  // Stores one ok document in a run of its own, from a worker result.
+  void AddDocument(const std::string& path, std::string_view result_json,
+                   const SourceMeta& source = SourceMeta()) {
+    RunRecord run;
+    run.tool_version = "1.0";
+    run.schema_version = kSchemaVersion;
+    run.started_at = "2024-01-01T00:00:00Z";
+    int64_t id = *store_->BeginRun(run);
+    Result<Json> result = Json::Parse(result_json);
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     DocumentRecord d;
-    d.path = "reports/财政局.pdf";
+    d.path = path;
     d.sha256 = "ff";
     d.ok = true;
     d.tool_version = "1.0";
     d.schema_version = kSchemaVersion;
     d.processed_at = "2024-01-01T00:00:00Z";
+    d.source = source;
     d.rows = StoreRowsFromResult(*result);
     ASSERT_TRUE(store_->WriteDocument(id, d).ok());
   }
@@ -167,29 +174,16 @@ TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndABomByDefault) {
 }
 
 TEST_F(ExportTest, CodesKeepLeadingZerosAsQuotedTextAndYearsStayNumbers) {
-  RunRecord run;
-  run.tool_version = "1.0";
-  run.schema_version = kSchemaVersion;
-  run.started_at = "2024-01-01T00:00:00Z";
-  int64_t id = *store_->BeginRun(run);
-  Result<Json> result = Json::Parse(R"({"ok":true,"extraction":{
+  SourceMeta source;
+  source.report_id = "007";
+  AddDocument("a/0001.pdf", R"({"ok":true,"extraction":{
       "report":{"region_code":"010101","fiscal_year":2023},
       "facts":[{"metric":"expenditure.total","measure":"amount",
                 "value":"12.00","code":"0201","code_scheme":"economic",
                 "origin":"table","year":2023}]},
       "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
-      "notes":[]})");
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
-  DocumentRecord d;
-  d.path = "a/0001.pdf";
-  d.sha256 = "ee";
-  d.ok = true;
-  d.tool_version = "1.0";
-  d.schema_version = kSchemaVersion;
-  d.processed_at = "2024-01-01T00:00:00Z";
-  d.source.report_id = "007";
-  d.rows = StoreRowsFromResult(*result);
-  ASSERT_TRUE(store_->WriteDocument(id, d).ok());
+      "notes":[]})",
+              source);
 
   std::string csv = Export(ExportOptions());
   Result<std::vector<std::vector<std::string>>> rows = ParseCsv(csv);
