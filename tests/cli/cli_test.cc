@@ -201,6 +201,21 @@ TEST(CliTest, SeveralDocumentsWithJsonPrintJsonLinesWithErrorLines) {
   }
 }
 
+TEST(CliTest, SeveralDocumentsAsTextAreHeadedByTheirNames) {
+  std::string text = testing::SourcePath(kText);
+  std::string docx = testing::SourcePath(kDocx);
+  CliRun r = Cli({"extract", "--format=text", text, docx});
+  ASSERT_EQ(r.code, 0) << r.err;
+  size_t first = r.out.find("==> " + text + " <==\n");
+  size_t second = r.out.find("==> " + docx + " <==\n");
+  EXPECT_EQ(first, 0u);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_GT(second, first);
+  // One FILE: the dumps alone, as before.
+  EXPECT_EQ(Cli({"extract", "--format=text", text}).out.find("==> "),
+            std::string::npos);
+}
+
 TEST(CliTest, QuietIsAcceptedByEveryCommand) {
   std::string path = testing::SourcePath(kText);
   EXPECT_EQ(Cli({"check", "-q", path, "--fail-on", "never"}).code, 0);
