@@ -1,6 +1,5 @@
 #include "cli/report.h"
 
-#include "base/file_io.h"
 #include "extract/pdf_render.h"
 #include "output/png_writer.h"
 
