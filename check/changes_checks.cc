@@ -20,6 +20,7 @@ class ChangeChecks : public CheckContext {
   void Run() {
     CheckChanges();
     CheckRatesWithoutChange();
+    CheckFlatClaims();
   }
 
  private:
@@ -260,6 +261,43 @@ class ChangeChecks : public CheckContext {
           JudgeRatio(r.printed, r.printed.scale(), change, TermOf(*prior)),
           {"“" + r.label + "”增减幅度", "change rate of " + r.label}, "%",
           {&r, current, prior}));
+    }
+  }
+
+  // "2023年预算安排256.62万元，与2022年预算执行数持平": the claim's figure
+  // and the compared year's (of the compared basis) agree at their printed
+  // precision. Without the compared figure in the claim: not checked.
+  void CheckFlatClaims() {
+    const int fy = ex_.meta.fiscal_year;
+    const std::vector<Claim>& claims = ex_.claims.claims;
+    for (size_t ci = 0; ci < claims.size() && fy > 0; ++ci) {
+      const Claim& claim = claims[ci];
+      if (!claim.flat) continue;
+      int prior_year = claim.flat_year > 0 ? claim.flat_year : fy - 1;
+      if (prior_year >= fy) continue;
+      const int id = static_cast<int>(ci);
+      const Fact* current = InClaim(
+          id, Measure::kAmount, [&](const Fact& f) { return f.year == fy; });
+      if (current == nullptr) continue;
+      const Fact* prior = InClaim(id, Measure::kAmount, [&](const Fact& f) {
+        return SameSubject(f, *current) && f.year == prior_year &&
+               (claim.flat_basis.empty() || f.basis == claim.flat_basis);
+      });
+      if (prior == nullptr) {
+        NotChecked("change.direction",
+                   {"“" + current->label + "”称与" +
+                        std::to_string(prior_year) + "年持平，但未印出该年数字",
+                    current->label + " is said to be unchanged, but the " +
+                        "compared figure is not printed"},
+                   {current});
+        continue;
+      }
+      Add(FromJudgment(
+          "change.direction", JudgeEqual(TermOf(*prior), TermOf(*current)),
+          {"“" + current->label + "”称与" + std::to_string(prior_year) +
+               "年持平，两年数字",
+           current->label + " said unchanged: the two years' figures"},
+          "万元", {prior, current}));
     }
   }
 };

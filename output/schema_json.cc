@@ -1,5 +1,6 @@
 #include "output/schema_json.h"
 
+#include "output/claims_json.h"
 #include "output/json_writer.h"
 #include "schema/version.h"
 
@@ -112,6 +113,7 @@ Json ExtractionToJson(const NormalizedDocument& nd, const Extraction& ex) {
   precision.Set("narrative_amount_scale", Json::Int(ex.narrative_amount_scale));
   precision.Set("percent_scale", Json::Int(ex.percent_scale));
   j.Set("precision", std::move(precision));
+  j.Set("claims", ClaimsToJson(nd, ex));
   return j;
 }
 
