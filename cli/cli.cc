@@ -12,7 +12,9 @@
 #include "schema/mapper.h"
 #include "schema/version.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <string_view>
@@ -32,17 +34,20 @@ commands:
   report FILE... -o FILE.html         one self-contained HTML page to read and
                                       show: findings with quotes and boxed
                                       page crops, tables, key totals
-  serve [--port 8080] [--host 127.0.0.1] [--db FILE] [--max-upload MB]
+  serve [--port 8080] [--host 127.0.0.1] [--db FILE|URL] [--max-upload MB]
                                       a local web app: upload a report and get
                                       its HTML report; browse a batch database
-  batch PATH... [--db FILE] [-j N] [--manifest FILE|-] [--timeout SEC]
-        [--max-memory MB] [--force] [--retry-failed] [--shard K/N]
+  batch PATH... [--db FILE|URL] [-j N] [--manifest FILE|-] [--timeout SEC]
+        [--max-memory MB] [--force] [--retry-failed[=KIND,...]] [--shard K/N]
         [--shard-by path|content] [--progress auto|bar|lines|none]
+        [--lease SEC] [--worker-id NAME]
                                       analyze files, directories, globs or a
                                       manifest (CSV/JSON Lines) into a SQLite
-                                      database, each document in a worker
-                                      process; unchanged files are skipped
-  export [--db FILE] [--format csv|jsonl] [--table facts|findings|documents]
+                                      file or a postgresql:// database, each
+                                      document in a worker process; unchanged
+                                      files are skipped; runs sharing one
+                                      database split the work
+  export [--db FILE|URL] [--format csv|jsonl] [--table facts|findings|documents]
          [--bom] [--out FILE]         long-format rows from a batch database
   schema                              print the JSON Schema of the output
   rules [--markdown]                  list the consistency rules
@@ -194,7 +199,9 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
     };
     std::string v;
     if (a == "--db") {
-      if (!value(&o.db_path)) return Usage(err, "batch: --db needs a FILE");
+      if (!value(&o.db_path)) {
+        return Usage(err, "batch: --db needs a FILE or postgresql:// URL");
+      }
     } else if (a == "-j" || a == "--jobs" ||
                (a.rfind("-j", 0) == 0 && a.size() > 2)) {
       if (a.size() > 2 && a[1] == 'j') {
@@ -222,6 +229,28 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
       o.force = true;
     } else if (a == "--retry-failed") {
       o.retry_failed = true;
+    } else if (a.rfind("--retry-failed=", 0) == 0) {
+      // A comma-separated list of error kinds (timeout,out_of_memory).
+      o.retry_failed = true;
+      std::string kinds = a.substr(std::strlen("--retry-failed="));
+      for (size_t start = 0; start <= kinds.size();) {
+        size_t comma = std::min(kinds.find(',', start), kinds.size());
+        std::string kind = kinds.substr(start, comma - start);
+        if (!IsFailureKind(kind)) {
+          return Usage(err, "batch: --retry-failed: unknown kind '" + kind +
+                                "' (kinds: " + FailureKindList() + ")");
+        }
+        o.retry_kinds.push_back(kind);
+        start = comma + 1;
+      }
+    } else if (a == "--lease") {
+      if (!value(&v) || !ParsePositive(v, &o.lease_sec)) {
+        return Usage(err, "batch: --lease needs a positive number of seconds");
+      }
+    } else if (a == "--worker-id") {
+      if (!value(&o.worker_id) || o.worker_id.empty()) {
+        return Usage(err, "batch: --worker-id needs a NAME");
+      }
     } else if (a == "--shard") {
       if (!value(&v) || !ParseShard(v, &o.shard_index, &o.shard_count)) {
         return Usage(err, "batch: --shard needs K/N with 1 <= K <= N");
@@ -277,7 +306,9 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
       return true;
     };
     if (a == "--db") {
-      if (!value(&db)) return Usage(err, "export: --db needs a FILE");
+      if (!value(&db)) {
+        return Usage(err, "export: --db needs a FILE or postgresql:// URL");
+      }
     } else if (a == "--format") {
       if (!value(&format)) return Usage(err, "export: --format needs a value");
     } else if (a == "--table") {
@@ -297,15 +328,14 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
   if (!ParseExportTable(table, &options.table)) {
     return Usage(err, "export: --table must be facts, findings or documents");
   }
-  if (::access(db.c_str(), F_OK) != 0) {
+  if (!IsPostgresUrl(db) && ::access(db.c_str(), F_OK) != 0) {
     err << "budgetdoc: " << db
         << ": no such database (run budgetdoc batch --db " << db << " first)\n";
     return 2;
   }
   StoreOptions store_options;
   store_options.read_only = true;
-  Result<std::unique_ptr<SqliteStore>> store =
-      SqliteStore::Open(db, store_options);
+  Result<std::unique_ptr<Store>> store = OpenStore(db, store_options);
   if (!store.ok()) {
     err << "budgetdoc: " << store.status().message() << "\n";
     return 2;

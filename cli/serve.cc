@@ -3,7 +3,7 @@
 #include "base/utf8.h"
 #include "cli/report.h"
 #include "output/html_report.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <condition_variable>
 #include <cstdlib>
@@ -265,9 +265,9 @@ class Server {
                   size_t* total) {
     StoreOptions so;
     so.read_only = true;
-    BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
-                               SqliteStore::Open(options_.db_path, so));
-    const std::vector<ExportColumn>& cols = SqliteStore::ExportColumns(table);
+    BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                               OpenStore(options_.db_path, so));
+    const std::vector<ExportColumn>& cols = ExportColumns(table);
     *total = 0;
     return store->ForEachExportRow(table, [&](const Row& row) {
       std::map<std::string, std::string> m;
@@ -404,7 +404,7 @@ int RunServeCommand(const std::vector<std::string>& args, std::ostream& out,
   auto usage = [&](const std::string& problem) {
     err << "budgetdoc: serve: " << problem
         << "\nusage: budgetdoc serve [--port 8080] [--host 127.0.0.1] [--db "
-           "FILE] [--max-upload MB] [-j N] [--timeout SEC] [--max-memory "
+           "FILE|URL] [--max-upload MB] [-j N] [--timeout SEC] [--max-memory "
            "MB]\n";
     return 2;
   };
@@ -419,7 +419,7 @@ int RunServeCommand(const std::vector<std::string>& args, std::ostream& out,
     } else if (a == "--host") {
       o.host = v;
     } else if (a == "--db") {
-      if (::access(v.c_str(), R_OK) != 0)
+      if (!IsPostgresUrl(v) && ::access(v.c_str(), R_OK) != 0)
         return usage(v + ": no such database");
       o.db_path = v;
     } else if (a == "--max-upload") {

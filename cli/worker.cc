@@ -4,7 +4,7 @@
 #include "extract/extract.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -172,7 +172,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
 // Everything the child does; never returns. `given` is the file content
 // when the parent read it, nullopt when the child is to read it.
 [[noreturn]] void ChildMain(int fd, pid_t parent, const std::string& path,
-                            std::optional<std::string_view> given,
+                            std::optional<std::string_view> given, int attempt,
                             const WorkerOptions& options) {
   // Die with the parent, even if it is SIGKILLed.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -241,6 +241,9 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       std::this_thread::sleep_for(std::chrono::milliseconds(hooks.delay_ms));
     }
     if (matches(hooks.crash_on)) std::abort();
+    if (attempt == 1 && matches(hooks.kill_first_attempt_on)) {
+      raise(SIGKILL);
+    }
     if (matches(hooks.hang_on)) {
       for (;;) pause();
     }
@@ -332,6 +335,7 @@ std::string Sha256Hex(std::string_view data) {
 
 struct WorkerPool::Worker {
   size_t id = 0;
+  int attempt = 1;
   pid_t pid = -1;
   std::string path;
   int out_fd = -1;  // the result pipe
@@ -361,7 +365,7 @@ WorkerPool::~WorkerPool() {
 }
 
 Status WorkerPool::Launch(size_t id, const std::string& path,
-                          std::optional<std::string_view> bytes) {
+                          std::optional<std::string_view> bytes, int attempt) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     return Status::IoError(std::string("pipe: ") + std::strerror(errno));
@@ -393,7 +397,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
       if (w.out_fd >= 0) close(w.out_fd);
       if (w.err_fd >= 0) close(w.err_fd);
     }
-    ChildMain(out_pipe[1], parent, path, bytes, options_);
+    ChildMain(out_pipe[1], parent, path, bytes, attempt, options_);
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -402,6 +406,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
   }
   Worker w;
   w.id = id;
+  w.attempt = attempt;
   w.pid = pid;
   w.path = path;
   w.out_fd = out_pipe[0];
@@ -524,6 +529,7 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   }
   WorkerResult r;
   r.id = w.id;
+  r.attempt = w.attempt;
   r.wall_ms = MsSince(w.start);
   r.peak_rss_kb = w.usage.ru_maxrss;
   // The header line, when the child got that far.
@@ -569,10 +575,10 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     std::string desc = "signal " + std::to_string(sig) + " (" +
                        (name != nullptr ? name : "?") + ")";
     if (sig == SIGKILL) {
-      r.error_kind = "out_of_memory";
+      r.error_kind = "killed";
       r.error = with_stderr("worker killed by " + desc +
-                            " that budgetdoc did not send: most likely the "
-                            "system ran out of memory");
+                            " that budgetdoc did not send (the system's "
+                            "out-of-memory killer, or an operator)");
     } else if (LooksLikeOutOfMemory(w.err_tail)) {
       r.error_kind = "out_of_memory";
       r.error = with_stderr("worker ran out of memory (limit " +
@@ -644,6 +650,7 @@ WorkerTestHooks TestHooksFromEnvironment() {
   hooks.crash_on = get("BUDGETDOC_TEST_CRASH_ON");
   hooks.hang_on = get("BUDGETDOC_TEST_HANG_ON");
   hooks.oom_on = get("BUDGETDOC_TEST_OOM_ON");
+  hooks.kill_first_attempt_on = get("BUDGETDOC_TEST_KILL_ONCE_ON");
   hooks.delay_ms = std::atoi(get("BUDGETDOC_TEST_DELAY_MS").c_str());
   return hooks;
 }

@@ -35,12 +35,15 @@ namespace budgetdoc {
 // TEST ONLY. Make the worker misbehave for paths containing a substring, to
 // test how the batch survives it ("" = never). The CLI fills these from the
 // environment variables BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
-// BUDGETDOC_TEST_OOM_ON and BUDGETDOC_TEST_DELAY_MS.
+// BUDGETDOC_TEST_OOM_ON, BUDGETDOC_TEST_KILL_ONCE_ON and
+// BUDGETDOC_TEST_DELAY_MS.
 struct WorkerTestHooks {
   std::string crash_on;  // the child calls abort()
   std::string hang_on;   // the child sleeps forever
   std::string oom_on;    // the child allocates until allocation fails
-  int delay_ms = 0;      // every child sleeps this long before working
+  // The child SIGKILLs itself on its first attempt (a transient failure).
+  std::string kill_first_attempt_on;
+  int delay_ms = 0;  // every child sleeps this long before working
 };
 
 // The hooks as set in the environment (all empty in normal use).
@@ -63,6 +66,7 @@ struct WorkerOptions {
 
 struct WorkerResult {
   size_t id = 0;        // the id given to Launch
+  int attempt = 1;      // the attempt given to Launch
   bool ok = false;      // the child analyzed the document
   Json rows;            // when ok: StoreRowsFromResult of the analysis
   std::string payload;  // when ok and WorkerOptions::payload is set
@@ -70,8 +74,8 @@ struct WorkerResult {
   std::string error;    // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
-  // worker failures are crash, timeout, out_of_memory or worker (no usable
-  // result).
+  // worker failures are crash, timeout, out_of_memory, killed (a SIGKILL
+  // budgetdoc did not send) or worker (no usable result).
   std::string error_kind;
   // Known when the child read the file itself (Launch without bytes) and got
   // that far, even if it crashed later: "" / -1 otherwise.
@@ -92,7 +96,7 @@ std::string Sha256Hex(std::string_view data);
 // else {}), written before the analysis so that it survives a crash; a
 // status ({"ok": true, "format", "analyze_ms"} or {"ok": false, "code",
 // "error", "analyze_ms"}); when ok, the rows for the store
-// (StoreRowsFromResult, output/sqlite_store.h), computed in the worker so
+// (StoreRowsFromResult, output/store.h), computed in the worker so
 // that the parent only binds values.
 
 class WorkerPool {
@@ -105,10 +109,11 @@ class WorkerPool {
   // Forks a child for one document. `bytes` is the file content when the
   // caller has read it (the child gets its own copy-on-write image, so the
   // caller may free it on return); nullopt lets the child read and hash the
-  // file itself, in parallel with the other workers. Fails when fork or pipe
+  // file itself, in parallel with the other workers. `attempt` counts the
+  // tries of this document (1, then 2 for a retry). Fails when fork or pipe
   // fails.
   Status Launch(size_t id, const std::string& path,
-                std::optional<std::string_view> bytes);
+                std::optional<std::string_view> bytes, int attempt = 1);
 
   size_t active() const { return workers_.size(); }
 
