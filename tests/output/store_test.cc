@@ -23,6 +23,12 @@
 #include <vector>
 
 namespace budgetdoc {
+
+// Test names show the database, not its enum's bytes.
+void PrintTo(SqlDialect d, std::ostream* os) {
+  *os << (d == SqlDialect::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -124,6 +130,10 @@ TEST(PgUrlTest, PasswordsNeverAppearInMessages) {
 }
 
 // ---- The contract, against each database ----
+
+std::string DialectName(SqlDialect d) {
+  return d == SqlDialect::kSqlite ? "Sqlite" : "Postgres";
+}
 
 std::string PgUrl() {
   const char* url = std::getenv("BUDGETDOC_TEST_PG_URL");
