@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
+#include <type_traits>
 #include <unistd.h>
 
 namespace budgetdoc {
@@ -655,15 +656,18 @@ class BatchRun {
     std::string worker =
         o_.worker_id.empty() ? DefaultWorkerId() : o_.worker_id;
     run.worker = worker;
-    BUDGETDOC_ASSIGN_OR_RETURN(summary_.run_id, store_.BeginRun(run));
+    BUDGETDOC_ASSIGN_OR_RETURN(summary_.run_id,
+                               Db([&] { return store_.BeginRun(run); }));
     lease_.owner = worker + "/" + std::to_string(summary_.run_id);
     lease_.ms = int64_t{o_.lease_sec} * 1000;
 
-    BUDGETDOC_ASSIGN_OR_RETURN(int64_t since, store_.ClockMs());
+    BUDGETDOC_ASSIGN_OR_RETURN(int64_t since,
+                               Db([&] { return store_.ClockMs(); }));
     std::vector<QueueInput> queued;
     queued.reserve(inputs_.size());
     for (const BatchInput& in : inputs_) queued.push_back({in.path, in.size});
-    BUDGETDOC_RETURN_IF_ERROR(store_.Register(queued, since));
+    BUDGETDOC_RETURN_IF_ERROR(
+        Db([&] { return store_.Register(queued, since); }));
     for (size_t i = 0; i < inputs_.size(); ++i) todo_.push_back(i);
     last_renew_ = SteadyClock::now();
 
@@ -713,6 +717,15 @@ class BatchRun {
     return HostName() + ":" + std::to_string(getpid()) + "@" + PidNamespace();
   }
 
+  // Calls the store, adding the time it takes to the summary.
+  template <typename F>
+  std::invoke_result_t<F&> Db(F&& call) {
+    SteadyClock::time_point t0 = SteadyClock::now();
+    std::invoke_result_t<F&> result = call();
+    summary_.db_seconds += SecondsSince(t0);
+    return result;
+  }
+
   DocumentRecord BaseRecord(const BatchInput& in) const {
     DocumentRecord rec;
     rec.path = in.path;
@@ -733,8 +746,10 @@ class BatchRun {
 
   // Writes the document and completes its claim.
   Status Record(const DocumentRecord& rec) {
-    BUDGETDOC_ASSIGN_OR_RETURN(
-        bool written, store_.WriteDocument(summary_.run_id, rec, lease_.owner));
+    BUDGETDOC_ASSIGN_OR_RETURN(bool written, Db([&] {
+                                 return store_.WriteDocument(summary_.run_id,
+                                                             rec, lease_.owner);
+                               }));
     if (!written) {
       // The lease expired (this process was stalled) and another worker
       // took the document: its result counts, not this one.
@@ -815,8 +830,9 @@ class BatchRun {
       for (size_t i = 0; i < n; ++i) {
         candidates.push_back(inputs_[todo_[i]].path);
       }
-      BUDGETDOC_ASSIGN_OR_RETURN(std::vector<CandidateState> states,
-                                 store_.Claim(candidates, lease_));
+      BUDGETDOC_ASSIGN_OR_RETURN(std::vector<CandidateState> states, Db([&] {
+                                   return store_.Claim(candidates, lease_);
+                                 }));
       std::deque<size_t> rest;
       std::optional<size_t> claimed;
       bool moved = false;
@@ -834,7 +850,8 @@ class BatchRun {
             break;
           case CandidateState::Kind::kHeld:
             if (IsDeadLocalOwner(s.owner)) {
-              BUDGETDOC_RETURN_IF_ERROR(store_.ExpireClaims(s.owner));
+              BUDGETDOC_RETURN_IF_ERROR(
+                  Db([&] { return store_.ExpireClaims(s.owner); }));
               rest.push_back(id);
             } else {
               deferred_.push_back(
@@ -883,7 +900,8 @@ class BatchRun {
     // worker reads and hashes it, in parallel.
     std::optional<StoredDocument> stored;
     if (!o_.force) {
-      BUDGETDOC_ASSIGN_OR_RETURN(stored, store_.Find(in.path));
+      BUDGETDOC_ASSIGN_OR_RETURN(stored,
+                                 Db([&] { return store_.Find(in.path); }));
     }
     Pending p;
     p.size = in.size;
@@ -906,15 +924,17 @@ class BatchRun {
           !InShard(p.sha256, o_.shard_index, o_.shard_count)) {
         ++summary_.other_shards;
         progress_.SetTotal(inputs_.size() - summary_.other_shards);
-        return store_.ReleaseClaims(lease_.owner, in.path);
+        return Db([&] { return store_.ReleaseClaims(lease_.owner, in.path); });
       }
       if (stored && stored->sha256 == p.sha256 &&
           stored->tool_version == o_.tool_version &&
           stored->schema_version == kSchemaVersion &&
           (stored->ok || !Retries(*stored))) {
-        BUDGETDOC_ASSIGN_OR_RETURN(
-            bool written, store_.RecordSkipped(summary_.run_id, in.path,
-                                               in.source, lease_.owner));
+        BUDGETDOC_ASSIGN_OR_RETURN(bool written, Db([&] {
+                                     return store_.RecordSkipped(
+                                         summary_.run_id, in.path, in.source,
+                                         lease_.owner);
+                                   }));
         if (!written) {
           ++summary_.others;
           progress_.Record("other", in.path,
@@ -941,7 +961,7 @@ class BatchRun {
         // Give the claim back and try again when a worker has finished.
         todo_.push_front(id);
         launch_blocked_ = true;
-        return store_.ReleaseClaims(lease_.owner, in.path);
+        return Db([&] { return store_.ReleaseClaims(lease_.owner, in.path); });
       }
       DocumentRecord rec = BaseRecord(in);
       rec.sha256 = p.sha256;
@@ -972,7 +992,8 @@ class BatchRun {
     rec.error_kind = std::move(r.error_kind);
     if (!rec.ok && r.attempt == 1 && IsTransient(rec.error_kind)) {
       // Once more, with the claim still held; the attempt is on record.
-      BUDGETDOC_RETURN_IF_ERROR(store_.RecordAttempt(summary_.run_id, rec));
+      BUDGETDOC_RETURN_IF_ERROR(
+          Db([&] { return store_.RecordAttempt(summary_.run_id, rec); }));
       p.first_error = rec.error;
       ++summary_.retried;
       retries_.push_back(r.id);
@@ -999,7 +1020,7 @@ class BatchRun {
       return Status::Ok();
     }
     last_renew_ = now;
-    return store_.RenewClaims(lease_);
+    return Db([&] { return store_.RenewClaims(lease_); });
   }
 
   // Inputs others held whose time to look again has come go back to the
@@ -1069,9 +1090,13 @@ void PrintSummary(const BatchOptions& o, const BatchSummary& s,
     return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
            static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
   };
-  err << "batch: database " << db << ", run " << s.run_id << "; cpu "
-      << FormatSeconds(cpu(self)) << " here, " << FormatSeconds(cpu(children))
-      << " in workers\n";
+  char per_input[64];
+  std::snprintf(per_input, sizeof(per_input), "%.1f",
+                s.inputs > 0 ? s.db_seconds * 1000 / s.inputs : 0.0);
+  err << "batch: database " << db << ", run " << s.run_id << "; "
+      << FormatSeconds(s.db_seconds) << " in database calls (" << per_input
+      << " ms per input); cpu " << FormatSeconds(cpu(self)) << " here, "
+      << FormatSeconds(cpu(children)) << " in workers\n";
   constexpr size_t kListed = 20;
   if (!s.failures.empty()) {
     std::vector<std::pair<std::string, std::string>> sorted = s.failures;

@@ -101,6 +101,7 @@ struct BatchSummary {
   size_t retried = 0;       // tried a second time after a transient failure
   size_t other_shards = 0;  // inputs left to other shards
   double seconds = 0;
+  double db_seconds = 0;  // of them, in calls to the database
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
 };
 

@@ -569,7 +569,7 @@ Result<std::vector<CandidateState>> Store::Claim(
   // worker is claiming at this moment are skipped, not waited for (SQLite
   // has one writer at a time).
   std::string pick =
-      "SELECT q.path FROM queue q JOIN " + values +
+      "SELECT q.path, w.column2 FROM queue q JOIN " + values +
       " w ON q.path = w.column1 WHERE q.state = 'pending' OR "
       "(q.state = 'claimed' AND q.lease_until < " +
       Now() + ") ORDER BY w.column2 LIMIT 1" +
@@ -578,8 +578,10 @@ Result<std::vector<CandidateState>> Store::Claim(
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Row> picked,
                              conn_->Query(pick, params));
   std::string claimed;
-  if (!picked.empty() && picked[0][0]) {
+  size_t claimed_at = candidates.size();
+  if (!picked.empty() && picked[0][0] && picked[0][1]) {
     claimed = *picked[0][0];
+    claimed_at = std::strtoull(picked[0][1]->c_str(), nullptr, 10);
     BUDGETDOC_RETURN_IF_ERROR(
         conn_
             ->Query("UPDATE queue SET state = 'claimed', owner = ?, "
@@ -589,24 +591,39 @@ Result<std::vector<CandidateState>> Store::Claim(
                      Json::Str(claimed)})
             .status());
   }
-  BUDGETDOC_ASSIGN_OR_RETURN(
-      std::vector<Row> rows,
-      conn_->Query(
-          "SELECT w.column2, q.state, q.owner, q.lease_until - " + Now() +
-              ", d.status, d.error_kind, d.error FROM queue q JOIN " + values +
-              " w ON q.path = w.column1 LEFT JOIN documents d ON "
-              "d.path = q.path",
-          params));
+  // The candidates before the claimed one (all when none was): why they
+  // were passed over.
+  std::vector<Row> rows;
+  if (claimed_at > 0) {
+    params.push_back(Json::Int(static_cast<int64_t>(claimed_at)));
+    BUDGETDOC_ASSIGN_OR_RETURN(
+        rows,
+        conn_->Query("SELECT w.column2, q.state, q.owner, q.lease_until - " +
+                         Now() +
+                         ", d.status, d.error_kind, d.error FROM queue q "
+                         "JOIN " +
+                         values +
+                         " w ON q.path = w.column1 LEFT JOIN documents d ON "
+                         "d.path = q.path WHERE w.column2 < ?",
+                     params));
+  }
   BUDGETDOC_RETURN_IF_ERROR(tx.Commit());
+  if (claimed_at < states.size()) {
+    states[claimed_at].kind = CandidateState::Kind::kClaimed;
+  }
+  for (size_t i = 0; i < claimed_at; ++i) {
+    states[i].kind = CandidateState::Kind::kUnknown;  // unless found below
+  }
+  for (size_t i = claimed_at + 1; i < states.size(); ++i) {
+    states[i].kind = CandidateState::Kind::kAvailable;  // not looked at
+  }
   for (const Row& r : rows) {
     size_t i = std::strtoull(r[0].value_or("0").c_str(), nullptr, 10);
-    if (i >= states.size()) continue;
+    if (i >= claimed_at) continue;
     CandidateState& s = states[i];
     std::string state = r[1].value_or("");
     int64_t left = std::strtoll(r[3].value_or("0").c_str(), nullptr, 10);
-    if (candidates[i] == claimed) {
-      s.kind = CandidateState::Kind::kClaimed;
-    } else if (state == "done") {
+    if (state == "done") {
       s.kind = CandidateState::Kind::kDone;
       s.ok = r[4].value_or("") == "ok";
       s.error_kind = r[5].value_or("");
@@ -616,6 +633,7 @@ Result<std::vector<CandidateState>> Store::Claim(
       s.owner = r[2].value_or("");
       s.lease_left_ms = left;
     } else {
+      // Claimable, but another transaction was claiming it just now.
       s.kind = CandidateState::Kind::kAvailable;
     }
   }

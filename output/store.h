@@ -141,11 +141,13 @@ struct QueueInput {
 // What a claim attempt found for one candidate.
 struct CandidateState {
   enum class Kind {
-    kAvailable,  // nobody holds it (not taken in this call)
-    kClaimed,    // claimed by this call: the caller now holds it
-    kHeld,       // another owner holds a lease that has not expired
-    kDone,       // completed by another owner since this run registered it
-    kUnknown,    // not in the queue (not registered)
+    // Nobody holds it (not taken in this call), or not looked at: Claim
+    // looks at the candidates up to the one it claims.
+    kAvailable,
+    kClaimed,  // claimed by this call: the caller now holds it
+    kHeld,     // another owner holds a lease that has not expired
+    kDone,     // completed by another owner since this run registered it
+    kUnknown,  // not in the queue (not registered)
   };
   Kind kind = Kind::kUnknown;
   std::string owner;          // kHeld: the holder
@@ -236,7 +238,8 @@ class Store {
 
   // Claims the first candidate (in the order given) that nobody holds, with
   // a lease of lease.ms; skips rows another transaction is claiming at this
-  // moment. Returns the state of every candidate, at most one kClaimed.
+  // moment. Returns a state per candidate: at most one kClaimed, why each
+  // before it was passed over, kAvailable for those after it.
   Result<std::vector<CandidateState>> Claim(
       const std::vector<std::string>& candidates, const Lease& lease);
 
