@@ -160,15 +160,35 @@ class PgConnection : public SqlConnection {
     return Status::Ok();
   }
 
-  Status Begin(bool) override { return Exec("BEGIN"); }
-  Status Commit() override { return Exec("COMMIT"); }
-  Status Rollback() override { return Exec("ROLLBACK"); }
+  Status Begin(bool) override {
+    BUDGETDOC_RETURN_IF_ERROR(Exec("BEGIN"));
+    in_transaction_ = true;
+    return Status::Ok();
+  }
+  Status Commit() override {
+    Status s = Exec("COMMIT");  // never on a new connection
+    in_transaction_ = false;    // ended either way
+    return s;
+  }
+  Status Rollback() override {
+    in_transaction_ = false;
+    if (PQstatus(conn_) != CONNECTION_OK) return Status::Ok();  // gone with it
+    return Exec("ROLLBACK");
+  }
 
  private:
-  // Reads what is left of an earlier query (none in normal use).
+  // Reads what is left of an earlier query (none in normal use), and
+  // reconnects a lost connection — but not inside a transaction, whose
+  // earlier statements the server has dropped.
   Status Drain() {
     while (PGresult* r = PQgetResult(conn_)) PQclear(r);
     if (PQstatus(conn_) != CONNECTION_OK) {
+      if (in_transaction_) {
+        return Status::IoError(name_ +
+                               ": postgresql: connection lost in a "
+                               "transaction: " +
+                               Trimmed(PQerrorMessage(conn_)));
+      }
       PQreset(conn_);
       if (PQstatus(conn_) != CONNECTION_OK) {
         return Status::IoError(name_ + ": postgresql: connection lost: " +
@@ -199,6 +219,7 @@ class PgConnection : public SqlConnection {
 
   PGconn* conn_;
   std::string name_;
+  bool in_transaction_ = false;
 };
 
 }  // namespace

@@ -30,6 +30,10 @@ using Row = std::vector<std::optional<std::string>>;
 
 enum class SqlDialect { kSqlite, kPostgres };
 
+// Whether a JSON number literal is an integer that fits 64 bits (at most 18
+// digits): such cells are bound as integers, other numbers as reals.
+bool IsSqlInteger(std::string_view literal);
+
 class SqlConnection {
  public:
   virtual ~SqlConnection() = default;

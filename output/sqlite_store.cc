@@ -9,16 +9,6 @@
 namespace budgetdoc {
 namespace {
 
-bool IsIntegerLiteral(const std::string& s) {
-  if (s.empty() || s.size() > 18) return false;
-  size_t i = s[0] == '-' ? 1 : 0;
-  if (i == s.size()) return false;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
-
 // A prepared statement; finalized on destruction.
 class Stmt {
  public:
@@ -39,7 +29,7 @@ class Stmt {
         sqlite3_bind_int64(s_, i, cell.as_bool() ? 1 : 0);
         return;
       case Json::Type::kNumber:
-        if (IsIntegerLiteral(cell.text())) {
+        if (IsSqlInteger(cell.text())) {
           sqlite3_bind_int64(s_, i,
                              std::strtoll(cell.text().c_str(), nullptr, 10));
         } else {

@@ -12,6 +12,16 @@
 
 namespace budgetdoc {
 
+bool IsSqlInteger(std::string_view s) {
+  if (s.empty() || s.size() > 18) return false;
+  size_t i = s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
 Result<std::vector<Row>> SqlConnection::Query(std::string_view sql,
                                               const std::vector<Json>& params) {
   std::vector<Row> rows;

@@ -574,16 +574,6 @@ const Json* Lookup(const Json& obj, std::string_view key) {
   return nullptr;
 }
 
-bool IsIntegerLiteral(const std::string& s) {
-  if (s.empty() || s.size() > 18) return false;
-  size_t i = s[0] == '-' ? 1 : 0;
-  if (i == s.size()) return false;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
-
 int64_t ArraySize(const Json* j) {
   return j != nullptr && j->type() == Json::Type::kArray
              ? static_cast<int64_t>(j->array().size())
@@ -622,7 +612,7 @@ Json CellFor(const Json* j, CellConv conv) {
       return Json::Int(j->as_bool() ? 1 : 0);
     case Json::Type::kNumber:
       // Integers stay numbers; anything else is kept as its exact text.
-      return IsIntegerLiteral(j->text()) ? *j : Json::Str(j->text());
+      return IsSqlInteger(j->text()) ? *j : Json::Str(j->text());
     case Json::Type::kString:
       return *j;
     default:
