@@ -632,7 +632,6 @@ class BatchRun {
   BatchRun(const BatchOptions& o, std::ostream& err, Store& store,
            std::vector<BatchInput> inputs, BatchSummary* summary)
       : o_(o),
-        err_(err),
         store_(store),
         inputs_(std::move(inputs)),
         summary_(*summary),
@@ -1034,7 +1033,6 @@ class BatchRun {
   }
 
   const BatchOptions& o_;
-  std::ostream& err_;
   Store& store_;
   std::vector<BatchInput> inputs_;
   BatchSummary& summary_;

@@ -571,41 +571,38 @@ Result<std::vector<CandidateState>> Store::Claim(
     const std::vector<std::string>& candidates, const Lease& lease) {
   std::vector<CandidateState> states(candidates.size());
   if (candidates.empty()) return states;
-  Transaction tx(conn_.get());
-  BUDGETDOC_RETURN_IF_ERROR(tx.Begin());
-  std::vector<Json> params;
-  std::string values = CandidateValues(candidates, &params);
-  // The first candidate nobody holds; on PostgreSQL rows that another
-  // worker is claiming at this moment are skipped, not waited for (SQLite
-  // has one writer at a time).
-  std::string pick =
-      "SELECT q.path, w.column2 FROM queue q JOIN " + values +
+  std::vector<Json> values_params;
+  std::string values = CandidateValues(candidates, &values_params);
+  // One statement (autocommit): the first candidate nobody holds becomes
+  // this owner's. On PostgreSQL rows that another worker is claiming at
+  // this moment are skipped, not waited for; SQLite has one writer at a
+  // time.
+  std::vector<Json> params = {Json::Str(lease.owner), Json::Int(lease.ms)};
+  params.insert(params.end(), values_params.begin(), values_params.end());
+  std::string claim =
+      "UPDATE queue SET state = 'claimed', owner = ?, lease_until = " + Now() +
+      " + ?, claims = claims + 1 WHERE path = (SELECT q.path FROM queue q "
+      "JOIN " +
+      values +
       " w ON q.path = w.column1 WHERE q.state = 'pending' OR "
       "(q.state = 'claimed' AND q.lease_until < " +
       Now() + ") ORDER BY w.column2 LIMIT 1" +
       (dialect() == SqlDialect::kPostgres ? " FOR UPDATE OF q SKIP LOCKED"
-                                          : "");
+                                          : "") +
+      ") RETURNING path";
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Row> picked,
-                             conn_->Query(pick, params));
-  std::string claimed;
+                             conn_->Query(claim, params));
   size_t claimed_at = candidates.size();
-  if (!picked.empty() && picked[0][0] && picked[0][1]) {
-    claimed = *picked[0][0];
-    claimed_at = std::strtoull(picked[0][1]->c_str(), nullptr, 10);
-    BUDGETDOC_RETURN_IF_ERROR(
-        conn_
-            ->Query("UPDATE queue SET state = 'claimed', owner = ?, "
-                    "lease_until = " +
-                        Now() + " + ?, claims = claims + 1 WHERE path = ?",
-                    {Json::Str(lease.owner), Json::Int(lease.ms),
-                     Json::Str(claimed)})
-            .status());
+  if (!picked.empty() && picked[0][0]) {
+    claimed_at = static_cast<size_t>(
+        std::find(candidates.begin(), candidates.end(), *picked[0][0]) -
+        candidates.begin());
   }
   // The candidates before the claimed one (all when none was): why they
   // were passed over.
   std::vector<Row> rows;
   if (claimed_at > 0) {
-    params.push_back(Json::Int(static_cast<int64_t>(claimed_at)));
+    values_params.push_back(Json::Int(static_cast<int64_t>(claimed_at)));
     BUDGETDOC_ASSIGN_OR_RETURN(
         rows,
         conn_->Query("SELECT w.column2, q.state, q.owner, q.lease_until - " +
@@ -615,9 +612,8 @@ Result<std::vector<CandidateState>> Store::Claim(
                          values +
                          " w ON q.path = w.column1 LEFT JOIN documents d ON "
                          "d.path = q.path WHERE w.column2 < ?",
-                     params));
+                     values_params));
   }
-  BUDGETDOC_RETURN_IF_ERROR(tx.Commit());
   if (claimed_at < states.size()) {
     states[claimed_at].kind = CandidateState::Kind::kClaimed;
   }
