@@ -10,9 +10,6 @@
 namespace budgetdoc {
 namespace {
 
-// Parameters per statement in InsertRows (PostgreSQL allows 65535).
-constexpr size_t kMaxParams = 30000;
-
 // Text as PostgreSQL accepts it: valid UTF-8 without NUL.
 std::string CleanText(std::string_view s) {
   if (IsValidUtf8(s) && s.find('\0') == std::string_view::npos) {
@@ -26,6 +23,47 @@ std::string CleanText(std::string_view s) {
     AppendUtf8(c == 0 ? kReplacementChar : c, &out);
   }
   return out;
+}
+
+// One field of COPY's text format: \N for NULL; backslash, tab, newline and
+// carriage return escaped.
+void AppendCopyField(const Json& cell, std::string* out) {
+  std::string text;
+  switch (cell.type()) {
+    case Json::Type::kNull:
+      out->append("\\N");
+      return;
+    case Json::Type::kBool:
+      out->push_back(cell.as_bool() ? '1' : '0');
+      return;
+    case Json::Type::kNumber:
+      out->append(cell.text());
+      return;
+    case Json::Type::kString:
+      text = CleanText(cell.text());
+      break;
+    default:
+      text = CleanText(cell.Dump());
+      break;
+  }
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
 }
 
 // '?' placeholders → $1, $2, ... (outside quoted strings and identifiers).
@@ -133,31 +171,52 @@ class PgConnection : public SqlConnection {
     return status;
   }
 
+  // COPY ... FROM STDIN: the rows stream to the server in one command, with
+  // no statement to parse per row.
   Status InsertRows(const std::string& table,
                     const std::vector<std::string>& columns,
                     const std::vector<Json>& rows) override {
     if (rows.empty()) return Status::Ok();
-    std::string head = "INSERT INTO " + table + "(";
+    BUDGETDOC_RETURN_IF_ERROR(Drain());
+    std::string sql = "COPY " + table + " (";
     for (size_t i = 0; i < columns.size(); ++i) {
-      head += (i == 0 ? "" : ", ") + columns[i];
+      sql += (i == 0 ? "" : ", ") + columns[i];
     }
-    head += ") VALUES ";
-    size_t per_statement = std::max<size_t>(1, kMaxParams / columns.size());
-    for (size_t start = 0; start < rows.size(); start += per_statement) {
-      size_t end = std::min(rows.size(), start + per_statement);
-      std::string sql = head;
-      std::vector<Json> params;
-      params.reserve((end - start) * columns.size());
-      for (size_t r = start; r < end; ++r) {
-        sql += r == start ? "(" : ", (";
-        for (size_t i = 0; i < columns.size(); ++i) sql += i == 0 ? "?" : ", ?";
-        sql += ")";
-        for (const Json& cell : rows[r].array()) params.push_back(cell);
+    sql += ") FROM STDIN";
+    ResultPtr start(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(start.get()) != PGRES_COPY_IN) {
+      return Error(sql, PQresultErrorMessage(start.get()));
+    }
+    std::string buf;
+    bool sent = true;
+    for (const Json& row : rows) {
+      const Json::Array& cells = row.array();
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) buf.push_back('\t');
+        AppendCopyField(cells[i], &buf);
       }
-      BUDGETDOC_RETURN_IF_ERROR(
-          ForEach(sql, params, [](const Row&) { return Status::Ok(); }));
+      buf.push_back('\n');
+      if (buf.size() >= (size_t{1} << 16)) {
+        sent = sent && PQputCopyData(conn_, buf.data(),
+                                     static_cast<int>(buf.size())) == 1;
+        buf.clear();
+      }
     }
-    return Status::Ok();
+    if (!buf.empty()) {
+      sent = sent && PQputCopyData(conn_, buf.data(),
+                                   static_cast<int>(buf.size())) == 1;
+    }
+    if (PQputCopyEnd(conn_, sent ? nullptr : "budgetdoc: send failed") != 1) {
+      return Error(sql, PQerrorMessage(conn_));
+    }
+    Status status = Status::Ok();
+    while (PGresult* r = PQgetResult(conn_)) {
+      ResultPtr owned(r);
+      if (PQresultStatus(r) != PGRES_COMMAND_OK && status.ok()) {
+        status = Error(sql, PQresultErrorMessage(r));
+      }
+    }
+    return status;
   }
 
   Status Begin(bool) override {

@@ -123,6 +123,8 @@ def same_export(budgetdoc, db, reference, what):
 
 
 def main():
+    # Stopped from outside (a timeout): clean up (the server, the files).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
     ap = argparse.ArgumentParser()
     ap.add_argument("--budgetdoc", required=True)
     ap.add_argument("--store-test", required=True)

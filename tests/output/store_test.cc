@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -355,6 +356,43 @@ TEST_P(StoreContractTest, ExportReadsOneDocumentOrAPage) {
     EXPECT_EQ(paths(q), c.expected)
         << c.path << " " << c.limit << " " << c.offset;
   }
+}
+
+TEST_P(StoreContractTest, TextWithQuotesTabsAndLineBreaksComesBackAsWritten) {
+  auto a = Open();
+  ASSERT_TRUE(a);
+  int64_t run = BeginRun(*a);
+  const std::string kLabel = "a\tb\\c\nd\re 'q' \"qq\" 基本支出 \\N";
+  Json fact = Json::MakeObject();
+  fact.Set("metric", Json::Str("expenditure.total"));
+  fact.Set("measure", Json::Str("amount"));
+  fact.Set("value", Json::Str("1889.05"));
+  fact.Set("origin", Json::Str("table"));
+  fact.Set("label", Json::Str(kLabel));
+  Json facts = Json::MakeArray();
+  facts.Push(fact);
+  Json extraction = Json::MakeObject();
+  extraction.Set("facts", facts);
+  Json result = Json::MakeObject();
+  result.Set("extraction", extraction);
+  DocumentRecord d = Doc("x.txt");
+  d.ok = true;
+  d.error.clear();
+  d.error_kind.clear();
+  d.rows = StoreRowsFromResult(result);
+  ASSERT_TRUE(a->WriteDocument(run, d).ok());
+
+  const std::vector<ExportColumn>& columns = ExportColumns(ExportTable::kFacts);
+  std::map<std::string, std::string> cells;
+  ASSERT_TRUE(a->ForEachExportRow(ExportTable::kFacts, [&](const Row& r) {
+                 for (size_t i = 0; i < columns.size(); ++i) {
+                   cells[columns[i].name] = r[i].value_or("NULL");
+                 }
+                 return Status::Ok();
+               }).ok());
+  EXPECT_EQ(cells["label"], kLabel);
+  EXPECT_EQ(cells["value"], "1889.05");
+  EXPECT_EQ(cells["code"], "NULL");
 }
 
 TEST_P(StoreContractTest, LayoutOneIsMigratedOnFirstUseAndReadAsItIs) {
