@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
+#include <thread>
 #include <utility>
 
 namespace budgetdoc {
@@ -192,12 +194,25 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     return Status::IoError(path + ": database is read-only");
   }
   // The first statement reads the header: a file that is not SQLite fails
-  // here with "file is not a database".
+  // here with "file is not a database". Switching a new file to WAL needs
+  // it to itself, and SQLite does not wait for that (no busy handler): when
+  // several processes start on one new file, wait here.
   char* msg = nullptr;
-  rc = sqlite3_exec(conn->db(),
-                    options.read_only ? "SELECT count(*) FROM sqlite_master"
-                                      : "PRAGMA journal_mode=WAL",
-                    nullptr, nullptr, &msg);
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(options.busy_timeout_ms);
+  for (;;) {
+    rc = sqlite3_exec(conn->db(),
+                      options.read_only ? "SELECT count(*) FROM sqlite_master"
+                                        : "PRAGMA journal_mode=WAL",
+                      nullptr, nullptr, &msg);
+    if ((rc & 0xFF) != SQLITE_BUSY ||
+        std::chrono::steady_clock::now() >= deadline) {
+      break;
+    }
+    sqlite3_free(msg);
+    msg = nullptr;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   if (rc != SQLITE_OK) {
     std::string m = msg != nullptr ? msg : sqlite3_errstr(rc);
     sqlite3_free(msg);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -418,6 +419,32 @@ TEST(SqliteStoreFileTest, ReadOnlyOpenNeitherCreatesNorWrites) {
                   .ok());
   EXPECT_EQ(rows, 2u);
   EXPECT_FALSE((*r)->WriteDocument(1, OkRecord("b.txt", 1)).ok());
+}
+
+TEST(SqliteStoreFileTest, ProcessesOpeningOneNewFileTogetherAllSucceed) {
+  // Several batch runs started at once on a database that does not exist
+  // yet: one creates it, the others wait (switching to WAL used not to).
+  TempDir dir;
+  constexpr int kProcesses = 6;
+  for (int round = 0; round < 20; ++round) {
+    std::string path = dir.File("new" + std::to_string(round) + ".db");
+    std::vector<pid_t> children;
+    for (int i = 0; i < kProcesses; ++i) {
+      pid_t pid = fork();
+      if (pid == 0) {
+        auto store = OpenSqliteStore(path);
+        _exit(store.ok() && (*store)->BeginRun(TestRun()).ok() ? 0 : 1);
+      }
+      children.push_back(pid);
+    }
+    int succeeded = 0;
+    for (pid_t pid : children) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0) ++succeeded;
+    }
+    EXPECT_EQ(succeeded, kProcesses) << "round " << round;
+  }
 }
 
 TEST(SqliteStoreFileTest, UnwritableLocationFailsWithTheFileName) {
