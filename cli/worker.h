@@ -18,6 +18,7 @@
 #include "base/json.h"
 #include "base/result.h"
 #include "cli/pipeline.h"
+#include "cli/sha256.h"
 
 #include <chrono>
 #include <cstddef>
@@ -32,22 +33,21 @@
 
 namespace budgetdoc {
 
-// TEST ONLY. Make the worker misbehave for paths containing a substring, to
-// test how the batch survives it ("" = never). The CLI fills these from the
-// environment variables BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
-// BUDGETDOC_TEST_OOM_ON, BUDGETDOC_TEST_KILL_ONCE_ON and
-// BUDGETDOC_TEST_DELAY_MS.
-struct WorkerTestHooks {
-  std::string crash_on;  // the child calls abort()
-  std::string hang_on;   // the child sleeps forever
-  std::string oom_on;    // the child allocates until allocation fails
-  // The child SIGKILLs itself on its first attempt (a transient failure).
-  std::string kill_first_attempt_on;
-  int delay_ms = 0;  // every child sleeps this long before working
-};
+struct WorkerOptions;
 
-// The hooks as set in the environment (all empty in normal use).
-WorkerTestHooks TestHooksFromEnvironment();
+// A point where tests make a worker misbehave, to test how the batch
+// survives it (tests/testing/worker_hooks.h implements it; the release
+// binary installs none, so nothing in it reacts to the environment).
+class WorkerHook {
+ public:
+  virtual ~WorkerHook() = default;
+  // Runs in the child after the file is read and hashed, before the
+  // analysis; `attempt` is the try of this document (1, or 2 for the retry
+  // after a transient failure). May abort, hang, kill itself, or throw
+  // std::bad_alloc (reported as out of memory).
+  virtual void BeforeAnalyze(const std::string& path, int attempt,
+                             const WorkerOptions& options) const = 0;
+};
 
 struct WorkerOptions {
   // Wall-clock limit per document; the child is SIGKILLed after it.
@@ -56,7 +56,8 @@ struct WorkerOptions {
   // AddressSanitizer builds, whose shadow memory needs a huge address space.
   int max_memory_mb = 2048;
   PipelineOptions pipeline;
-  WorkerTestHooks hooks;
+  // Tests only; not owned; nullptr = none.
+  const WorkerHook* hook = nullptr;
   // What the child sends back for a document it analyzed: the store rows
   // (StoreRowsFromResult) when empty; otherwise this function's text (the
   // server's HTML report), passed through as WorkerResult::payload.
@@ -87,9 +88,6 @@ struct WorkerResult {
   double wall_ms = 0;       // fork to reap
   int64_t peak_rss_kb = 0;  // the child's peak resident set size
 };
-
-// Lowercase hex SHA-256 (FIPS 180-4): the content key of the batch database.
-std::string Sha256Hex(std::string_view data);
 
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,

@@ -507,6 +507,11 @@ Result<bool> Store::RecordSkipped(int64_t run_id, const std::string& path,
   return true;
 }
 
+Status Store::RecordExcluded(int64_t run_id, const std::string& path,
+                             const std::string& reason) {
+  return RecordOutcome(run_id, path, "skipped", "excluded: " + reason);
+}
+
 Status Store::RecordAttempt(int64_t run_id, const DocumentRecord& attempt) {
   return InsertAttempt(run_id, attempt);
 }

@@ -167,6 +167,8 @@ bool ParseExportTable(std::string_view name, ExportTable* out);
 // How an exported column's text is to be read.
 enum class ColumnKind {
   kText,
+  kCode,  // an identifier of digits ("310107", "2080505", "0201"): text,
+          // leading zeros kept; CSV always quotes it
   kInteger,
   kDecimal,  // exact decimal as text ("1889.05"): a number, never rounded
   kReal,     // floating point (timings)
@@ -221,6 +223,12 @@ class Store {
   Result<bool> RecordSkipped(int64_t run_id, const std::string& path,
                              const SourceMeta& source,
                              std::string_view claim_owner = {});
+
+  // Records that `path` was left out of this run by the input filter
+  // (run_inputs outcome 'skipped', reason "excluded: <reason>"); no document
+  // row is written and nothing is queued.
+  Status RecordExcluded(int64_t run_id, const std::string& path,
+                        const std::string& reason);
 
   // Records one worker attempt that did not end the document (it is retried).
   Status RecordAttempt(int64_t run_id, const DocumentRecord& attempt);

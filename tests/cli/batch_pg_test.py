@@ -15,7 +15,7 @@ the postgres user), then:
 
 Exits 77 (skipped) when the PostgreSQL server programs are not installed.
 
-usage: batch_pg_test.py --budgetdoc BIN --store-test BIN
+usage: batch_pg_test.py --budgetdoc BIN --hooked BIN --store-test BIN
 """
 import argparse
 import csv
@@ -33,7 +33,8 @@ SCRATCH = os.path.join(ROOT, "scripts", "pg_scratch")
 SKIP = 77
 LEASE = 2  # seconds
 # Every worker sleeps this long first, so that runs overlap and a kill
-# lands while documents are in flight.
+# lands while documents are in flight (a test hook: only budgetdoc_hooked,
+# the test build of the command line, obeys it).
 SLOW = {"BUDGETDOC_TEST_DELAY_MS": "150"}
 # Columns of the documents export that differ between any two runs.
 RUN_COLUMNS = {"processed_at", "read_ms", "analyze_ms", "wall_ms", "peak_rss_kb"}
@@ -127,6 +128,8 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
     ap = argparse.ArgumentParser()
     ap.add_argument("--budgetdoc", required=True)
+    ap.add_argument("--hooked", required=True,
+                    help="budgetdoc_hooked (obeys BUDGETDOC_TEST_*)")
     ap.add_argument("--store-test", required=True)
     args = ap.parse_args()
     budgetdoc = args.budgetdoc
@@ -135,7 +138,7 @@ def main():
         os.chmod(work, 0o755)  # the server's user must reach its directory
         server = Server(work)
         try:
-            run(server, work, budgetdoc, args.store_test)
+            run(server, work, budgetdoc, args.hooked, args.store_test)
         finally:
             server.stop()
     if failures:
@@ -145,7 +148,7 @@ def main():
     return 0
 
 
-def run(server, work, budgetdoc, store_test):
+def run(server, work, budgetdoc, hooked, store_test):
     # 1. The store's contract against this server.
     r = subprocess.run([store_test, "--gtest_filter=*Postgres*",
                         "--gtest_brief=1"],
@@ -177,8 +180,8 @@ def run(server, work, budgetdoc, store_test):
 
     # 2. Two processes at once on the same inputs.
     db = server.createdb("concurrent")
-    a = start(batch_args(budgetdoc, inputs, db), SLOW)
-    b = start(batch_args(budgetdoc, inputs, db), SLOW)
+    a = start(batch_args(hooked, inputs, db), SLOW)
+    b = start(batch_args(hooked, inputs, db), SLOW)
     (code_a, err_a), (code_b, err_b) = finish(a), finish(b)
     check(code_a == 0 and code_b == 0, "both runs exit 0")
     if code_a or code_b:
@@ -200,9 +203,9 @@ def run(server, work, budgetdoc, store_test):
     # survivor from seeing that the victim's process is gone: only the
     # lease tells.)
     db = server.createdb("killed")
-    victim = start(batch_args(budgetdoc, inputs, db, "--worker-id", "victim"),
+    victim = start(batch_args(hooked, inputs, db, "--worker-id", "victim"),
                    SLOW)
-    survivor = start(batch_args(budgetdoc, inputs, db), SLOW)
+    survivor = start(batch_args(hooked, inputs, db), SLOW)
     ok_lines = 0
     for line in victim.stderr:
         if "] ok " in line:

@@ -6,7 +6,9 @@
 // they are skipped.
 #include "output/store.h"
 
+#include "check/check.h"
 #include "output/pg_store.h"
+#include "output/schema_json.h"
 #include "output/sqlite_store.h"
 #include "output/store_layout.h"
 #include "schema/version.h"
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -213,6 +216,34 @@ class StoreContractTest : public ::testing::TestWithParam<SqlDialect> {
     return id.ok() ? *id : 0;
   }
 
+  // Writes `path` as analyzed, with the rows of a worker result.
+  static void WriteResult(Store& s, int64_t run, const std::string& path,
+                          const Json& result) {
+    DocumentRecord d = Doc(path);
+    d.ok = true;
+    d.error.clear();
+    d.error_kind.clear();
+    d.rows = StoreRowsFromResult(result);
+    Result<bool> written = s.WriteDocument(run, d);
+    ASSERT_TRUE(written.ok()) << written.status().ToString();
+  }
+
+  // The rows of an export, each as column name → cell ("NULL" for NULL).
+  static std::vector<std::map<std::string, std::string>> ExportCells(
+      Store& s, ExportTable table) {
+    const std::vector<ExportColumn>& columns = ExportColumns(table);
+    std::vector<std::map<std::string, std::string>> rows;
+    Status st = s.ForEachExportRow(table, [&](const Row& r) {
+      std::map<std::string, std::string>& cells = rows.emplace_back();
+      for (size_t i = 0; i < columns.size(); ++i) {
+        cells[columns[i].name] = r[i].value_or("NULL");
+      }
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return rows;
+  }
+
   // The kinds of Claim's answer as letters: A available, C claimed, H held,
   // D done, U unknown.
   static std::string Kinds(const Result<std::vector<CandidateState>>& r) {
@@ -305,6 +336,8 @@ TEST_P(StoreContractTest, RegisteringAgainReopensOnlyWhatWasDoneBefore) {
   ASSERT_TRUE(a->Register({{"old", 1}, {"new", 1}, {"busy", 1}}, 0).ok());
   EXPECT_EQ(Kinds(a->Claim({"old"}, la)), "C");
   ASSERT_TRUE(*a->WriteDocument(run, Doc("old"), la.owner));
+  // The clock counts milliseconds: "before" needs one to pass.
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
   Result<int64_t> since = a->ClockMs();
   ASSERT_TRUE(since.ok()) << since.status().ToString();
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -375,24 +408,67 @@ TEST_P(StoreContractTest, TextWithQuotesTabsAndLineBreaksComesBackAsWritten) {
   extraction.Set("facts", facts);
   Json result = Json::MakeObject();
   result.Set("extraction", extraction);
-  DocumentRecord d = Doc("x.txt");
-  d.ok = true;
-  d.error.clear();
-  d.error_kind.clear();
-  d.rows = StoreRowsFromResult(result);
-  ASSERT_TRUE(a->WriteDocument(run, d).ok());
+  WriteResult(*a, run, "x.txt", result);
 
-  const std::vector<ExportColumn>& columns = ExportColumns(ExportTable::kFacts);
-  std::map<std::string, std::string> cells;
-  ASSERT_TRUE(a->ForEachExportRow(ExportTable::kFacts, [&](const Row& r) {
-                 for (size_t i = 0; i < columns.size(); ++i) {
-                   cells[columns[i].name] = r[i].value_or("NULL");
-                 }
-                 return Status::Ok();
-               }).ok());
+  std::vector<std::map<std::string, std::string>> rows =
+      ExportCells(*a, ExportTable::kFacts);
+  ASSERT_EQ(rows.size(), 1u);
+  std::map<std::string, std::string>& cells = rows[0];
   EXPECT_EQ(cells["label"], kLabel);
   EXPECT_EQ(cells["value"], "1889.05");
   EXPECT_EQ(cells["code"], "NULL");
+}
+
+TEST_P(StoreContractTest, FindingsCarryTheVerdictOfEachCheckAsTheirOutcome) {
+  auto a = Open();
+  ASSERT_TRUE(a);
+  int64_t run = BeginRun(*a);
+  // One result of each verdict, serialized as a worker sends it.
+  struct Case {
+    Verdict verdict;
+    Severity severity;
+    const char* outcome;  // expected in findings.outcome and the export
+  };
+  const Case kCases[] = {
+      {Verdict::kMaterial, Severity::kError, "material"},
+      {Verdict::kMinor, Severity::kWarning, "minor"},
+      {Verdict::kPass, Severity::kInfo, "pass"},
+      {Verdict::kNotChecked, Severity::kInfo, "not_checked"},
+      {Verdict::kNotApplicable, Severity::kInfo, "not_applicable"},
+  };
+  CheckReport report;
+  for (const Case& c : kCases) {
+    CheckResult r;
+    r.rule = std::string("rule.") + c.outcome;
+    r.verdict = c.verdict;
+    r.severity = c.severity;
+    r.message = "m";
+    report.results.push_back(r);
+  }
+  Json result = Json::MakeObject();
+  result.Set("extraction", Json::MakeObject());
+  result.Set("checks", CheckReportToJson(report));
+  WriteResult(*a, run, "x.txt", result);
+
+  std::map<std::string, std::string> outcome_of_rule;
+  for (std::map<std::string, std::string>& cells :
+       ExportCells(*a, ExportTable::kFindings)) {
+    outcome_of_rule[cells["rule"]] = cells["outcome"] + " " + cells["severity"];
+  }
+  ASSERT_EQ(outcome_of_rule.size(), std::size(kCases));
+  for (const Case& c : kCases) {
+    EXPECT_EQ(
+        outcome_of_rule[std::string("rule.") + c.outcome],
+        std::string(c.outcome) + " " + std::string(SeverityName(c.severity)));
+  }
+  // The document counts its material (errors) and minor (warnings) ones.
+  EXPECT_EQ(
+      One(*a, "SELECT check_errors || ' ' || check_warnings FROM documents"),
+      "1 1");
+  EXPECT_EQ(One(*a,
+                "SELECT count(*) FROM findings WHERE outcome = "
+                "'material'"),
+            "1");
 }
 
 TEST_P(StoreContractTest, LayoutOneIsMigratedOnFirstUseAndReadAsItIs) {
