@@ -17,7 +17,7 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "budgetdoc.sqlite",
      .help = "the database to create or add to: a SQLite file, or a "
              "PostgreSQL database (postgresql://user@host/dbname, any libpq "
-             "URI) that runs on any number of machines share"},
+             "URI) shared by runs on any number of machines"},
     {.name = "jobs",
      .short_name = 'j',
      .value = "N",
@@ -194,7 +194,7 @@ extern const Command kBatchCommand = {
         "  budgetdoc batch crawl/ --include '*.pdf' --exclude '*_old*'\n"
         "  budgetdoc batch --manifest crawl.csv --shard 1/4\n"
         "  budgetdoc batch --manifest crawl.csv --db "
-        "postgresql://budgetdoc@dbhost/crawl   (on every machine)\n"
+        "postgresql://dbhost/crawl\n"
         "  budgetdoc batch crawl/ --retry-failed=timeout,killed",
     .options = kOptions,
     .run = Run,
