@@ -2,7 +2,7 @@
 // Excel, pandas and R, or JSON Lines. Tested by tests/cli/batch_test.cc.
 #include "cli/command.h"
 #include "output/csv_writer.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <unistd.h>
 
@@ -11,9 +11,10 @@ namespace {
 
 constexpr OptionSpec kOptions[] = {
     {.name = "db",
-     .value = "FILE",
+     .value = "FILE|URL",
      .default_value = "budgetdoc.sqlite",
-     .help = "the database a batch run wrote"},
+     .help = "the database a batch run wrote: a SQLite file or a "
+             "postgresql:// URL"},
     {.name = "format",
      .value = "FORMAT",
      .choices = "csv|jsonl",
@@ -46,15 +47,14 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
                       "--table must be facts, findings or documents");
   }
   options.bom = !args.Has("no-bom");
-  if (::access(db.c_str(), F_OK) != 0) {
+  if (!IsPostgresUrl(db) && ::access(db.c_str(), F_OK) != 0) {
     return InputError(
         env,
         db + ": no such database (run budgetdoc batch --db " + db + " first)");
   }
   StoreOptions store_options;
   store_options.read_only = true;
-  Result<std::unique_ptr<SqliteStore>> store =
-      SqliteStore::Open(db, store_options);
+  Result<std::unique_ptr<Store>> store = OpenStore(db, store_options);
   if (!store.ok()) return InputError(env, store.status().message());
   std::string out_path = args.Get("out");
   Status s = out_path.empty() ? WriteExport(**store, options, *env.out)
@@ -80,7 +80,9 @@ extern const Command kExportCommand = {
         "integers (docs/output_schema.md has pandas and R examples).\n\n"
         "  budgetdoc export --db reports.sqlite --out facts.csv\n"
         "  budgetdoc export --db reports.sqlite --table findings --format "
-        "jsonl",
+        "jsonl\n"
+        "  budgetdoc export --db postgresql://budgetdoc@dbhost/crawl --out "
+        "facts.csv",
     .options = kOptions,
     .run = Run,
 };

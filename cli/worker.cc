@@ -4,7 +4,7 @@
 #include "extract/extract.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -111,7 +111,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
 // Everything the child does; never returns. `given` is the file content
 // when the parent read it, nullopt when the child is to read it.
 [[noreturn]] void ChildMain(int fd, pid_t parent, const std::string& path,
-                            std::optional<std::string_view> given,
+                            std::optional<std::string_view> given, int attempt,
                             const WorkerOptions& options) {
   // Die with the parent, even if it is SIGKILLed.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -172,7 +172,8 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       header_written = true;
     }
 
-    if (options.hook != nullptr) options.hook->BeforeAnalyze(path, options);
+    if (options.hook != nullptr)
+      options.hook->BeforeAnalyze(path, attempt, options);
     Analyzed result = AnalyzeForWorker(path, bytes, options);
     json = result.status.Dump();
     if (result.payload) {
@@ -218,6 +219,7 @@ bool LooksLikeOutOfMemory(const std::string& stderr_tail) {
 
 struct WorkerPool::Worker {
   size_t id = 0;
+  int attempt = 1;
   pid_t pid = -1;
   std::string path;
   int out_fd = -1;  // the result pipe
@@ -247,7 +249,7 @@ WorkerPool::~WorkerPool() {
 }
 
 Status WorkerPool::Launch(size_t id, const std::string& path,
-                          std::optional<std::string_view> bytes) {
+                          std::optional<std::string_view> bytes, int attempt) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     return Status::IoError(std::string("pipe: ") + std::strerror(errno));
@@ -279,7 +281,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
       if (w.out_fd >= 0) close(w.out_fd);
       if (w.err_fd >= 0) close(w.err_fd);
     }
-    ChildMain(out_pipe[1], parent, path, bytes, options_);
+    ChildMain(out_pipe[1], parent, path, bytes, attempt, options_);
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -288,6 +290,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
   }
   Worker w;
   w.id = id;
+  w.attempt = attempt;
   w.pid = pid;
   w.path = path;
   w.out_fd = out_pipe[0];
@@ -410,6 +413,7 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   }
   WorkerResult r;
   r.id = w.id;
+  r.attempt = w.attempt;
   r.wall_ms = MsSince(w.start);
   r.peak_rss_kb = w.usage.ru_maxrss;
   // The header line, when the child got that far.
@@ -455,10 +459,10 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     std::string desc = "signal " + std::to_string(sig) + " (" +
                        (name != nullptr ? name : "?") + ")";
     if (sig == SIGKILL) {
-      r.error_kind = "out_of_memory";
+      r.error_kind = "killed";
       r.error = with_stderr("worker killed by " + desc +
-                            " that budgetdoc did not send: most likely the "
-                            "system ran out of memory");
+                            " that budgetdoc did not send (the system's "
+                            "out-of-memory killer, or an operator)");
     } else if (LooksLikeOutOfMemory(w.err_tail)) {
       r.error_kind = "out_of_memory";
       r.error = with_stderr("worker ran out of memory (limit " +

@@ -171,10 +171,9 @@ Json RowToJson(const std::vector<ExportColumn>& columns, const Row& row) {
   return j;
 }
 
-Status WriteExport(SqliteStore& store, const ExportOptions& options,
+Status WriteExport(Store& store, const ExportOptions& options,
                    std::ostream& out) {
-  const std::vector<ExportColumn>& columns =
-      SqliteStore::ExportColumns(options.table);
+  const std::vector<ExportColumn>& columns = ExportColumns(options.table);
   std::string buf;
   if (options.format == ExportFormat::kCsv) {
     if (options.bom) buf.append(kUtf8Bom);
@@ -204,7 +203,7 @@ Status WriteExport(SqliteStore& store, const ExportOptions& options,
   return Status::Ok();
 }
 
-Status WriteExportFile(SqliteStore& store, const ExportOptions& options,
+Status WriteExportFile(Store& store, const ExportOptions& options,
                        const std::string& path) {
   std::string tmp = path + ".tmp";
   {

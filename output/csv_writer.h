@@ -1,5 +1,5 @@
 // Tabular text: CSV (RFC 4180) that Excel opens correctly, JSON Lines, and
-// the `budgetdoc export` writer that streams a SqliteStore export in either.
+// the `budgetdoc export` writer that streams a Store export in either.
 //
 // CSV: fields containing a comma, a double quote, CR or LF are quoted and
 // inner quotes doubled; records end with CRLF; text stays UTF-8 (CJK as
@@ -17,7 +17,7 @@
 
 #include "base/json.h"
 #include "base/result.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <ostream>
 #include <string>
@@ -59,10 +59,10 @@ struct ExportOptions {
 
 // Writes the whole export (CSV: a header record, then one record per row;
 // JSONL: one line per row) in the store's deterministic order.
-Status WriteExport(SqliteStore& store, const ExportOptions& options,
+Status WriteExport(Store& store, const ExportOptions& options,
                    std::ostream& out);
 // The same into `path`, atomically: a temporary file renamed at the end.
-Status WriteExportFile(SqliteStore& store, const ExportOptions& options,
+Status WriteExportFile(Store& store, const ExportOptions& options,
                        const std::string& path);
 
 }  // namespace budgetdoc

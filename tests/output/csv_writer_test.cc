@@ -106,7 +106,7 @@ TEST(CsvWriterTest, JsonRowsKeepDecimalsExactAndEmbedJsonColumns) {
 class ExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = SqliteStore::Open(":memory:");
+    auto s = OpenSqliteStore(":memory:");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     AddDocument("reports/财政局.pdf", R"({"ok":true,"extraction":{
@@ -149,7 +149,7 @@ class ExportTest : public ::testing::Test {
     return out.str();
   }
 
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
 };
 
 TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndABomByDefault) {
