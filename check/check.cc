@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace budgetdoc {
 
@@ -122,8 +123,68 @@ class Checker {
            f.year == ex_.meta.fiscal_year;
   }
 
+  // Indexes built once, so that every lookup below scans only the facts
+  // that can match (the same metric, the same block) instead of all facts:
+  // checking stays linear in the size of the report.
   void IndexFacts() {
-    for (const Fact& f : ex_.facts) groups_[GroupOf(f)].push_back(&f);
+    for (const Fact& f : ex_.facts) {
+      groups_[GroupOf(f)].push_back(&f);
+      by_metric_[f.metric].push_back(&f);
+      by_block_metric_[{f.where.block, f.metric}].push_back(&f);
+      if (f.where.block >= 0) by_block_[f.where.block].push_back(&f);
+      if (f.measure == Measure::kAmount) {
+        amounts_by_year_[{f.metric, f.year}].push_back(&f);
+      }
+    }
+    // The last recognized table with a document index wins, as a scan would.
+    for (const RecognizedTable& t : ex_.tables) table_by_index_[t.table] = &t;
+    // run_end_[i]: one past the last fact of the run of facts, starting at
+    // i, that share facts[i]'s block.
+    const size_t n = ex_.facts.size();
+    run_end_.assign(n, n);
+    for (size_t i = n; i-- > 0;) {
+      if (i + 1 < n && ex_.facts[i + 1].where.block == ex_.facts[i].where.block)
+        run_end_[i] = run_end_[i + 1];
+      else
+        run_end_[i] = i + 1;
+    }
+  }
+
+  // REQUIRES: f is an element of ex_.facts.
+  size_t Pos(const Fact& f) const {
+    return static_cast<size_t>(&f - ex_.facts.data());
+  }
+
+  static const std::vector<const Fact*>& Lookup(
+      const auto& index, const auto& key) {
+    static const std::vector<const Fact*> kNone;
+    auto it = index.find(key);
+    return it == index.end() ? kNone : it->second;
+  }
+  const std::vector<const Fact*>& OfMetric(const std::string& metric) const {
+    return Lookup(by_metric_, metric);
+  }
+  const std::vector<const Fact*>& InBlockOfMetric(int block,
+                                                  const std::string& metric) const {
+    return Lookup(by_block_metric_, std::pair<int, std::string>(block, metric));
+  }
+  const std::vector<const Fact*>& InBlock(int block) const {
+    return Lookup(by_block_, block);
+  }
+  // Facts of a list (in document order) that come before / after f.
+  std::vector<const Fact*>::const_iterator FirstAfter(
+      const std::vector<const Fact*>& list, const Fact& f) const {
+    return std::upper_bound(list.begin(), list.end(), &f,
+                            [](const Fact* a, const Fact* b) { return a < b; });
+  }
+  std::vector<const Fact*>::const_iterator FirstNotBefore(
+      const std::vector<const Fact*>& list, const Fact& f) const {
+    return std::lower_bound(list.begin(), list.end(), &f,
+                            [](const Fact* a, const Fact* b) { return a < b; });
+  }
+  const RecognizedTable* TableByIndex(int table) const {
+    auto it = table_by_index_.find(table);
+    return it == table_by_index_.end() ? nullptr : it->second;
   }
 
   // Half a unit of the fact's printed precision, in 万元 for money.
@@ -131,9 +192,8 @@ class Checker {
     int scale = f.printed.scale();
     if (f.measure == Measure::kAmount || f.measure == Measure::kChange) {
       if (f.origin == Origin::kTable) {
-        for (const RecognizedTable& t : ex_.tables) {
-          if (t.table == f.where.table) scale = std::max(scale, t.amount_scale);
-        }
+        if (const RecognizedTable* t = TableByIndex(f.where.table))
+          scale = std::max(scale, t->amount_scale);
       } else if (f.unit == "万元" || f.unit.empty()) {
         scale = std::max(scale, ex_.narrative_amount_scale);
       }
@@ -163,9 +223,8 @@ class Checker {
     if (f.where.page > 0) loc = "第" + std::to_string(f.where.page) + "页 ";
     if (f.origin == Origin::kTable) {
       std::string title;
-      for (const RecognizedTable& t : ex_.tables) {
-        if (t.table == f.where.table) title = t.name.empty() ? t.title : t.name;
-      }
+      if (const RecognizedTable* t = TableByIndex(f.where.table))
+        title = t->name.empty() ? t->title : t->name;
       loc += "表「" + title + "」第" + std::to_string(f.where.row + 1) +
              "行第" + std::to_string(f.where.column + 1) + "列";
     } else if (f.origin == Origin::kChart) {
@@ -932,16 +991,15 @@ class Checker {
   // The amount a share/change/completion speaks of: same metric and label,
   // nearest before it in the same block, else in its group.
   const Fact* AmountFor(const Fact& s, std::string_view basis = "") const {
-    const Fact* best = nullptr;
-    for (const Fact& f : ex_.facts) {
-      if (&f == &s) break;
+    // Nearest before s: scan its block's facts of its metric backwards.
+    const std::vector<const Fact*>& near = InBlockOfMetric(s.where.block, s.metric);
+    for (auto it = FirstNotBefore(near, s); it != near.begin();) {
+      const Fact& f = **--it;
       if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) &&
-          f.origin == s.origin && (basis.empty() || f.basis == basis) &&
-          f.where.block == s.where.block) {
-        best = &f;
+          f.origin == s.origin && (basis.empty() || f.basis == basis)) {
+        return &f;
       }
     }
-    if (best != nullptr) return best;
     auto it = groups_.find(GroupOf(s));
     if (it == groups_.end()) return nullptr;
     for (const Fact* f : it->second) {
@@ -966,18 +1024,18 @@ class Checker {
         }
       }
     }
-    for (const Fact& f : ex_.facts) {
-      if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
-          Current(f) && f.basis == s.basis && f.origin == s.origin) {
-        return &f;
+    for (const Fact* f : OfMetric(s.base_metric)) {
+      if (f->measure == Measure::kAmount && Current(*f) &&
+          f->basis == s.basis && f->origin == s.origin) {
+        return f;
       }
     }
     // The total is sometimes printed only in the table (“三公” tables).
-    for (const Fact& f : ex_.facts) {
-      if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
-          Current(f) && f.basis == s.basis && f.origin == Origin::kTable &&
-          (f.column.empty() || IsTotalRole(f.column))) {
-        return &f;
+    for (const Fact* f : OfMetric(s.base_metric)) {
+      if (f->measure == Measure::kAmount && Current(*f) &&
+          f->basis == s.basis && f->origin == Origin::kTable &&
+          (f->column.empty() || IsTotalRole(f->column))) {
+        return f;
       }
     }
     return nullptr;
@@ -1080,15 +1138,14 @@ class Checker {
 
   // ---- Changes ----
 
+  // The next fact of measure m about c's subject in the run of facts of
+  // c's block, before another change of that subject.
   const Fact* Next(const Fact& c, Measure m) const {
-    bool after = false;
-    for (const Fact& f : ex_.facts) {
-      if (&f == &c) {
-        after = true;
-        continue;
-      }
-      if (!after) continue;
-      if (f.where.block != c.where.block) break;
+    const Fact* run_end = ex_.facts.data() + run_end_[Pos(c)];
+    const std::vector<const Fact*>& near = InBlockOfMetric(c.where.block, c.metric);
+    for (auto it = FirstAfter(near, c); it != near.end() && *it < run_end;
+         ++it) {
+      const Fact& f = **it;
       if (f.measure == m && SameSubject(f, c)) return &f;
       if (f.measure == Measure::kChange && SameSubject(f, c)) break;
     }
@@ -1099,11 +1156,11 @@ class Checker {
   const Fact* PriorFor(const Fact& c) const {
     int prior_year =
         c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
-    for (const Fact& f : ex_.facts) {
-      if (SameSubject(f, c) && f.measure == Measure::kAmount &&
-          f.year == prior_year && prior_year > 0) {
-        return &f;
-      }
+    if (prior_year <= 0) return nullptr;
+    auto it = amounts_by_year_.find({c.metric, prior_year});
+    if (it == amounts_by_year_.end()) return nullptr;
+    for (const Fact* f : it->second) {
+      if (SameSubject(*f, c)) return f;
     }
     return nullptr;
   }
@@ -1219,6 +1276,24 @@ class Checker {
 
   // ---- Completion ----
 
+  // The section says there was no budget ("没有年初预算"); memoized per
+  // section so that many completion rates in one section cost one scan.
+  bool SectionSaysNoBudget(int section) {
+    auto [it, inserted] = no_budget_by_section_.try_emplace(section, false);
+    if (!inserted) return it->second;
+    const Section& sec = nd_.sections.sections[static_cast<size_t>(section)];
+    bool said = false;
+    for (int b = std::max(0, sec.block);
+         b < sec.end_block && b < static_cast<int>(nd_.blocks.size()); ++b) {
+      const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
+      said |= Contains(t, "没有年初预算") || Contains(t, "无年初预算") ||
+              Contains(t, "未安排预算") || Contains(t, "没有预算") ||
+              Contains(t, "无预算");
+    }
+    it->second = said;
+    return said;
+  }
+
   void CheckCompletion() {
     for (const Fact& p : ex_.facts) {
       if (p.measure != Measure::kCompletion) continue;
@@ -1242,11 +1317,12 @@ class Checker {
       }
       // A budget amount for the same subject.
       const Fact* budget = nullptr;
-      for (const Fact& f : ex_.facts) {
-        if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) &&
-            (f.basis == p.basis ||
-             (p.basis == "budget" && f.basis.rfind("budget", 0) == 0))) {
-          budget = &f;
+      for (const Fact* f : OfMetric(p.metric)) {
+        if (SameSubject(*f, p) && f->measure == Measure::kAmount &&
+            Current(*f) &&
+            (f->basis == p.basis ||
+             (p.basis == "budget" && f->basis.rfind("budget", 0) == 0))) {
+          budget = f;
           break;
         }
       }
@@ -1254,28 +1330,17 @@ class Checker {
       if (p.where.block >= 0) {
         int section =
             nd_.sections.block_section[static_cast<size_t>(p.where.block)];
-        const Section& sec =
-            nd_.sections.sections[static_cast<size_t>(section)];
-        for (int b = std::max(0, sec.block);
-             b < sec.end_block && b < static_cast<int>(nd_.blocks.size());
-             ++b) {
-          const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
-          no_budget_said |= Contains(t, "没有年初预算") ||
-                            Contains(t, "无年初预算") ||
-                            Contains(t, "未安排预算") ||
-                            Contains(t, "没有预算") || Contains(t, "无预算");
-        }
+        no_budget_said = SectionSaysNoBudget(section);
       }
       // "完成年初预算的95.89%" while 年初预算 is 0: the rate was computed
       // against another budget printed beside it (全年/调整预算).
       if (budget != nullptr && budget->value.is_zero() && actual != nullptr) {
         const Fact* other = nullptr;
-        for (const Fact& f : ex_.facts) {
-          if (SameSubject(f, p) && f.measure == Measure::kAmount &&
-              Current(f) && f.basis != budget->basis &&
-              f.basis.rfind("budget", 0) == 0 && !f.value.is_zero() &&
-              f.where.block == p.where.block) {
-            other = &f;
+        for (const Fact* f : InBlockOfMetric(p.where.block, p.metric)) {
+          if (SameSubject(*f, p) && f->measure == Measure::kAmount &&
+              Current(*f) && f->basis != budget->basis &&
+              f->basis.rfind("budget", 0) == 0 && !f->value.is_zero()) {
+            other = f;
           }
         }
         if (other != nullptr) {
@@ -1352,10 +1417,9 @@ class Checker {
       if (word.empty()) continue;
       std::vector<const Fact*> budgets;
       const Fact* actual = nullptr;
-      for (const Fact& f : ex_.facts) {
-        if (f.origin != Origin::kNarrative ||
-            f.where.block != static_cast<int>(b) ||
-            f.measure != Measure::kAmount) {
+      for (const Fact* fp : InBlock(static_cast<int>(b))) {
+        const Fact& f = *fp;
+        if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount) {
           continue;
         }
         if (f.basis.rfind("budget", 0) == 0 &&
@@ -1945,6 +2009,17 @@ class Checker {
   const CheckOptions& opts_;
   const MetricCatalog& metrics_;
   std::map<std::string, std::vector<const Fact*>> groups_;
+  // Facts in document order, by metric, by (block, metric), by block
+  // (narrative) and amounts by (metric, year); see IndexFacts.
+  std::unordered_map<std::string, std::vector<const Fact*>> by_metric_;
+  std::map<std::pair<int, std::string>, std::vector<const Fact*>>
+      by_block_metric_;
+  std::unordered_map<int, std::vector<const Fact*>> by_block_;
+  std::map<std::pair<std::string, int>, std::vector<const Fact*>>
+      amounts_by_year_;
+  std::unordered_map<int, const RecognizedTable*> table_by_index_;
+  std::vector<size_t> run_end_;
+  std::map<int, bool> no_budget_by_section_;
   std::map<std::string, size_t> per_rule_;
   std::set<std::string> seen_messages_;
   CheckReport report_;
