@@ -90,7 +90,11 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
     err << "budgetdoc: " << a.status().message() << "\n";
     return 2;
   }
-  out << ExtractOutputToJson(a->nd, a->ex).Dump(1) << "\n";
+  {
+    JsonStream stream(&out, 1);
+    WriteExtractOutput(a->nd, a->ex, &stream);
+  }
+  out << "\n";
   return 0;
 }
 
@@ -142,18 +146,11 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       flagged = true;
     }
     if (format == "json") {
-      Json j = ExtractionToJson(a->nd, a->ex);
-      j.Set("schema_version", Json::Str(kSchemaVersion));
-      j.Set("source", Json::Str(a->nd.doc.source));
-      j.Set("format", Json::Str(FormatName(a->nd.doc.format)));
-      Json findings = Json::MakeArray();
-      for (const Finding& f : a->nd.doc.findings)
-        findings.Push(FindingToJson(f));
-      for (const Finding& f : a->nd.findings) findings.Push(FindingToJson(f));
-      for (const Finding& f : a->ex.findings) findings.Push(FindingToJson(f));
-      j.Set("findings", std::move(findings));
-      j.Set("checks", CheckReportToJson(a->report));
-      out << j.Dump(1) << "\n";
+      {
+        JsonStream stream(&out, 1);
+        WriteCheckOutput(a->nd, a->ex, a->report, &stream);
+      }
+      out << "\n";
     } else {
       out << RenderCheckText(a->nd, a->ex, a->report, options.check.english)
           << "\n";
