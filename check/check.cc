@@ -155,8 +155,8 @@ class Checker {
     return static_cast<size_t>(&f - ex_.facts.data());
   }
 
-  static const std::vector<const Fact*>& Lookup(
-      const auto& index, const auto& key) {
+  static const std::vector<const Fact*>& Lookup(const auto& index,
+                                                const auto& key) {
     static const std::vector<const Fact*> kNone;
     auto it = index.find(key);
     return it == index.end() ? kNone : it->second;
@@ -164,8 +164,8 @@ class Checker {
   const std::vector<const Fact*>& OfMetric(const std::string& metric) const {
     return Lookup(by_metric_, metric);
   }
-  const std::vector<const Fact*>& InBlockOfMetric(int block,
-                                                  const std::string& metric) const {
+  const std::vector<const Fact*>& InBlockOfMetric(
+      int block, const std::string& metric) const {
     return Lookup(by_block_metric_, std::pair<int, std::string>(block, metric));
   }
   const std::vector<const Fact*>& InBlock(int block) const {
@@ -992,7 +992,8 @@ class Checker {
   // nearest before it in the same block, else in its group.
   const Fact* AmountFor(const Fact& s, std::string_view basis = "") const {
     // Nearest before s: scan its block's facts of its metric backwards.
-    const std::vector<const Fact*>& near = InBlockOfMetric(s.where.block, s.metric);
+    const std::vector<const Fact*>& near =
+        InBlockOfMetric(s.where.block, s.metric);
     for (auto it = FirstNotBefore(near, s); it != near.begin();) {
       const Fact& f = **--it;
       if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) &&
@@ -1142,7 +1143,8 @@ class Checker {
   // c's block, before another change of that subject.
   const Fact* Next(const Fact& c, Measure m) const {
     const Fact* run_end = ex_.facts.data() + run_end_[Pos(c)];
-    const std::vector<const Fact*>& near = InBlockOfMetric(c.where.block, c.metric);
+    const std::vector<const Fact*>& near =
+        InBlockOfMetric(c.where.block, c.metric);
     for (auto it = FirstAfter(near, c); it != near.end() && *it < run_end;
          ++it) {
       const Fact& f = **it;

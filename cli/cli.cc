@@ -1,7 +1,9 @@
 #include "cli/cli.h"
 
+#include "base/utf8.h"
 #include "check/rules.h"
 #include "cli/batch.h"
+#include "cli/limits.h"
 #include "cli/pipeline.h"
 #include "output/check_text.h"
 #include "output/csv_writer.h"
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <new>
 #include <string_view>
 #include <unistd.h>
 
@@ -23,10 +26,15 @@ constexpr std::string_view kUsage =
     R"(usage: budgetdoc <command> [options]
 
 commands:
-  extract FILE [--format json|text]   read a report: metadata, facts in the
+  extract FILE [--format json|text] [--timeout SEC] [--max-memory MB]
+                                      read a report: metadata, facts in the
                                       common schema, tables, document, sections
   check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
-                                      check where a report contradicts itself
+        [--timeout SEC] [--max-memory MB]
+                                      check where a report contradicts itself;
+                                      limits per file as in batch (defaults
+                                      120 s, 2048 MiB; 0 = none); a PDF page
+                                      whose text takes over 5 s is skipped
   batch PATH... [--db FILE] [-j N] [--manifest FILE|-] [--timeout SEC]
         [--max-memory MB] [--force] [--retry-failed] [--shard K/N]
         [--shard-by path|content] [--progress auto|bar|lines|none]
@@ -35,7 +43,10 @@ commands:
                                       database, each document in a worker
                                       process; unchanged files are skipped
   export [--db FILE] [--format csv|jsonl] [--table facts|findings|documents]
-         [--bom] [--out FILE]         long-format rows from a batch database
+         [--bom] [--raw] [--out FILE] long-format rows from a batch database;
+                                      CSV text fields that start with = + - @
+                                      get a leading ' (spreadsheet formula
+                                      injection); --raw writes them verbatim
   schema                              print the JSON Schema of the output
   rules [--markdown]                  list the consistency rules
   --version                           print the version
@@ -46,18 +57,75 @@ exit codes: 0 ok; 1 check found something at or above --fail-on;
             3 batch finished, but some documents failed
 )";
 
+// What every command reads with: the library defaults plus a time budget
+// per PDF page.
+PipelineOptions CliPipelineOptions() {
+  PipelineOptions options;
+  options.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
+  return options;
+}
+
 int Usage(std::ostream& err, std::string_view problem) {
   err << "budgetdoc: " << problem << "\n\n" << kUsage;
   return 2;
 }
 
+bool ParseCount(const std::string& text, int* out) {
+  char* end = nullptr;
+  long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || v < 0 || v > 1000000) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+// --timeout SEC / --max-memory MB at args[*i] (0 = none). Returns false
+// when args[*i] is neither; sets *problem when its value is bad.
+bool ParseLimitOption(const std::vector<std::string>& args, size_t* i,
+                      ProcessLimits* limits, std::string* problem) {
+  const std::string& a = args[*i];
+  if (a != "--timeout" && a != "--max-memory") return false;
+  int* field = a == "--timeout" ? &limits->timeout_sec : &limits->max_memory_mb;
+  if (*i + 1 >= args.size() || !ParseCount(args[*i + 1], field)) {
+    *problem = a + (a == "--timeout" ? " needs a number of seconds (0 = none)"
+                                     : " needs a number of MiB (0 = none)");
+  }
+  ++*i;
+  return true;
+}
+
+// Runs one file's work under the limits: a deadline, and out of memory
+// reported (exit 2) instead of crashing. The memory limit is applied once
+// by the caller.
+template <typename Work>
+int WithinLimits(const std::string& file, const ProcessLimits& limits,
+                 std::ostream& err, Work work) {
+  ScopedDeadline deadline(limits.timeout_sec,
+                          "budgetdoc: " + file + ": timeout: no result after " +
+                              std::to_string(limits.timeout_sec) +
+                              " s (--timeout)");
+  try {
+    return work();
+  } catch (const std::bad_alloc&) {
+    err << "budgetdoc: " << file << ": out of memory (limit "
+        << limits.max_memory_mb << " MiB, --max-memory)\n";
+    return 2;
+  }
+}
+
+int ExtractOne(const std::string& file, const std::string& format,
+               std::ostream& out, std::ostream& err);
+
 int RunExtract(const std::vector<std::string>& args, std::ostream& out,
                std::ostream& err) {
   std::string format = "json";
   std::vector<std::string> files;
+  ProcessLimits limits;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--format" && i + 1 < args.size()) {
+    std::string problem;
+    if (ParseLimitOption(args, &i, &limits, &problem)) {
+      if (!problem.empty()) return Usage(err, "extract: " + problem);
+    } else if (a == "--format" && i + 1 < args.size()) {
       format = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
@@ -71,21 +139,30 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
     return Usage(err, "extract: --format must be json or text");
   }
   if (files.size() != 1) return Usage(err, "extract: expects exactly one FILE");
-  PipelineOptions options;
+  ApplyMemoryLimit(limits.max_memory_mb);
+  return WithinLimits(files[0], limits, err,
+                      [&] { return ExtractOne(files[0], format, out, err); });
+}
+
+int ExtractOne(const std::string& file, const std::string& format,
+               std::ostream& out, std::ostream& err) {
+  PipelineOptions options = CliPipelineOptions();
   if (format == "text") {
     // The stage dumps need neither the schema nor the checks.
-    Result<NormalizedDocument> nd = ExtractFile(files[0], options);
+    Result<NormalizedDocument> nd = ExtractFile(file, options);
     if (!nd.ok()) {
       err << "budgetdoc: " << nd.status().message() << "\n";
       return 2;
     }
     Extraction ex = MapToSchema(*nd);
-    out << DebugString(nd->doc) << DebugString(*nd) << "claims:\n"
-        << ClaimsDebugString(ex.claims, *nd);
+    // Document text goes to a terminal: no control sequences.
+    out << EscapeControlChars(DebugString(nd->doc))
+        << EscapeControlChars(DebugString(*nd)) << "claims:\n"
+        << EscapeControlChars(ClaimsDebugString(ex.claims, *nd));
     return 0;
   }
   options.run_checks = false;
-  Result<Analysis> a = AnalyzeFile(files[0], options);
+  Result<Analysis> a = AnalyzeFile(file, options);
   if (!a.ok()) {
     err << "budgetdoc: " << a.status().message() << "\n";
     return 2;
@@ -98,10 +175,15 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
   return 0;
 }
 
+int CheckOne(const std::string& file, const PipelineOptions& options,
+             const std::string& format, const std::string& fail_on,
+             std::ostream& out, std::ostream& err);
+
 int RunCheck(const std::vector<std::string>& args, std::ostream& out,
              std::ostream& err) {
   std::string format = "text", fail_on = "error", lang = "zh";
   std::vector<std::string> files;
+  ProcessLimits limits;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* v) {
@@ -109,7 +191,10 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       *v = args[++i];
       return true;
     };
-    if (a == "--format") {
+    std::string problem;
+    if (ParseLimitOption(args, &i, &limits, &problem)) {
+      if (!problem.empty()) return Usage(err, "check: " + problem);
+    } else if (a == "--format") {
       if (!value(&format)) return Usage(err, "check: --format needs a value");
     } else if (a == "--fail-on") {
       if (!value(&fail_on)) return Usage(err, "check: --fail-on needs a value");
@@ -129,15 +214,31 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
   if (lang != "zh" && lang != "en")
     return Usage(err, "check: --lang must be zh or en");
   if (files.empty()) return Usage(err, "check: expects at least one FILE");
-  PipelineOptions options;
+  PipelineOptions options = CliPipelineOptions();
   options.check.english = lang == "en";
   bool failed_input = false, flagged = false;
+  ApplyMemoryLimit(limits.max_memory_mb);
   for (const std::string& file : files) {
+    int code = WithinLimits(file, limits, err, [&] {
+      return CheckOne(file, options, format, fail_on, out, err);
+    });
+    failed_input |= code == 2;
+    flagged |= code == 1;
+  }
+  if (failed_input) return 2;
+  return flagged ? 1 : 0;
+}
+
+// One file of `check`: 0, 1 (flagged at --fail-on) or 2 (not read).
+int CheckOne(const std::string& file, const PipelineOptions& options,
+             const std::string& format, const std::string& fail_on,
+             std::ostream& out, std::ostream& err) {
+  bool flagged = false;
+  {
     Result<Analysis> a = AnalyzeFile(file, options);
     if (!a.ok()) {
       err << "budgetdoc: " << a.status().message() << "\n";
-      failed_input = true;
-      continue;
+      return 2;
     }
     size_t errors = a->report.CountSeverity(Severity::kError);
     size_t warnings = a->report.CountSeverity(Severity::kWarning);
@@ -152,11 +253,11 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       }
       out << "\n";
     } else {
-      out << RenderCheckText(a->nd, a->ex, a->report, options.check.english)
+      out << EscapeControlChars(RenderCheckText(a->nd, a->ex, a->report,
+                                                options.check.english))
           << "\n";
     }
   }
-  if (failed_input) return 2;
   return flagged ? 1 : 0;
 }
 
@@ -245,6 +346,7 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
                : progress == "lines" ? ProgressMode::kLines
                                      : ProgressMode::kNone;
   o.worker.hooks = TestHooksFromEnvironment();
+  o.worker.pipeline.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
   Result<BatchSummary> s = RunBatch(o, err);
   if (!s.ok()) {
     err << "budgetdoc: " << s.status().message() << "\n";
@@ -275,6 +377,8 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
       if (!value(&out_path)) return Usage(err, "export: --out needs a FILE");
     } else if (a == "--bom") {
       options.bom = true;
+    } else if (a == "--raw") {
+      options.raw = true;
     } else {
       return Usage(err, "export: unexpected argument " + a);
     }

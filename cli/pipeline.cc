@@ -11,12 +11,14 @@ Result<NormalizedDocument> ExtractFile(const std::string& path,
   ExtractOptions eo = options.extract;
   if (eo.source_name.empty()) eo.source_name = path;
   BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, eo));
+  BUDGETDOC_RETURN_IF_ERROR(RequireReadableText(doc));
   return Normalize(std::move(doc), options.normalize);
 }
 
 Result<Analysis> AnalyzeBytes(std::string_view bytes,
                               const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
+  BUDGETDOC_RETURN_IF_ERROR(RequireReadableText(doc));
   Analysis a;
   a.nd = Normalize(std::move(doc), options.normalize);
   a.ex = MapToSchema(a.nd);

@@ -157,6 +157,11 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     full.Set("notes", std::move(notes));
     out.status.Set("ok", Json::Bool(true));
     out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
+    // Pages scanned or garbled: the document was read in part.
+    size_t unreadable = UnreadablePages(a->nd.doc).size();
+    out.status.Set("unreadable_pages",
+                   Json::Int(static_cast<int64_t>(unreadable)));
+    out.status.Set("partial", Json::Bool(unreadable > 0));
     out.rows = StoreRowsFromResult(full);
   }
   out.status.Set("analyze_ms", Millis(MsSince(start)));
@@ -609,6 +614,9 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     }
     r.ok = true;
     if (const Json* f = j.Find("format")) r.format = f->text();
+    if (const Json* u = j.Find("unreadable_pages")) {
+      r.unreadable_pages = std::strtol(u->text().c_str(), nullptr, 10);
+    }
     r.rows = std::move(rows).value();
     return r;
   }

@@ -60,7 +60,10 @@ struct WorkerResult {
   bool ok = false;     // the child analyzed the document
   Json rows;           // when ok: StoreRowsFromResult of the analysis
   std::string format;  // when ok: the format read (pdf, docx, html, text)
-  std::string error;   // when !ok: the reason, location first
+  // when ok: pages scanned or garbled (their text not read); a document
+  // with any is partial, not ok.
+  int unreadable_pages = 0;
+  std::string error;  // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
   // worker failures are crash, timeout, out_of_memory or worker (no usable
@@ -83,7 +86,8 @@ std::string Sha256Hex(std::string_view data);
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,
 // else {}), written before the analysis so that it survives a crash; a
-// status ({"ok": true, "format", "analyze_ms"} or {"ok": false, "code",
+// status ({"ok": true, "format", "unreadable_pages", "partial",
+// "analyze_ms"} or {"ok": false, "code",
 // "error", "analyze_ms"}); when ok, the rows for the store
 // (StoreRowsFromResult, output/sqlite_store.h), computed in the worker so
 // that the parent only binds values.

@@ -51,6 +51,26 @@ void AppendCsvField(std::string_view field, std::string* out) {
   out->push_back('"');
 }
 
+bool CsvFieldLooksLikeFormula(std::string_view field) {
+  if (field.empty()) return false;
+  switch (field[0]) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string NeutralizeCsvFormula(std::string_view field) {
+  if (!CsvFieldLooksLikeFormula(field)) return std::string(field);
+  return "'" + std::string(field);
+}
+
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out->push_back(',');
@@ -180,7 +200,20 @@ Status WriteExport(SqliteStore& store, const ExportOptions& options,
   BUDGETDOC_RETURN_IF_ERROR(
       store.ForEachExportRow(options.table, [&](const Row& row) -> Status {
         if (options.format == ExportFormat::kCsv) {
-          AppendCsvRecord(row, &buf);
+          if (options.raw) {
+            AppendCsvRecord(row, &buf);
+            return buf.size() >= kFlushBytes ? flush() : Status::Ok();
+          }
+          for (size_t i = 0; i < row.size(); ++i) {
+            if (i > 0) buf.push_back(',');
+            if (!row[i]) continue;
+            bool text = i >= columns.size() ||
+                        columns[i].kind == ColumnKind::kText ||
+                        columns[i].kind == ColumnKind::kJson;
+            AppendCsvField(text ? NeutralizeCsvFormula(*row[i]) : *row[i],
+                           &buf);
+          }
+          buf.append("\r\n");
         } else {
           buf += RowToJson(columns, row).Dump();
           buf.push_back('\n');

@@ -6,6 +6,14 @@
 // is); an optional UTF-8 byte order mark makes Excel detect the encoding.
 // SQL NULL is an empty field. ParseCsv is the inverse (the batch manifest
 // reader uses it).
+// Formula injection (OWASP "CSV Injection"): text taken from documents
+// (entity names, labels, quotes, messages) may start with a character a
+// spreadsheet reads as the start of a formula. In the export's text and
+// JSON columns a field that starts with =, +, -, @, TAB or CR is written
+// with a leading apostrophe ('=SUM(A1)), which spreadsheets show as text;
+// numeric columns (integer, decimal, real) are never changed, so -12.5
+// stays a number. ExportOptions::raw turns this off for programs that read
+// the CSV as data.
 // JSON Lines: one object per row with sorted keys; integers and exact
 // decimals are JSON numbers (the literal as stored, never via double), JSON
 // columns are embedded, NULL is null.
@@ -29,6 +37,11 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // Appends one field, quoted when needed.
 void AppendCsvField(std::string_view field, std::string* out);
+// True when a spreadsheet would read the field as a formula (it starts with
+// =, +, -, @, TAB or CR).
+bool CsvFieldLooksLikeFormula(std::string_view field);
+// The field with an apostrophe in front when it looks like a formula.
+std::string NeutralizeCsvFormula(std::string_view field);
 // Appends one record (fields separated by commas, CRLF at the end).
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out);
 void AppendCsvRecord(const Row& fields, std::string* out);
@@ -47,6 +60,9 @@ struct ExportOptions {
   ExportTable table = ExportTable::kFacts;  // which rows
   ExportFormat format = ExportFormat::kCsv;
   bool bom = false;  // CSV only: start with a UTF-8 byte order mark
+  // CSV only: write text fields verbatim, without the apostrophe in front
+  // of formula-like fields (see above). For programs, not spreadsheets.
+  bool raw = false;
 };
 
 // Writes the whole export (CSV: a header record, then one record per row;

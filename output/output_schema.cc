@@ -25,6 +25,8 @@ std::string_view OutputJsonSchema() {
     "precision": {"type": "object", "required": ["narrative_amount_scale", "percent_scale"],
       "properties": {"narrative_amount_scale": {"type": "integer"}, "percent_scale": {"type": "integer"}}},
     "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+    "unreadable_pages": {"description": "Pages whose text layer could not be read (scanned images, garbled fonts); when any, the report is read in part.", "type": "array", "items": {"type": "object", "required": ["page", "reason"],
+      "properties": {"page": {"type": "integer"}, "reason": {"type": "string"}}}},
     "document": {"type": "object"},
     "checks": {"$ref": "#/$defs/checks"}
   },

@@ -1,5 +1,6 @@
 #include "output/schema_json.h"
 
+#include "extract/extract.h"
 #include "output/json_writer.h"
 #include "schema/version.h"
 
@@ -144,6 +145,16 @@ std::vector<JsonMember> OutputMembers(const NormalizedDocument& nd,
       {"source", [&](JsonWriter* w) { w->Value(Json::Str(nd.doc.source)); }});
   m.push_back({"format", [&](JsonWriter* w) {
                  w->Value(Json::Str(FormatName(nd.doc.format)));
+               }});
+  m.push_back({"unreadable_pages", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const Page* p : UnreadablePages(nd.doc)) {
+                   Json jp = Json::MakeObject();
+                   jp.Set("page", Json::Int(p->number));
+                   jp.Set("reason", Json::Str(p->reason));
+                   w->Value(std::move(jp));
+                 }
+                 w->End();
                }});
   m.push_back({"findings", [&](JsonWriter* w) {
                  w->BeginArray();

@@ -111,8 +111,8 @@ class ExportTest : public ::testing::Test {
     run.tool_version = "1.0";
     run.schema_version = kSchemaVersion;
     run.started_at = "2024-01-01T00:00:00Z";
-    int64_t id = *store_->BeginRun(run);
-    Result<Json> result = Json::Parse(R"({"ok":true,"extraction":{
+    run_ = *store_->BeginRun(run);
+    AddDocument("reports/财政局.pdf", R"({"ok":true,"extraction":{
         "report":{"entity_name":"上海市普陀区财政局","region_code":"310107",
                   "fiscal_year":2024,"kind":"final_accounts"},
         "facts":[{"metric":"expenditure.total","measure":"amount",
@@ -121,16 +121,20 @@ class ExportTest : public ::testing::Test {
                   "where":{"page":4}}]},
         "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
         "notes":[]})");
+  }
+
+  void AddDocument(const std::string& path, std::string_view json) {
+    Result<Json> result = Json::Parse(json);
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     DocumentRecord d;
-    d.path = "reports/财政局.pdf";
-    d.sha256 = "ff";
+    d.path = path;
+    d.sha256 = path;
     d.ok = true;
     d.tool_version = "1.0";
     d.schema_version = kSchemaVersion;
     d.processed_at = "2024-01-01T00:00:00Z";
     d.rows = StoreRowsFromResult(*result);
-    ASSERT_TRUE(store_->WriteDocument(id, d).ok());
+    ASSERT_TRUE(store_->WriteDocument(run_, d).ok());
   }
 
   std::string Export(ExportOptions o) {
@@ -141,6 +145,7 @@ class ExportTest : public ::testing::Test {
   }
 
   std::unique_ptr<SqliteStore> store_;
+  int64_t run_ = 0;
 };
 
 TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndOptionalBom) {
@@ -161,6 +166,50 @@ TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndOptionalBom) {
   std::string with_bom = Export(o);
   EXPECT_EQ(with_bom.substr(0, 3), std::string(kUtf8Bom));
   EXPECT_EQ(with_bom.substr(3), csv);
+}
+
+TEST_F(ExportTest, CsvNeutralizesFormulaTextButKeepsNegativeNumbers) {
+  AddDocument("reports/x.pdf", R"json({"ok":true,"extraction":{
+      "report":{"entity_name":"=HYPERLINK(\"http://x.invalid\",\"点击\")",
+                "fiscal_year":2024},
+      "facts":[{"metric":"expenditure.change","measure":"change",
+                "value":"-12.5","printed":"-12.5","origin":"narrative",
+                "label":"@SUM(1+1)","quote":"+1 比上年减少12.5万元",
+                "where":{"page":1}},
+               {"metric":"expenditure.total","measure":"amount",
+                "value":"3","printed":"3","origin":"narrative",
+                "label":"\t制表符","quote":"-2+3 本年支出3万元",
+                "where":{"page":1}}]},
+      "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
+      "notes":[]})json");
+  std::string csv = Export(ExportOptions());
+  EXPECT_NE(
+      csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"点击\"\")\","),
+      std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",'@SUM(1+1),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'+1 比上年减少12.5万元\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'\t制表符,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'-2+3 本年支出3万元\r\n"), std::string::npos) << csv;
+  // The decimal column keeps its sign: a number, not a formula.
+  EXPECT_NE(csv.find(",-12.5,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",'-12.5,"), std::string::npos) << csv;
+  ExportOptions raw;
+  raw.raw = true;
+  std::string verbatim = Export(raw);
+  EXPECT_NE(verbatim.find(",@SUM(1+1),"), std::string::npos) << verbatim;
+  EXPECT_EQ(verbatim.find("'@"), std::string::npos) << verbatim;
+}
+
+TEST(CsvWriterTest, FormulaLeadsAreTheOwaspCharacters) {
+  for (std::string_view f : {"=1", "+1", "-1", "@a", "\ta", "\ra"}) {
+    EXPECT_TRUE(CsvFieldLooksLikeFormula(f)) << f;
+    EXPECT_EQ(NeutralizeCsvFormula(f), "'" + std::string(f));
+  }
+  for (std::string_view f : {"", "1", "a=1", " =1", "收入"}) {
+    EXPECT_FALSE(CsvFieldLooksLikeFormula(f)) << f;
+    EXPECT_EQ(NeutralizeCsvFormula(f), f);
+  }
 }
 
 TEST_F(ExportTest, JsonLinesHaveOneParseableObjectPerRow) {
