@@ -96,7 +96,7 @@ Result<Decoded> Decode(std::string_view bytes) {
                                     " invalid sequences, the first at byte " +
                                     std::to_string(gb_lenient->first_invalid)
                               : gb.status().message();
-  return Status::Corrupt("text is neither UTF-8 (" +
+  return Status::Corrupt("text is neither valid UTF-8 (" +
                          std::to_string(utf8.invalid) +
                          " invalid bytes, the first at byte " +
                          std::to_string(utf8.first_invalid) +
