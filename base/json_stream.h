@@ -102,7 +102,8 @@ class JsonTreeBuilder : public JsonWriter {
 
 // One member of an object whose value is written on demand, so that an
 // object's members can come from several places and still be written in
-// key order.
+// key order. `write` usually captures by reference: what it views must
+// outlive the WriteJsonObject call that runs it.
 struct JsonMember {
   std::string key;
   std::function<void(JsonWriter*)> write;
