@@ -1141,7 +1141,7 @@ bool StartsWithNumbering(std::string_view text) {
 // ---- LayOutPdf
 // ---------------------------------------------------------------
 
-Document LayOutPdf(const std::vector<PdfPageInput>& pages,
+Document LayOutPdf(std::vector<PdfPageInput> pages,
                    const PdfLayoutOptions& options,
                    const RulingFinder& find_rulings) {
   Document doc;
@@ -1192,6 +1192,9 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       p.upright.height = h;
       p.lines = BuildLines(p.upright.words);
       p.upright.words.clear();  // the lines hold copies
+      // Nor are the input words needed again: memory then holds each
+      // page's lines once, not its words twice.
+      pages[i].words = std::vector<PdfWord>();
     }
     doc.pages.push_back(std::move(page));
   }

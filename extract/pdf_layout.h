@@ -137,13 +137,15 @@ bool StartsWithNumbering(std::string_view text);
 using RulingFinder = std::function<std::vector<PdfRuling>(int page)>;
 
 // The whole layout: pages in, Document out (format kPdf, pages, blocks,
-// tables, findings about unreadable pages). Pages must be in order.
+// tables, findings about unreadable pages). Pages must be in order; they
+// are taken by value so each page's words are freed once laid out (pass
+// them with std::move).
 // `find_rulings`, when set, is asked for the ruling lines of a page whose
 // tables look like wrapped cells of a ruled grid (rows of number fragments)
 // and has none in its input; the page's tables are then rebuilt with them,
 // rows banded by the horizontal rulings. The count of such pages is
 // recorded as metadata "pdf_ruled_pages".
-Document LayOutPdf(const std::vector<PdfPageInput>& pages,
+Document LayOutPdf(std::vector<PdfPageInput> pages,
                    const PdfLayoutOptions& options,
                    const RulingFinder& find_rulings = nullptr);
 

@@ -332,7 +332,7 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     gray.pixels_per_point = 1;
     return FindRulings(gray, RulingOptions());
   };
-  Document out = LayOutPdf(pages, PdfLayoutOptions(), find_rulings);
+  Document out = LayOutPdf(std::move(pages), PdfLayoutOptions(), find_rulings);
   // A page that could not be loaded, or whose reading was stopped, has no
   // text to read either.
   for (int number : missing) {

@@ -317,7 +317,9 @@ TEST(PdfLayoutTest, JudgesTextPlausibleByItsScripts) {
     PdfTextQuality q =
         AssessPageText(Page(1, {Word(c.text, 72, 100)}), PdfLayoutOptions());
     EXPECT_EQ(q.unreadable, c.unreadable) << c.text << " " << q.reason;
-    if (c.unreadable) EXPECT_NE(q.reason.find("garbled"), std::string::npos);
+    if (c.unreadable) {
+      EXPECT_NE(q.reason.find("garbled"), std::string::npos);
+    }
   }
 }
 
