@@ -1,5 +1,7 @@
 #include "extract/pdf_page_budget.h"
 
+#include "base/file_io.h"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -68,18 +70,6 @@ class Reader {
   std::string_view s_;
 };
 
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 // Reads pages from `first` on and writes one frame per page; never returns.
 [[noreturn]] void ChildMain(int fd, int first, int count,
                             const PageReadFn& read) {
@@ -96,7 +86,7 @@ bool WriteAll(int fd, std::string_view data) {
     std::string frame;
     PutU32(static_cast<uint32_t>(payload.size()), &frame);
     frame += payload;
-    if (!WriteAll(fd, frame)) _exit(1);
+    if (!WriteAllToFd(fd, frame)) _exit(1);
   }
   _exit(0);
 }

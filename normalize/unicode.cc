@@ -16,6 +16,17 @@ struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
 
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
+
+Result<Converter> OpenConverter(const std::string& name) {
+  UErrorCode err = U_ZERO_ERROR;
+  Converter conv(ucnv_open(name.c_str(), &err));
+  if (U_FAILURE(err) || !conv) {
+    return Status::Unsupported("unknown charset '" + name + "'");
+  }
+  return conv;
+}
+
 }  // namespace
 
 bool IsKnownCharset(std::string_view charset) {
@@ -28,13 +39,9 @@ bool IsKnownCharset(std::string_view charset) {
 
 Result<std::string> ConvertToUtf8(std::string_view bytes,
                                   std::string_view charset) {
-  UErrorCode err = U_ZERO_ERROR;
   std::string name(charset);
-  std::unique_ptr<UConverter, ConverterCloser> conv(
-      ucnv_open(name.c_str(), &err));
-  if (U_FAILURE(err) || !conv) {
-    return Status::Unsupported("unknown charset '" + name + "'");
-  }
+  BUDGETDOC_ASSIGN_OR_RETURN(Converter conv, OpenConverter(name));
+  UErrorCode err = U_ZERO_ERROR;
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
                       nullptr, &err);
   if (U_FAILURE(err)) return Status::Internal("icu: cannot set callback");
@@ -81,13 +88,9 @@ Result<std::string> ConvertToUtf8(std::string_view bytes,
 
 Result<LenientText> ConvertToUtf8Lenient(std::string_view bytes,
                                          std::string_view charset) {
-  UErrorCode err = U_ZERO_ERROR;
   std::string name(charset);
-  std::unique_ptr<UConverter, ConverterCloser> conv(
-      ucnv_open(name.c_str(), &err));
-  if (U_FAILURE(err) || !conv) {
-    return Status::Unsupported("unknown charset '" + name + "'");
-  }
+  BUDGETDOC_ASSIGN_OR_RETURN(Converter conv, OpenConverter(name));
+  UErrorCode err = U_ZERO_ERROR;
   // Invalid input becomes U+FFFD; `offsets` says where each output unit
   // came from, so the first replacement has its byte offset.
   const UChar kSub = 0xFFFD;
