@@ -38,8 +38,8 @@ constexpr size_t kFlushBytes = size_t{1} << 20;
 
 }  // namespace
 
-void AppendCsvField(std::string_view field, std::string* out) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+void AppendCsvField(std::string_view field, std::string* out, bool quote) {
+  if (!quote && field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out->append(field);
     return;
   }
@@ -83,6 +83,23 @@ void AppendCsvRecord(const Row& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out->push_back(',');
     if (fields[i]) AppendCsvField(*fields[i], out);
+  }
+  out->append("\r\n");
+}
+
+void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
+                     std::string* out, bool raw) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    if (!row[i]) continue;
+    bool code = i < columns.size() && columns[i].kind == ColumnKind::kCode;
+    bool text = i >= columns.size() || columns[i].kind == ColumnKind::kText ||
+                columns[i].kind == ColumnKind::kJson;
+    if (text && !raw && CsvFieldLooksLikeFormula(*row[i])) {
+      AppendCsvField(NeutralizeCsvFormula(*row[i]), out, code);
+    } else {
+      AppendCsvField(*row[i], out, code);
+    }
   }
   out->append("\r\n");
 }
@@ -171,6 +188,7 @@ Json RowToJson(const std::vector<ExportColumn>& columns, const Row& row) {
           break;
         }
         case ColumnKind::kText:
+        case ColumnKind::kCode:
           value = Json::Str(*v);
           break;
       }
@@ -200,20 +218,7 @@ Status WriteExport(SqliteStore& store, const ExportOptions& options,
   BUDGETDOC_RETURN_IF_ERROR(
       store.ForEachExportRow(options.table, [&](const Row& row) -> Status {
         if (options.format == ExportFormat::kCsv) {
-          if (options.raw) {
-            AppendCsvRecord(row, &buf);
-            return buf.size() >= kFlushBytes ? flush() : Status::Ok();
-          }
-          for (size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) buf.push_back(',');
-            if (!row[i]) continue;
-            bool text = i >= columns.size() ||
-                        columns[i].kind == ColumnKind::kText ||
-                        columns[i].kind == ColumnKind::kJson;
-            AppendCsvField(text ? NeutralizeCsvFormula(*row[i]) : *row[i],
-                           &buf);
-          }
-          buf.append("\r\n");
+          AppendCsvRecord(columns, row, &buf, options.raw);
         } else {
           buf += RowToJson(columns, row).Dump();
           buf.push_back('\n');

@@ -3,7 +3,8 @@
 //
 // CSV: fields containing a comma, a double quote, CR or LF are quoted and
 // inner quotes doubled; records end with CRLF; text stays UTF-8 (CJK as
-// is); an optional UTF-8 byte order mark makes Excel detect the encoding.
+// is); a UTF-8 byte order mark (ExportOptions::bom, on by default) makes
+// Excel detect the encoding; code columns are always quoted (they are text).
 // SQL NULL is an empty field. ParseCsv is the inverse (the batch manifest
 // reader uses it).
 // Formula injection (OWASP "CSV Injection"): text taken from documents
@@ -35,8 +36,9 @@ namespace budgetdoc {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Appends one field, quoted when needed.
-void AppendCsvField(std::string_view field, std::string* out);
+// Appends one field, quoted when needed or when `quote`.
+void AppendCsvField(std::string_view field, std::string* out,
+                    bool quote = false);
 // True when a spreadsheet would read the field as a formula (it starts with
 // =, +, -, @, TAB or CR).
 bool CsvFieldLooksLikeFormula(std::string_view field);
@@ -45,6 +47,11 @@ std::string NeutralizeCsvFormula(std::string_view field);
 // Appends one record (fields separated by commas, CRLF at the end).
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out);
 void AppendCsvRecord(const Row& fields, std::string* out);
+// The same for an export row: kCode values are always quoted ("0201"), a
+// sign to readers that they are text. Unless `raw`, text and JSON values
+// that look like a formula get an apostrophe in front (NeutralizeCsvFormula).
+void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
+                     std::string* out, bool raw = false);
 
 // Parses CSV text (RFC 4180; LF or CRLF line ends; a leading UTF-8 BOM is
 // dropped; blank lines are skipped). Fails on a quote that is never closed
@@ -59,9 +66,12 @@ enum class ExportFormat { kCsv, kJsonl };
 struct ExportOptions {
   ExportTable table = ExportTable::kFacts;  // which rows
   ExportFormat format = ExportFormat::kCsv;
-  bool bom = false;  // CSV only: start with a UTF-8 byte order mark
+  // CSV only: start with a UTF-8 byte order mark (Excel needs it to read
+  // UTF-8; `budgetdoc export --no-bom` turns it off).
+  bool bom = true;
   // CSV only: write text fields verbatim, without the apostrophe in front
-  // of formula-like fields (see above). For programs, not spreadsheets.
+  // of formula-like fields (see above). For programs, not spreadsheets;
+  // `budgetdoc export --raw`.
   bool raw = false;
 };
 
