@@ -9,7 +9,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
+#include <utility>
 
 namespace budgetdoc {
 namespace {
@@ -180,6 +182,45 @@ class ChangeChecks : public CheckContext {
     return c.values[static_cast<size_t>(r.claim_value)].comparison_basis;
   }
 
+  // Adds the rates of `claim` that some change of the claim is about
+  // (SameSubject), in one pass over the claim's facts, not one per change:
+  // a claim may hold thousands of values (a long line without 。).
+  void RatesWithAChange(int claim, std::set<const Fact*>* handled) const {
+    // The changes' subjects: a metric, or for classification metrics the
+    // metric with a code or a canonical 类/款/项 name (see SameSubject).
+    using Named = std::pair<std::string, std::string>;
+    std::set<std::string> metrics;
+    std::set<Named> codes, names_without_code, names;
+    for (const Fact* f : OfClaim(claim)) {
+      if (f->measure != Measure::kChange) continue;
+      if (!IsClassMetric(f->metric)) {
+        metrics.insert(f->metric);
+        continue;
+      }
+      std::string name = CanonicalClassName(f->label);
+      if (f->code.empty()) {
+        names_without_code.insert({f->metric, name});
+      } else {
+        codes.insert({f->metric, f->code});
+      }
+      names.insert({f->metric, std::move(name)});
+    }
+    for (const Fact* f : OfClaim(claim)) {
+      if (f->measure != Measure::kRate) continue;
+      bool paired = false;
+      if (!IsClassMetric(f->metric)) {
+        paired = metrics.count(f->metric) > 0;
+      } else if (!f->code.empty()) {
+        paired = codes.count({f->metric, f->code}) > 0 ||
+                 names_without_code.count(
+                     {f->metric, CanonicalClassName(f->label)}) > 0;
+      } else {
+        paired = names.count({f->metric, CanonicalClassName(f->label)}) > 0;
+      }
+      if (paired) handled->insert(f);
+    }
+  }
+
   // A rate printed without a change amount ("2022年预算执行数为650.70万元，
   // 2023年预算安排609.61万元，…降幅为6.31%"): judged on the claim's own two
   // amounts, this year's and the compared year's (of the compared basis
@@ -187,14 +228,12 @@ class ChangeChecks : public CheckContext {
   // reported not checked, so every printed rate is accounted for.
   void CheckRatesWithoutChange() {
     std::set<const Fact*> handled;
+    std::set<int> claims_seen;
     for (const Fact& c : ex_.facts) {
       if (c.measure != Measure::kChange) continue;
       if (const Fact* r = Next(c, Measure::kRate)) handled.insert(r);
-      if (c.claim >= 0) {
-        for (const Fact* f : OfClaim(c.claim)) {
-          if (f->measure == Measure::kRate && SameSubject(*f, c))
-            handled.insert(f);
-        }
+      if (c.claim >= 0 && claims_seen.insert(c.claim).second) {
+        RatesWithAChange(c.claim, &handled);
       }
     }
     const int fy = ex_.meta.fiscal_year;
