@@ -287,16 +287,17 @@ TEST(CliTest, SchemaAndRulesCommands) {
 }
 
 TEST(CliTest, ExtractAndCheckTakeTimeoutAndMemoryLimitsWithZeroForNone) {
-  CliRun plain = Cli({"extract", kText});
+  std::string path = testing::SourcePath(kText);
+  CliRun plain = Cli({"extract", path});
   ASSERT_EQ(plain.code, 0) << plain.err;
   CliRun limited =
-      Cli({"extract", kText, "--timeout", "0", "--max-memory", "0"});
+      Cli({"extract", path, "--timeout", "0", "--max-memory", "0"});
   EXPECT_EQ(limited.code, 0) << limited.err;
   EXPECT_EQ(limited.out, plain.out);
-  CliRun check = Cli({"check", kText, "--timeout=60", "--max-memory=4096",
+  CliRun check = Cli({"check", path, "--timeout=60", "--max-memory=4096",
                       "--fail-on", "never"});
   EXPECT_EQ(check.code, 0) << check.err;
-  EXPECT_NE(check.out.find(kText), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find(path), std::string::npos) << check.out;
 }
 
 TEST(CliTest, ExtractTextPrintsTheDumps) {
