@@ -101,6 +101,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.worker.timeout_sec = args.GetInt("timeout");
   o.worker.max_memory_mb = args.GetInt("max-memory");
   o.worker.hook = env.worker_hook;
+  o.worker.pipeline.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
   o.force = args.Has("force");
   o.retry_failed = args.Has("retry-failed");
   std::string kinds = args.Get("retry-failed");

@@ -1,11 +1,10 @@
 // `budgetdoc check`: where reports contradict themselves, as text for a
 // reader or JSON for a program. Tested by tests/cli/cli_test.cc.
+#include "base/utf8.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "output/check_text.h"
-#include "output/json_writer.h"
 #include "output/schema_json.h"
-#include "schema/version.h"
 
 namespace budgetdoc {
 namespace {
@@ -29,22 +28,9 @@ constexpr OptionSpec kOptions[] = {
      .choices = "zh|en",
      .default_value = "zh",
      .help = "language of the messages"},
+    kTimeoutOption,
+    kMaxMemoryOption,
 };
-
-Json CheckJson(const Analysis& a) {
-  Json j = ExtractionToJson(a.nd, a.ex);
-  j.Set("schema_version", Json::Str(kSchemaVersion));
-  j.Set("source", Json::Str(a.nd.doc.source));
-  j.Set("format", Json::Str(FormatName(a.nd.doc.format)));
-  Json findings = Json::MakeArray();
-  for (const auto* list :
-       {&a.nd.doc.findings, &a.nd.findings, &a.ex.findings}) {
-    for (const Finding& f : *list) findings.Push(FindingToJson(f));
-  }
-  j.Set("findings", std::move(findings));
-  j.Set("checks", CheckReportToJson(a.report));
-  return j;
-}
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
   if (Status s = CheckStdinOnce(args); !s.ok()) {
@@ -54,28 +40,37 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   bool lines = json && args.operands().size() > 1;
   Verdict fail_verdict = Verdict::kMaterial;
   bool fail_never = !ParseFailOn(args.Get("fail-on"), &fail_verdict);
-  PipelineOptions options;
+  PipelineOptions options = CliPipelineOptions();
   options.check.english = args.Get("lang") == "en";
+  ProcessLimits limits = ApplyProcessLimits(args);
   bool flagged = false;
   bool failed = ForEachDocument(
       args, env, lines,
       [&](const std::string& source, std::string_view bytes) -> Status {
-        PipelineOptions o = options;
-        o.extract.source_name = source;
-        BUDGETDOC_ASSIGN_OR_RETURN(Analysis a, AnalyzeBytes(bytes, o));
-        size_t material = a.report.Count(Verdict::kMaterial);
-        size_t minor = a.report.Count(Verdict::kMinor);
-        if (!fail_never &&
-            (material > 0 || (fail_verdict == Verdict::kMinor && minor > 0))) {
-          flagged = true;
-        }
-        if (json) {
-          WriteDocumentJson(CheckJson(a), lines, *env.out);
-        } else {
-          *env.out << RenderCheckText(a.nd, a.ex, a.report, o.check.english)
-                   << "\n";
-        }
-        return Status::Ok();
+        return WithinLimits(source, limits, [&]() -> Status {
+          PipelineOptions o = options;
+          o.extract.source_name = source;
+          BUDGETDOC_ASSIGN_OR_RETURN(Analysis a, AnalyzeBytes(bytes, o));
+          size_t material = a.report.Count(Verdict::kMaterial);
+          size_t minor = a.report.Count(Verdict::kMinor);
+          if (!fail_never && (material > 0 ||
+                              (fail_verdict == Verdict::kMinor && minor > 0))) {
+            flagged = true;
+          }
+          if (json) {
+            StreamDocumentJson(
+                [&](JsonWriter* w) {
+                  WriteCheckOutput(a.nd, a.ex, a.report, w);
+                },
+                lines, *env.out);
+          } else {
+            // Document text goes to a terminal: no control sequences.
+            *env.out << EscapeControlChars(RenderCheckText(a.nd, a.ex, a.report,
+                                                           o.check.english))
+                     << "\n";
+          }
+          return Status::Ok();
+        });
       });
   if (failed) return 2;
   return flagged ? 1 : 0;
@@ -99,9 +94,12 @@ extern const Command kCheckCommand = {
         "line). A FILE that cannot be read gives a line {\"source\", "
         "\"error\", \"error_kind\", \"schema_version\"} instead; the others "
         "are still checked.\n\n"
+        "Findings on pages that could not be read (scanned or garbled; "
+        "listed in unreadable_pages and in the text report) are not_checked. "
+        "A FILE without readable text is an error.\n\n"
         "Exit codes: 0 nothing at or above --fail-on; 1 some report has a "
-        "finding at or above --fail-on; 2 a FILE could not be read (this "
-        "wins over 1) or bad usage.\n\n"
+        "finding at or above --fail-on; 2 a FILE could not be read, ran out "
+        "of memory or time (this wins over 1) or bad usage.\n\n"
         "  budgetdoc check report.pdf\n"
         "  budgetdoc check --format json --fail-on never reports/*.pdf > "
         "checks.jsonl",

@@ -35,6 +35,10 @@ constexpr OptionSpec kOptions[] = {
              "want it)"},
     {.name = "bom",
      .help = "accepted for old scripts: the mark is written by default"},
+    {.name = "raw",
+     .help = "CSV text fields verbatim: without it, a text field that starts "
+             "with = + - @ TAB or CR gets a leading ' so that a spreadsheet "
+             "shows it as text, not a formula (numbers are never changed)"},
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -47,6 +51,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
                       "--table must be facts, findings or documents");
   }
   options.bom = !args.Has("no-bom");
+  options.raw = args.Has("raw");
   if (!IsPostgresUrl(db) && ::access(db.c_str(), F_OK) != 0) {
     return InputError(
         env,
@@ -77,7 +82,10 @@ extern const Command kExportCommand = {
         "mark so that Excel reads the Chinese text; --no-bom drops it. Codes "
         "(region_code, code, report_id) are always quoted and are text: "
         "read them as strings to keep their leading zeros, and years as "
-        "integers (docs/output_schema.md has pandas and R examples).\n\n"
+        "integers (docs/output_schema.md has pandas and R examples). Text "
+        "taken from documents that a spreadsheet would run as a formula "
+        "(=, +, -, @ first) is written with a leading apostrophe unless "
+        "--raw.\n\n"
         "  budgetdoc export --db reports.sqlite --out facts.csv\n"
         "  budgetdoc export --db reports.sqlite --table findings --format "
         "jsonl\n"

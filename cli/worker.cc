@@ -1,6 +1,7 @@
 #include "cli/worker.h"
 
 #include "base/file_io.h"
+#include "cli/limits.h"
 #include "extract/extract.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
@@ -23,14 +24,6 @@
 #include <unistd.h>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define BUDGETDOC_ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BUDGETDOC_ASAN_BUILD 1
-#endif
-#endif
-
 namespace budgetdoc {
 namespace {
 
@@ -49,18 +42,6 @@ Json Millis(double ms) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.3f", ms);
   return Json::Number(buf);
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 // The analysis of one document as the worker reports it: a status object
@@ -102,6 +83,11 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     full.Set("notes", std::move(notes));
     out.status.Set("ok", Json::Bool(true));
     out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
+    // Pages scanned or garbled: the document was read in part.
+    size_t unreadable = UnreadablePages(a->nd.doc).size();
+    out.status.Set("unreadable_pages",
+                   Json::Int(static_cast<int64_t>(unreadable)));
+    out.status.Set("partial", Json::Bool(unreadable > 0));
     out.rows = StoreRowsFromResult(full);
   }
   out.status.Set("analyze_ms", Millis(MsSince(start)));
@@ -118,23 +104,17 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
   if (getppid() != parent) _exit(1);
   struct rlimit no_core = {0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
-#ifndef BUDGETDOC_ASAN_BUILD
-  if (options.max_memory_mb > 0) {
-    rlim_t limit = static_cast<rlim_t>(options.max_memory_mb) << 20;
-    struct rlimit as = {limit, limit};
-    setrlimit(RLIMIT_AS, &as);
-  }
-#endif
+  ApplyMemoryLimit(options.max_memory_mb);
   bool header_written = false;
   // Reports running out of memory without allocating.
   auto out_of_memory = [&] {
-    if (!header_written) WriteAll(fd, "{}\n");
+    if (!header_written) WriteAllToFd(fd, "{}\n");
     char buf[160];
     int n = std::snprintf(buf, sizeof(buf),
                           "{\"ok\":false,\"code\":\"out_of_memory\",\"error\":"
                           "\"out of memory (worker limit %d MiB)\"}",
                           options.max_memory_mb);
-    WriteAll(fd, std::string_view(buf, static_cast<size_t>(n)));
+    WriteAllToFd(fd, std::string_view(buf, static_cast<size_t>(n)));
     _exit(0);
   };
   std::string owned;
@@ -145,7 +125,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     // (content hash, size, sniffed format), or {} when the parent knows it.
     if (given) {
       bytes = *given;
-      if (!WriteAll(fd, "{}\n")) _exit(1);
+      if (!WriteAllToFd(fd, "{}\n")) _exit(1);
       header_written = true;
     } else {
       auto start = std::chrono::steady_clock::now();
@@ -158,7 +138,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
                             ? "too_large"
                             : "unreadable"));
         j.Set("error", Json::Str(read.status().message()));
-        _exit(WriteAll(fd, "{}\n" + j.Dump()) ? 0 : 1);
+        _exit(WriteAllToFd(fd, "{}\n" + j.Dump()) ? 0 : 1);
       }
       owned = std::move(read).value();
       bytes = owned;
@@ -168,7 +148,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       header.Set("sniffed_format",
                  Json::Str(SniffedFormatName(SniffFormat(bytes))));
       header.Set("read_ms", Millis(MsSince(start)));
-      if (!WriteAll(fd, header.Dump() + "\n")) _exit(1);
+      if (!WriteAllToFd(fd, header.Dump() + "\n")) _exit(1);
       header_written = true;
     }
 
@@ -190,10 +170,10 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     msg += "{\"ok\":false,\"code\":\"internal\",\"error\":";
     AppendJsonString(std::string("internal error: ") + e.what(), &msg);
     msg += "}";
-    WriteAll(fd, msg);
+    WriteAllToFd(fd, msg);
     _exit(0);
   }
-  _exit(WriteAll(fd, json) ? 0 : 1);
+  _exit(WriteAllToFd(fd, json) ? 0 : 1);
 }
 
 std::string LastLine(std::string_view text) {
@@ -515,6 +495,9 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     }
     r.ok = true;
     if (const Json* f = j.Find("format")) r.format = f->text();
+    if (const Json* u = j.Find("unreadable_pages")) {
+      r.unreadable_pages = std::strtol(u->text().c_str(), nullptr, 10);
+    }
     r.rows = std::move(rows).value();
     return r;
   }

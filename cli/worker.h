@@ -72,7 +72,10 @@ struct WorkerResult {
   Json rows;            // when ok: StoreRowsFromResult of the analysis
   std::string payload;  // when ok and WorkerOptions::payload is set
   std::string format;   // when ok: the format read (pdf, docx, html, text)
-  std::string error;    // when !ok: the reason, location first
+  // when ok: pages scanned or garbled (their text not read); a document
+  // with any is partial, not ok.
+  int unreadable_pages = 0;
+  std::string error;  // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
   // worker failures are crash, timeout, out_of_memory, killed (a SIGKILL
@@ -92,7 +95,8 @@ struct WorkerResult {
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,
 // else {}), written before the analysis so that it survives a crash; a
-// status ({"ok": true, "format", "analyze_ms"} or {"ok": false, "code",
+// status ({"ok": true, "format", "unreadable_pages", "partial",
+// "analyze_ms"} or {"ok": false, "code",
 // "error", "analyze_ms"}); when ok, the rows for the store
 // (StoreRowsFromResult, output/store.h), computed in the worker so
 // that the parent only binds values.

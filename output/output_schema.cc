@@ -26,6 +26,8 @@ std::string_view OutputJsonSchema() {
       "properties": {"narrative_amount_scale": {"type": "integer"}, "percent_scale": {"type": "integer"}}},
     "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
     "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+    "unreadable_pages": {"description": "Pages whose text layer could not be read (scanned images, garbled fonts); when any, the report is read in part.", "type": "array", "items": {"type": "object", "required": ["page", "reason"],
+      "properties": {"page": {"type": "integer"}, "reason": {"type": "string"}}}},
     "document": {"type": "object"},
     "checks": {"$ref": "#/$defs/checks"}
   },

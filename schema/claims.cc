@@ -7,6 +7,7 @@
 #include "schema/money.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -58,6 +59,21 @@ size_t LastOf(std::string_view s, std::initializer_list<std::string_view> words,
 struct Span {
   int begin = 0, end = 0;
 };
+
+// The last subject lying wholly in [from, to], if any. REQUIRES: subjects
+// sorted by position and not overlapping (as FindSubjects and Heads give
+// them): a binary search, not a scan of a long block's every subject per
+// value.
+std::optional<SubjectMatch> LastSubjectIn(
+    const std::vector<SubjectMatch>& subjects, int from, int to) {
+  auto after =
+      std::partition_point(subjects.begin(), subjects.end(),
+                           [&](const SubjectMatch& s) { return s.end <= to; });
+  if (after == subjects.begin() || std::prev(after)->begin < from) {
+    return std::nullopt;
+  }
+  return *std::prev(after);
+}
 
 // Sentences end at 。！？ (；，： only end clauses).
 std::vector<Span> SplitSentences(std::string_view t) {
@@ -1110,10 +1126,7 @@ class ClaimReader {
           std::string_view base = lead.substr(zhan + 3);
           int from = static_cast<int>(base.data() - t.data());
           int to = mention.begin;
-          std::optional<SubjectMatch> term;
-          for (const SubjectMatch& s : subjects) {
-            if (s.begin >= from && s.end <= to) term = s;
-          }
+          std::optional<SubjectMatch> term = LastSubjectIn(subjects, from, to);
           if (!term) {
             std::vector<SubjectMatch> inside = metrics_.FindSubjects(base);
             if (!inside.empty()) {
@@ -1356,12 +1369,8 @@ class ClaimReader {
     }
     // 3. A vocabulary term heading the clause. In a 基本支出 breakdown, item
     // names such as 公务接待费 are economic items.
-    std::optional<SubjectMatch> term;
-    for (const SubjectMatch& s : subjects) {
-      if (s.begin >= clause_begin && s.end <= pos &&
-          (!term || s.end > term->end))
-        term = s;
-    }
+    std::optional<SubjectMatch> term =
+        LastSubjectIn(subjects, clause_begin, pos);
     if (term) {
       std::string_view prefix =
           t.substr(static_cast<size_t>(clause_begin),
