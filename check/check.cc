@@ -159,6 +159,8 @@ class Checker {
     e.quote = f.quote;
     e.origin = std::string(OriginName(f.origin));
     e.where = f.where;
+    if (f.ocr) e.ocr_confidence = f.ocr_confidence;
+    e.low_confidence = f.low_confidence;
     std::string loc;
     if (f.where.page > 0) loc = "第" + std::to_string(f.where.page) + "页 ";
     if (f.origin == Origin::kTable) {
@@ -213,6 +215,18 @@ class Checker {
       r.severity = Severity::kWarning;
     } else {
       r.severity = Severity::kInfo;
+    }
+    // A value that may be misread (OCR, Fact::low_confidence) fails nothing.
+    if ((r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) &&
+        std::any_of(r.evidence.begin(), r.evidence.end(),
+                    [](const Evidence& e) { return e.low_confidence; })) {
+      r.outcome = Outcome::kNotChecked;
+      r.severity = Severity::kInfo;
+      r.reason = opts_.english ? "a value was recognized (OCR) with low "
+                                 "confidence and may be misread"
+                               : "有数值为图像识别所得且置信度低，可能误识";
+      r.message += (opts_.english ? " (not checked: " : "（未核对：") +
+                   r.reason + (opts_.english ? ")" : "）");
     }
     // Nothing error-level may rest on an unreadable page.
     bool unreadable = false;

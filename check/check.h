@@ -31,6 +31,8 @@ struct Evidence {
   std::string location;  // "第二部分/三、" or "表FA01 第3行 第2列" (+ page)
   std::string origin;  // narrative | table | chart
   Provenance where;
+  int ocr_confidence = -1;      // recognized (OCR): Fact::ocr_confidence
+  bool low_confidence = false;  // Fact::low_confidence
 };
 
 struct CheckResult {

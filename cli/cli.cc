@@ -23,13 +23,16 @@ constexpr std::string_view kUsage =
     R"(usage: budgetdoc <command> [options]
 
 commands:
-  extract FILE [--format json|text]   read a report: metadata, facts in the
+  extract FILE [--format json|text] [--ocr auto|off|force]
+                                      read a report: metadata, facts in the
                                       common schema, tables, document, sections
   check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
+        [--ocr auto|off|force]
                                       check where a report contradicts itself
   batch PATH... [--db FILE] [-j N] [--manifest FILE|-] [--timeout SEC]
         [--max-memory MB] [--force] [--retry-failed] [--shard K/N]
         [--shard-by path|content] [--progress auto|bar|lines|none]
+        [--ocr auto|off|force]
                                       analyze files, directories, globs or a
                                       manifest (CSV/JSON Lines) into a SQLite
                                       database, each document in a worker
@@ -41,6 +44,9 @@ commands:
   --version                           print the version
   --help                              print this help
 
+--ocr: recognize PDF pages without a usable text layer (auto, the default),
+       never (off), or every page (force); needs tesseract-ocr-chi-sim.
+
 exit codes: 0 ok; 1 check found something at or above --fail-on;
             2 an input could not be processed, or bad usage;
             3 batch finished, but some documents failed
@@ -51,13 +57,25 @@ int Usage(std::ostream& err, std::string_view problem) {
   return 2;
 }
 
+// --ocr MODE at args[*i] (advancing *i past the value); false on a missing
+// or bad value.
+bool TakeOcrMode(const std::vector<std::string>& args, size_t* i,
+                 OcrOptions* ocr) {
+  return *i + 1 < args.size() && ParseOcrMode(args[++*i], &ocr->mode);
+}
+constexpr std::string_view kOcrUsage = "--ocr must be auto, off or force";
+
 int RunExtract(const std::vector<std::string>& args, std::ostream& out,
                std::ostream& err) {
   std::string format = "json";
   std::vector<std::string> files;
+  PipelineOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--format" && i + 1 < args.size()) {
+    if (a == "--ocr") {
+      if (!TakeOcrMode(args, &i, &options.extract.ocr))
+        return Usage(err, kOcrUsage);
+    } else if (a == "--format" && i + 1 < args.size()) {
       format = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
@@ -71,7 +89,6 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
     return Usage(err, "extract: --format must be json or text");
   }
   if (files.size() != 1) return Usage(err, "extract: expects exactly one FILE");
-  PipelineOptions options;
   if (format == "text") {
     // The stage dumps need neither the schema nor the checks.
     Result<NormalizedDocument> nd = ExtractFile(files[0], options);
@@ -98,6 +115,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
              std::ostream& err) {
   std::string format = "text", fail_on = "error", lang = "zh";
   std::vector<std::string> files;
+  PipelineOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* v) {
@@ -105,7 +123,10 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       *v = args[++i];
       return true;
     };
-    if (a == "--format") {
+    if (a == "--ocr") {
+      if (!TakeOcrMode(args, &i, &options.extract.ocr))
+        return Usage(err, kOcrUsage);
+    } else if (a == "--format") {
       if (!value(&format)) return Usage(err, "check: --format needs a value");
     } else if (a == "--fail-on") {
       if (!value(&fail_on)) return Usage(err, "check: --fail-on needs a value");
@@ -125,7 +146,6 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
   if (lang != "zh" && lang != "en")
     return Usage(err, "check: --lang must be zh or en");
   if (files.empty()) return Usage(err, "check: expects at least one FILE");
-  PipelineOptions options;
   options.check.english = lang == "en";
   bool failed_input = false, flagged = false;
   for (const std::string& file : files) {
@@ -185,7 +205,10 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
       return true;
     };
     std::string v;
-    if (a == "--db") {
+    if (a == "--ocr") {
+      if (!TakeOcrMode(args, &i, &o.worker.pipeline.extract.ocr))
+        return Usage(err, kOcrUsage);
+    } else if (a == "--db") {
       if (!value(&o.db_path)) return Usage(err, "batch: --db needs a FILE");
     } else if (a == "-j" || a == "--jobs" ||
                (a.rfind("-j", 0) == 0 && a.size() > 2)) {

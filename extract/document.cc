@@ -18,6 +18,12 @@ std::string_view FormatName(Format f) {
       return "html";
     case Format::kPdf:
       return "pdf";
+    case Format::kXlsx:
+      return "xlsx";
+    case Format::kXls:
+      return "xls";
+    case Format::kDoc:
+      return "doc";
   }
   return "unknown";
 }

@@ -18,8 +18,10 @@
 
 namespace budgetdoc {
 
-enum class Format { kUnknown, kText, kDocx, kHtml, kPdf };
-std::string_view FormatName(Format f);  // "text", "docx", "html", "pdf"
+// kDoc: a legacy Word (.doc/.wps) file read through a converter.
+enum class Format { kUnknown, kText, kDocx, kHtml, kPdf, kXlsx, kXls, kDoc };
+// "text", "docx", "html", "pdf", "xlsx", "xls", "doc"
+std::string_view FormatName(Format f);
 
 enum class BlockKind {
   kParagraph,
@@ -37,6 +39,13 @@ struct BBox {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A stretch of a block's text recognized by OCR, with its confidence:
+// [begin, end) are byte offsets into Block::text.
+struct OcrSpan {
+  int begin = 0, end = 0;
+  int confidence = 0;  // 0-100
+};
+
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   std::string text;          // as extracted (raw); empty for table/chart
@@ -46,6 +55,7 @@ struct Block {
   std::optional<BBox> bbox;  // PDF only
   int table = -1;            // kind == kTable
   int chart = -1;            // kind == kChart
+  std::vector<OcrSpan> ocr;  // per OCR word, in text order; empty otherwise
 };
 
 // What a cell holds. Blank is distinct from zero and from a dash.
@@ -62,6 +72,9 @@ struct Cell {
   bool covered = false;  // occupied by another cell's span (text empty)
   int page = 0;
   std::optional<BBox> bbox;
+  // OCR: the lowest confidence (0-100) of the words in the cell; -1 = not
+  // recognized (a text layer or another format).
+  int ocr_confidence = -1;
 
   CellState state() const { return ClassifyCellText(text); }
 };
@@ -101,6 +114,11 @@ struct Page {
   int rotation = 0;
   bool unreadable = false;  // no text layer, or mostly garbage
   std::string reason;       // why unreadable
+  // The words were recognized (OCR) because the text layer was missing or
+  // unusable (`reason` then says why); confidence is the median word
+  // confidence 0-100.
+  bool ocr = false;
+  int ocr_confidence = -1;
 };
 
 struct Document {

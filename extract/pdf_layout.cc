@@ -2,6 +2,7 @@
 #include "extract/pdf_layout.h"
 
 #include "base/utf8.h"
+#include "extract/ocr_spans.h"
 #include "extract/pdf_tables.h"
 
 #include <algorithm>
@@ -1084,6 +1085,8 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     page.width = in.width;
     page.height = in.height;
     page.rotation = in.rotation;
+    page.ocr = in.ocr;
+    if (in.ocr) page.ocr_confidence = MedianOcrConfidence(in.words);
     PdfTextQuality q = AssessPageText(in, options);
     if (q.unreadable) {
       page.unreadable = true;
@@ -1272,6 +1275,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
           b.text = LineText(l);
           b.page = p.upright.number;
           b.bbox = BBox{l.x0, l.y0, l.x1, l.y1};
+          if (p.input->ocr) AppendOcrSpans({l}, b.text, 0, &b.ocr);
           doc.blocks.push_back(std::move(b));
         }
         all_tables.push_back(tb);
@@ -1306,13 +1310,20 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
         if (prev_full && !indented && same_size &&
             !StartsWithNumbering(LineText(first)) &&
             !EndsSentence(LineText(prev))) {
-          AppendJoined(text, &doc.blocks.back().text);
+          Block& back = doc.blocks.back();
+          AppendJoined(text, &back.text);
+          if (p.input->ocr) {
+            AppendOcrSpans(para.lines, text,
+                           static_cast<int>(back.text.size() - text.size()),
+                           &back.ocr);
+          }
           last_para = &para;
           continue;
         }
       }
       Block b;
       b.kind = BlockKind::kParagraph;
+      if (p.input->ocr) AppendOcrSpans(para.lines, text, 0, &b.ocr);
       b.text = std::move(text);
       b.page = p.upright.number;
       b.bbox = LinesBox(para.lines);
@@ -1329,6 +1340,15 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       doc.blocks.push_back(std::move(b));
       last = Last::kProse;
       last_para = &para;
+    }
+  }
+  for (Table& t : doc.tables) {
+    for (int number : t.pages) {
+      for (const PageWork& p : work) {
+        if (p.input->ocr && p.input->number == number) {
+          SetCellOcrConfidence(p.lines, number, &t);
+        }
+      }
     }
   }
   if (unreadable_pages > 0) {

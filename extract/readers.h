@@ -16,6 +16,8 @@ Result<Document> ReadText(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadDocx(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadXlsx(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadXls(std::string_view bytes, const ExtractOptions& opts);
 
 }  // namespace budgetdoc
 

@@ -16,7 +16,7 @@ std::string_view OutputJsonSchema() {
   "properties": {
     "schema_version": {"type": "string"},
     "source": {"type": "string"},
-    "format": {"enum": ["text", "docx", "html", "pdf", "unknown"]},
+    "format": {"enum": ["text", "docx", "html", "pdf", "xlsx", "xls", "doc", "unknown"]},
     "report": {"$ref": "#/$defs/report"},
     "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
     "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
@@ -78,7 +78,10 @@ std::string_view OutputJsonSchema() {
         "section": {"type": "string"},
         "table": {"type": "integer"},
         "column": {"type": "string"},
-        "on_unreadable_page": {"type": "boolean"}},
+        "on_unreadable_page": {"type": "boolean"},
+        "source": {"enum": ["ocr"]},
+        "confidence": {"type": "integer"},
+        "low_confidence": {"type": "boolean"}},
       "additionalProperties": false},
     "table": {"type": "object",
       "required": ["table", "canonical_id", "title", "unit", "columns", "empty", "empty_statement"],
@@ -115,11 +118,14 @@ std::string_view OutputJsonSchema() {
             "hint": {"$ref": "#/$defs/nullable_string"},
             "reason": {"$ref": "#/$defs/nullable_string"},
             "capped": {"type": "boolean"},
+            "source": {"enum": ["ocr"]},
+            "confidence": {"type": "integer"},
             "evidence": {"type": "array", "items": {"type": "object",
               "required": ["label", "value", "quote", "location", "origin", "where"],
               "properties": {"label": {"type": "string"}, "value": {"type": "string"},
                 "quote": {"type": "string"}, "location": {"type": "string"},
-                "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"}}}}}}},
+                "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"},
+                "source": {"enum": ["ocr"]}, "confidence": {"type": "integer"}}}}}}},
         "summary": {"type": "object", "required": ["pass", "rounding", "fail", "not_applicable", "not_checked", "errors", "warnings"]}}}
   }
 })json";

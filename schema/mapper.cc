@@ -4,6 +4,7 @@
 #include "schema/metadata.h"
 #include "schema/metrics.h"
 #include "schema/narrative.h"
+#include "schema/ocr_facts.h"
 #include "schema/tables.h"
 
 #include <algorithm>
@@ -150,6 +151,7 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   }
   ex.expected_tables = ExpectedTables(ex.meta);
   ex.findings = std::move(tables.findings);
+  MarkOcrFacts(nd.doc, &ex.facts);
   return ex;
 }
 
