@@ -228,17 +228,21 @@ class Checker {
       r.message += (opts_.english ? " (not checked: " : "（未核对：") +
                    r.reason + (opts_.english ? ")" : "）");
     }
-    // Nothing error-level may rest on an unreadable page.
+    // Nothing error-level may rest on an unreadable page, nor on text
+    // recognized by OCR (a misread row or column is not a misread figure).
     bool unreadable = false;
     for (const Evidence& e : r.evidence) {
       unreadable |= e.where.page > 0 && nd_.doc.PageUnreadable(e.where.page);
+      unreadable |= e.ocr_confidence >= 0 ||
+                    (e.where.page > 0 && nd_.doc.PageOcr(e.where.page));
     }
     if (unreadable && r.severity == Severity::kError) {
       r.severity = Severity::kWarning;
       r.capped = true;
       r.message +=
           opts_.english
-              ? " (capped at warning: a value comes from an unreadable page)"
+              ? " (capped at warning: a value comes from an unreadable or "
+                "recognized (OCR) page)"
               : "（涉及无法可靠识别的页面，降为警告）";
     }
     report_.results.push_back(std::move(r));

@@ -2,6 +2,7 @@
 
 #include "check/rules.h"
 #include "cli/batch.h"
+#include "cli/convert.h"
 #include "cli/pipeline.h"
 #include "output/check_text.h"
 #include "output/csv_writer.h"
@@ -89,6 +90,7 @@ int RunExtract(const std::vector<std::string>& args, std::ostream& out,
     return Usage(err, "extract: --format must be json or text");
   }
   if (files.size() != 1) return Usage(err, "extract: expects exactly one FILE");
+  UseLibreOffice(ConvertOptions(), &options.extract);
   if (format == "text") {
     // The stage dumps need neither the schema nor the checks.
     Result<NormalizedDocument> nd = ExtractFile(files[0], options);
@@ -146,6 +148,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
   if (lang != "zh" && lang != "en")
     return Usage(err, "check: --lang must be zh or en");
   if (files.empty()) return Usage(err, "check: expects at least one FILE");
+  UseLibreOffice(ConvertOptions(), &options.extract);
   options.check.english = lang == "en";
   bool failed_input = false, flagged = false;
   for (const std::string& file : files) {
@@ -271,6 +274,10 @@ int RunBatchCommand(const std::vector<std::string>& args, std::ostream& err) {
                : progress == "lines" ? ProgressMode::kLines
                                      : ProgressMode::kNone;
   o.worker.hooks = TestHooksFromEnvironment();
+  ConvertOptions convert;  // inside the worker, under its limits
+  convert.timeout_sec = o.worker.timeout_sec;
+  convert.max_memory_mb = o.worker.max_memory_mb;
+  UseLibreOffice(convert, &o.worker.pipeline.extract);
   Result<BatchSummary> s = RunBatch(o, err);
   if (!s.ok()) {
     err << "budgetdoc: " << s.status().message() << "\n";

@@ -94,6 +94,13 @@ void Table::AddRow(std::vector<Cell> row) {
   rows.push_back(std::move(row));
 }
 
+bool Document::PageOcr(int page) const {
+  for (const Page& p : pages) {
+    if (p.number == page) return p.ocr;
+  }
+  return false;
+}
+
 bool Document::PageUnreadable(int page) const {
   for (const Page& p : pages) {
     if (p.number == page) return p.unreadable;
@@ -130,6 +137,11 @@ std::string DebugString(const Document& doc) {
     out += "meta " + k + "=" + Escape(v) + "\n";
   }
   for (const Page& p : doc.pages) {
+    if (p.ocr) {
+      out += "page " + std::to_string(p.number) +
+             " ocr confidence=" + std::to_string(p.ocr_confidence) + ": " +
+             Escape(p.reason) + "\n";
+    }
     if (p.unreadable) {
       out += "page " + std::to_string(p.number) + " unreadable: " + p.reason +
              "\n";

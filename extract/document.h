@@ -132,6 +132,7 @@ struct Document {
   std::vector<Finding> findings;  // problems met while extracting
 
   bool PageUnreadable(int page) const;
+  bool PageOcr(int page) const;  // Page::ocr of that page
 };
 
 // Canonical dump: one line per block, tables as rows of cells with their

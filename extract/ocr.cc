@@ -78,12 +78,23 @@ std::vector<PdfRuling> RulingsOf(Pix* pix, double pixels_per_point) {
   return FindRulings(gray, RulingOptions());
 }
 
-// A word that is only a piece of a table border.
-bool IsBorderWord(std::string_view text) {
-  for (std::string_view t : {"|", "||", "丨", "l", "I"}) {
-    if (text == t) return true;
-  }
-  return false;
+// The word without the table borders read into it: "|03" -> "03"; "|"
+// alone -> "".
+std::string WithoutBorders(std::string_view text) {
+  if (text == "l" || text == "I") return "";
+  auto border = [](std::string_view s) {
+    return s.empty()                ? 0
+           : s.front() == '|'       ? 1
+           : s.substr(0, 3) == "丨" ? 3
+                                    : 0;
+  };
+  while (size_t n = border(text)) text.remove_prefix(n);
+  while (!text.empty() && text.back() == '|') text.remove_suffix(1);
+  while (text.size() >= 3 && text.substr(text.size() - 3) == "丨")
+    text.remove_suffix(3);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return std::string(text);
 }
 
 PixPtr ToPix(const GrayImage& image) {
@@ -286,14 +297,12 @@ Result<OcrPage> OcrEngine::Recognize(const GrayImage& image) {
         line_y1 = b * scale;
       }
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (text == nullptr || text[0] == '\0' || IsBorderWord(text.get()) ||
-          std::all_of(text.get(), text.get() + std::strlen(text.get()),
-                      [](char c) { return c == ' '; })) {
-        continue;
-      }
+      if (text == nullptr) continue;
+      std::string clean = WithoutBorders(text.get());
+      if (clean.empty()) continue;
       if (!it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) continue;
       OcrWord w;
-      w.text = text.get();
+      w.text = std::move(clean);
       w.x0 = l * scale;
       w.y0 = t * scale;
       w.x1 = r * scale;

@@ -20,14 +20,18 @@ std::string Trim(std::string s) {
   return s.substr(i);
 }
 
-// A row of a title or unit line: one or two short texts, none a number.
+// A title or unit line above the grid: one short text ("收入决算表"), or
+// two where one names a unit ("编制单位：…", "金额单位：元"). Two texts
+// otherwise are a header row ("收入 | 支出").
 bool IsTitleRow(const std::vector<const SheetCell*>& cells) {
   if (cells.empty() || cells.size() > 2) return false;
+  bool unit = false;
   for (const SheetCell* c : cells) {
     CellState s = ClassifyCellText(c->text);
     if (s != CellState::kText || CountCodePoints(c->text) > 60) return false;
+    unit |= c->text.find("单位") != std::string::npos;
   }
-  return true;
+  return cells.size() == 1 || unit;
 }
 
 }  // namespace

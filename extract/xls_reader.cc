@@ -123,7 +123,7 @@ Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
   unsigned int password = 0;
   if (freexl_get_info(xls.get(), FREEXL_BIFF_PASSWORD, &password) ==
           FREEXL_OK &&
-      password != 0) {
+      password == FREEXL_BIFF_OBFUSCATED) {
     return Status::Unsupported(
         "xls: the workbook is password-protected (open it and save an "
         "unprotected copy)");

@@ -132,7 +132,11 @@ Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
     Json jp = Json::MakeObject();
     jp.Set("number", Json::Int(p.number));
     jp.Set("unreadable", Json::Bool(p.unreadable));
-    if (p.unreadable) jp.Set("reason", Json::Str(p.reason));
+    if (p.unreadable || p.ocr) jp.Set("reason", Json::Str(p.reason));
+    if (p.ocr) {
+      jp.Set("source", Json::Str("ocr"));
+      jp.Set("confidence", Json::Int(p.ocr_confidence));
+    }
     pages.Push(std::move(jp));
   }
   j.Set("pages", std::move(pages));

@@ -7,13 +7,6 @@
 namespace budgetdoc {
 namespace {
 
-bool PageIsOcr(const Document& doc, int page) {
-  for (const Page& p : doc.pages) {
-    if (p.number == page) return p.ocr;
-  }
-  return false;
-}
-
 // The lowest confidence of the spans overlapping [begin, end); -1 = none.
 int SpanConfidence(const std::vector<OcrSpan>& spans, int begin, int end) {
   int lowest = -1;
@@ -50,7 +43,7 @@ void MarkOcrFacts(const Document& doc, std::vector<Fact>* facts) {
     return;
   }
   for (Fact& f : *facts) {
-    if (f.where.page <= 0 || !PageIsOcr(doc, f.where.page)) continue;
+    if (f.where.page <= 0 || !doc.PageOcr(f.where.page)) continue;
     f.ocr = true;
     f.ocr_confidence = FactConfidence(doc, f);
     f.low_confidence =
