@@ -2,6 +2,7 @@
 #include "cli/convert.h"
 
 #include "base/file_io.h"
+#include "cli/asan_build.h"
 
 #include <cerrno>
 #include <chrono>
@@ -18,14 +19,6 @@
 #include <thread>
 #include <unistd.h>
 #include <vector>
-
-#if defined(__SANITIZE_ADDRESS__)
-#define BUDGETDOC_ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BUDGETDOC_ASAN_BUILD 1
-#endif
-#endif
 
 namespace budgetdoc {
 namespace {

@@ -1,6 +1,7 @@
 #include "cli/worker.h"
 
 #include "base/file_io.h"
+#include "cli/asan_build.h"
 #include "extract/extract.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
@@ -24,14 +25,6 @@
 #include <thread>
 #include <unistd.h>
 #include <vector>
-
-#if defined(__SANITIZE_ADDRESS__)
-#define BUDGETDOC_ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BUDGETDOC_ASAN_BUILD 1
-#endif
-#endif
 
 namespace budgetdoc {
 namespace {

@@ -68,6 +68,15 @@ bool LooksLikeHtmlFragment(std::string_view head) {
 
 }  // namespace
 
+ZipLimits ZipLimitsOf(const ExtractOptions& opts) {
+  ZipLimits limits;
+  limits.max_entries = opts.max_zip_entries;
+  limits.max_entry_bytes = opts.max_entry_bytes;
+  limits.max_total_bytes = opts.max_total_bytes;
+  limits.max_compression_ratio = opts.max_compression_ratio;
+  return limits;
+}
+
 SniffedFormat SniffFormat(std::string_view bytes) {
   if (bytes.empty()) return SniffedFormat::kUnknown;
   // A zip first: a stored entry may hold "%PDF-" in the first 1024 bytes.

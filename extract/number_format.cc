@@ -25,7 +25,7 @@ std::string_view BuiltinNumberFormat(int id) {
       {10, "0.00%"},
       {11, "0.00E+00"},
       {12, "# ?/?"},
-      {13, "# ??/??"},
+      {13, "# ?\?/?\?"},  // escaped: no trigraph
       {14, "yyyy-mm-dd"},
       {15, "d-mmm-yy"},
       {16, "d-mmm"},
@@ -291,7 +291,7 @@ std::string SerialDate(const Digits& d) {
   int64_t day = doy - (153 * mp + 2) / 5 + 1;
   int64_t month = mp < 10 ? mp + 3 : mp - 9;
   if (month <= 2) ++y;
-  char buf[32];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld",
                 static_cast<long long>(y), static_cast<long long>(month),
                 static_cast<long long>(day));

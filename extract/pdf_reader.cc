@@ -318,17 +318,16 @@ void AddMetadata(const poppler::document& doc, Document* out) {
 
 Result<RenderedPage> RenderPdfPage(std::string_view bytes, int page,
                                    const RenderOptions& options) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::ResourceExhausted("pdf: file is larger than 2 GiB");
-  }
+  ExtractOptions opts;
+  opts.ocr.mode = OcrMode::kOff;
+  opts.max_pages = 1;
+  // Opening through ReadPdf's checks keeps one way to load a PDF.
+  BUDGETDOC_RETURN_IF_ERROR(ReadPdf(bytes, opts).status());
   std::lock_guard<std::mutex> lock(ReadMutex());
-  PopplerMessages messages;
-  ScopedMessageCollector collector(&messages);
+  ScopedMessageCollector collector(nullptr);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
-  if (doc == nullptr || doc->is_locked()) {
-    return Status::Corrupt("pdf: cannot be opened");
-  }
+  if (doc == nullptr) return Status::Corrupt("pdf: cannot be opened");
   if (page < 1 || page > doc->pages()) {
     return Status::InvalidArgument("pdf: no page " + std::to_string(page));
   }

@@ -29,6 +29,12 @@ std::string Sheet(const std::string& rows) {
          rows + "</sheetData></worksheet>";
 }
 
+// `bytes` with [from, to) overwritten by 0xFF.
+std::string Overwritten(std::string bytes, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < bytes.size(); ++i) bytes[i] = '\xFF';
+  return bytes;
+}
+
 std::string OleHeader() {
   return std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) +
          std::string("W\0o\0r\0k\0b\0o\0o\0k\0", 16);
@@ -57,7 +63,7 @@ TEST(CorruptWorkbookTest, EachCorruptInputFailsWithASpecificStatus) {
       {"workbook part missing",
        Zip({{"xl/workbook.xml.bak", kWorkbook},
             {"xl/worksheets/sheet1.xml", Sheet("")}}),
-       StatusCode::kUnsupported, "zip archive"},
+       StatusCode::kCorrupt, "xl/workbook.xml is missing"},
       {"workbook part is not XML",
        Zip({{"xl/workbook.xml", "<workbook><sheets>"}}), StatusCode::kCorrupt,
        "xl/workbook.xml"},
@@ -85,8 +91,8 @@ TEST(CorruptWorkbookTest, EachCorruptInputFailsWithASpecificStatus) {
        "xls:"},
       {"xls: OLE header followed by garbage",
        OleHeader() + std::string(4096, '\x5A'), StatusCode::kCorrupt, "xls:"},
-      {"xls: a real workbook cut in half",
-       real_xls.substr(0, real_xls.size() / 2), StatusCode::kCorrupt, "xls:"},
+      {"xls: a real workbook with an impossible sector size",
+       Overwritten(real_xls, 0x1E, 0x20), StatusCode::kCorrupt, "xls:"},
   };
   for (const CorruptCase& c : cases) {
     ExtractOptions opts;
