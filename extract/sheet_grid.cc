@@ -52,7 +52,9 @@ Status AddSheet(const SheetGrid& sheet, Document* doc) {
     kept.push_back(SheetCell{pos.first, pos.second, text});
   }
   for (const SheetCell& c : kept) by_row[c.row].push_back(&c);
-  // Leading title rows become captions, while more rows follow.
+  // Leading title rows become captions, while more rows follow; a unit
+  // line ("单位：万元") is also the table's unit text.
+  std::string unit_text;
   int first_row = by_row.begin()->first;
   for (auto it = by_row.begin();
        it != by_row.end() && std::next(it) != by_row.end() &&
@@ -62,6 +64,10 @@ Status AddSheet(const SheetGrid& sheet, Document* doc) {
       Block b;
       b.kind = BlockKind::kCaption;
       b.text = c->text;
+      if (c->text.find("单位") != std::string::npos &&
+          c->text.find("编制单位") == std::string::npos) {
+        unit_text = c->text;
+      }
       doc->blocks.push_back(std::move(b));
     }
     first_row = std::next(it)->first;
@@ -83,6 +89,7 @@ Status AddSheet(const SheetGrid& sheet, Document* doc) {
   }
   Table table;
   table.title = sheet.name;
+  table.unit_text = unit_text;
   table.columns = static_cast<int>(cols);
   table.rows.assign(rows, std::vector<Cell>(cols));
   for (const SheetCell& c : kept) {
