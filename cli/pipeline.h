@@ -1,5 +1,6 @@
 // The pipeline stages wired together for one document:
 // ReadFile → Extract → Normalize → MapToSchema → RunChecks.
+// Tested through tests/cli/cli_test.cc and tests/cli/golden_test.cc.
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_
 
@@ -21,6 +22,10 @@ struct PipelineOptions {
   bool run_checks = true;
 };
 
+// Extracts and normalizes bytes already read; errors name
+// options.extract.source_name.
+Result<NormalizedDocument> ExtractBytes(std::string_view bytes,
+                                        const PipelineOptions& options);
 // Reads, extracts and normalizes one file. Errors name the file.
 Result<NormalizedDocument> ExtractFile(const std::string& path,
                                        const PipelineOptions& options);
@@ -37,6 +42,10 @@ Result<Analysis> AnalyzeBytes(std::string_view bytes,
                               const PipelineOptions& options);
 Result<Analysis> AnalyzeFile(const std::string& path,
                              const PipelineOptions& options);
+
+// A status code as an identifier for output (error_kind): "corrupt",
+// "limit_exceeded", "io_error", ...
+std::string ErrorKindName(StatusCode code);
 
 }  // namespace budgetdoc
 

@@ -18,10 +18,12 @@
 #include "base/json.h"
 #include "base/result.h"
 #include "cli/pipeline.h"
+#include "cli/sha256.h"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,19 +33,20 @@
 
 namespace budgetdoc {
 
-// TEST ONLY. Make the worker misbehave for paths containing a substring, to
-// test how the batch survives it ("" = never). The CLI fills these from the
-// environment variables BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
-// BUDGETDOC_TEST_OOM_ON and BUDGETDOC_TEST_DELAY_MS.
-struct WorkerTestHooks {
-  std::string crash_on;  // the child calls abort()
-  std::string hang_on;   // the child sleeps forever
-  std::string oom_on;    // the child allocates until allocation fails
-  int delay_ms = 0;      // every child sleeps this long before working
-};
+struct WorkerOptions;
 
-// The hooks as set in the environment (all empty in normal use).
-WorkerTestHooks TestHooksFromEnvironment();
+// A point where tests make a worker misbehave, to test how the batch
+// survives it (tests/testing/worker_hooks.h implements it; the release
+// binary installs none, so nothing in it reacts to the environment).
+class WorkerHook {
+ public:
+  virtual ~WorkerHook() = default;
+  // Runs in the child after the file is read and hashed, before the
+  // analysis. May abort, hang, or throw std::bad_alloc (reported as out of
+  // memory).
+  virtual void BeforeAnalyze(const std::string& path,
+                             const WorkerOptions& options) const = 0;
+};
 
 struct WorkerOptions {
   // Wall-clock limit per document; the child is SIGKILLed after it.
@@ -52,15 +55,22 @@ struct WorkerOptions {
   // AddressSanitizer builds, whose shadow memory needs a huge address space.
   int max_memory_mb = 2048;
   PipelineOptions pipeline;
-  WorkerTestHooks hooks;
+  // Tests only; not owned; nullptr = none.
+  const WorkerHook* hook = nullptr;
+  // What the child sends back for a document it analyzed: the store rows
+  // (StoreRowsFromResult) when empty; otherwise this function's text (the
+  // server's HTML report), passed through as WorkerResult::payload.
+  std::function<std::string(std::string_view bytes, const Analysis& analysis)>
+      payload;
 };
 
 struct WorkerResult {
-  size_t id = 0;       // the id given to Launch
-  bool ok = false;     // the child analyzed the document
-  Json rows;           // when ok: StoreRowsFromResult of the analysis
-  std::string format;  // when ok: the format read (pdf, docx, html, text)
-  std::string error;   // when !ok: the reason, location first
+  size_t id = 0;        // the id given to Launch
+  bool ok = false;      // the child analyzed the document
+  Json rows;            // when ok: StoreRowsFromResult of the analysis
+  std::string payload;  // when ok and WorkerOptions::payload is set
+  std::string format;   // when ok: the format read (pdf, docx, html, text)
+  std::string error;    // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
   // worker failures are crash, timeout, out_of_memory or worker (no usable
@@ -76,9 +86,6 @@ struct WorkerResult {
   double wall_ms = 0;       // fork to reap
   int64_t peak_rss_kb = 0;  // the child's peak resident set size
 };
-
-// Lowercase hex SHA-256 (FIPS 180-4): the content key of the batch database.
-std::string Sha256Hex(std::string_view data);
 
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,

@@ -1,7 +1,9 @@
 #include "extract/document.h"
 
 #include "base/decimal.h"
+#include "base/utf8.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace budgetdoc {
@@ -110,6 +112,63 @@ bool Document::PageUnreadable(int page) const {
 
 namespace {
 
+// Turns a box of a frame `w` by `h` points by `turns` quarter turns (the
+// layout's TurnUpright, pdf_layout.cc).
+BBox Turn(const BBox& b, int turns, double w, double h) {
+  switch (turns) {
+    case 1:
+      return {b.y0, w - b.x1, b.y1, w - b.x0};
+    case 2:
+      return {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
+    case 3:
+      return {h - b.y1, b.x0, h - b.y0, b.x1};
+    default:
+      return b;
+  }
+}
+
+// Typeset width of a code point in ems, for cutting a word's box.
+double CharWidth(char32_t c) {
+  bool wide = IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x30FF) ||
+              (c >= 0xFF01 && c <= 0xFF60);
+  return wide ? 1.0 : 0.52;
+}
+
+double TextWidth(std::string_view s) {
+  double w = 0;
+  for (size_t i = 0; i < s.size();) w += CharWidth(DecodeUtf8(s, &i));
+  return w;
+}
+
+// The part of word box `t` that holds bytes [lo, hi) of `text`.
+BBox CutBox(const std::string& text, const TextBox& t, int lo, int hi) {
+  auto piece = [&](int a, int b) {
+    return std::string_view(text).substr(static_cast<size_t>(a),
+                                         static_cast<size_t>(b - a));
+  };
+  double before = TextWidth(piece(t.begin, lo));
+  double inside = TextWidth(piece(lo, hi));
+  double total = before + inside + TextWidth(piece(hi, t.end));
+  if (!(total > 0)) return t.box;
+  BBox b = t.box;
+  double w = b.x1 - b.x0, h = b.y1 - b.y0;
+  // A box much taller than wide holds a word set vertically.
+  if (h > 1.5 * w && CountCodePoints(piece(t.begin, t.end)) > 1) {
+    b.y0 = t.box.y0 + h * before / total;
+    b.y1 = t.box.y0 + h * (before + inside) / total;
+  } else {
+    b.x0 = t.box.x0 + w * before / total;
+    b.x1 = t.box.x0 + w * (before + inside) / total;
+  }
+  return b;
+}
+
+bool SameLine(const BBox& a, const BBox& b) {
+  double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  double h = std::min(a.y1 - a.y0, b.y1 - b.y0);
+  return h > 0 && overlap >= 0.5 * h && b.x0 >= a.x0;
+}
+
 std::string Escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -207,6 +266,47 @@ std::string DebugString(const Document& doc) {
     out += "finding " + std::string(SeverityName(f.severity)) + " " + f.rule +
            ": " + f.message + "\n";
   }
+  return out;
+}
+
+BBox DisplayedBox(const Document& doc, int page, const BBox& box) {
+  for (const Page& p : doc.pages) {
+    if (p.number != page) continue;
+    // The inverse of the layout's turn: the other way round, in the frame
+    // the layout turned the page into.
+    bool odd = p.turns % 2 == 1;
+    return Turn(box, (4 - p.turns) % 4, odd ? p.height : p.width,
+                odd ? p.width : p.height);
+  }
+  return box;
+}
+
+std::vector<TextBox> LocateText(const Document& doc, int block, int begin,
+                                int end) {
+  std::vector<TextBox> out;
+  if (block < 0 || block >= static_cast<int>(doc.blocks.size()) || begin >= end)
+    return out;
+  const Block& b = doc.blocks[static_cast<size_t>(block)];
+  const int size = static_cast<int>(b.text.size());
+  for (const TextBox& t : b.boxes) {
+    int lo = std::max(begin, t.begin), hi = std::min(end, t.end);
+    if (lo >= hi || t.begin < 0 || t.end > size) continue;
+    TextBox piece{
+        lo, hi, t.page,
+        lo > t.begin || hi < t.end ? CutBox(b.text, t, lo, hi) : t.box};
+    if (!out.empty() && out.back().page == piece.page &&
+        SameLine(out.back().box, piece.box)) {
+      BBox& u = out.back().box;
+      u.x0 = std::min(u.x0, piece.box.x0);
+      u.y0 = std::min(u.y0, piece.box.y0);
+      u.x1 = std::max(u.x1, piece.box.x1);
+      u.y1 = std::max(u.y1, piece.box.y1);
+      out.back().end = hi;
+      continue;
+    }
+    out.push_back(piece);
+  }
+  for (TextBox& t : out) t.box = DisplayedBox(doc, t.page, t.box);
   return out;
 }
 

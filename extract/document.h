@@ -33,10 +33,13 @@ enum class BlockKind {
 };
 std::string_view BlockKindName(BlockKind k);
 
-// A rectangle in PDF user space (points, origin top-left of the page).
-// Geometry only; never used for money.
-struct BBox {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+// A piece of a block's text and where it was printed (PDF): bytes
+// [begin, end) of Block::text lie in `box` on page `page`. The box is in
+// the layout frame of its page, like Block::bbox (see Page::turns).
+struct TextBox {
+  int begin = 0, end = 0;
+  int page = 0;
+  BBox box;
 };
 
 // A stretch of a block's text recognized by OCR, with its confidence:
@@ -48,11 +51,16 @@ struct OcrSpan {
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  std::string text;          // as extracted (raw); empty for table/chart
-  int heading_level = 0;     // 1..9 from styles/outline level; 0 = unknown
-  std::string style;         // source style id or name, if any
-  int page = 0;              // 1-based; 0 = no pages
-  std::optional<BBox> bbox;  // PDF only
+  std::string text;       // as extracted (raw); empty for table/chart
+  int heading_level = 0;  // 1..9 from styles/outline level; 0 = unknown
+  std::string style;      // source style id or name, if any
+  int page = 0;           // 1-based; 0 = no pages
+  // PDF only: the region of the block on `page`, in the layout frame of
+  // the page (see Page::turns).
+  std::optional<BBox> bbox;
+  // PDF only: one box per word (or word piece), in text order, covering
+  // the text; a paragraph continued on the next page has boxes there too.
+  std::vector<TextBox> boxes;
   int table = -1;            // kind == kTable
   int chart = -1;            // kind == kChart
   std::vector<OcrSpan> ocr;  // per OCR word, in text order; empty otherwise
@@ -110,8 +118,13 @@ struct Chart {
 
 struct Page {
   int number = 0;
-  double width = 0, height = 0;
+  double width = 0, height = 0;  // as displayed (after /Rotate), points
   int rotation = 0;
+  // PDF: quarter turns from the page as displayed to the layout frame the
+  // text was read in (1-3 when the page's text runs vertically, e.g. a
+  // table printed sideways). Block, cell and text boxes are in that frame;
+  // DisplayedBox() turns them back.
+  int turns = 0;
   bool unreadable = false;  // no text layer, or mostly garbage
   std::string reason;       // why unreadable
   // The words were recognized (OCR) because the text layer was missing or
@@ -134,6 +147,18 @@ struct Document {
   bool PageUnreadable(int page) const;
   bool PageOcr(int page) const;  // Page::ocr of that page
 };
+
+// A box of page `page` in the layout frame, turned back to the page as
+// displayed (the frame Provenance::bbox and rendering use).
+BBox DisplayedBox(const Document& doc, int page, const BBox& box);
+
+// Where raw bytes [begin, end) of block `block` were printed (PDF): one box
+// per line piece (consecutive word pieces on one line merged), in the page
+// as displayed. A word only partly inside the span is cut in proportion to
+// the widths of its characters (ideographs one em, other characters half).
+// Empty when the block has no text boxes or the span none of them.
+std::vector<TextBox> LocateText(const Document& doc, int block, int begin,
+                                int end);
 
 // Canonical dump: one line per block, tables as rows of cells with their
 // states, charts with series. Stable across runs; used by golden tests.

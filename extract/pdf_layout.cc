@@ -702,9 +702,33 @@ struct Item {
   double y0 = 0;
 };
 
-std::string ParagraphText(const Paragraph& p) {
+// LineText with one box per word; box offsets are into the line's text.
+std::string LineTextAndBoxes(const PdfLine& line, std::vector<TextBox>* boxes);
+
+// Appends `piece` the way AppendJoined does, and `boxes` (offsets into
+// `piece`) shifted to where the piece landed in *out, on `page`.
+void AppendWithBoxes(std::string_view piece, std::vector<TextBox> boxes,
+                     int page, std::string* out,
+                     std::vector<TextBox>* out_boxes) {
+  AppendJoined(piece, out);
+  int shift = static_cast<int>(out->size() - piece.size());
+  for (TextBox& b : boxes) {
+    b.begin += shift;
+    b.end += shift;
+    b.page = page;
+    out_boxes->push_back(b);
+  }
+}
+
+// The text of a paragraph and the boxes of its words on `page`.
+std::string ParagraphText(const Paragraph& p, int page,
+                          std::vector<TextBox>* boxes) {
   std::string out;
-  for (const PdfLine& l : p.lines) AppendJoined(LineText(l), &out);
+  for (const PdfLine& l : p.lines) {
+    std::vector<TextBox> line_boxes;
+    std::string text = LineTextAndBoxes(l, &line_boxes);
+    AppendWithBoxes(text, std::move(line_boxes), page, &out, boxes);
+  }
   return out;
 }
 
@@ -907,6 +931,26 @@ void AppendJoinedHint(std::string_view piece, bool space_hint,
   out->append(piece);
 }
 
+std::string LineTextAndBoxes(const PdfLine& line, std::vector<TextBox>* boxes) {
+  std::string out;
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    bool hint = true;
+    const PdfWord& w = line.words[i];
+    if (i > 0) {
+      const PdfWord& p = line.words[i - 1];
+      double gap = w.x0 - p.x1;
+      hint = p.space_after || gap > 0.2 * WordFontSize(w);
+    }
+    AppendJoinedHint(w.text, hint, &out);
+    if (boxes != nullptr && !w.text.empty()) {
+      int end = static_cast<int>(out.size());
+      boxes->push_back({end - static_cast<int>(w.text.size()), end, 0,
+                        BBox{w.x0, w.y0, w.x1, w.y1}});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void AppendJoined(std::string_view piece, std::string* out) {
@@ -914,18 +958,7 @@ void AppendJoined(std::string_view piece, std::string* out) {
 }
 
 std::string LineText(const PdfLine& line) {
-  std::string out;
-  for (size_t i = 0; i < line.words.size(); ++i) {
-    bool hint = true;
-    if (i > 0) {
-      const PdfWord& p = line.words[i - 1];
-      const PdfWord& w = line.words[i];
-      double gap = w.x0 - p.x1;
-      hint = p.space_after || gap > 0.2 * WordFontSize(w);
-    }
-    AppendJoinedHint(line.words[i].text, hint, &out);
-  }
-  return out;
+  return LineTextAndBoxes(line, nullptr);
 }
 
 bool IsPageNumberText(std::string_view text) {
@@ -1114,6 +1147,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       }
       p.upright.width = w;
       p.upright.height = h;
+      page.turns = p.turns;
       p.lines = BuildLines(p.upright.words);
       p.upright.words.clear();  // the lines hold copies
     }
@@ -1272,7 +1306,10 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
           const PdfLine& l = p.lines[static_cast<size_t>(ci)];
           Block b;
           b.kind = BlockKind::kCaption;
-          b.text = LineText(l);
+          std::vector<TextBox> boxes;
+          b.text = LineTextAndBoxes(l, &boxes);
+          for (TextBox& tb_box : boxes) tb_box.page = p.upright.number;
+          b.boxes = std::move(boxes);
           b.page = p.upright.number;
           b.bbox = BBox{l.x0, l.y0, l.x1, l.y1};
           if (p.input->ocr) AppendOcrSpans({l}, b.text, 0, &b.ocr);
@@ -1293,7 +1330,8 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
         continue;
       }
       const Paragraph& para = it.para;
-      std::string text = ParagraphText(para);
+      std::vector<TextBox> boxes;
+      std::string text = ParagraphText(para, p.upright.number, &boxes);
       if (text.empty()) continue;
       // Continue the paragraph of the previous page?
       if (first_on_page && last == Last::kProse && last_para != nullptr &&
@@ -1310,12 +1348,14 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
         if (prev_full && !indented && same_size &&
             !StartsWithNumbering(LineText(first)) &&
             !EndsSentence(LineText(prev))) {
-          Block& back = doc.blocks.back();
-          AppendJoined(text, &back.text);
+          Block& prev_block = doc.blocks.back();
+          AppendWithBoxes(text, std::move(boxes), p.upright.number,
+                          &prev_block.text, &prev_block.boxes);
           if (p.input->ocr) {
-            AppendOcrSpans(para.lines, text,
-                           static_cast<int>(back.text.size() - text.size()),
-                           &back.ocr);
+            AppendOcrSpans(
+                para.lines, text,
+                static_cast<int>(prev_block.text.size() - text.size()),
+                &prev_block.ocr);
           }
           last_para = &para;
           continue;
@@ -1325,6 +1365,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       b.kind = BlockKind::kParagraph;
       if (p.input->ocr) AppendOcrSpans(para.lines, text, 0, &b.ocr);
       b.text = std::move(text);
+      b.boxes = std::move(boxes);
       b.page = p.upright.number;
       b.bbox = LinesBox(para.lines);
       double fs = ParagraphFontSize(para);

@@ -15,6 +15,8 @@
 // points at that read's collector, so PDF reads are serialized by a mutex:
 // one ReadPdf at a time per process; run several processes to go wider.
 // Poppler's messages never reach stderr; they become one info finding.
+// PdfRenderer (pdf_render.h) is implemented here too and takes the same
+// lock around every Poppler call.
 // Tested by tests/extract/pdf_reader_test.cc, pdf_corpus_test.cc and
 // corrupt_pdf_test.cc.
 #include "base/utf8.h"
@@ -35,6 +37,7 @@
 #include <climits>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -188,8 +191,8 @@ PdfPageInput ReadPage(const poppler::page& page, int number,
 }
 
 // The page at `dpi` (lowered to stay within max_pixels), antialiased.
-Result<RenderedPage> RenderGray(const poppler::page& page,
-                                const RenderOptions& options) {
+Result<PageBitmap> RenderGray(const poppler::page& page,
+                              const RenderOptions& options) {
   if (!poppler::page_renderer::can_render()) {
     return Status::Unsupported("pdf: this Poppler build cannot render pages");
   }
@@ -208,7 +211,7 @@ Result<RenderedPage> RenderGray(const poppler::page& page,
       img.format() != poppler::image::format_gray8) {
     return Status::Corrupt("pdf: the page could not be rendered");
   }
-  RenderedPage out;
+  PageBitmap out;
   out.width = img.width();
   out.height = img.height();
   out.pixels_per_point = dpi / 72.0;
@@ -257,7 +260,7 @@ std::vector<std::pair<int, std::string>> RecognizePages(
     }
     std::unique_ptr<poppler::page> page(doc.create_page(in.number - 1));
     if (page == nullptr) continue;
-    Result<RenderedPage> img = RenderGray(*page, render);
+    Result<PageBitmap> img = RenderGray(*page, render);
     Result<OcrPage> ocr = img.ok() ? (*engine)->Recognize(img->view())
                                    : Result<OcrPage>(img.status());
     if (!ocr.ok()) {
@@ -316,8 +319,8 @@ void AddMetadata(const poppler::document& doc, Document* out) {
 
 }  // namespace
 
-Result<RenderedPage> RenderPdfPage(std::string_view bytes, int page,
-                                   const RenderOptions& options) {
+Result<PageBitmap> RenderPdfPage(std::string_view bytes, int page,
+                                 const RenderOptions& options) {
   ExtractOptions opts;
   opts.ocr.mode = OcrMode::kOff;
   opts.max_pages = 1;
@@ -454,6 +457,113 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     out.findings.push_back(std::move(f));
   }
   return out;
+}
+
+// ---- PdfRenderer ------------------------------------------------------------
+
+namespace {
+
+// The w x h pixels at (x, y) of a bitmap with `stride` bytes per row.
+PageBitmap CopyRegion(const unsigned char* pixels, int stride, int x, int y,
+                      int w, int h) {
+  PageBitmap out;
+  out.width = w;
+  out.height = h;
+  out.pixels.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+  for (int row = 0; row < h; ++row) {
+    std::memcpy(
+        out.pixels.data() + static_cast<size_t>(row) * static_cast<size_t>(w),
+        pixels + static_cast<ptrdiff_t>(y + row) * stride + x,
+        static_cast<size_t>(w));
+  }
+  return out;
+}
+
+}  // namespace
+
+struct PdfRenderer::Impl {
+  std::unique_ptr<poppler::document> doc;
+  poppler::page_renderer renderer;
+  // The last page rendered whole.
+  int cached_page = 0;
+  double cached_dpi = 0;
+  PageBitmap cached;
+};
+
+PdfRenderer::PdfRenderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PdfRenderer::~PdfRenderer() {
+  std::lock_guard<std::mutex> lock(ReadMutex());
+  impl_.reset();
+}
+
+Result<std::unique_ptr<PdfRenderer>> PdfRenderer::Open(std::string_view bytes) {
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted("pdf: file is larger than 2 GiB");
+  }
+  std::lock_guard<std::mutex> lock(ReadMutex());
+  ScopedMessageCollector drop(nullptr);
+  auto impl = std::make_unique<Impl>();
+  impl->doc.reset(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (impl->doc == nullptr) {
+    return Status::Corrupt("pdf: cannot be opened (damaged or not a PDF)");
+  }
+  if (impl->doc->is_locked()) {
+    return Status::Unsupported("pdf: encrypted with a user password");
+  }
+  impl->renderer.set_image_format(poppler::image::format_gray8);
+  impl->renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  impl->renderer.set_render_hint(poppler::page_renderer::text_antialiasing,
+                                 true);
+  return std::unique_ptr<PdfRenderer>(new PdfRenderer(std::move(impl)));
+}
+
+int PdfRenderer::page_count() const { return impl_->doc->pages(); }
+
+Result<PageBitmap> PdfRenderer::RenderRegion(int page, const BBox& box,
+                                             double dpi) {
+  if (page < 1 || page > impl_->doc->pages()) {
+    return Status::InvalidArgument("pdf: no page " + std::to_string(page));
+  }
+  if (!(dpi >= 18 && dpi <= 600)) {
+    return Status::InvalidArgument("pdf: resolution out of range");
+  }
+  if (impl_->cached_page != page || impl_->cached_dpi != dpi) {
+    std::lock_guard<std::mutex> lock(ReadMutex());
+    ScopedMessageCollector drop(nullptr);
+    impl_->cached_page = 0;
+    impl_->cached = PageBitmap();
+    std::unique_ptr<poppler::page> p(impl_->doc->create_page(page - 1));
+    if (p == nullptr || !poppler::page_renderer::can_render()) {
+      return Status::Corrupt("pdf: page " + std::to_string(page) +
+                             " cannot be rendered");
+    }
+    poppler::image img = impl_->renderer.render_page(p.get(), dpi, dpi);
+    if (!img.is_valid() || img.format() != poppler::image::format_gray8 ||
+        img.width() <= 0 || img.height() <= 0) {
+      return Status::Corrupt("pdf: page " + std::to_string(page) +
+                             " cannot be rendered");
+    }
+    impl_->cached =
+        CopyRegion(reinterpret_cast<const unsigned char*>(img.const_data()),
+                   img.bytes_per_row(), 0, 0, img.width(), img.height());
+    impl_->cached_page = page;
+    impl_->cached_dpi = dpi;
+  }
+  const PageBitmap& full = impl_->cached;
+  const double scale = dpi / 72.0;
+  auto clamp = [](double v, int hi) {
+    return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(hi)));
+  };
+  int x0 = clamp(std::floor(box.x0 * scale), full.width);
+  int y0 = clamp(std::floor(box.y0 * scale), full.height);
+  int x1 = clamp(std::ceil(box.x1 * scale), full.width);
+  int y1 = clamp(std::ceil(box.y1 * scale), full.height);
+  if (x1 <= x0 || y1 <= y0) {
+    return Status::InvalidArgument("pdf: empty region on page " +
+                                   std::to_string(page));
+  }
+  return CopyRegion(full.pixels.data(), full.width, x0, y0, x1 - x0, y1 - y0);
 }
 
 }  // namespace budgetdoc

@@ -197,7 +197,13 @@ void JoinWrappedLines(Document* doc) {
                                out.back().text.find('\n') != std::string::npos;
       if (joinable && (full(*last, last_norm) || page_gap ||
                        after_page_number || continues)) {
+        int shift = static_cast<int>(out.back().text.size()) + 1;
         out.back().text += "\n" + b.text;
+        for (TextBox t : b.boxes) {
+          t.begin += shift;
+          t.end += shift;
+          out.back().boxes.push_back(t);
+        }
         // A numbered heading whose line went on into body text is a list
         // item with its body, not a heading.
         for (std::string_view body : {"，", "。", "：", "；"}) {
@@ -271,6 +277,58 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   }
   nd.findings = sink.Take();
   return nd;
+}
+
+void LocateOnPage(const NormalizedDocument& nd, Provenance* p) {
+  const Document& doc = nd.doc;
+  if (doc.format != Format::kPdf) return;
+  if (p->table >= 0 && p->row >= 0 && p->column >= 0) {
+    if (p->table >= static_cast<int>(doc.tables.size())) return;
+    const Table& t = doc.tables[static_cast<size_t>(p->table)];
+    if (p->row >= static_cast<int>(t.rows.size())) return;
+    const std::vector<Cell>& row = t.rows[static_cast<size_t>(p->row)];
+    if (p->column >= static_cast<int>(row.size())) return;
+    const Cell& c = row[static_cast<size_t>(p->column)];
+    if (c.bbox && c.page > 0) {
+      p->page = c.page;
+      p->bbox = DisplayedBox(doc, c.page, *c.bbox);
+    }
+    return;
+  }
+  if (p->block < 0 || p->block >= static_cast<int>(doc.blocks.size())) return;
+  const size_t bi = static_cast<size_t>(p->block);
+  const Block& b = doc.blocks[bi];
+  int begin = p->raw_begin, end = p->raw_end;
+  if (begin < 0 && p->norm_begin >= 0 && bi < nd.blocks.size() &&
+      p->norm_begin <= p->norm_end &&
+      static_cast<size_t>(p->norm_end) <= nd.blocks[bi].text.size()) {
+    const NormalizedText& nt = nd.blocks[bi];
+    begin = static_cast<int>(nt.RawBegin(static_cast<size_t>(p->norm_begin)));
+    end = static_cast<int>(nt.RawEnd(static_cast<size_t>(p->norm_end)));
+  }
+  if (begin < 0 || begin >= end) {
+    begin = 0;
+    end = static_cast<int>(b.text.size());
+  }
+  std::vector<TextBox> boxes = LocateText(doc, p->block, begin, end);
+  if (!boxes.empty()) {
+    int page = boxes.front().page;
+    BBox u = boxes.front().box;
+    for (const TextBox& t : boxes) {
+      if (t.page != page) continue;
+      u.x0 = std::min(u.x0, t.box.x0);
+      u.y0 = std::min(u.y0, t.box.y0);
+      u.x1 = std::max(u.x1, t.box.x1);
+      u.y1 = std::max(u.y1, t.box.y1);
+    }
+    p->page = page;
+    p->bbox = u;
+    return;
+  }
+  if (b.bbox && b.page > 0) {
+    p->page = b.page;
+    p->bbox = DisplayedBox(doc, b.page, *b.bbox);
+  }
 }
 
 std::string DebugString(const NormalizedDocument& nd) {

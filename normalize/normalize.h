@@ -38,6 +38,14 @@ struct NormalizedDocument {
 
 NormalizedDocument Normalize(Document doc, const NormalizeOptions& options);
 
+// PDF: sets p->page and p->bbox to where the text p points at was printed
+// (page as displayed): the table cell, else the raw span of the block (the
+// normalized span mapped back when there is no raw span), else the whole
+// block; a span over several lines or pages gets the union of its pieces on
+// the first page it reaches. Leaves p unchanged for other formats or when
+// nothing is known.
+void LocateOnPage(const NormalizedDocument& nd, Provenance* p);
+
 // Canonical dump: normalized block texts, sections, mentions.
 std::string DebugString(const NormalizedDocument& nd);
 

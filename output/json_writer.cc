@@ -5,6 +5,24 @@
 #include <cstdio>
 
 namespace budgetdoc {
+namespace {
+
+Json BBoxToJson(const BBox& b) {
+  // Geometry, not money: printed with two decimals for stable output.
+  auto num = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.2f", v);
+    return Json::Number(buf);
+  };
+  Json a = Json::MakeArray();
+  a.Push(num(b.x0));
+  a.Push(num(b.y0));
+  a.Push(num(b.x1));
+  a.Push(num(b.y1));
+  return a;
+}
+
+}  // namespace
 
 Json ProvenanceToJson(const Provenance& p) {
   Json j = Json::MakeObject();
@@ -29,6 +47,7 @@ Json ProvenanceToJson(const Provenance& p) {
     j.Set("row", Json::Int(p.row));
     j.Set("column", Json::Int(p.column));
   }
+  if (p.bbox) j.Set("bbox", BBoxToJson(*p.bbox));
   return j;
 }
 
@@ -44,21 +63,6 @@ Json FindingToJson(const Finding& f) {
 }
 
 namespace {
-
-Json BBoxToJson(const BBox& b) {
-  // Geometry, not money: printed with two decimals for stable output.
-  auto num = [](double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%.2f", v);
-    return Json::Number(buf);
-  };
-  Json a = Json::MakeArray();
-  a.Push(num(b.x0));
-  a.Push(num(b.y0));
-  a.Push(num(b.x1));
-  a.Push(num(b.y1));
-  return a;
-}
 
 Json TableToJson(const Table& t,
                  const std::vector<std::vector<std::string>>& cells) {
@@ -214,6 +218,7 @@ Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
     p.norm_end = m.end;
     p.raw_begin = m.raw_begin;
     p.raw_end = m.raw_end;
+    LocateOnPage(nd, &p);
     jm.Set("where", ProvenanceToJson(p));
     mentions.Push(std::move(jm));
   }

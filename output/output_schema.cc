@@ -36,7 +36,8 @@ std::string_view OutputJsonSchema() {
       "block": {"type": "integer"}, "table": {"type": "integer"}, "row": {"type": "integer"},
       "column": {"type": "integer"},
       "span": {"type": "array", "items": {"type": "integer"}},
-      "raw_span": {"type": "array", "items": {"type": "integer"}}},
+      "raw_span": {"type": "array", "items": {"type": "integer"}},
+      "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4}},
       "additionalProperties": false},
     "report": {"type": "object",
       "required": ["entity_name", "region_code", "fiscal_year", "kind", "scope", "is_template", "unknown_reasons"],
@@ -108,7 +109,7 @@ std::string_view OutputJsonSchema() {
           "required": ["rule", "outcome", "severity", "message", "evidence"],
           "properties": {
             "rule": {"type": "string"},
-            "outcome": {"enum": ["pass", "rounding", "fail", "not_applicable", "not_checked"]},
+            "outcome": {"enum": ["material", "minor", "pass", "not_applicable", "not_checked"]},
             "severity": {"enum": ["info", "warning", "error"]},
             "message": {"type": "string"},
             "printed": {"$ref": "#/$defs/nullable_string"},
@@ -120,13 +121,18 @@ std::string_view OutputJsonSchema() {
             "capped": {"type": "boolean"},
             "source": {"enum": ["ocr"]},
             "confidence": {"type": "integer"},
+            "within_rounding": {"type": "boolean"},
+            "size": {"type": "object", "required": ["wan_yuan", "relative_pct"],
+              "properties": {"wan_yuan": {"type": "string"}, "relative_pct": {"type": "string"}}},
+            "also_breaks": {"type": "array", "items": {"type": "string"}},
+            "places": {"type": "integer"},
             "evidence": {"type": "array", "items": {"type": "object",
               "required": ["label", "value", "quote", "location", "origin", "where"],
               "properties": {"label": {"type": "string"}, "value": {"type": "string"},
                 "quote": {"type": "string"}, "location": {"type": "string"},
                 "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"},
                 "source": {"enum": ["ocr"]}, "confidence": {"type": "integer"}}}}}}},
-        "summary": {"type": "object", "required": ["pass", "rounding", "fail", "not_applicable", "not_checked", "errors", "warnings"]}}}
+        "summary": {"type": "object", "required": ["material", "minor", "pass", "not_applicable", "not_checked", "errors", "warnings"]}}}
   }
 })json";
   return kSchema;

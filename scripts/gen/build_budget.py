@@ -142,19 +142,23 @@ class BudgetBuilder(FinalBuilder):
         self.T["BU02"] = cells
         eq(self, "agree.table_table", cells[("total", 0)], self.T["BU01"]["income.grand_total"])
 
+    # 部门支出总表 columns after 合计: (label, metric, value of a Line).
+    BU03_PARTS = [("基本支出", "expenditure.basic", lambda l: l.basic),
+                  ("项目支出", "expenditure.project", lambda l: l.project + l.nf),
+                  ("上缴上级支出", "expenditure.remit_superior", lambda l: ZERO),
+                  ("事业单位经营支出", "expenditure.operating", lambda l: ZERO),
+                  ("对附属单位补助支出", "expenditure.affiliate_subsidy", lambda l: ZERO)]
+
     def bu03(self):
         f = self.fig
-        cols = [("合计", ("expenditure.total", "expenditure.by_func")),
-                ("基本支出", "expenditure.basic"),
-                ("项目支出", "expenditure.project"),
-                ("上缴上级支出", "expenditure.remit_superior"),
-                ("事业单位经营支出", "expenditure.operating"),
-                ("对附属单位补助支出", "expenditure.affiliate_subsidy")]
-        spec = [(None, label, metric, {}) for label, metric in cols]
+        parts = self.BU03_PARTS
+        spec = [(None, "合计", ("expenditure.total", "expenditure.by_func"), {})]
+        spec += [(None, label, metric, {}) for label, metric, _ in parts]
+        n = len(parts)
         table, cells = self.func_table("BU03", self.table_title("部门支出总表"), spec, f.lines,
-                                       lambda l: [l.total, l.basic, l.project + l.nf, ZERO, ZERO, ZERO],
-                                       row_rules=[("sum.expenditure.basic_project", 0, [1, 2, 3, 4, 5])],
-                                       blank_cols=range(1, 6))
+                                       lambda l: [l.total] + [value(l) for _, _, value in parts],
+                                       row_rules=[("sum.expenditure.basic_project", 0, list(range(1, n + 1)))],
+                                       blank_cols=range(1, n + 1))
         self.T["BU03"] = cells
         self.T["FA03"] = cells
         eq(self, "agree.table_table", cells[("total", 0)], self.T["BU01"]["expenditure.total"])
@@ -331,14 +335,14 @@ class BudgetBuilder(FinalBuilder):
         if s.total_phrase == "both":
             x.also_metrics = ["expenditure.grand_total"]
             self.p("%d年%s收、支预算总计均为" % (y, self.meta.unit_name), x, "。与%d年预算相比，" % (y - 1),
-                   self.yoy_parts(yy, "收、支预算总计", each=True), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收、支预算总计", each=True), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", x, t01["expenditure.grand_total"])
         else:
             e = self.amt(f.grand_total, "expenditure.grand_total", tag="n.expenditure.grand_total")
             self.p("%d年%s收入预算总计" % (y, self.meta.unit_name), x, "，支出预算总计", e,
                    "。与%d年预算相比，" % (y - 1), self.yoy_parts(yy, "收入预算总计"), "。",
-                   self.reason(yy["words"]))
+                   self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", e, t01["expenditure.grand_total"])
             eq(self, "sum.total_balance", x, e)
@@ -384,7 +388,7 @@ class BudgetBuilder(FinalBuilder):
         yy = self.yoy(x, f.prior["fiscal_grand_total"], "fiscal.income.grand_total", "n.fiscal.grand_total",
                       fund="fiscal")
         self.p("%d年财政拨款收、支预算总计均为" % y, x, "。与%d年预算相比，" % (y - 1),
-               self.yoy_parts(yy, "财政拨款收、支预算总计", each=True), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "财政拨款收、支预算总计", each=True), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", x, self.T["BU04"]["grand.in"])
         eq(self, "agree.text_table", x, self.T["BU04"]["grand.out.all"])
 
@@ -398,27 +402,10 @@ class BudgetBuilder(FinalBuilder):
                         tag="n.gpb.total.share", fund="gpb")
         yy = self.yoy(g, f.prior["gpb_total"], "gpb.expenditure.total", "n.gpb.total", fund="gpb")
         self.p("%d年一般公共预算支出预算" % y, g, "，占本年支出预算合计的", sh, "。与%d年预算相比，" % (y - 1),
-               self.yoy_parts(yy, "一般公共预算支出预算"), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "一般公共预算支出预算"), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", g, t06[("total", 0)])
 
-        self.h(3, self.sub_title(2, "一般公共预算支出结构情况"))
-        g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
-        eq(self, "agree.repeat", g2, g)
-        lei = f.lei_totals("gpb")
-        parts, shares, amounts = [], [], []
-        codes = [c for c in f.lei_codes() if lei[c]]
-        for i, code in enumerate(codes):
-            fact = self.amt(lei[code], "gpb.expenditure.by_func", tag="n.gpb.lei.%s" % code, fund="gpb",
-                            func_code=code)
-            share = self.share(fact, g2, "gpb.expenditure.by_func", "gpb.expenditure.total",
-                               tag="n.gpb.lei.%s.share" % code, fund="gpb", func_code=code)
-            eq(self, "agree.text_table", fact, t06[(code, 0)])
-            amounts.append(fact)
-            shares.append(share)
-            parts += [catalog.lei_name(code, y), fact, "，占", share, "；" if i < len(codes) - 1 else "。"]
-        self.p("%d年一般公共预算支出预算" % y, g2, "，按支出功能分类：", parts)
-        self.check("share.sum_100", "group100", shares=shares)
-        self.check("sum.func.classes", "sum", total=g2, parts=amounts)
+        g2 = self.gpb_structure(g, "一般公共预算支出结构情况", "%d年一般公共预算支出预算" % y)
 
         self.h(3, self.sub_title(3, "一般公共预算支出具体情况"))
         n = 0
@@ -437,6 +424,43 @@ class BudgetBuilder(FinalBuilder):
                                           catalog.kuan_name(code, y), catalog.xiang_name(code))
             self.p("%d.%s" % (n, label), a, "，主要用于%s。" % purpose, kind="list")
         self.check("sum.func.hierarchy", "sum", total=g2, parts=xiang)
+
+    def gpb_structure(self, g, heading, lead):
+        """(二): the 类 of 一般公共预算 spending with their shares, after a
+        repeat of the total g; returns the repeated total."""
+        f, y, t06 = self.fig, self.year, self.T["BU06"]
+        self.h(3, self.sub_title(2, heading))
+        g2 = self.amt(f.gpb_total, "gpb.expenditure.total", tag="n.gpb.total.2", fund="gpb")
+        eq(self, "agree.repeat", g2, g)
+        lei = f.lei_totals("gpb")
+        parts, shares, amounts = [], [], []
+        codes = [c for c in f.lei_codes() if lei[c]]
+        for i, code in enumerate(codes):
+            fact = self.amt(lei[code], "gpb.expenditure.by_func", tag="n.gpb.lei.%s" % code, fund="gpb",
+                            func_code=code)
+            share = self.share(fact, g2, "gpb.expenditure.by_func", "gpb.expenditure.total",
+                               tag="n.gpb.lei.%s.share" % code, fund="gpb", func_code=code)
+            eq(self, "agree.text_table", fact, t06[(code, 0)])
+            amounts.append(fact)
+            shares.append(share)
+            parts += [catalog.lei_name(code, y), fact, "，占", share, "；" if i < len(codes) - 1 else "。"]
+        self.p(lead, g2, "，按支出功能分类：", parts)
+        self.check("share.sum_100", "group100", shares=shares)
+        self.check("sum.func.classes", "sum", total=g2, parts=amounts)
+        return g2
+
+    def tp_vehicle_split(self, fact, words):
+        """The 车 amount's split into 购置费 and 运行费, printed with
+        words = (before 购置费, between, after); returns the parts."""
+        values = self.fig.tp.actual
+        t09 = self.T["BU09"]
+        pu = self.amt(values["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
+        op = self.amt(values["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
+        self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
+        for key, x in (("purchase", pu), ("operation", op)):
+            if t09.get(("current", key)) is not None:
+                eq(self, "agree.text_table", x, t09[("current", key)])
+        return [words[0], pu, words[1], op, words[2]]
 
     def b_basic(self):
         self.s_basic()
@@ -468,12 +492,7 @@ class BudgetBuilder(FinalBuilder):
             eq(self, "agree.text_table", fact, t09[("current", key)])
             parts += [TP_LABELS[key], fact, "，占", share]
             if key == "vehicle":
-                pu = self.amt(tp.actual["purchase"], TP_METRICS["purchase"], tag="n.tp.purchase", fund="fiscal")
-                op = self.amt(tp.actual["operation"], TP_METRICS["operation"], tag="n.tp.operation", fund="fiscal")
-                parts += ["（其中：公务用车购置费", pu, "，公务用车运行费", op, "）"]
-                self.check("sum.three_public.vehicle", "sum", total=fact, parts=[pu, op])
-                eq(self, "agree.text_table", pu, t09[("current", "purchase")])
-                eq(self, "agree.text_table", op, t09[("current", "operation")])
+                parts += self.tp_vehicle_split(fact, ("（其中：公务用车购置费", "，公务用车运行费", "）"))
             parts.append("；" if i < 2 else "。")
         self.p("%d年“三公”经费预算" % y, t, "，", versus, self.yoy_parts(yy), "。其中：", parts)
         self.check("share.sum_100", "group100", shares=shares)
@@ -488,21 +507,27 @@ class BudgetBuilder(FinalBuilder):
         self.p("%d年计划购置公务用车" % y, bought, "，年初公务用车保有量", fleet, "。", detail)
 
     def b_other(self):
-        f, y, m, s = self.fig, self.year, self.meta, self.style
         self.h(2, self.sec_title(self.sec, "其他重要事项的情况说明"))
-        self.h(3, self.sub_title(1, "机关运行经费"))
+        for n, step in enumerate((self.b_admin, self.b_procurement, self.b_assets, self.b_perf), start=1):
+            step(n)
+
+    def b_admin(self, n):
+        f, y, m, s = self.fig, self.year, self.meta, self.style
+        self.h(3, self.sub_title(n, "机关运行经费"))
         a = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin", fund="gpb")
         yy = self.yoy(a, f.prior["admin_cost"], "admin_operating_cost", "n.admin", prior_printed=s.yoy_prior,
                       fund="gpb")
         versus = ["比上年预算"] + (["的", yy["prior"]] if yy["prior"] is not None else [])
         a2 = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin.2", fund="gpb")
         self.p("%d年%s机关运行经费预算" % (y, m.unit_name), a, "，", versus, self.yoy_parts(yy), "。",
-               self.reason(yy["words"]), "机关运行经费预算", a2, "主要用于保障机关日常运转的办公、水电、物业和差旅等支出。")
+               self.reason(yy["words"], yy), "机关运行经费预算", a2, "主要用于保障机关日常运转的办公、水电、物业和差旅等支出。")
         self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
         self.check("agree.admin_cost", "le", a=a2, b=self.T["FA08"]["public"])
         eq(self, "agree.repeat", a2, a)
 
-        self.h(3, self.sub_title(2, "政府采购预算情况"))
+    def b_procurement(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "政府采购预算情况"))
         pr = f.procurement
         total_value = pr["goods"] + pr["works"] + pr["services"]
         t = self.amt(total_value, "procurement.total", tag="n.proc.total")
@@ -518,13 +543,17 @@ class BudgetBuilder(FinalBuilder):
         else:
             self.p("%d年%s政府采购预算总额" % (y, m.short_name), t, "，未安排政府采购预算。")
 
-        self.h(3, self.sub_title(3, "国有资产占用情况"))
+    def b_assets(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "国有资产占用情况"))
         fleet = self.count(f.tp.fleet, "three_public.vehicle.fleet_count", "辆", tag="n.assets.fleet")
         eq(self, "agree.counts", fleet, self.fleet_fact)
         self.p("截至%d年底，%s共有公务用车" % (y - 1, m.short_name), fleet,
                "；无单价50万元以上通用设备，无单价100万元以上专用设备。")
 
-        self.h(3, self.sub_title(4, "项目绩效目标设置情况"))
+    def b_perf(self, n):
+        f, y, m = self.fig, self.year, self.meta
+        self.h(3, self.sub_title(n, "项目绩效目标设置情况"))
         n = self.count(f.perf_projects, "perf.projects.with_targets", "个", tag="n.perf.projects")
         # The money of the projects with targets: all projects here, but not a
         # restatement of 项目支出 that readers may check against the table.

@@ -32,6 +32,7 @@ class Builder:
         self.table_count = 0
         self.chart_count = 0
         self.T = {}  # tid -> {name: Fact} for cross references
+        self.prec_rng = None  # dialects: draws the printed decimals of each percentage
 
     def capture(self, fn, *args):
         """Runs fn with a fresh block list and returns the blocks it added."""
@@ -49,11 +50,15 @@ class Builder:
 
     def p(self, *parts, kind="body"):
         flat = []
-        for part in parts:
-            if isinstance(part, (list, tuple)):
-                flat.extend(part)
-            elif part is not None and part != "":
-                flat.append(part)
+
+        def add(items):
+            for part in items:
+                if isinstance(part, (list, tuple)):
+                    add(part)
+                elif part is not None and part != "":
+                    flat.append(part)
+
+        add(parts)
         para = Para(flat, kind)
         self.doc.blocks.append(para)
         return para
@@ -92,11 +97,28 @@ class Builder:
     def pct_raw(self, value):
         return numfmt.fmt_percent(value, drop=self.style.text_drop_zeros)
 
+    def rate_raw(self, part, whole):
+        """(printed percentage of part/whole, per_value).  Two decimals under
+        the document rule; with style.pct_per_value each value gets 0, 1 or
+        2 decimals (drawn from self.prec_rng) and is rounded half-up there."""
+        if not self.style.pct_per_value:
+            return self.pct_raw(percent(part, whole)), False
+        exact = numfmt.percent_exact(part, whole)
+        decimals = self.prec_rng.choices((0, 1, 2), weights=(2, 4, 4))[0]
+        if numfmt.round_to(exact, decimals) == 0 and exact != 0:
+            decimals = 2
+        return numfmt.canonical(numfmt.round_to(exact, decimals), decimals), True
+
+    def rate_fact(self, part, whole, metric, measure, dims, **kw):
+        raw, per_value = self.rate_raw(part, whole)
+        fact = Fact(metric, measure, raw, "%", dims, "%", year=self.year, **kw)
+        fact.per_value = per_value
+        return fact
+
     def share(self, num, den, metric, base, tag=None, register=True, **dims):
         """A share printed right after `num`, of the printed total `den`."""
-        value = percent(num.value(), den.value())
-        fact = Fact(metric, "share", self.pct_raw(value), "%", self.dims(**dims), "%", tag=tag,
-                    base_metric_id=base, refs={"numerator": num, "denominator": den}, year=self.year)
+        fact = self.rate_fact(num.value(), den.value(), metric, "share", self.dims(**dims), tag=tag,
+                              base_metric_id=base, refs={"numerator": num, "denominator": den})
         if register:
             self.check("share.recompute", "share", share=fact, num=num, den=den)
         return fact
@@ -123,11 +145,9 @@ class Builder:
         if out["prior"] is not None:
             out["chg"].refs["prior"] = out["prior"]
         if prior != 0:
-            rate = percent(abs(delta), prior)
-            out["rate"] = Fact(metric, "yoy_rate", self.pct_raw(rate), "%", self.dims(**dims), "%",
-                               tag=tag + ".rate", base_metric_id=metric,
-                               refs={"current": cur, "change": out["chg"]}, sign_word=words[1],
-                               year=self.year)
+            out["rate"] = self.rate_fact(abs(delta), prior, metric, "yoy_rate", self.dims(**dims),
+                                         tag=tag + ".rate", base_metric_id=metric,
+                                         refs={"current": cur, "change": out["chg"]}, sign_word=words[1])
             if out["prior"] is not None:
                 out["rate"].refs["prior"] = out["prior"]
         self.check("change", "yoy", cur=cur, chg=out["chg"], rate=out["rate"], prior=out["prior"])
@@ -156,10 +176,9 @@ class Builder:
         self.doc.checks.append(check)
 
     def completion(self, actual, budget, metric, tag, **dims):
-        value = percent(actual.value(), budget.value())
-        fact = Fact(metric, "completion_rate", self.pct_raw(value), "%",
-                    self.dims(compared_to="budget", **dims), "%", tag=tag, base_metric_id=metric,
-                    refs={"actual": actual, "budget": budget}, year=self.year)
+        fact = self.rate_fact(actual.value(), budget.value(), metric, "completion_rate",
+                              self.dims(compared_to="budget", **dims), tag=tag, base_metric_id=metric,
+                              refs={"actual": actual, "budget": budget})
         self.check("completion.rate", "completion", actual=actual, budget=budget, rate=fact)
         return fact
 
@@ -170,19 +189,23 @@ class Builder:
             return "公开%02d表" % self.table_count
         return "表%d" % self.table_count
 
-    def table_fact(self, value, metric, tid, key, col, zero=None, **dims):
-        unit = self.style.table_unit
+    def table_fact(self, value, metric, tid, key, col, zero=None, unit=None, **dims):
+        """A table cell; unit overrides the report's table unit (a 三公 table
+        in 万元 among 元 tables).  万元 cells print two decimals."""
+        unit = unit or self.style.table_unit
+        decimals = self.style.table_decimals if unit == self.style.table_unit else 2
         if value == 0 and zero is not None:
             raw = zero
         else:
-            raw = numfmt.fmt_table_amount(value, unit, self.style.table_decimals, self.style.table_thousands)
+            raw = numfmt.fmt_table_amount(value, unit, decimals, self.style.table_thousands)
         return Fact(metric, "amount", raw, "", self.dims(**dims), unit, origin="table",
                     tag="t.%s.%s.%s" % (tid, key, col), year=self.year)
 
-    def new_table(self, tid, title, ncols, header_rows, header_cells, col_labels):
+    def new_table(self, tid, title, ncols, header_rows, header_cells, col_labels, unit=None):
         number = self.next_table_number()
-        unit_line = ("金额单位：%s" if self.style.table_unit == "元" else "单位：%s") % self.style.table_unit
-        table = Table(tid, title, self.style.table_unit, ncols, header_rows, header_cells, col_labels,
+        unit = unit or self.style.table_unit
+        unit_line = ("金额单位：%s" if unit == "元" else "单位：%s") % unit
+        table = Table(tid, title, unit, ncols, header_rows, header_cells, col_labels,
                       number_label=number, unit_line=unit_line)
         return table
 

@@ -5,9 +5,11 @@ and the nine tables (FA01, FA02, FA03, FA04, FA06, FA08, FA10, FA12, FA13).
 The central template puts the tables before the 说明; Sichuan puts them last.
 """
 
+from decimal import Decimal
+
 from gen import catalog, figures, numfmt
 from gen.build_common import Builder, eq
-from gen.model import Cell, Fact, HCell
+from gen.model import Cell, Check, Fact, HCell
 from gen.numfmt import ZERO
 
 REASON_UP = [
@@ -58,9 +60,37 @@ class FinalBuilder(Builder):
     SOE = ("国有资本经营预算支出决算情况说明",
            "%d年度%s国有资本经营预算财政拨款支出", "，国有资本经营预算财政拨款支出决算表为空表。")
 
-    def reason(self, words):
+    def reason(self, words, yy=None):
+        """The 主要原因是 clause after a change.  With style.reason_amounts the
+        clause names two amounts that make up the change (一是…二是…); they
+        are components of the change (measure `component`), never the
+        subject's own figures."""
+        chg = yy["chg"] if yy else None
+        if self.style.reason_amounts and chg is not None and abs(chg.value()) >= Decimal("0.04"):
+            return self.reason_amounts(chg)
         pool = REASON_UP if words and words[0] == "增加" else REASON_DOWN
         return "主要原因是" + self.fig_rng_choice(pool) + "。"
+
+    def reason_amounts(self, chg):
+        mag = abs(chg.value())
+        first = numfmt.q2(mag * Decimal("0.6"))
+        parts_v = (first, mag - first)
+        up = chg.value() > 0
+        acts = catalog.UP_ACTS if up else catalog.DOWN_ACTS
+        out, comps = ["主要原因是：一是"], []
+        for i, value in enumerate(parts_v):
+            label = self.fig_rng_choice(acts) % self.fig_rng_choice(catalog.TOPICS)
+            fact = Fact(chg.metric_id, "component", numfmt.fmt_amount(value, drop=self.style.text_drop_zeros), "万元",
+                        dict(chg.dims, component_of="change"), "万元", tag="%s.reason%d" % (chg.tag, i + 1),
+                        base_metric_id=chg.metric_id, year=self.year)
+            fact.label = label
+            comps.append((fact, label))
+            out += [label, fact, "；二是" if i == 0 else "。"]
+        chg.reason_parts = comps
+        check = Check("sum.change_components", "components", parts=[f for f, _ in comps], chg=chg)
+        check.signs = [1 if up else -1] * 2
+        self.doc.checks.append(check)
+        return out
 
     def fig_rng_choice(self, pool):
         # Deterministic choice without consuming the figures' RNG: hash of
@@ -427,27 +457,79 @@ class FinalBuilder(Builder):
         self.empty_table("FA12", "国有资本经营预算财政拨款支出决算表", spec12,
                          "注：%s%d年度没有国有资本经营预算财政拨款支出，故本表为空表。" % (short, y))
 
+    TP_ORDERS = {
+        "outbound_vehicle_reception": ("outbound", "vehicle", "reception"),
+        "outbound_reception_vehicle": ("outbound", "reception", "vehicle"),
+        "vehicle_reception_outbound": ("vehicle", "reception", "outbound"),
+    }
+    TP_HEADS = {"total": "合计", "outbound": "因公出国（境）费", "reception": "公务接待费"}
+
+    def tp_columns(self):
+        """[(key, header path)] of one basis, in print order, per the style's
+        三公 layout: 出国 first or last, the 车 group with or without its 小计
+        column (or two plain columns), with or without a 合计 column."""
+        s = self.style
+        cols = [("total", ("合计",))] if s.tp_total_column else []
+        group = "公务用车购置及运行费"
+        for key in self.TP_ORDERS[s.tp_order]:
+            if key != "vehicle":
+                cols.append((key, (self.TP_HEADS[key],)))
+            elif s.tp_vehicle == "flat":
+                cols += [("purchase", ("公务用车购置费",)), ("operation", ("公务用车运行费",))]
+            else:
+                if s.tp_vehicle == "group_subtotal":
+                    cols.append(("vehicle", (group, "小计")))
+                cols += [("purchase", (group, "购置费")), ("operation", (group, "运行费"))]
+        return cols
+
+    @staticmethod
+    def path_header(cells, paths, col0, row0, depth):
+        """Header cells for column paths of length 1 or 2 from (row0, col0):
+        a one-word path spans all `depth` rows, a group spans its children."""
+        i = 0
+        while i < len(paths):
+            path = paths[i]
+            if len(path) == 1:
+                cells.append(HCell(row0, col0 + i, path[0], rowspan=depth))
+                i += 1
+                continue
+            j = i
+            while j < len(paths) and len(paths[j]) == 2 and paths[j][0] == path[0]:
+                j += 1
+            cells.append(HCell(row0, col0 + i, path[0], colspan=j - i))
+            for k in range(i, j):
+                cells.append(HCell(row0 + 1, col0 + k, paths[k][1]))
+            i = j
+
     def tp_table(self, tid, title, sides):
-        """sides: [(panel title, basis, items dict)] -> 三公 table with one data row."""
-        parts = [("total", "合计"), ("outbound", "因公出国（境）费"), ("vehicle", "小计"),
-                 ("purchase", "购置费"), ("operation", "运行费"), ("reception", "公务接待费")]
+        """sides: [(basis title, basis, items dict)] -> the 三公 table.  Layout
+        `panels` prints one data row with a panel per basis (three header
+        rows with the 车 group); `rows` prints a row per basis under one
+        header (two header rows with the group, one without)."""
+        st = self.style
+        cols = self.tp_columns()
+        paths = [p for _, p in cols]
+        depth = max(len(p) for p in paths)
+        n = len(cols)
+        unit = st.tp_unit or st.table_unit
+        zero = st.zero_cell if st.tp_zero is None else st.tp_zero
         cells_h, labels = [], []
-        for s, (panel, basis, items) in enumerate(sides):
-            base = s * 6
-            cells_h.append(HCell(0, base, panel, colspan=6))
-            cells_h.append(HCell(1, base, "合计", rowspan=2))
-            cells_h.append(HCell(1, base + 1, "因公出国（境）费", rowspan=2))
-            cells_h.append(HCell(1, base + 2, "公务用车购置及运行费", colspan=3))
-            cells_h.append(HCell(2, base + 2, "小计"))
-            cells_h.append(HCell(2, base + 3, "购置费"))
-            cells_h.append(HCell(2, base + 4, "运行费"))
-            cells_h.append(HCell(1, base + 5, "公务接待费", rowspan=2))
-            for key, label in parts:
-                prefix = panel + ("/公务用车购置及运行费/" if key in ("vehicle", "purchase", "operation") else "/")
-                labels.append(prefix + label)
-        table = self.new_table(tid, title, 6 * len(sides), 3, cells_h, labels)
-        row, facts = [], {}
+        if st.tp_layout == "rows":
+            cells_h.append(HCell(0, 0, "项目", rowspan=depth))
+            self.path_header(cells_h, paths, 1, 0, depth)
+            labels = ["项目"] + ["/".join(p) for p in paths]
+            table = self.new_table(tid, title, n + 1, depth, cells_h, labels, unit=unit)
+        else:
+            for s, (panel, basis, items) in enumerate(sides):
+                cells_h.append(HCell(0, s * n, panel, colspan=n))
+                self.path_header(cells_h, paths, s * n, 1, depth)
+                labels += [panel + "/" + "/".join(p) for p in paths]
+            table = self.new_table(tid, title, n * len(sides), depth + 1, cells_h, labels, unit=unit)
+        facts = {}
+        row = []
         for panel, basis, items in sides:
+            if st.tp_layout == "rows":
+                row = [Cell(text=panel, row_label=panel)]
             values = {"total": figures.ThreePublic.total(items), "vehicle": figures.ThreePublic.vehicle(items)}
             values.update(items)
             period = "prior" if basis == "prior" else "current"
@@ -455,20 +537,27 @@ class FinalBuilder(Builder):
                 dims_basis = "budget"
             else:
                 dims_basis = "actual" if basis == "prior" else basis
-            for key, _ in parts:
+            label = panel if st.tp_layout == "rows" else ""
+            for key, _ in cols:
                 dims = {"fund": "fiscal", "period": period}
-                fact = self.table_fact(values[key], TP_METRICS[key], tid, key, basis, zero=self.style.zero_cell,
-                                       **dims)
+                fact = self.table_fact(values[key], TP_METRICS[key], tid, key, basis, zero=zero, unit=unit, **dims)
                 fact.dims["basis"] = dims_basis
                 if period == "prior":
                     fact.year = self.year - 1
                 facts[(basis, key)] = fact
-                row.append(Cell(fact=fact, row_label=""))
-            self.check("sum.three_public.total", "sum", total=facts[(basis, "total")],
-                       parts=[facts[(basis, "outbound")], facts[(basis, "vehicle")], facts[(basis, "reception")]])
-            self.check("sum.three_public.vehicle", "sum", total=facts[(basis, "vehicle")],
-                       parts=[facts[(basis, "purchase")], facts[(basis, "operation")]])
-        table.rows.append(row)
+                row.append(Cell(fact=fact, row_label=label))
+            got = lambda key: facts.get((basis, key))  # noqa: E731
+            vehicle = [got("vehicle")] if got("vehicle") else [got("purchase"), got("operation")]
+            if got("total"):
+                self.check("sum.three_public.total", "sum", total=got("total"),
+                           parts=[got("outbound")] + vehicle + [got("reception")])
+            if got("vehicle"):
+                self.check("sum.three_public.vehicle", "sum", total=got("vehicle"),
+                           parts=[got("purchase"), got("operation")])
+            if st.tp_layout == "rows":
+                table.rows.append(row)
+        if st.tp_layout != "rows":
+            table.rows.append(row)
         self.T[tid] = facts
         self.add_table(table)
         return facts
@@ -495,13 +584,13 @@ class FinalBuilder(Builder):
         if s.total_phrase == "both":
             x.also_metrics = ["expenditure.grand_total"]
             self.p("%d年度收、支总计均为" % y, x, "。与%d年度相比，" % (y - 1),
-                   self.yoy_parts(yy, "收、支总计", each=True), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收、支总计", each=True), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", x, t01["expenditure.grand_total"])
         else:
             e = self.amt(f.grand_total, "expenditure.grand_total", tag="n.expenditure.grand_total")
             self.p("%d年度收入总计" % y, x, "，支出总计", e, "。与%d年度相比，" % (y - 1),
-                   self.yoy_parts(yy, "收入总计"), "。", self.reason(yy["words"]))
+                   self.yoy_parts(yy, "收入总计"), "。", self.reason(yy["words"], yy))
             eq(self, "agree.text_table", x, t01["income.grand_total"])
             eq(self, "agree.text_table", e, t01["expenditure.grand_total"])
             eq(self, "sum.total_balance", x, e)
@@ -583,7 +672,7 @@ class FinalBuilder(Builder):
         yy = self.yoy(x, f.prior["fiscal_grand_total"], "fiscal.income.grand_total", "n.fiscal.grand_total",
                       fund="fiscal")
         self.p("%d年度财政拨款收、支总计均为" % y, x, "。与%d年度相比，" % (y - 1),
-               self.yoy_parts(yy, "财政拨款收、支总计", each=True), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "财政拨款收、支总计", each=True), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", x, self.T["FA04"]["grand.in"])
         eq(self, "agree.text_table", x, self.T["FA04"]["grand.out.all"])
 
@@ -597,7 +686,7 @@ class FinalBuilder(Builder):
                         tag="n.gpb.total.share", fund="gpb")
         yy = self.yoy(g, f.prior["gpb_total"], "gpb.expenditure.total", "n.gpb.total", fund="gpb")
         self.p("%d年度一般公共预算财政拨款支出" % y, g, "，占本年支出合计的", sh, "。与%d年度相比，" % (y - 1),
-               self.yoy_parts(yy, "一般公共预算财政拨款支出"), "。", self.reason(yy["words"]))
+               self.yoy_parts(yy, "一般公共预算财政拨款支出"), "。", self.reason(yy["words"], yy))
         eq(self, "agree.text_table", g, t06[("total", 0)])
 
         self.h(3, self.sub_title(2, "一般公共预算财政拨款支出决算结构情况"))
@@ -810,7 +899,7 @@ class FinalBuilder(Builder):
         versus = ["比上年"] + (["的", yy["prior"]] if yy["prior"] is not None else [])
         a2 = self.amt(f.admin_cost, "admin_operating_cost", tag="n.admin.2", fund="gpb")
         self.p("%d年度，%s机关运行经费支出" % (y, m.unit_name), a, "，", versus, self.yoy_parts(yy), "。",
-               self.reason(yy["words"]), "机关运行经费", a2, "主要用于办公、水电、物业、差旅和公务用车运行等日常公用支出。")
+               self.reason(yy["words"], yy), "机关运行经费", a2, "主要用于办公、水电、物业、差旅和公务用车运行等日常公用支出。")
         self.check("agree.admin_cost", "le", a=a, b=self.T["FA08"]["public"])
         self.check("agree.admin_cost", "le", a=a2, b=self.T["FA08"]["public"])
         eq(self, "agree.repeat", a2, a)

@@ -122,20 +122,48 @@ MIRROR = {
 }
 
 
+# 项 that district budgets list besides the department's own (the district
+# dialect prints dozens of items).  Kept apart from the tables above so that
+# the legacy dialects draw from exactly the same pools as before.
+FUNC_LEI_EXTRA = {"207": ("文化旅游体育与传媒支出", "文化体育与传媒支出")}
+
+FUNC_KUAN_EXTRA = {
+    "20129": ("群众团体事务", None), "20132": ("组织事务", None), "20133": ("宣传事务", None),
+    "20134": ("统战事务", None), "20138": ("市场监督管理事务", None), "20703": ("体育", None),
+    "20825": ("其他生活救助", None), "20899": ("其他社会保障和就业支出", None),
+    "21007": ("计划生育事务", None), "21203": ("城乡社区公共设施", None),
+    "21205": ("城乡社区环境卫生", None),
+}
+
+FUNC_XIANG_EXTRA = {
+    "2010350": "事业运行", "2012902": "一般行政管理事务", "2013202": "一般行政管理事务",
+    "2013302": "一般行政管理事务", "2013402": "一般行政管理事务", "2013802": "一般行政管理事务",
+    "2070308": "群众体育", "2080206": "社会组织管理", "2080705": "公益性岗位补贴",
+    "2082501": "其他城市生活救助", "2089999": "其他社会保障和就业支出", "2100717": "计划生育服务",
+    "2120104": "城管执法", "2120399": "其他城乡社区公共设施支出", "2120501": "城乡社区环境卫生",
+    "2080502": "事业单位离退休", "2101102": "事业单位医疗",
+    "2010604": "预算改革业务", "2010605": "财政国库业务", "2010607": "信息化建设", "2010608": "财政委托业务支出",
+}
+
+# The district pool: every extra 项 (the finance ones only for a finance bureau).
+DISTRICT_EXTRA = tuple(sorted(c for c in FUNC_XIANG_EXTRA if not c.startswith("20106")))
+FINANCE_EXTRA = tuple(sorted(c for c in FUNC_XIANG_EXTRA if c.startswith("20106")))
+
+
 def lei_name(code, year):
-    name, old = FUNC_LEI[code[:3]]
+    name, old = FUNC_LEI.get(code[:3]) or FUNC_LEI_EXTRA[code[:3]]
     return old if (old and year <= 2018) else name
 
 
 def kuan_name(code, year):
-    name, old = FUNC_KUAN[code[:5]]
+    name, old = FUNC_KUAN.get(code[:5]) or FUNC_KUAN_EXTRA[code[:5]]
     if old and year <= old[1]:
         return old[0]
     return name
 
 
 def xiang_name(code):
-    return FUNC_XIANG[code]
+    return FUNC_XIANG.get(code) or FUNC_XIANG_EXTRA[code]
 
 
 def func_name(code, year):
@@ -308,6 +336,14 @@ GLOSSARY = [
     ("“三公”经费", "指使用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。"),
     ("机关运行经费", "指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。"),
 ]
+
+# Reason and usage clauses of the dialects (our own short wording).
+TOPICS = ("信息化建设", "业务培训", "专项调研", "档案数字化", "会议", "宣传", "安全保障", "课题研究",
+          "设备更新", "督查考核", "政务服务", "数据治理")
+UP_ACTS = ("新增%s经费", "%s经费增加", "安排%s专项经费", "追加%s工作经费")
+DOWN_ACTS = ("%s经费减少", "%s项目完成后经费相应减少", "压减%s经费", "%s经费调减")
+REASON_UP = ("业务工作量增加，相应增加经费", "新增工作任务", "人员增加及工资标准调整", "根据实际需求增加相关经费")
+REASON_DOWN = ("压减一般性支出", "部分项目完成后不再安排", "人员减少", "严控非刚性支出")
 
 CN_NUMERALS = "零一二三四五六七八九十"
 

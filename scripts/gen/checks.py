@@ -17,7 +17,7 @@ completion.direction) the same id is used.
 
 from decimal import Decimal
 
-from gen.numfmt import HUNDRED, ZERO, q2, trunc2
+from gen.numfmt import HUNDRED, ZERO, decimals_of, q2, round_to, trunc2, trunc_to
 
 Q_HALF = Decimal("0.005")  # half of the 0.01 percent unit
 
@@ -49,12 +49,26 @@ def _ratio_interval(num, hn, den, hd):
     return min(corners), max(corners)
 
 
-def _ratio_fails(printed, num, hn, den, hd):
+def _q_half(rate):
+    """Half a unit of a printed percentage: the document rule (0.005) for
+    legacy facts, the value's own last digit for per-value facts."""
+    return rate.half_unit() if rate.per_value else Q_HALF
+
+
+def _ratio_fails(printed, num, hn, den, hd, q_half=Q_HALF):
     interval = _ratio_interval(num, hn, den, hd)
     if interval is None:
         return False
     lo, hi = interval
-    return not (lo - Q_HALF <= printed <= hi + Q_HALF)
+    return not (lo - q_half <= printed <= hi + q_half)
+
+
+def _truncation(rate, exact):
+    """True when the printed rate is the truncation of the exact ratio at
+    its precision (2 decimals for legacy facts)."""
+    if rate.per_value:
+        return abs(rate.value()) == trunc_to(exact, decimals_of(rate.raw))
+    return abs(rate.value()) == trunc2(exact)
 
 
 def _sign(word):
@@ -62,7 +76,7 @@ def _sign(word):
         return 0
     if "（" in word or "(" in word:
         return None  # template residue such as 增加（减少）: unknown
-    return -1 if word in ("减少", "下降", "降低") else 1
+    return -1 if word in ("减少", "下降", "降低", "降幅") else 1
 
 
 def evaluate(check):
@@ -100,38 +114,71 @@ def evaluate(check):
         if share.value() is None or _v(den) == 0:
             return []
         p, a, b = abs(share.value()), _v(num), _v(den)
-        if not _ratio_fails(p, a, _h(num), b, _h(den)):
+        if not _ratio_fails(p, a, _h(num), b, _h(den), _q_half(share)):
             return []
-        return ["share.truncated" if p == trunc2(HUNDRED * a / b) else "share.recompute"]
+        return ["share.truncated" if _truncation(share, HUNDRED * a / b) else "share.recompute"]
     if kind == "group100":
         shares = [s for s in f["shares"] if s.value() is not None]
         if not shares:
             return []
         total = sum((abs(s.value()) for s in shares), ZERO)
-        nonzero = sum(1 for s in shares if s.value() != 0)
-        if nonzero == 2:
+        nonzero = [s for s in shares if s.value() != 0]
+        if any(s.per_value for s in shares):
+            # Each share is right at its own precision: two complements at one
+            # precision d sum to 100 (or 100 + 10^-d at a tie); otherwise the
+            # tolerance is the sum of the half units.
+            decimals = {decimals_of(s.raw) for s in nonzero}
+            if len(nonzero) == 2 and len(decimals) == 1:
+                d = decimals.pop()
+                ok = total in (HUNDRED, HUNDRED + Decimal(1).scaleb(-d))
+            else:
+                ok = abs(total - HUNDRED) <= sum((s.half_unit() for s in nonzero), ZERO)
+            return [] if ok else ["share.sum_100"]
+        if len(nonzero) == 2:
             ok = total in (HUNDRED, Decimal("100.01"))
         else:
-            ok = abs(total - HUNDRED) <= Q_HALF * max(nonzero, 1)
+            ok = abs(total - HUNDRED) <= Q_HALF * max(len(nonzero), 1)
         return [] if ok else ["share.sum_100"]
+    if kind == "components":
+        # Amounts in a reason clause that make up the whole change: Σ of the
+        # components, each with the sign of its effect, is the signed change
+        # (printed, or this year − last year when no change amount is printed).
+        parts = f["parts"]
+        if f.get("chg") is not None:
+            target = f["chg"].value()
+            tol = _h(f["chg"])
+        else:
+            target = _v(f["cur"]) - _v(f["prior"])
+            tol = _h(f["cur"]) + _h(f["prior"])
+        total = sum((sign * abs(_v(p)) for p, sign in zip(parts, check.signs)), ZERO)
+        tol += sum((_h(p) for p in parts), ZERO)
+        return [check.rule] if abs(total - target) > tol else []
+    if kind == "flat":
+        # "持平": this year's and last year's figures are the same.
+        a, b = _v(f["cur"]), _v(f["prior"])
+        return ["change.direction"] if abs(a - b) > _h(f["cur"]) + _h(f["prior"]) else []
     if kind == "yoy":
         return _evaluate_yoy(f)
     if kind == "completion":
         actual, budget, rate = f["actual"], f["budget"], f["rate"]
         if _v(budget) == 0 or rate.value() is None:
             return []
-        fails = _ratio_fails(abs(rate.value()), _v(actual), _h(actual), _v(budget), _h(budget))
+        fails = _ratio_fails(abs(rate.value()), _v(actual), _h(actual), _v(budget), _h(budget), _q_half(rate))
         return ["completion.rate"] if fails else []
     raise ValueError("unknown check kind %r" % kind)
 
 
 def _evaluate_yoy(f):
+    """A change amount and/or a rate against this year's figure, and last
+    year's when it is printed.  Without a change amount (「比2024年预算执行数
+    增加5.2%」) the rate's own word carries the direction.  A rate from a zero
+    base (上年 0) is the genre's 100% convention: not judged here."""
     cur, chg, rate, prior = f["cur"], f["chg"], f["rate"], f.get("prior")
     out = []
     c = _v(cur)
-    sign = _sign(chg.sign_word)
-    magnitude = abs(chg.value())
-    if rate is not None:
+    word_fact = chg if chg is not None else rate
+    sign = _sign(word_fact.sign_word)
+    if chg is not None and rate is not None:
         rate_sign = _sign(rate.sign_word)
         if sign is not None and rate_sign is not None and sign != rate_sign:
             out.append("change.direction")
@@ -140,14 +187,16 @@ def _evaluate_yoy(f):
         expected = c - p
         if sign is not None and expected != 0 and (expected > 0) != (sign > 0):
             out.append("change.direction")
-        tol = _h(cur) + _h(prior) + _h(chg)
-        if abs(magnitude - abs(expected)) > tol:
-            out.append("change.amount")
+        if chg is not None:
+            tol = _h(cur) + _h(prior) + _h(chg)
+            if abs(abs(chg.value()) - abs(expected)) > tol:
+                out.append("change.amount")
         if rate is not None and p > 0:
-            if _ratio_fails(abs(rate.value()), abs(expected), _h(cur) + _h(prior), p, _h(prior)):
+            if _ratio_fails(abs(rate.value()), abs(expected), _h(cur) + _h(prior), p, _h(prior), _q_half(rate)):
                 out.append("change.rate")
         return sorted(set(out))
-    if rate is not None:
+    if rate is not None and chg is not None:
+        magnitude = abs(chg.value())
         signs = [sign] if sign is not None else [1, -1]
         fails = []
         for s in signs:
@@ -155,7 +204,7 @@ def _evaluate_yoy(f):
             if p <= 0:
                 fails.append(True)
                 continue
-            fails.append(_ratio_fails(abs(rate.value()), magnitude, _h(chg), p, _h(cur) + _h(chg)))
+            fails.append(_ratio_fails(abs(rate.value()), magnitude, _h(chg), p, _h(cur) + _h(chg), _q_half(rate)))
         if all(fails):
             out.append("change.rate")
     return sorted(set(out))
@@ -172,23 +221,36 @@ def failing(doc):
     return out
 
 
+def _rounded(rate, exact):
+    """The exact ratio rounded half-up at the rate's precision."""
+    if rate.per_value:
+        return round_to(exact, decimals_of(rate.raw))
+    return q2(exact)
+
+
 def exact_share_problems(doc):
     """Strict clean-report test: every share/completion/YoY rate must equal the
-    ROUND_HALF_UP recomputation from the printed figures exactly."""
+    ROUND_HALF_UP recomputation from the printed figures exactly (at its own
+    precision for per-value rates)."""
     problems = []
     for check in doc.checks:
         f = check.facts
         if check.kind == "share" and _v(f["den"]):
-            want = q2(HUNDRED * _v(f["num"]) / _v(f["den"]))
+            want = _rounded(f["share"], HUNDRED * _v(f["num"]) / _v(f["den"]))
             if abs(f["share"].value()) != want:
                 problems.append((check, want))
         elif check.kind == "completion" and _v(f["budget"]):
-            want = q2(HUNDRED * _v(f["actual"]) / _v(f["budget"]))
+            want = _rounded(f["rate"], HUNDRED * _v(f["actual"]) / _v(f["budget"]))
             if f["rate"].value() != want:
                 problems.append((check, want))
         elif check.kind == "yoy" and f["rate"] is not None and f.get("prior") is None:
             p = _v(f["cur"]) - f["chg"].value()
-            want = q2(HUNDRED * abs(f["chg"].value()) / p)
+            want = _rounded(f["rate"], HUNDRED * abs(f["chg"].value()) / p)
+            if abs(f["rate"].value()) != want:
+                problems.append((check, want))
+        elif check.kind == "yoy" and f["rate"] is not None and f["rate"].per_value and _v(f["prior"]) > 0:
+            p = _v(f["prior"])
+            want = _rounded(f["rate"], HUNDRED * abs(_v(f["cur"]) - p) / p)
             if abs(f["rate"].value()) != want:
                 problems.append((check, want))
     return problems

@@ -68,13 +68,15 @@ class Line:
     basic: Decimal = ZERO  # 一般公共预算 basic expenditure
     project: Decimal = ZERO  # 一般公共预算 project expenditure
     nf: Decimal = ZERO  # non-fiscal money (spent as project)
+    reserve: Decimal = ZERO  # provincial dialect: 单位预留机动经费 (一般公共预算)
+    prior: Decimal = None  # dialects: last year's figure (上年预算数 or 预算执行数)
     budget: Decimal = ZERO  # final only: the 项's 预算数 (一般公共预算)
     carry_begin: Decimal = ZERO  # 一般公共预算 carry-over in
     carry_end: Decimal = ZERO  # 一般公共预算 carry-over out (final only)
 
     @property
     def gpb(self):
-        return self.basic + self.project
+        return self.basic + self.project + self.reserve
 
     @property
     def total(self):
@@ -140,8 +142,12 @@ class Figures:
         return sum((l.project for l in self.lines), ZERO)
 
     @property
+    def gpb_reserve(self):
+        return sum((l.reserve for l in self.lines), ZERO)
+
+    @property
     def gpb_total(self):
-        return self.gpb_basic + self.gpb_project
+        return self.gpb_basic + self.gpb_project + self.gpb_reserve
 
     @property
     def nf_total(self):

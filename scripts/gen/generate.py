@@ -22,8 +22,8 @@ import tempfile
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from gen import (build_budget, build_final, catalog, checks, figures, mutate, render_docx, render_html,  # noqa: E402
-                 render_text, style as style_mod, truth)
+from gen import (build_budget, build_dialect, build_final, catalog, checks, claims, figures, mutate,  # noqa: E402
+                 render_docx, render_html, render_text, style as style_mod, truth)
 
 VERSION = "1"
 ALL_FORMATS = ("txt", "docx", "html", "pdf")
@@ -45,6 +45,46 @@ SAMPLE_CLEAN = [
      "style": {"table_unit": "万元", "code_style": "joined", "html_charset": "gbk", "text_drop_zeros": False,
                "zero_cell": "-", "total_phrase": "split"}},
 ]
+# Clean reports of the new dialects, in every format, with chosen “三公”
+# table layouts (the mutated dialect samples cycle through the others:
+# SAMPLE_CLAIM_STYLES).
+SAMPLE_DIALECTS = [
+    {"dialect": "provincial", "kind": "budget", "dept": "civil", "formats": ("txt", "docx", "html", "pdf"),
+     "style": {"tp_total_where": "paragraph", "tp_total_column": True, "tp_layout": "rows",
+               "tp_order": "outbound_reception_vehicle", "tp_vehicle": "group_subtotal", "tp_zero": "-",
+               "tp_unit": "万元", "gpb_prior_column": "上年预算数", "html_charset": "utf-8"}},
+    {"dialect": "district", "kind": "budget", "dept": "street", "formats": ("txt", "docx", "html", "pdf"),
+     "style": {"tp_layout": "panels", "tp_order": "vehicle_reception_outbound", "tp_vehicle": "flat",
+               "tp_zero": "", "tp_unit": "万元", "table_decimals": 2, "gpb_prior_column": "上年执行数",
+               "tp_total_column": True, "html_charset": "gbk"}},
+]
+# Claim mutations planted in each dialect's own sentences (the legacy final
+# dialect gets the five its existing samples do not already cover).
+SAMPLE_CLAIM_DIALECTS = {"provincial": None, "district": None,
+                         "final": ("claim.reason_figure", "claim.swapped_subject", "claim.comparison_year",
+                                   "claim.truncated_rate", "claim.wrong_base")}
+# Layouts the mutated dialect samples take in turn, so that the committed set
+# shows every “三公” table layout and every place of the share total.
+SAMPLE_CLAIM_STYLES = {
+    "provincial": [
+        {"tp_total_where": "sum", "tp_total_column": False, "tp_layout": "panels", "tp_vehicle": "group",
+         "tp_zero": "0.00"},
+        {"tp_total_where": "table", "tp_total_column": True, "tp_layout": "rows", "tp_vehicle": "flat",
+         "tp_order": "vehicle_reception_outbound"},
+        {"tp_total_where": "paragraph", "tp_total_column": True, "tp_layout": "panels",
+         "tp_order": "outbound_vehicle_reception", "tp_zero": ""},
+    ],
+    "district": [
+        {"tp_layout": "rows", "tp_vehicle": "group_subtotal", "tp_unit": "元", "table_decimals": 0, "tp_zero": "0",
+         "tp_total_column": False},
+        {"tp_layout": "panels", "tp_vehicle": "group", "tp_unit": "万元", "tp_zero": "-",
+         "tp_order": "outbound_reception_vehicle"},
+    ],
+    "final": [
+        {"tp_layout": "rows", "tp_order": "vehicle_reception_outbound"},
+        {"tp_layout": "panels", "tp_order": "outbound_reception_vehicle", "tp_zero": "-"},
+    ],
+}
 # Mutated samples are compact (few optional items) to keep the committed set small.
 SAMPLE_MUTATED = {"compact": True, "dept_pool": ("govoffice", "finance", "audit", "stats", "civil", "street"),
                   "style": {"detail_zero_blank": True}}
@@ -64,14 +104,22 @@ class Report:
         self.files = {}
 
 
+# Regions and years each new dialect is written for.
+DIALECT_LEVELS = {"provincial": ("province",), "district": ("county",)}
+DIALECT_YEARS = {"provincial": (2016, 2025), "district": (2021, 2026)}
+
+
 def choose_subject(rng, kind, preset):
-    regions = [r for r in catalog.REGIONS if preset.get("region") in (None, r.name)]
+    dialect = preset.get("dialect")
+    regions = [r for r in catalog.REGIONS if preset.get("region") in (None, r.name)
+               and r.level in DIALECT_LEVELS.get(dialect, (r.level,))]
     region = rng.choice(regions)
     depts = [d for d in catalog.DEPT_TYPES
              if (d.key != "street" or region.streets) and (region.level != "province" or d.province_name)
              and preset.get("dept") in (None, d.key) and d.key in preset.get("dept_pool", (d.key,))]
     dept = rng.choice(depts)
-    year = rng.randint(2016, 2024 if kind == "final" else 2025)
+    lo, hi = DIALECT_YEARS.get(dialect, (2016, 2024 if kind == "final" else 2025))
+    year = rng.randint(lo, hi)
     scope = "部门" if rng.random() < 0.65 else "单位"
     return region, dept, year, scope
 
@@ -89,12 +137,22 @@ def build_report(seed, slot, kind, name, mutation=None, preset=None):
         fig = figures.make(rng, kind, year, region, dept, scope, large=large, want=want,
                            compact=bool(preset.get("compact")))
         st = style_mod.choose(rng, kind, region, large)
+        dialect = preset.get("dialect") or ("final" if kind == "final" else "budget")
+        if dialect in ("provincial", "district"):
+            drng = random.Random(key + ":dialect")
+            if build_dialect.augment(fig, dialect, drng, compact=bool(preset.get("compact"))) is None:
+                continue
+            build_dialect.choose_style(drng, st, dialect, region)
         for field, value in preset.get("style", {}).items():
             setattr(st, field, value)
         if mutation:
             for field, value in mutation.style.items():
                 setattr(st, field, value)
-        doc = (build_final if kind == "final" else build_budget).build(fig, st)
+        if dialect in ("provincial", "district"):
+            doc = build_dialect.build(fig, st, dialect, key)
+        else:
+            doc = (build_final if kind == "final" else build_budget).build(fig, st)
+        doc.meta["dialect"] = dialect
         record = None
         if mutation:
             record = mutation.apply(doc, random.Random(key + ":mutate"), st)
@@ -109,12 +167,12 @@ def build_report(seed, slot, kind, name, mutation=None, preset=None):
                     name, [(r, [f.tag for f in c.all_facts()]) for r, c in fails][:3], problems[:3]))
         elif mutation.rule_id not in mutate.STRUCTURAL and mutation.rule_id not in {r for r, _ in fails}:
             continue
-        meta = report_meta(name, fig, st, seed, slot, attempt, mutation)
+        meta = report_meta(name, fig, st, seed, slot, attempt, mutation, dialect)
         return Report(name, doc, meta, mutation, record, fails, st)
     raise RuntimeError("%s: no draw could host mutation %s" % (name, mutation and mutation.rule_id))
 
 
-def report_meta(name, fig, st, seed, slot, attempt, mutation):
+def report_meta(name, fig, st, seed, slot, attempt, mutation, dialect):
     m = fig.meta
     kind_word = "决算" if m.kind == "final" else "预算"
     title = "%s%d年%s%s%s" % (m.unit_name, m.year, "度" if m.kind == "final" else "", m.scope, kind_word)
@@ -130,6 +188,7 @@ def report_meta(name, fig, st, seed, slot, attempt, mutation):
         "region_level": m.region.level,
         "year": m.year,
         "kind": m.kind,
+        "dialect": dialect,
         "scope": m.scope,
         "dept_type": m.dept.key,
         "template": st.template,
@@ -141,7 +200,7 @@ def report_meta(name, fig, st, seed, slot, attempt, mutation):
         "html_charset": st.html_charset,
         "published": published,
         "variant": variant,
-        "mutation": mutation.rule_id if mutation else None,
+        "mutation": mutation.mid if mutation else None,
         "style": st.as_dict(),
         "generator": {"seed": seed, "slot": slot, "attempt": attempt, "version": VERSION},
     }
@@ -158,7 +217,7 @@ def text_edit_json(item):
     return out
 
 
-def planted_json(report):
+def planted_json(report, claim_rows=()):
     mutation, record = report.mutation, report.record
     if mutation is None or mutation.neutral:
         return []
@@ -167,8 +226,11 @@ def planted_json(report):
     if mutation.rule_id in mutate.STRUCTURAL:
         violations.insert(0, {"rule_id": mutation.rule_id,
                               "facts": [f.fid for f in record.facts if f is not None and f.fid]})
+    touched = {f.fid for f, _, _ in record.changes} | {t["fact"].fid for t in record.texts if t.get("fact")}
+    touched.discard(None)
     entry = {
         "id": "P1",
+        "mutation": mutation.mid,
         "family": mutation.family,
         "rule_id": mutation.rule_id,
         "description": record.description,
@@ -181,7 +243,17 @@ def planted_json(report):
     }
     if record.intended is not None:
         entry["intended"] = record.intended
+    if mutation.hint:
+        entry["hint"] = mutation.hint
+    entry["claims"] = [c["id"] for c in claim_rows if touched & _claim_fact_ids(c)]
     return [entry]
+
+
+def _claim_fact_ids(row):
+    ids = {r.get("fact") for r in row["roles"].values()}
+    ids |= {r.get("fact") for r in row.get("components", []) + row.get("reason", [])}
+    ids.discard(None)
+    return ids
 
 
 def neutral_json(report):
@@ -263,7 +335,10 @@ def finish(reports, out_dir, args, pdf_wanted):
         if "docx" not in r.files and os.path.exists(os.path.join(out_dir, r.name + ".docx")):
             os.remove(os.path.join(out_dir, r.name + ".docx"))
         facts = [f for f in truth.walk(r.doc)]
-        data = truth.report_json(r.doc, r.meta, facts, planted_json(r), neutral_json(r), r.files)
+        text, spans = render_text.render_with_offsets(r.doc, r.meta)
+        claim_rows = claims.claims_json(r.doc, r.meta, text, spans)
+        data = truth.report_json(r.doc, r.meta, facts, planted_json(r, claim_rows), neutral_json(r), r.files,
+                                 claim_rows)
         with open(os.path.join(out_dir, r.name + ".truth.json"), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(truth.dumps(data))
     manifest = {
@@ -274,6 +349,7 @@ def finish(reports, out_dir, args, pdf_wanted):
         "reports": [{
             "name": r.name,
             "kind": r.meta["kind"],
+            "dialect": r.meta["dialect"],
             "variant": r.meta["variant"],
             "mutation": r.meta["mutation"],
             "unit_name": r.meta["unit_name"],
@@ -301,7 +377,7 @@ def readme(reports, args):
         "Each report `<name>` has its formats (`<name>.txt`, `.docx`, `.html`, `.pdf` where listed) and one",
         "`<name>.truth.json` shared by all of them. `manifest.json` lists every file.",
         "",
-        "| name | variant | kind | unit, year | formats | what it is |",
+        "| name | variant | dialect | unit, year | formats | what it is |",
         "|---|---|---|---|---|---|",
     ]
     for r in reports:
@@ -311,13 +387,33 @@ def readme(reports, args):
                 st.table_unit, "" if st.table_unit == "万元" else " (%d decimals)" % st.table_decimals,
                 st.code_style, st.html_charset, ", native charts" if (st.charts and r.meta["kind"] == "final") else "",
                 ", long tables across pages" if st.large else "")
+            if r.meta["dialect"] in ("provincial", "district"):
+                what += "; percentages at 0/1/2 decimals per value; “三公” table: %s" % tp_layout_words(st)
         else:
-            what = "`%s`: %s" % (r.mutation.rule_id, r.record.description)
+            what = "`%s`: %s" % (r.mutation.mid, r.record.description)
         lines.append("| %s | %s | %s | %s %d | %s | %s |" % (
-            r.name, r.meta["variant"], r.meta["kind"], r.meta["unit_name"], r.meta["year"],
+            r.name, r.meta["variant"], r.meta["dialect"], r.meta["unit_name"], r.meta["year"],
             ", ".join(sorted(r.files)), what.replace("|", "/")))
     lines.append("")
     return "\n".join(lines)
+
+
+def tp_layout_words(st):
+    words = ["a row per year" if st.tp_layout == "rows" else "a panel per year",
+             {"outbound_vehicle_reception": "出国 first", "outbound_reception_vehicle": "出国, 接待, 车",
+              "vehicle_reception_outbound": "出国 last"}[st.tp_order],
+             {"group_subtotal": "车 group with 小计", "group": "车 group without 小计",
+              "flat": "车 as two plain columns"}[st.tp_vehicle],
+             "with 合计" if st.tp_total_column else "no 合计 column",
+             "zero cells %s" % ({None: "as the tables", "": "blank", "-": "'-'"}.get(st.tp_zero, "'%s'" % st.tp_zero)),
+             "in %s" % (st.tp_unit or st.table_unit)]
+    if st.tp_total_where:
+        words.append("shares of a total printed %s" % {"paragraph": "in the paragraph before",
+                                                       "table": "only in the table",
+                                                       "sum": "nowhere (sum of the parts)"}[st.tp_total_where])
+    if st.gpb_prior_column:
+        words.append("一般公共预算支出表 with a %s column" % st.gpb_prior_column)
+    return ", ".join(words)
 
 
 def sample_set(args):
@@ -328,13 +424,37 @@ def sample_set(args):
         write_formats(r, args.out, SAMPLE_CLEAN_FORMATS)
         reports.append(r)
         pdf_wanted.append(r)
-    for i, mutation in enumerate(mutate.ALL, start=1):
+    n = len(SAMPLE_CLEAN)
+    for preset in SAMPLE_DIALECTS:
+        n += 1
+        name = "c%02d_%s_%s" % (n, preset["dialect"], preset["dept"])
+        r = build_report(args.seed, "clean%d" % n, preset["kind"], name, preset=preset)
+        write_formats(r, args.out, preset["formats"])
+        reports.append(r)
+        if "pdf" in preset["formats"]:
+            pdf_wanted.append(r)
+    legacy = mutate.LEGACY + mutate.NEUTRALS
+    for i, mutation in enumerate(legacy, start=1):
         kind = mutation.kinds[(i + 1) % len(mutation.kinds)]
         prefix = "n" if mutation.neutral else "m"
-        name = "%s%02d_%s_%s" % (prefix, i, mutation.rule_id, kind)
+        name = "%s%02d_%s_%s" % (prefix, i, mutation.mid, kind)
         r = build_report(args.seed, "mut%d" % i, kind, name, mutation=mutation, preset=SAMPLE_MUTATED)
         write_formats(r, args.out, SAMPLE_MUTATED_FORMATS)
         reports.append(r)
+    i = len(legacy)
+    for dialect, only in SAMPLE_CLAIM_DIALECTS.items():
+        styles = SAMPLE_CLAIM_STYLES[dialect]
+        for k, mutation in enumerate(m for m in mutate.CLAIM_MUTATIONS if only is None or m.mid in only):
+            i += 1
+            kind = "final" if dialect == "final" else "budget"
+            name = "m%02d_%s_%s" % (i, mutation.mid, dialect)
+            preset = dict(SAMPLE_MUTATED, style=dict(SAMPLE_MUTATED["style"], **styles[k % len(styles)]))
+            if dialect in ("provincial", "district"):
+                preset["dialect"] = dialect
+            r = build_report(args.seed, "%s.%s" % (mutation.mid, dialect), kind, name, mutation=mutation,
+                             preset=preset)
+            write_formats(r, args.out, SAMPLE_MUTATED_FORMATS)
+            reports.append(r)
     finish(reports, args.out, args, pdf_wanted)
     return reports
 
@@ -351,12 +471,23 @@ def count_set(args):
         if unknown:
             raise SystemExit("gen_reports: unknown rule id(s): %s" % ", ".join(unknown))
         pool = [mutate.BY_ID[w] for w in wanted]
+    dialects = None
+    if args.dialect:
+        dialects = list(build_dialect.DIALECTS) if args.dialect == "all" else [args.dialect]
     reports, pdf_wanted = [], []
     for i in range(args.count):
         kinds = ("final", "budget") if args.kind == "both" else (args.kind,)
         mutation = None
         kind = kinds[i % len(kinds)]
-        if args.mutate:
+        dialect = None
+        if dialects:
+            dialect = dialects[i % len(dialects)]
+            kind = "final" if dialect == "final" else "budget"
+        if args.mutate and dialects:
+            mutation = pool[i % len(pool)]
+            if kind not in mutation.kinds:
+                dialect, kind = "final", "final"
+        elif args.mutate:
             # Cycle through the mutations; with --kind both the kinds alternate
             # too, and an odd-length cycle gives every mutation both kinds in
             # two rounds.  A mutation that needs a kind (completion.rate: final)
@@ -364,14 +495,17 @@ def count_set(args):
             mutation = pool[i % len(pool)]
             if kind not in mutation.kinds:
                 if args.kind != "both":
-                    raise SystemExit("gen_reports: %s cannot be planted in a %s report" % (mutation.rule_id, kind))
+                    raise SystemExit("gen_reports: %s cannot be planted in a %s report" % (mutation.mid, kind))
                 kind = mutation.kinds[0]
+        label = dialect or kind
         if mutation is None:
-            name = "r%03d_%s" % (i + 1, kind)
+            name = "r%03d_%s" % (i + 1, label)
         else:
-            name = "r%03d_%s_%s" % (i + 1, mutation.rule_id, kind)
-        r = build_report(args.seed, "r%d" % i, kind, name, mutation=mutation,
-                         preset={"compact": args.compact})
+            name = "r%03d_%s_%s" % (i + 1, mutation.mid, label)
+        preset = {"compact": args.compact}
+        if dialect in ("provincial", "district"):
+            preset["dialect"] = dialect
+        r = build_report(args.seed, "r%d" % i, kind, name, mutation=mutation, preset=preset)
         write_formats(r, args.out, formats)
         reports.append(r)
         if "pdf" in formats:
@@ -387,6 +521,8 @@ def main(argv=None):
     parser.add_argument("--out", help="output directory (created if missing)")
     parser.add_argument("--count", type=int, help="number of reports (default: the committed sample set)")
     parser.add_argument("--kind", choices=("final", "budget", "both"), default="both")
+    parser.add_argument("--dialect", choices=build_dialect.DIALECTS + ("all",),
+                        help="report dialect (overrides --kind); all = cycle through the four")
     parser.add_argument("--formats", default="txt,docx,html,pdf", help="comma list of txt,docx,html,pdf")
     parser.add_argument("--mutate", action="store_true", help="every report carries one mutation (cycling)")
     parser.add_argument("--rules", help="with --mutate: comma list of mutation ids to cycle through")
@@ -396,7 +532,7 @@ def main(argv=None):
     args.argv = argv
     if args.list_rules:
         for m in mutate.ALL:
-            print("%-36s %s" % (m.rule_id, "neutral" if m.neutral else m.family))
+            print("%-36s %s" % (m.mid, "neutral" if m.neutral else m.family))
         return 0
     if not args.out:
         parser.error("--out is required")

@@ -34,6 +34,11 @@ class Fact:
         self.fullwidth = False
         self.detached_unit = False  # unit printed after a line break (neutral edit)
         self.also_metrics = None  # other metrics the same printed number states
+        # Precision of a percentage: False = the legacy document rule (two
+        # decimals even when trailing zeros are dropped); True = its own
+        # printed decimals ("增长3%" is right when the rate rounds to 3).
+        self.per_value = False
+        self.label = None  # components and policy rates: the words naming them
         self.location = None  # filled by truth.walk()
         self.fid = None
 
@@ -61,7 +66,7 @@ class Fact:
             half = half / numfmt.TEN_THOUSAND
         # Document rule (domain.md §2.0-1): dropped trailing zeros still mean
         # two-decimal precision when the document prints two decimals.
-        if self.scale == "万元" or self.scale == "%":
+        if self.scale == "万元" or (self.scale == "%" and not self.per_value):
             half = min(half, Decimal("0.005"))
         return half
 
@@ -72,7 +77,38 @@ class Fact:
         return raw + (self.sep + self.unit if self.unit else "")
 
 
-NEGATIVE_WORDS = ("减少", "下降", "降低")
+NEGATIVE_WORDS = ("减少", "下降", "降低", "降幅")
+
+
+class SumOf:
+    """A total printed nowhere: the sum of the listed parts (shares of
+    「占“三公”经费的N%」 when neither the text nor the table prints the
+    total).  Behaves like a printed Fact for the identity checks: its value
+    is the sum, its half unit the sum of the parts' half units."""
+
+    origin = "sum"
+    measure = "amount"
+    scale = "万元"
+    raw = "sum"
+    fid = None
+    tag = None
+    sign_word = None
+    per_value = False
+    metric_id = None
+
+    def __init__(self, parts):
+        self.parts = list(parts)
+        self.dims = {}
+        self.refs = {}
+
+    def printed(self):
+        return True
+
+    def value(self):
+        return sum((p.value() or Decimal(0) for p in self.parts), Decimal(0))
+
+    def half_unit(self):
+        return sum((p.half_unit() for p in self.parts if p.value() is not None), Decimal(0))
 
 
 class LineBreak:
@@ -202,11 +238,50 @@ class Check:
         return out
 
 
+class Claim:
+    """What one sentence (or list item) asserts, with explicit roles.
+
+    family: the sentence template id ("district.item_exec", "final.yoy" …).
+    subject: {"text": printed label or None, "metric_id", "func_code"/"econ_code"}.
+    roles: role name -> Fact; roles are value (the subject's own figure),
+        prior, change, rate, share, total, budget, completion, policy_rate.
+    components: [(Fact, label)] listed parts of the value (其中/主要用于/包括);
+    reason: [(Fact, label)] amounts inside the 主要原因是 clause: parts of
+        the change, never the subject's own or prior figures.
+    direction: the printed direction word ("增加", "下降", "持平") or None.
+    comparison: {"text": printed words, "year": printed year or None,
+        "implied_year": the year it means, "basis": budget|execution|actual}.
+    checkable: False for printed rates that are not checkable claims
+        (policy rates); note says why.
+    Claims given explicitly by a builder are kept; truth.claims() derives
+    the rest from the facts' refs (claims.py)."""
+
+    def __init__(self, family, subject=None, roles=None, components=None, reason=None,
+                 direction=None, comparison=None, checkable=True, note=None, total_where=None):
+        self.family = family
+        self.subject = dict(subject or {})
+        self.roles = {k: v for k, v in (roles or {}).items() if v is not None}
+        self.components = list(components or [])
+        self.reason = list(reason or [])
+        self.direction = direction
+        self.comparison = dict(comparison) if comparison else None
+        self.checkable = checkable
+        self.note = note
+        self.total_where = total_where  # shares: paragraph | table | sum_of_parts
+
+    def facts(self):
+        out = list(self.roles.values())
+        out += [f for f, _ in self.components]
+        out += [f for f, _ in self.reason]
+        return out
+
+
 class Doc:
     def __init__(self, meta):
         self.meta = meta
         self.blocks = []
         self.checks = []
+        self.claims = []  # explicit claims (model.Claim) given by the builder
 
     def facts(self):
         for block in self.blocks:

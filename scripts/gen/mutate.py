@@ -18,8 +18,10 @@ Rule ids are stable: the C++ checks use exactly these ids.
 
 from decimal import Decimal
 
-from gen import catalog, numfmt
-from gen.model import LineBreak, PageBreak, Para, Table
+import re
+
+from gen import catalog, claims as claims_mod, numfmt
+from gen.model import Fact, LineBreak, PageBreak, Para, Table
 from gen.numfmt import HUNDRED, q2, trunc2
 
 RULES = [
@@ -43,15 +45,21 @@ NEUTRAL = [
 # Rules whose violation is structural/textual: the identity evaluator cannot
 # see them, the planted record is their only evidence.
 STRUCTURAL = {"code.name_mismatch", "presentation.missing_unit", "presentation.template_residue",
-              "presentation.percent_without_sign", "table.value_shifted"}
+              "presentation.percent_without_sign", "table.value_shifted", "presentation.year_mismatch"}
 
 
 class Mutation:
-    rule_id = None
+    rule_id = None  # the rule a checker reports for it
     kinds = ("final", "budget")
     style = {}  # style overrides needed for the edit to be possible
     want = {}  # figure constraints (see figures.make)
     neutral = False
+    hint = None  # what kind of slip it is, when the rule id alone does not say
+
+    @property
+    def mid(self):
+        """The mutation id (names the sample; the rule id for the legacy ones)."""
+        return self.rule_id
 
     @property
     def family(self):
@@ -669,6 +677,394 @@ class ValueShifted(Mutation):
         return e
 
 
+# ----- claim mutations (every dialect) ------------------------------------------
+#
+# These edit one claim of the sentence templates (docs/ground_truth.md,
+# Dialects): the dialect's own item sentences first (district.item_exec,
+# provincial.item_yoy), the YoY sentences of the legacy dialects otherwise.
+
+PRIMARY = {"provincial": ("provincial.item_yoy",), "district": ("district.item_exec",),
+           "final": ("final.yoy",), "budget": ("budget.yoy",)}
+OPPOSITE = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "增幅": "降幅", "降幅": "增幅"}
+
+
+class ClaimMutation(Mutation):
+    kinds = ("final", "budget")
+    claim_mid = None
+
+    @property
+    def mid(self):
+        return self.claim_mid
+
+    @property
+    def family(self):
+        return "claim"
+
+    def candidates(self, doc, claim):
+        raise NotImplementedError
+
+    def apply(self, doc, rng, style):
+        dialect = doc.meta.get("dialect") or doc.meta["kind"]
+        found = [c for c in claims_mod.derive(doc, dialect) if c.checkable and self.candidates(doc, c)]
+        primary = [c for c in found if c.family in PRIMARY.get(dialect, ())]
+        pool = primary or found
+        rng.shuffle(pool)
+        for claim in pool[:6]:
+            edit = self.edit(doc, rng, style, claim)
+            if edit is not None:
+                edit.intended = dict(edit.intended or {}, claim_family=claim.family)
+                return edit
+        return None
+
+
+def claim_values(claim):
+    """(this year, last year, signed change) of a change claim, from its
+    printed prior or derived from the change amount; None without a base."""
+    cur = claim.roles.get("value")
+    if cur is None or cur.value() is None:
+        return None
+    prior, chg = claim.roles.get("prior"), claim.roles.get("change")
+    if prior is not None:
+        p = prior.value()
+        return cur.value(), p, cur.value() - p
+    if chg is not None:
+        return cur.value(), cur.value() - chg.value(), chg.value()
+    return None
+
+
+def rate_claim(claim):
+    rate = claim.roles.get("rate")
+    values = claim_values(claim)
+    return (rate is not None and rate.origin == "narrative" and rate.value() and values is not None
+            and values[1] > 0 and values[2] != 0)
+
+
+def set_rate(fact, value):
+    """Prints a percentage at the fact's own precision (per value) or as the
+    document prints it (two decimals, trailing zeros dropped when it does)."""
+    before = fact.raw
+    decimals = numfmt.decimals_of(before)
+    if fact.per_value:
+        fact.raw = numfmt.canonical(numfmt.round_to(value, decimals), decimals)
+    else:
+        fact.raw = numfmt.fmt_percent(value, drop=decimals != 2)
+    return before, fact.raw
+
+
+def word_part(para, fact):
+    """Index of the string part printed before `fact` (its words)."""
+    i = next(i for i, p in enumerate(para.parts) if p is fact)
+    j = i - 1
+    while j >= 0 and not isinstance(para.parts[j], str):
+        j -= 1
+    return j
+
+
+class ClaimRate(ClaimMutation):
+    claim_mid = "claim.rate"
+    rule_id = "change.rate"
+
+    def candidates(self, doc, claim):
+        return rate_claim(claim)
+
+    def edit(self, doc, rng, style, claim):
+        fact = claim.roles["rate"]
+        value = abs(fact.value())
+        delta = percent_delta(rng) * 2 + q2(value * Decimal("0.2"))
+        new = value - delta if value > delta * 2 else value + delta
+        e = Edit()
+        before, after = set_rate(fact, new)
+        if before == after:
+            return None
+        e.changes.append((fact, before, after))
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        e.description = "%s: rate printed %s%% where the figures give %s%%" % (claim.family, after, before)
+        return e
+
+
+class ClaimDirection(ClaimMutation):
+    claim_mid = "claim.direction"
+    rule_id = "change.direction"
+
+    def candidates(self, doc, claim):
+        return claim.direction in OPPOSITE and (claim.roles.get("rate") is not None
+                                                or claim.roles.get("change") is not None)
+
+    def edit(self, doc, rng, style, claim):
+        # With both a change amount and a rate, flip the rate's word only: the
+        # two words then disagree whatever last year's figure was.  With a rate
+        # alone, last year's figure is printed (district items) or in a table.
+        fact = claim.roles.get("rate") or claim.roles["change"]
+        para = para_of(doc, fact)
+        j = word_part(para, fact)
+        text = para.parts[j]
+        word = fact.sign_word
+        k = text.rfind(word)
+        if k < 0:
+            return None
+        new_text = text[:k] + OPPOSITE[word] + text[k + len(word):]
+        new_text = re.sub(r"有所(增加|减少)", lambda m: "有所" + OPPOSITE[m.group(1)], new_text)
+        para.parts[j] = new_text
+        fact.sign_word = OPPOSITE[word]
+        if claim.roles.get("change") is None or fact is claim.roles["change"]:
+            claim.direction = OPPOSITE[word]
+        e = Edit()
+        e.texts.append({"fact": fact, "before": text, "after": new_text})
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        e.description = "%s: direction word '%s' printed where the figures say '%s'" % (
+            claim.family, OPPOSITE[word], word)
+        return e
+
+
+class ClaimReasonFigure(ClaimMutation):
+    """The change amount (or last year's figure) replaced by an amount of
+    the reason clause: the slip a reader makes when binding 「主要原因是…C万元」
+    as the subject's own figure, made by the writer."""
+    claim_mid = "claim.reason_figure"
+    rule_id = "change.rate"
+    hint = "reason_figure"
+    style = {"reason_amounts": True}
+
+    def candidates(self, doc, claim):
+        target = claim.roles.get("change") or claim.roles.get("prior")
+        return (claim.reason and target is not None and target.origin == "narrative"
+                and claim.roles.get("rate") is not None
+                and any(abs(c.value()) != abs(target.value()) for c, _ in claim.reason))
+
+    def edit(self, doc, rng, style, claim):
+        target = claim.roles.get("change") or claim.roles.get("prior")
+        comps = [c for c, _ in claim.reason if abs(c.value()) != abs(target.value())]
+        comp = rng.choice(comps)
+        e = Edit()
+        before = target.raw
+        target.raw = comp.raw
+        e.changes.append((target, before, target.raw))
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        role = "change" if target is claim.roles.get("change") else "prior"
+        e.intended = {"role": role, "component": comp.tag}
+        e.description = "%s: the %s printed as %s, the amount of the reason clause ('%s'), instead of %s" % (
+            claim.family, "change amount" if role == "change" else "last year's figure", comp.raw,
+            comp.label, before)
+        return e
+
+
+def item_label(code, year, para_text):
+    """The 类/款/项 label of a code as the paragraph prints it."""
+    for lei in (catalog.lei_name(code[:3], year), catalog.short_lei(catalog.lei_name(code[:3], year))):
+        label = "%s（类）%s（款）%s（项）" % (lei, catalog.kuan_name(code, year), catalog.xiang_name(code))
+        if label in para_text:
+            return label
+    return None
+
+
+class ClaimSwappedSubject(ClaimMutation):
+    """Two item sentences print each other's subject: every figure of the
+    item now stands under the other 项's name."""
+    claim_mid = "claim.swapped_subject"
+    rule_id = "agree.text_table"
+    hint = "swapped_subject"
+
+    def candidates(self, doc, claim):
+        value = claim.roles.get("value")
+        return (value is not None and value.origin == "narrative" and value.dims.get("func_code")
+                and len(value.dims["func_code"]) == 7 and value.tag and value.tag.startswith("n.gpb.xiang.")
+                and self.label_of(doc, claim) is not None)
+
+    def label_of(self, doc, claim):
+        value = claim.roles["value"]
+        para = para_of(doc, value)
+        if para is None:
+            return None
+        return item_label(value.dims["func_code"], doc.meta["year"], para.text())
+
+    def apply(self, doc, rng, style):
+        dialect = doc.meta.get("dialect") or doc.meta["kind"]
+        found = [c for c in claims_mod.derive(doc, dialect) if self.candidates(doc, c)]
+        primary = [c for c in found if c.family in PRIMARY.get(dialect, ())] or found
+        # One claim per item paragraph (a legacy final item has a completion
+        # claim and an amount claim for the same 项).
+        by_para, pool = set(), []
+        for c in primary:
+            para = para_of(doc, c.roles["value"])
+            if id(para) not in by_para:
+                by_para.add(id(para))
+                pool.append(c)
+        rng.shuffle(pool)
+        for i, a in enumerate(pool):
+            for b in pool[i + 1:]:
+                if a.roles["value"].value() != b.roles["value"].value():
+                    return self.swap(doc, a, b)
+        return None
+
+    def swap(self, doc, a, b):
+        pa, pb = para_of(doc, a.roles["value"]), para_of(doc, b.roles["value"])
+        la, lb = self.label_of(doc, a), self.label_of(doc, b)
+        ca, cb = a.roles["value"].dims["func_code"], b.roles["value"].dims["func_code"]
+        e = Edit()
+        for para, old, new in ((pa, la, lb), (pb, lb, la)):
+            for j, part in enumerate(para.parts):
+                if isinstance(part, str) and old in part:
+                    para.parts[j] = part.replace(old, new, 1)
+                    break
+        moved = {}
+        for para, old_code, new_code in ((pa, ca, cb), (pb, cb, ca)):
+            for fact in para.facts():
+                if fact.dims.get("func_code") == old_code:
+                    fact.dims["func_code"] = new_code
+                    moved[id(fact)] = (old_code, new_code)
+        for claim, label, code in ((a, lb, cb), (b, la, ca)):
+            if claim.subject.get("text"):
+                claim.subject["text"] = label
+            if claim.subject.get("func_code"):
+                claim.subject["func_code"] = code
+        # The sentences now name the other 项: compare them with its table row.
+        by_tag = {f.tag: f for f in doc.facts() if f.tag}
+        for check in doc.checks:
+            facts = check.facts
+            mine = [v for v in facts.values() if isinstance(v, Fact) and id(v) in moved]
+            if not mine:
+                continue
+            old_code, new_code = moved[id(mine[0])]
+            for key, v in list(facts.items()):
+                if isinstance(v, Fact) and v.origin == "table" and v.tag and ".%s." % old_code in v.tag:
+                    other = by_tag.get(v.tag.replace(".%s." % old_code, ".%s." % new_code))
+                    if other is not None:
+                        facts[key] = other
+        e.texts.append({"fact": a.roles["value"], "before": la, "after": lb})
+        e.texts.append({"fact": b.roles["value"], "before": lb, "after": la})
+        e.facts += [a.roles["value"], b.roles["value"]]
+        e.intended = {"swapped": [ca, cb]}
+        e.description = "%s: the items %s and %s print each other's subject" % (a.family, ca, cb)
+        return e
+
+    def edit(self, doc, rng, style, claim):
+        raise NotImplementedError
+
+
+YEAR_WORDS = re.compile(r"(上年度?|\d{4}年度?)")
+
+
+class ClaimComparisonYear(ClaimMutation):
+    """「比2025年预算增加…」 in a 2025 budget: the comparison names the
+    report's own year."""
+    claim_mid = "claim.comparison_year"
+    rule_id = "presentation.year_mismatch"
+    hint = "comparison_year"
+
+    def candidates(self, doc, claim):
+        anchor = claim.roles.get("change") or claim.roles.get("rate")
+        return anchor is not None and anchor.origin == "narrative" and self.locate(doc, claim, anchor) is not None
+
+    def locate(self, doc, claim, anchor):
+        """(para, part index, match) of the comparison words before the
+        anchor, within its sentence."""
+        para = para_of(doc, anchor)
+        if para is None:
+            return None
+        i = next(i for i, p in enumerate(para.parts) if p is anchor)
+        for j in range(i - 1, -1, -1):
+            part = para.parts[j]
+            if isinstance(part, str):
+                found = list(claims_mod.COMPARISON.finditer(part))
+                if found:
+                    return para, j, found[-1]
+                if "。" in part:
+                    return None
+        return None
+
+    def edit(self, doc, rng, style, claim):
+        year = doc.meta["year"]
+        anchor = claim.roles.get("change") or claim.roles.get("rate")
+        para, j, m = self.locate(doc, claim, anchor)
+        text = para.parts[j]
+        words = m.group(0)
+        suffix = "年度" if "年度" in words else "年"
+        wrong = YEAR_WORDS.sub("%d%s" % (year, suffix), words, count=1)
+        if wrong == words:
+            return None
+        para.parts[j] = text[:m.start()] + wrong + text[m.end():]
+        if claim.comparison:
+            claim.comparison = dict(claim.comparison, text=wrong, year=year)
+        e = Edit()
+        e.texts.append({"fact": anchor, "before": words, "after": wrong})
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        e.intended = {"printed_year": year, "expected_year": year - 1}
+        e.description = "%s: the comparison says '%s' in a %d report (meant: %d)" % (
+            claim.family, wrong, year, year - 1)
+        return e
+
+
+class ClaimTruncatedRate(ClaimMutation):
+    claim_mid = "claim.truncated_rate"
+    rule_id = "change.rate"
+    hint = "truncation"
+
+    @staticmethod
+    def exact(claim):
+        """(the exact rate, its printed decimals)."""
+        rate = claim.roles["rate"]
+        cur, prior, delta = claim_values(claim)
+        return HUNDRED * abs(delta) / prior, numfmt.decimals_of(rate.raw) if rate.per_value else 2
+
+    def candidates(self, doc, claim):
+        if not rate_claim(claim):
+            return False
+        exact, d = self.exact(claim)
+        return exact - numfmt.trunc_to(exact, d) > Decimal(1).scaleb(-d) * Decimal("0.65")
+
+    def edit(self, doc, rng, style, claim):
+        rate = claim.roles["rate"]
+        exact, d = self.exact(claim)
+        before = rate.raw
+        rate.raw = numfmt.canonical(numfmt.trunc_to(exact, d), d)
+        if not rate.per_value and numfmt.decimals_of(before) != 2:
+            rate.raw = numfmt.drop_zeros(rate.raw)
+        if rate.raw == before:
+            return None
+        e = Edit()
+        e.changes.append((rate, before, rate.raw))
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        e.description = "%s: rate printed truncated (%s) instead of rounded half-up (%s) from %s" % (
+            claim.family, rate.raw, before, numfmt.canonical(exact.quantize(Decimal("0.0001"))))
+        return e
+
+
+class ClaimWrongBase(ClaimMutation):
+    """The rate computed on this year's figure instead of last year's."""
+    claim_mid = "claim.wrong_base"
+    rule_id = "change.rate"
+    hint = "wrong_base"
+
+    def candidates(self, doc, claim):
+        """A rate whose two bases give values at least three printed units
+        apart (a wrong base that rounding could hide is no planted error)."""
+        if not rate_claim(claim) or claim_values(claim)[0] <= 0:
+            return False
+        rate = claim.roles["rate"]
+        cur, prior, delta = claim_values(claim)
+        d = numfmt.decimals_of(rate.raw) if rate.per_value else 2
+        gap = abs(HUNDRED * abs(delta) / cur - HUNDRED * abs(delta) / prior)
+        return gap >= 3 * Decimal(1).scaleb(-d)
+
+    def edit(self, doc, rng, style, claim):
+        rate = claim.roles["rate"]
+        cur, prior, delta = claim_values(claim)
+        before, after = set_rate(rate, HUNDRED * abs(delta) / cur)
+        if before == after:
+            return None
+        e = Edit()
+        e.changes.append((rate, before, after))
+        e.facts += [f for f in claim.facts() if isinstance(f, Fact)]
+        e.intended = {"base": "current"}
+        e.description = "%s: rate printed %s%% = change / this year's %s instead of %s%% = change / last year's %s" % (
+            claim.family, after, numfmt.canonical(cur, 2), before, numfmt.canonical(prior, 2))
+        return e
+
+
+CLAIM_MUTATIONS = [ClaimRate(), ClaimDirection(), ClaimReasonFigure(), ClaimSwappedSubject(),
+                   ClaimComparisonYear(), ClaimTruncatedRate(), ClaimWrongBase()]
+
+
 # ----- neutral ------------------------------------------------------------------
 
 class Neutral(Mutation):
@@ -767,13 +1163,15 @@ class TablePageBreak(Neutral):
         return e
 
 
-ALL = [TotalBalance(), IncomeBySource(), BasicProject(), PersonnelPublic(), FuncHierarchy(), ThreePublicTotal(),
-       ThreePublicVehicle(), Procurement(), ShareRecompute(), ShareSum100(), ShareTruncated(), ChangeRate(),
-       ChangeDirection(), ChangeAmount(), CompletionRate(), TextTable(), Repeat(), NameMismatch(), MissingUnit(),
-       TemplateResidue(), PercentWithoutSign(), ValueShifted(),
-       ThousandsSeparator(), FullwidthDigits(), SpaceBeforeUnit(), LineBreakInside(), TablePageBreak()]
+LEGACY = [TotalBalance(), IncomeBySource(), BasicProject(), PersonnelPublic(), FuncHierarchy(), ThreePublicTotal(),
+          ThreePublicVehicle(), Procurement(), ShareRecompute(), ShareSum100(), ShareTruncated(), ChangeRate(),
+          ChangeDirection(), ChangeAmount(), CompletionRate(), TextTable(), Repeat(), NameMismatch(), MissingUnit(),
+          TemplateResidue(), PercentWithoutSign(), ValueShifted()]
+NEUTRALS = [ThousandsSeparator(), FullwidthDigits(), SpaceBeforeUnit(), LineBreakInside(), TablePageBreak()]
+ALL = LEGACY + CLAIM_MUTATIONS + NEUTRALS
 
-BY_ID = {m.rule_id: m for m in ALL}
+BY_ID = {m.mid: m for m in ALL}
+CLAIMS = [m.mid for m in CLAIM_MUTATIONS]
 
-assert [m.rule_id for m in ALL if not m.neutral] == RULES
-assert [m.rule_id for m in ALL if m.neutral] == NEUTRAL
+assert [m.rule_id for m in LEGACY] == RULES
+assert [m.rule_id for m in NEUTRALS] == NEUTRAL

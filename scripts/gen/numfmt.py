@@ -27,6 +27,16 @@ def trunc2(value):
     return Decimal(value).quantize(CENT, rounding=ROUND_DOWN)
 
 
+def round_to(value, decimals):
+    """Rounds half-up to `decimals` decimals (0, 1 or 2)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def trunc_to(value, decimals):
+    """Truncates toward zero at `decimals` decimals."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
+
+
 def percent(part, whole):
     """100·part/whole rounded half-up to two decimals; None when whole is 0."""
     if whole == 0:

@@ -27,6 +27,18 @@ class Style:
     row_numbers: bool = False  # 行次 column in the two-panel tables
     table_numbering: str = "公开"  # 公开01表 | 表1
     large: bool = False
+    # “三公” table layout (docs/ground_truth.md, 三公 table layouts).
+    tp_layout: str = "panels"  # panels: one data row, a panel per basis | rows: a row per basis
+    tp_order: str = "outbound_vehicle_reception"  # | outbound_reception_vehicle | vehicle_reception_outbound
+    tp_vehicle: str = "group_subtotal"  # group_subtotal | group (no 小计 column) | flat (two plain columns)
+    tp_total_column: bool = True
+    tp_total_where: str = None  # provincial shares of the “三公” total: paragraph | table | sum (of the parts)
+    tp_zero: str = None  # zero cells of the 三公 table; None = zero_cell
+    tp_unit: str = None  # None = table_unit
+    # Narrative (dialects; docs/ground_truth.md).
+    pct_per_value: bool = False  # percentages printed with 0, 1 or 2 decimals, each at its own precision
+    reason_amounts: bool = False  # 主要原因是 clauses of YoY sentences name amounts (一是…二是…)
+    gpb_prior_column: str = None  # BU06 adds a last-year column: 上年预算数 | 上年执行数
 
     def as_dict(self):
         return dataclasses.asdict(self)

@@ -9,7 +9,7 @@ they print the same strings from the same model.
 import json
 
 from gen import numfmt
-from gen.model import Chart, Fact, Heading, Para, Table
+from gen.model import Chart, Fact, Heading, Para, SumOf, Table
 
 SCHEMA = "budgetdoc.truth/1"
 
@@ -87,7 +87,13 @@ def fact_json(fact):
         out["sign_word"] = fact.sign_word
     if fact.also_metrics:
         out["also_metrics"] = list(fact.also_metrics)
+    if fact.label:
+        out["label"] = fact.label
+    if fact.per_value and fact.scale == "%":
+        out["decimals"] = numfmt.decimals_of(fact.raw)
     refs = {k: v.fid for k, v in fact.refs.items() if v is not None and v.fid}
+    # A total printed nowhere (model.SumOf): the ids of the parts it sums.
+    refs.update({k: [p.fid for p in v.parts if p.fid] for k, v in fact.refs.items() if isinstance(v, SumOf)})
     if refs:
         out["refs"] = refs
     return out
@@ -97,12 +103,13 @@ def _table_unit(fact):
     return fact.scale
 
 
-def report_json(doc, meta, facts, planted, neutral, files):
+def report_json(doc, meta, facts, planted, neutral, files, claims=None):
     return {
         "schema": SCHEMA,
         "report": meta,
         "files": files,
         "facts": [fact_json(f) for f in facts],
+        "claims": claims or [],
         "planted": planted,
         "neutral": neutral,
     }

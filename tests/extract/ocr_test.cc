@@ -26,8 +26,7 @@ bool LanguageDataInstalled() {
 
 // A one-page PDF showing `image` (8-bit gray, uncompressed) over a page of
 // `width` x `height` points: what a scanner writes, without a text layer.
-std::string ImageOnlyPdf(const RenderedPage& image, double width,
-                         double height) {
+std::string ImageOnlyPdf(const PageBitmap& image, double width, double height) {
   std::vector<std::string> objects;
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objects.push_back("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
@@ -76,7 +75,7 @@ class OcrTest : public ::testing::Test {
     ASSERT_TRUE(text_pdf.ok());
     RenderOptions render;
     render.dpi = 200;
-    Result<RenderedPage> page = RenderPdfPage(*text_pdf, 1, render);
+    Result<PageBitmap> page = RenderPdfPage(*text_pdf, 1, render);
     ASSERT_TRUE(page.ok()) << page.status().ToString();
     scan_ = ImageOnlyPdf(*page, 595.304, 841.89);
   }
@@ -133,7 +132,7 @@ TEST(OcrEngineTest, MissingLanguageDataNamesThePackageToInstall) {
 
 TEST(OcrEngineTest, MissingLanguageDataInAutoModeIsAFindingNotAFailure) {
   // A page that is an image: a black square on a white page.
-  RenderedPage image;
+  PageBitmap image;
   image.width = image.height = 200;
   image.pixels.assign(200 * 200, 255);
   for (int y = 50; y < 150; ++y) {

@@ -1,0 +1,209 @@
+#include "base/utf8.h"
+#include "check/families.h"
+#include "check/rules.h"
+#include "normalize/text.h"
+#include "schema/class_path.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace budgetdoc {
+namespace {
+
+class AgreementChecks : public CheckContext {
+ public:
+  explicit AgreementChecks(const CheckContext& cx) : CheckContext(cx) {}
+
+  void Run() {
+    CheckRepeats();
+    CheckCounts();
+    CheckAdminCost();
+    CheckPerformanceScores();
+  }
+
+ private:
+  void CheckRepeats() {
+    struct Key {
+      std::string metric, basis, fund, label;
+      int year;
+      bool operator<(const Key& o) const {
+        return std::tie(metric, basis, fund, label, year) <
+               std::tie(o.metric, o.basis, o.fund, o.label, o.year);
+      }
+    };
+    std::map<Key, std::vector<const Fact*>> by_key;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kAmount || f.unit.empty()) continue;
+      // A table row without a printed label was placed by column alone.
+      if (f.origin == Origin::kTable && f.label.empty()) continue;
+      // A table column other than the row's total (基本支出, 项目支出 of a
+      // 科目 row) is a different figure.
+      std::string metric = f.metric;
+      if (!f.column.empty() && f.column != "total" && f.column != "amount")
+        metric += "#" + f.column;
+      std::string label;
+      if (IsClassMetric(f.metric)) {
+        if (f.code.empty() && f.origin == Origin::kTable) continue;
+        label = !f.code.empty()
+                    ? f.code
+                    : "name:" + StripZhiChu(CanonicalClassName(f.label));
+      }
+      by_key[{metric, f.basis, f.fund, label, f.year}].push_back(&f);
+    }
+    for (const auto& [key, facts] : by_key) {
+      const Fact* first_text = nullptr;
+      for (const Fact* f : facts) {
+        if (f->origin == Origin::kNarrative) {
+          first_text = f;
+          break;
+        }
+      }
+      if (first_text == nullptr) continue;
+      std::set<std::string> reported;
+      for (const Fact* f : facts) {
+        if (f == first_text) continue;
+        if (f->origin == Origin::kNarrative &&
+            f->where.block == first_text->where.block &&
+            f->printed == first_text->printed) {
+          continue;
+        }
+        std::string rule = f->origin == Origin::kChart   ? "agree.chart_text"
+                           : f->origin == Origin::kTable ? "agree.text_table"
+                                                         : "agree.repeat";
+        Judgment j = JudgeEqual(TermOf(*f), TermOf(*first_text));
+        // A 万元 text figure that is the 元 table value truncated (87.70 for
+        // 877,080 元): a conversion habit, reported as rounding-level.
+        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable &&
+            f->unit == "元" && first_text->unit == "万元" &&
+            f->value.Round(first_text->printed.scale(),
+                           RoundingMode::kTruncate) == first_text->value) {
+          j.outcome = Outcome::kRounding;
+          j.hint = "truncated when converting 元 to 万元";
+        }
+        // "17,192万元" in the text for 171,915,169 元 in the table: a correct
+        // rounding to the decimals the text printed.
+        if (j.outcome == Outcome::kFail && f->origin == Origin::kTable &&
+            first_text->origin == Origin::kNarrative &&
+            first_text->printed.scale() == 0 && Half(*first_text).scale() > 1 &&
+            f->value.Round(first_text->printed.scale(),
+                           RoundingMode::kHalfUp) == first_text->value) {
+          j.outcome = Outcome::kRounding;
+          j.hint = "the text prints fewer decimals";
+        }
+        // One finding per distinct printed value.
+        if (!reported.insert(rule + f->printed.ToString()).second &&
+            j.outcome == Outcome::kPass)
+          continue;
+        Add(FromJudgment(
+            rule, j,
+            {"“" + (f->label.empty() ? LabelOf(key.metric) : f->label) +
+                 "”在不同位置的数字",
+             (f->label.empty() ? LabelOf(key.metric) : f->label) +
+                 " printed in two places"},
+            "万元", {f, first_text}));
+      }
+    }
+  }
+
+  void CheckCounts() {
+    // The fleet is compared with the asset section's vehicle count, or else
+    // with the fleet as a second section states it.
+    const Fact* fleet = nullptr;
+    const Fact* assets = nullptr;
+    const Fact* fleet_again = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kCount) continue;
+      if (f.metric == "three_public.vehicle.fleet_count") {
+        if (fleet == nullptr) {
+          fleet = &f;
+        } else if (fleet_again == nullptr && f.section != fleet->section) {
+          fleet_again = &f;
+        }
+      }
+      if (f.metric == "assets.vehicles" && assets == nullptr) assets = &f;
+    }
+    if (assets == nullptr) assets = fleet_again;
+    if (fleet != nullptr && assets != nullptr) {
+      Term a{fleet->value, Decimal()}, b{assets->value, Decimal()};
+      Add(FromJudgment("agree.counts", JudgeEqual(a, b),
+                       {"公务用车数量", "vehicle counts"}, "辆",
+                       {fleet, assets}));
+    }
+  }
+
+  void CheckAdminCost() {
+    const Fact* admin = nullptr;
+    const Fact* pub = nullptr;
+    for (const Fact& f : ex_.facts) {
+      if (f.measure != Measure::kAmount || !Current(f) || f.basis != "actual")
+        continue;
+      if (f.metric == "admin_operating_cost" && admin == nullptr) admin = &f;
+      if (f.metric == "gpb.basic.public" && pub == nullptr) pub = &f;
+    }
+    if (admin == nullptr || pub == nullptr) return;
+    Judgment j = JudgeSumAtMost(TermOf(*pub), {TermOf(*admin)});
+    Add(FromJudgment(
+        "agree.admin_cost", j,
+        {"机关运行经费与公用经费", "administrative costs against public costs"},
+        "万元", {admin, pub}));
+  }
+
+  // Performance self-evaluation tables: the 评价结论 score is the 合计 score.
+  void CheckPerformanceScores() {
+    for (size_t ti = 0; ti < nd_.doc.tables.size(); ++ti) {
+      const Table& t = nd_.doc.tables[ti];
+      std::optional<Decimal> total, conclusion;
+      int total_row = -1, conclusion_row = -1;
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        const std::vector<Cell>& row = t.rows[r];
+        for (size_t c = 0; c + 1 < row.size(); ++c) {
+          std::string label = NormalizeText(row[c].text).text;
+          std::string value = NormalizeText(row[c + 1].text).text;
+          if (value.size() > 3 && value.compare(value.size() - 3, 3, "分") == 0)
+            value.resize(value.size() - 3);
+          Result<Decimal> v = Decimal::Parse(value);
+          if (!v.ok()) continue;
+          if (label == "合计" && !total) {
+            total = *v;
+            total_row = static_cast<int>(r);
+          }
+          if (label == "评价结论" || label == "自评得分" || label == "总分") {
+            conclusion = *v;
+            conclusion_row = static_cast<int>(r);
+          }
+          break;
+        }
+      }
+      if (!total || !conclusion || *total > Decimal::FromInt(100)) continue;
+      CheckResult r;
+      r.rule = "agree.performance_score";
+      r.outcome = *total == *conclusion ? Outcome::kPass : Outcome::kFail;
+      r.message = opts_.english
+                      ? "self-evaluation total " + total->ToString() +
+                            " against conclusion " + conclusion->ToString()
+                      : "绩效自评表合计得分" + total->ToString() +
+                            "分，评价结论为" + conclusion->ToString() + "分" +
+                            (*total == *conclusion ? "，一致" : "，二者不一致");
+      Evidence e;
+      e.label = "合计 / 评价结论";
+      e.value = total->ToString() + " / " + conclusion->ToString();
+      e.origin = "table";
+      e.where.table = static_cast<int>(ti);
+      e.where.row = conclusion_row;
+      e.location = "表" + std::to_string(ti + 1) + " 第" +
+                   std::to_string(total_row + 1) + "、" +
+                   std::to_string(conclusion_row + 1) + "行";
+      r.evidence = {e};
+      Add(std::move(r));
+    }
+  }
+};
+
+}  // namespace
+
+void RunAgreementChecks(const CheckContext& cx) { AgreementChecks(cx).Run(); }
+
+}  // namespace budgetdoc

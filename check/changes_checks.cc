@@ -1,0 +1,271 @@
+#include "base/utf8.h"
+#include "check/families.h"
+#include "check/rules.h"
+#include "normalize/text.h"
+#include "schema/class_path.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace budgetdoc {
+namespace {
+
+class ChangeChecks : public CheckContext {
+ public:
+  explicit ChangeChecks(const CheckContext& cx) : CheckContext(cx) {}
+
+  void Run() {
+    CheckChanges();
+    CheckRatesWithoutChange();
+  }
+
+ private:
+  const Fact* Next(const Fact& c, Measure m) const {
+    bool after = false;
+    for (const Fact& f : ex_.facts) {
+      if (&f == &c) {
+        after = true;
+        continue;
+      }
+      if (!after) continue;
+      if (f.where.block != c.where.block) break;
+      if (f.measure == m && SameSubject(f, c)) return &f;
+      if (f.measure == Measure::kChange && SameSubject(f, c)) break;
+    }
+    return nullptr;
+  }
+
+  // A printed prior-year value: a chart point or an amount of year − 1.
+  const Fact* PriorFor(const Fact& c) const {
+    int prior_year =
+        c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
+    for (const Fact& f : ex_.facts) {
+      if (SameSubject(f, c) && f.measure == Measure::kAmount &&
+          f.year == prior_year && prior_year > 0) {
+        return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  void CheckChanges() {
+    for (const Fact& c : ex_.facts) {
+      if (c.measure != Measure::kChange) continue;
+      const Fact* current = AmountFor(c, c.basis);
+      if (current == nullptr) current = AmountFor(c);
+      const Fact* rate = Next(c, Measure::kRate);
+      if (rate != nullptr && !rate->direction.empty() && !c.direction.empty() &&
+          ((IsUp(c.direction) && IsDown(rate->direction)) ||
+           (IsDown(c.direction) && IsUp(rate->direction)))) {
+        CheckResult r;
+        r.rule = "change.direction";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english
+                        ? "the change says " + c.direction +
+                              " but the rate says " + rate->direction
+                        : "增减额用“" + c.direction + "”，增减幅度却用“" +
+                              rate->direction + "”，方向矛盾";
+        r.evidence = {EvidenceOf(c), EvidenceOf(*rate)};
+        Add(std::move(r));
+      }
+      if (c.direction == "持平" && !c.value.is_zero()) {
+        CheckResult r;
+        r.rule = "change.direction";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english ? "\"unchanged\" with a nonzero change"
+                                  : "称“持平”，但增减额不为0";
+        r.evidence = {EvidenceOf(c)};
+        Add(std::move(r));
+      }
+      const Fact* prior = PriorFor(c);
+      if (current != nullptr && prior != nullptr) {
+        Decimal diff = current->value - prior->value;
+        bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) ||
+                       (IsDown(c.direction) && diff.sign() <= 0) ||
+                       c.direction.empty() || c.direction == "持平" ||
+                       c.direction == "增加（减少）";
+        if (!sign_ok && !diff.is_zero()) {
+          CheckResult r;
+          r.rule = "change.direction";
+          r.outcome = Outcome::kFail;
+          r.message = opts_.english
+                          ? "says " + c.direction +
+                                " but this year minus last year is " +
+                                diff.ToString()
+                          : "称“" + c.direction + "”，但本年" +
+                                Printed(*current) + "减上年" + Printed(*prior) +
+                                "为" + diff.ToString() + "万元";
+          r.evidence = {EvidenceOf(c), EvidenceOf(*current),
+                        EvidenceOf(*prior)};
+          Add(std::move(r));
+        } else {
+          Term change{diff.Abs(), TermOf(*current).half + TermOf(*prior).half};
+          Add(FromJudgment("change.amount", JudgeEqual(TermOf(c), change),
+                           {"“" + c.label + "”增减额与本年、上年数之差",
+                            "change of " + c.label + " against the two years"},
+                           "万元", {&c, current, prior}));
+        }
+      }
+      if (rate == nullptr) continue;
+      if (current == nullptr) {
+        NotChecked("change.rate",
+                   {"“" + c.label + "”缺少本年金额，无法复算增减幅度",
+                    "no current amount for " + c.label},
+                   {&c, rate});
+        continue;
+      }
+      // Last year's figure as printed, else derived: current ∓ change
+      // (carrying both half units). With it printed, the rate is judged on
+      // |this − last| / last, so a wrong change amount or direction word is
+      // reported once, by its own rule.
+      Decimal signed_change = IsDown(c.direction) ? -c.value : c.value;
+      Term prior_term{current->value - signed_change,
+                      TermOf(*current).half + TermOf(c).half};
+      Term change_term = TermOf(c);
+      if (prior != nullptr) {
+        prior_term = TermOf(*prior);
+        change_term = {(current->value - prior->value).Abs(),
+                       TermOf(*current).half + TermOf(*prior).half};
+      }
+      if (prior_term.value.sign() <= 0) {
+        CheckResult r;
+        r.rule = "change.zero_base";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english
+                        ? "a growth rate from a zero base"
+                        : "上年数为0（本年数即增加额），不应给出增长率" +
+                              Printed(*rate);
+        r.evidence = {EvidenceOf(c), EvidenceOf(*rate), EvidenceOf(*current)};
+        Add(std::move(r));
+        continue;
+      }
+      Judgment j = JudgeRatio(rate->printed, rate->printed.scale(), change_term,
+                              prior_term);
+      // An unknown sign (template residue "增加（减少）"): the rate holds if
+      // it holds either way; the residue is reported by its own rule.
+      if (c.direction == "增加（减少）" && prior == nullptr &&
+          j.outcome == Outcome::kFail) {
+        Term other{current->value + c.value, prior_term.half};
+        Judgment k = JudgeRatio(rate->printed, rate->printed.scale(),
+                                change_term, other);
+        if (k.outcome != Outcome::kFail) j = k;
+      }
+      Add(FromJudgment(
+          "change.rate", j,
+          {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%",
+          {rate, &c, current}));
+    }
+  }
+
+  // The value of `claim` of `measure` that satisfies `pred`, or nullptr.
+  template <typename Pred>
+  const Fact* InClaim(int claim, Measure measure, Pred pred) const {
+    for (const Fact& f : ex_.facts) {
+      if (f.claim == claim && f.measure == measure && pred(f)) return &f;
+    }
+    return nullptr;
+  }
+
+  // The basis of the year a rate compares with ("比2022年预算执行数…":
+  // execution), from the fact's claim; "" when unstated or unknown.
+  std::string ComparisonBasisOf(const Fact& r) const {
+    const std::vector<Claim>& claims = ex_.claims.claims;
+    if (r.claim < 0 || static_cast<size_t>(r.claim) >= claims.size()) return "";
+    const Claim& c = claims[static_cast<size_t>(r.claim)];
+    if (r.claim_value < 0 ||
+        static_cast<size_t>(r.claim_value) >= c.values.size())
+      return "";
+    return c.values[static_cast<size_t>(r.claim_value)].comparison_basis;
+  }
+
+  // A rate printed without a change amount ("2022年预算执行数为650.70万元，
+  // 2023年预算安排609.61万元，…降幅为6.31%"): judged on the claim's own two
+  // amounts, this year's and the compared year's (of the compared basis
+  // when the sentence names one). Without the compared amount the rate is
+  // reported not checked, so every printed rate is accounted for.
+  void CheckRatesWithoutChange() {
+    std::set<const Fact*> handled;
+    for (const Fact& c : ex_.facts) {
+      if (c.measure != Measure::kChange) continue;
+      if (const Fact* r = Next(c, Measure::kRate)) handled.insert(r);
+      if (c.claim >= 0) {
+        for (const Fact& f : ex_.facts) {
+          if (f.claim == c.claim && f.measure == Measure::kRate &&
+              SameSubject(f, c))
+            handled.insert(&f);
+        }
+      }
+    }
+    const int fy = ex_.meta.fiscal_year;
+    for (const Fact& r : ex_.facts) {
+      if (r.measure != Measure::kRate || r.claim < 0 || handled.count(&r) ||
+          fy <= 0)
+        continue;
+      int prior_year = r.comparison_year > 0 ? r.comparison_year : fy - 1;
+      const std::string basis = ComparisonBasisOf(r);
+      if (prior_year >= fy) continue;  // a year slip: presentation's business
+      const Fact* current = InClaim(
+          r.claim, Measure::kAmount,
+          [&](const Fact& f) { return SameSubject(f, r) && f.year == fy; });
+      const Fact* prior =
+          InClaim(r.claim, Measure::kAmount, [&](const Fact& f) {
+            return SameSubject(f, r) && f.year == prior_year &&
+                   (basis.empty() || f.basis == basis);
+          });
+      if (current == nullptr) continue;  // a rate about another figure
+      if (prior == nullptr) {
+        NotChecked(
+            "change.rate",
+            {"“" + r.label + "”只印了增减幅度，没有上年数或增减额，无法复算",
+             "only the rate of " + r.label +
+                 " is printed: no prior-year amount or change"},
+            {&r, current});
+        continue;
+      }
+      Decimal diff = current->value - prior->value;
+      if (!r.direction.empty() && r.direction != "持平" &&
+          r.direction != "增加（减少）" && !diff.is_zero() &&
+          ((IsUp(r.direction) && diff.sign() < 0) ||
+           (IsDown(r.direction) && diff.sign() > 0))) {
+        CheckResult res;
+        res.rule = "change.direction";
+        res.outcome = Outcome::kFail;
+        res.message =
+            opts_.english
+                ? "says " + r.direction +
+                      " but this year minus the compared "
+                      "year is " +
+                      diff.ToString()
+                : "称“" + r.direction + "”，但本年" + Printed(*current) + "减" +
+                      std::to_string(prior_year) + "年" + Printed(*prior) +
+                      "为" + diff.ToString() + "万元";
+        res.evidence = {EvidenceOf(r), EvidenceOf(*current),
+                        EvidenceOf(*prior)};
+        Add(std::move(res));
+        continue;
+      }
+      if (prior->value.sign() <= 0) {
+        NotChecked("change.rate",
+                   {"“" + r.label + "”上年数为0，增长率无从计算",
+                    "the compared amount of " + r.label + " is zero"},
+                   {&r, current, prior});
+        continue;
+      }
+      Term change{diff.Abs(), TermOf(*current).half + TermOf(*prior).half};
+      Add(FromJudgment(
+          "change.rate",
+          JudgeRatio(r.printed, r.printed.scale(), change, TermOf(*prior)),
+          {"“" + r.label + "”增减幅度", "change rate of " + r.label}, "%",
+          {&r, current, prior}));
+    }
+  }
+};
+
+}  // namespace
+
+void RunChangeChecks(const CheckContext& cx) { ChangeChecks(cx).Run(); }
+
+}  // namespace budgetdoc

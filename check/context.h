@@ -1,0 +1,149 @@
+// CheckContext: what every rule family of the checker reads — the
+// normalized document, the extraction with its facts and claims, the options
+// — and the helpers the families share (precision, evidence, judgments,
+// the result sink). Internal to check/: rule families derive from it
+// (check/families.h) and are run by RunChecks (check/check.h).
+// A CheckContext is a cheap view: copies share one State, which the caller
+// owns and which must outlive every copy. Not thread-safe.
+// Tested through tests/check/*_test.cc.
+#ifndef BUDGETDOC_CHECK_CONTEXT_H_
+#define BUDGETDOC_CHECK_CONTEXT_H_
+
+#include "check/check.h"
+#include "check/judge.h"
+#include "normalize/normalize.h"
+#include "schema/classification.h"
+#include "schema/extraction.h"
+#include "schema/metrics.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace budgetdoc {
+
+inline bool Contains(std::string_view s, std::string_view w) {
+  return s.find(w) != std::string_view::npos;
+}
+
+inline bool IsClassMetric(std::string_view metric) {
+  return metric == "gpb.expenditure.by_func" || metric == "gpb.basic.by_econ" ||
+         metric == "expenditure.by_func" || metric == "income.by_func";
+}
+
+// Two facts speak of the same thing: the same metric and, for
+// classification metrics, the same 类/款/项 name.
+inline bool SameSubject(const Fact& a, const Fact& b) {
+  if (a.metric != b.metric) return false;
+  if (!IsClassMetric(a.metric)) return true;
+  if (!a.code.empty() && !b.code.empty()) return a.code == b.code;
+  return CanonicalClassName(a.label) == CanonicalClassName(b.label);
+}
+
+inline bool IsUp(std::string_view d) {
+  return d == "增加" || d == "增长" || d == "上升" || d == "提高";
+}
+inline bool IsDown(std::string_view d) {
+  return d == "减少" || d == "下降" || d == "降低" || d == "节约";
+}
+
+// A short Chinese/English message pair.
+struct Text {
+  std::string zh, en;
+};
+
+class CheckContext {
+ public:
+  // What every copy of a context shares: fact groups and the results.
+  struct State {
+    std::map<std::string, std::vector<const Fact*>> groups;
+    std::map<std::string, size_t> per_rule;
+    std::set<std::string> seen_messages;
+    CheckReport report;
+  };
+
+  // REQUIRES: nd, ex, opts and state outlive the context and its copies.
+  CheckContext(const NormalizedDocument& nd, const Extraction& ex,
+               const CheckOptions& opts, State* state);
+
+ protected:
+  // A group is the set of facts one statement of the report makes together:
+  // a chapter of the narrative (the first section below a 第X部分), one
+  // table, or one chart.
+  std::string GroupOf(const Fact& f) const;
+
+  // The basis a report states its own figures in.
+  std::string DefaultBasis() const;
+
+  bool Current(const Fact& f) const;
+
+  void IndexFacts();
+
+  // Half a unit of the fact's printed precision, in 万元 for money.
+  Decimal Half(const Fact& f) const;
+
+  Term TermOf(const Fact& f) const;
+
+  std::string Printed(const Fact& f) const;
+
+  Evidence EvidenceOf(const Fact& f) const;
+
+  // Facts of a metric in a group (current year, amounts of one basis).
+  std::vector<const Fact*> Find(const std::vector<const Fact*>& group,
+                                std::string_view metric, Measure measure,
+                                std::string_view basis) const;
+
+  void Add(CheckResult r);
+
+  CheckResult FromJudgment(std::string_view rule, const Judgment& j,
+                           const Text& what, std::string_view unit,
+                           std::vector<const Fact*> facts);
+
+  static std::string HintZh(const std::string& hint);
+
+  void NotChecked(std::string_view rule, const Text& reason,
+                  std::vector<const Fact*> facts);
+
+  std::string LabelOf(std::string_view metric) const;
+
+  // The first value of each metric; conflicting repeats are agree.repeat's
+  // business.
+  // In a table, a metric printed in several cells with different values
+  // (a 科目 row's 合计/基本/项目 columns) has no single value: nullptr.
+  const Fact* First(const std::vector<const Fact*>& group,
+                    std::string_view metric, std::string_view basis) const;
+
+  static std::string StripZhiChu(std::string s);
+
+  // The printed 类 name is the current or (for the report's year) former
+  // name of the 类 of some code the 项 name belongs to.
+  bool ValidClassName(const std::string& xiang,
+                      const std::string& printed_lei) const;
+
+  static bool IsTotalRole(std::string_view role);
+
+  // The amount a share/change/completion speaks of: same metric and label,
+  // nearest before it in the same block, else in its group.
+  const Fact* AmountFor(const Fact& s, std::string_view basis = "") const;
+
+  // The base amount of a share: its base metric in the same group, else the
+  // same metric anywhere in the narrative.
+  const Fact* BaseFor(const Fact& s) const;
+
+  Evidence TextEvidence(int block, int begin, int end) const;
+
+  const NormalizedDocument& nd_;
+  const Extraction& ex_;
+  const CheckOptions& opts_;
+  const MetricCatalog& metrics_;
+  std::map<std::string, std::vector<const Fact*>>& groups_;
+  std::map<std::string, size_t>& per_rule_;
+  std::set<std::string>& seen_messages_;
+  CheckReport& report_;
+};
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_CHECK_CONTEXT_H_
