@@ -324,6 +324,21 @@ Result<OcrPage> OcrEngine::Recognize(const GrayImage& image) {
 std::vector<PdfWord> OcrWordsToPdfWords(const std::vector<OcrWord>& words) {
   std::vector<PdfWord> out;
   out.reserve(words.size());
+  // A line of digits only ("1" of a code wrapped as "20/1", "0" of an
+  // amount wrapped in a narrow cell) is shorter than a line with ideographs
+  // of the same type size; the layout would take it for smaller type and
+  // cut a table there. So no line counts as smaller than the page's median
+  // line height (taller lines, headings, keep theirs).
+  std::vector<double> heights;
+  heights.reserve(words.size());
+  for (const OcrWord& o : words) heights.push_back(o.line_y1 - o.line_y0);
+  double median = 0;
+  if (!heights.empty()) {
+    auto mid =
+        heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
+    std::nth_element(heights.begin(), mid, heights.end());
+    median = *mid;
+  }
   for (const OcrWord& o : words) {
     PdfWord w;
     w.text = o.text;
@@ -331,7 +346,7 @@ std::vector<PdfWord> OcrWordsToPdfWords(const std::vector<OcrWord>& words) {
     w.x1 = o.x1;
     w.y0 = o.line_y0;
     w.y1 = o.line_y1;
-    w.font_size = o.line_y1 - o.line_y0;
+    w.font_size = std::max(o.line_y1 - o.line_y0, median);
     w.confidence = o.confidence;
     out.push_back(std::move(w));
   }

@@ -63,7 +63,8 @@ class OcrEngine {
 };
 
 // OCR words as layout words: the box spans the word's x and its line's y,
-// the font size is the line height, the confidence is kept.
+// the font size is the line height but at least the median line height of
+// `words` (one page), the confidence is kept.
 std::vector<PdfWord> OcrWordsToPdfWords(const std::vector<OcrWord>& words);
 
 }  // namespace budgetdoc
