@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <freexl.h>
+#include <map>
 #include <string>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -112,6 +113,46 @@ std::string CellText(const FreeXL_CellValue& v) {
   }
 }
 
+// Decimal places of a number as CellText prints a stored double ("31.94"
+// -> 2); -1 for text that is not such a number.
+int DecimalsOf(std::string_view text) {
+  size_t dot = text.find('.');
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
+  if (digits.empty()) return -1;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (digits[i] != '.' && (digits[i] < '0' || digits[i] > '9')) return -1;
+  }
+  return dot == std::string_view::npos
+             ? 0
+             : static_cast<int>(text.size() - dot - 1);
+}
+
+// FreeXL knows no number formats, so a stored 9 would print as "9" where
+// Excel shows "9.00" beside "22.94" (and a whole number among amounts reads
+// as a row number). The numbers of a column print with the most decimal
+// places (up to 4) any of its stored numbers has.
+void AlignColumnDecimals(const std::vector<bool>& stored_number,
+                         std::vector<SheetCell>* cells) {
+  std::map<int, int> places;  // column -> decimals
+  for (size_t i = 0; i < cells->size(); ++i) {
+    if (!stored_number[i]) continue;
+    int d = DecimalsOf((*cells)[i].text);
+    if (d > 0)
+      places[(*cells)[i].col] =
+          std::max(places[(*cells)[i].col], std::min(d, 4));
+  }
+  for (size_t i = 0; i < cells->size(); ++i) {
+    SheetCell& c = (*cells)[i];
+    auto it = places.find(c.col);
+    if (!stored_number[i] || it == places.end()) continue;
+    int d = DecimalsOf(c.text);
+    if (d < 0 || d >= it->second) continue;
+    if (d == 0) c.text += '.';
+    c.text.append(static_cast<size_t>(it->second - d), '0');
+  }
+}
+
 }  // namespace
 
 Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
@@ -149,6 +190,7 @@ Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
           " x " + std::to_string(cols) + " cells, more than " +
           std::to_string(kMaxGridCells));
     }
+    std::vector<bool> stored_number;  // per grid cell
     for (unsigned int r = 0; r < rows; ++r) {
       for (unsigned short c = 0; c < cols; ++c) {
         FreeXL_CellValue v;
@@ -157,8 +199,11 @@ Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
         if (text.empty()) continue;
         grid.cells.push_back(
             SheetCell{static_cast<int>(r), static_cast<int>(c), text});
+        stored_number.push_back(v.type == FREEXL_CELL_INT ||
+                                v.type == FREEXL_CELL_DOUBLE);
       }
     }
+    AlignColumnDecimals(stored_number, &grid.cells);
     BUDGETDOC_RETURN_IF_ERROR(AddSheet(grid, &doc).WithContext("xls"));
   }
   Finding note;
@@ -166,7 +211,8 @@ Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
   note.rule = "extract.xls.limits";
   note.message =
       "read with FreeXL: number formats, merged cells and hidden sheets are "
-      "not known (numbers as stored, every sheet read)";
+      "not known (numbers as stored, with the decimal places of their "
+      "column; every sheet read)";
   doc.findings.push_back(std::move(note));
   if (doc.tables.empty()) {
     Finding f;

@@ -34,5 +34,24 @@ TEST(XlsReaderTest, EachSheetBecomesATableWithNumbersAsStored) {
   EXPECT_TRUE(noted);
 }
 
+TEST(XlsReaderTest, AWholeNumberTakesTheDecimalPlacesOfItsColumn) {
+  // FreeXL knows no number formats: 9 is stored where Excel shows 9.00
+  // below 31.94 and 22.94; printed "9" it would read as a row number.
+  Result<std::string> bytes =
+      ReadFile(testing::SourcePath("samples/office/c04_budget_audit.xls"));
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  Result<Document> doc = Extract(*bytes, ExtractOptions());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  int seen = 0;
+  for (const Table& t : doc->tables) {
+    for (const auto& row : t.rows) {
+      if (row.size() < 3 || row[0].text != "2080506") continue;
+      EXPECT_EQ(row[2].text, "9.00") << t.title;
+      ++seen;
+    }
+  }
+  EXPECT_GE(seen, 1);
+}
+
 }  // namespace
 }  // namespace budgetdoc
