@@ -160,6 +160,11 @@ void CheckContext::Add(CheckResult r) {
   // Such a check is not checked, with the reason; its message keeps what it
   // would have said.
   bool misread = false, recognized = false;
+  // A rule without evidence speaks of the whole document (a table
+  // missing): on a document with recognized pages it may have been misread.
+  if (r.evidence.empty()) {
+    for (const Page& p : nd_.doc.pages) recognized |= p.ocr;
+  }
   for (const Evidence& e : r.evidence) {
     misread |= e.low_confidence;
     recognized |= e.ocr_confidence >= 0 ||

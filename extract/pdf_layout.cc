@@ -1138,6 +1138,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     } else {
       p.upright.number = in.number;
       p.upright.rotation = in.rotation;
+      p.upright.ocr = in.ocr;
       double w = in.width, h = in.height;
       p.upright.words =
           NormalizeWords(UprightWords(in.words, &w, &h, &p.turns));

@@ -151,6 +151,32 @@ TEST(OcrEngineTest, MissingLanguageDataInAutoModeIsAFindingNotAFailure) {
   EXPECT_TRUE(named);
 }
 
+TEST(OcrWordsTest, NoLineIsSmallerTypeThanThePagesMedianLine) {
+  // Two body lines, a line of digits only (the "1" of a wrapped code: a
+  // shorter line box) and a heading line.
+  auto word = [](const char* text, double y0, double y1) {
+    OcrWord w;
+    w.text = text;
+    w.x0 = 10;
+    w.x1 = 20;
+    w.y0 = w.line_y0 = y0;
+    w.y1 = w.line_y1 = y1;
+    w.confidence = 90;
+    return w;
+  };
+  std::vector<OcrWord> words = {
+      word("行政运行", 100, 107.5), word("10,781,900.00", 100, 107.5),
+      word("机关服务", 120, 127.5), word("1", 110, 115), word("标题", 40, 56)};
+  std::vector<PdfWord> out = OcrWordsToPdfWords(words);
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_DOUBLE_EQ(out[0].font_size, 7.5);
+  EXPECT_DOUBLE_EQ(out[3].font_size, 7.5);  // lifted from 5
+  EXPECT_DOUBLE_EQ(out[4].font_size, 16);   // a taller line keeps its own
+  EXPECT_DOUBLE_EQ(out[3].y0, 110);         // boxes are not changed
+  EXPECT_DOUBLE_EQ(out[3].y1, 115);
+  EXPECT_EQ(out[3].confidence, 90);
+}
+
 TEST(OcrModeTest, ParsesTheThreeModes) {
   OcrMode m = OcrMode::kOff;
   EXPECT_TRUE(ParseOcrMode("auto", &m));
