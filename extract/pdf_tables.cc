@@ -1427,20 +1427,6 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
         ++across;
         y_bottom = std::max(y_bottom, y);
       }
-      // Recognized (OCR) pages: the type size is estimated, so spacing may
-      // carry the run past the grid into the next table's label; the grid
-      // ends where the vertical rulings through its first line end.
-      if (page.ocr && across >= 2) {
-        const PdfLine& top_line = lines[static_cast<size_t>(first)];
-        double grid_bottom = -kInf;
-        for (const PdfRuling& r : page.rulings) {
-          double x = (r.x0 + r.x1) / 2;
-          if (!r.vertical() || x < x0 - fs || x > x1 + fs) continue;
-          if (r.y0 <= top_line.center() && r.y1 >= top_line.center())
-            grid_bottom = std::max(grid_bottom, r.y1);
-        }
-        if (grid_bottom > -kInf) y_bottom = std::min(y_bottom, grid_bottom);
-      }
       if (across >= 2) {
         while (last > i && lines[static_cast<size_t>(last)].y0 > y_bottom)
           --last;
