@@ -7,7 +7,8 @@
 // relative) and the evidence (each value with its quote and location). One
 // wrong printed figure that breaks several identities is one finding listing
 // the others; material findings come first, largest first. A finding that
-// rests on an unreadable page is not checked, never material.
+// rests on an unreadable page, or on a value recognized by OCR, is not
+// checked (with the reason), never material.
 // Pure; thread-safe. Tested by tests/check/*_test.cc.
 #ifndef BUDGETDOC_CHECK_CHECK_H_
 #define BUDGETDOC_CHECK_CHECK_H_
@@ -38,6 +39,8 @@ struct Evidence {
   std::string location;  // "第二部分/三、" or "表FA01 第3行 第2列" (+ page)
   std::string origin;  // narrative | table | chart
   Provenance where;
+  int ocr_confidence = -1;      // recognized (OCR): Fact::ocr_confidence
+  bool low_confidence = false;  // Fact::low_confidence
 };
 
 // What a rule application means to a reader.
@@ -58,6 +61,7 @@ struct CheckResult {
   std::string reason;  // for not applicable / not checked
   std::vector<Evidence> evidence;
   bool capped = false;  // not checked: a value rests on an unreadable page
+                        // or was recognized (OCR) with low confidence
   bool within_rounding = false;  // pass: the figures differ only by rounding
   // Size of a material or minor discrepancy: in 万元 (money; a percentage's
   // points applied to the amount it is a percentage of) and relative to the

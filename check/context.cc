@@ -150,6 +150,8 @@ Evidence CheckContext::EvidenceOf(const Fact& f) const {
   e.quote = f.quote;
   e.origin = std::string(OriginName(f.origin));
   e.where = f.where;
+  if (f.ocr) e.ocr_confidence = f.ocr_confidence;
+  e.low_confidence = f.low_confidence;
   std::string loc;
   if (f.where.page > 0) loc = "第" + std::to_string(f.where.page) + "页 ";
   if (f.origin == Origin::kTable) {
@@ -219,6 +221,39 @@ void CheckContext::Add(CheckResult r) {
       if (spec != nullptr && spec->failure == FailureClass::kMaterial)
         r.verdict = Verdict::kMaterial;
       break;
+  }
+  // Nothing may be material or minor on a value recognized by OCR: one below
+  // the confidence cut (Fact::low_confidence) may be misread, and on a page
+  // read from an image even sure figures may sit in a misread row or column.
+  // Such a check is not checked, with the reason; its message keeps what it
+  // would have said.
+  bool misread = false, recognized = false;
+  // A rule without evidence speaks of the whole document (a table
+  // missing): on a document with recognized pages it may have been misread.
+  if (r.evidence.empty()) {
+    for (const Page& p : nd_.doc.pages) recognized |= p.ocr;
+  }
+  for (const Evidence& e : r.evidence) {
+    misread |= e.low_confidence;
+    recognized |= e.ocr_confidence >= 0 ||
+                  (e.where.page > 0 && nd_.doc.PageOcr(e.where.page));
+  }
+  if ((misread || recognized) &&
+      (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor)) {
+    r.verdict = Verdict::kNotChecked;
+    r.capped = true;
+    if (misread) {
+      r.reason = opts_.english
+                     ? "a value was recognized (OCR) with low confidence and "
+                       "may be misread"
+                     : "有数值为图像识别所得且置信度低，可能误识，未作判断";
+    } else {
+      r.reason = opts_.english
+                     ? "the values were recognized (OCR) from a page image, "
+                       "where a row or column may be misread"
+                     : "数值为图像识别所得，行列可能误识，未作判断";
+    }
+    r.message += opts_.english ? " (" + r.reason + ")" : "（" + r.reason + "）";
   }
   // Nothing may be material on text that could not be read reliably.
   bool unreadable = false;

@@ -84,6 +84,7 @@ constexpr OptionSpec kOptions[] = {
      .choices = "auto|bar|lines|none",
      .default_value = "auto",
      .help = "a bar on a terminal, one line per document otherwise"},
+    kOcrOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -102,6 +103,10 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.worker.max_memory_mb = args.GetInt("max-memory");
   o.worker.hook = env.worker_hook;
   o.worker.pipeline.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
+  ConvertOptions convert;  // inside the worker, under its limits
+  convert.timeout_sec = o.worker.timeout_sec;
+  convert.max_memory_mb = o.worker.max_memory_mb;
+  SetReadingOptions(args, convert, &o.worker.pipeline);
   o.force = args.Has("force");
   o.retry_failed = args.Has("retry-failed");
   std::string kinds = args.Get("retry-failed");

@@ -30,6 +30,7 @@ constexpr OptionSpec kOptions[] = {
      .help = "language of the messages"},
     kTimeoutOption,
     kMaxMemoryOption,
+    kOcrOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -41,6 +42,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   Verdict fail_verdict = Verdict::kMaterial;
   bool fail_never = !ParseFailOn(args.Get("fail-on"), &fail_verdict);
   PipelineOptions options = CliPipelineOptions();
+  SetReadingOptions(args, ConvertOptions(), &options);
   options.check.english = args.Get("lang") == "en";
   ProcessLimits limits = ApplyProcessLimits(args);
   bool flagged = false;

@@ -24,8 +24,9 @@ constexpr std::string_view kOverviewHead =
        budgetdoc --version
 
 budgetdoc reads Chinese fiscal disclosure reports (部门/单位 决算 and 预算;
-PDF, DOCX, HTML, text) into one schema and checks where they contradict
-themselves.
+PDF, scanned PDF through OCR, DOCX, HTML, text, XLSX/XLS workbooks, and
+DOC/WPS when LibreOffice is installed) into one schema and checks where they
+contradict themselves.
 
 commands:
 )";

@@ -9,6 +9,13 @@
 
 namespace budgetdoc {
 
+void SetReadingOptions(const ParsedArgs& args, const ConvertOptions& convert,
+                       PipelineOptions* options) {
+  // The parser already refused values outside kOcrOption.choices.
+  ParseOcrMode(args.Get(kOcrOption.name), &options->extract.ocr.mode);
+  UseLibreOffice(convert, &options->extract);
+}
+
 std::string CommandHelp(const Command& c) {
   std::string out = std::string("usage: budgetdoc ") + c.name + " [options]";
   if (*c.operands != '\0') out += std::string(" ") + c.operands;

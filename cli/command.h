@@ -11,6 +11,7 @@
 #include "base/json_stream.h"
 #include "base/result.h"
 #include "cli/cli.h"
+#include "cli/convert.h"
 #include "cli/limits.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
@@ -56,6 +57,25 @@ int UsageError(const Command& command, const CliEnv& env,
 
 // Prints "budgetdoc: message" on env.err; returns 2 (input not processed).
 int InputError(const CliEnv& env, std::string_view message);
+
+// ---- Options of every command that reads documents ----
+// (extract, check, report, serve, batch)
+
+// --ocr auto|off|force: when PDF pages are recognized (extract/ocr_options.h).
+inline constexpr OptionSpec kOcrOption = {
+    .name = "ocr",
+    .value = "MODE",
+    .choices = "auto|off|force",
+    .default_value = "auto",
+    .help =
+        "recognize (OCR) PDF pages without a usable text layer (auto), "
+        "never (off), or every page (force); needs tesseract-ocr-chi-sim"};
+
+// Sets what every document-reading command shares in `options`: the OCR
+// mode of --ocr, and .doc/.wps read through LibreOffice under `convert`'s
+// limits (cli/convert.h).
+void SetReadingOptions(const ParsedArgs& args, const ConvertOptions& convert,
+                       PipelineOptions* options);
 
 // ---- Reading documents named on the command line (extract, check) ----
 

@@ -20,6 +20,7 @@ constexpr OptionSpec kOptions[] = {
              "every stage"},
     kTimeoutOption,
     kMaxMemoryOption,
+    kOcrOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -29,11 +30,13 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   bool text = args.Get("format") == "text";
   bool several = args.operands().size() > 1;
   ProcessLimits limits = ApplyProcessLimits(args);
+  PipelineOptions reading = CliPipelineOptions();
+  SetReadingOptions(args, ConvertOptions(), &reading);
   bool failed = ForEachDocument(
       args, env, several && !text,
       [&](const std::string& source, std::string_view bytes) -> Status {
         return WithinLimits(source, limits, [&]() -> Status {
-          PipelineOptions options = CliPipelineOptions();
+          PipelineOptions options = reading;
           options.extract.source_name = source;
           if (text) {
             // The stage dumps and the claims need no checks. Document text
@@ -71,7 +74,8 @@ extern const Command kExtractCommand = {
         "read reports into the common schema (JSON) or dump every "
         "stage (text)",
     .description =
-        "Reads each FILE (PDF, DOCX, HTML or text; - reads standard input, "
+        "Reads each FILE (PDF, DOCX, HTML, text, an XLSX/XLS workbook, or "
+        "DOC/WPS when LibreOffice is installed; - reads standard input, "
         "named <stdin> in messages and in the output's source) and prints "
         "its metadata, facts in the common schema, tables, document and "
         "sections (docs/output_schema.md).\n\n"

@@ -3,6 +3,18 @@
 // Tested by tests/cli/cli_test.cc (in-process) and tests/install_test.cmake.
 #include "cli/cli.h"
 
+#include <cstdlib>
+#include <unistd.h>
+
 int main(int argc, char** argv) {
+  // Tesseract (OCR) parallelizes with OpenMP, whose runtime reads
+  // OMP_THREAD_LIMIT when it loads, before main. Its threads spin while they
+  // wait, which slows OCR several times on a busy machine, and budgetdoc
+  // scales by processes (batch -j). So unless the caller chose a limit, set
+  // one thread and start again (once: the variable is then set).
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr &&
+      ::setenv("OMP_THREAD_LIMIT", "1", 1) == 0) {
+    ::execv("/proc/self/exe", argv);  // returns only on failure: go on
+  }
   return budgetdoc::CliMain(argc, argv, /*hook=*/nullptr);
 }

@@ -12,6 +12,7 @@ constexpr OptionSpec kOptions[] = {
      .short_name = 'o',
      .value = "FILE",
      .help = "the HTML file to write (required; written atomically)"},
+    kOcrOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -23,6 +24,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
     return UsageError(kReportCommand, env, "-o FILE is required");
   }
   PipelineOptions options = CliPipelineOptions();
+  SetReadingOptions(args, ConvertOptions(), &options);
   std::vector<std::string> bytes;
   std::vector<Analysis> analyses;
   HtmlReportOptions html;

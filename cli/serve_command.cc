@@ -49,6 +49,7 @@ constexpr OptionSpec kOptions[] = {
      .type = ValueType::kInteger,
      .default_value = "2048",
      .help = "address-space limit of a worker in MiB"},
+    kOcrOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -66,6 +67,10 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.worker.timeout_sec = args.GetInt("timeout");
   o.worker.max_memory_mb = args.GetInt("max-memory");
   o.worker.hook = env.worker_hook;
+  ConvertOptions convert;  // inside the worker, under its limits
+  convert.timeout_sec = o.worker.timeout_sec;
+  convert.max_memory_mb = o.worker.max_memory_mb;
+  SetReadingOptions(args, convert, &o.worker.pipeline);
   return RunServer(std::move(o), *env.out, *env.err);
 }
 

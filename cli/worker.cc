@@ -1,6 +1,7 @@
 #include "cli/worker.h"
 
 #include "base/file_io.h"
+#include "cli/asan_build.h"
 #include "cli/limits.h"
 #include "extract/extract.h"
 #include "output/json_writer.h"

@@ -20,6 +20,12 @@ std::string_view FormatName(Format f) {
       return "html";
     case Format::kPdf:
       return "pdf";
+    case Format::kXlsx:
+      return "xlsx";
+    case Format::kXls:
+      return "xls";
+    case Format::kDoc:
+      return "doc";
   }
   return "unknown";
 }
@@ -88,6 +94,13 @@ void Table::AddRow(std::vector<Cell> row) {
   }
   row.resize(static_cast<size_t>(columns));
   rows.push_back(std::move(row));
+}
+
+bool Document::PageOcr(int page) const {
+  for (const Page& p : pages) {
+    if (p.number == page) return p.ocr;
+  }
+  return false;
 }
 
 bool Document::PageUnreadable(int page) const {
@@ -183,6 +196,11 @@ std::string DebugString(const Document& doc) {
     out += "meta " + k + "=" + Escape(v) + "\n";
   }
   for (const Page& p : doc.pages) {
+    if (p.ocr) {
+      out += "page " + std::to_string(p.number) +
+             " ocr confidence=" + std::to_string(p.ocr_confidence) + ": " +
+             Escape(p.reason) + "\n";
+    }
     if (p.unreadable) {
       out += "page " + std::to_string(p.number) + " unreadable: " + p.reason +
              "\n";

@@ -18,8 +18,10 @@
 
 namespace budgetdoc {
 
-enum class Format { kUnknown, kText, kDocx, kHtml, kPdf };
-std::string_view FormatName(Format f);  // "text", "docx", "html", "pdf"
+// kDoc: a legacy Word (.doc/.wps) file read through a converter.
+enum class Format { kUnknown, kText, kDocx, kHtml, kPdf, kXlsx, kXls, kDoc };
+// "text", "docx", "html", "pdf", "xlsx", "xls", "doc"
+std::string_view FormatName(Format f);
 
 enum class BlockKind {
   kParagraph,
@@ -40,6 +42,13 @@ struct TextBox {
   BBox box;
 };
 
+// A stretch of a block's text recognized by OCR, with its confidence:
+// [begin, end) are byte offsets into Block::text.
+struct OcrSpan {
+  int begin = 0, end = 0;
+  int confidence = 0;  // 0-100
+};
+
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   std::string text;       // as extracted (raw); empty for table/chart
@@ -52,8 +61,9 @@ struct Block {
   // PDF only: one box per word (or word piece), in text order, covering
   // the text; a paragraph continued on the next page has boxes there too.
   std::vector<TextBox> boxes;
-  int table = -1;  // kind == kTable
-  int chart = -1;  // kind == kChart
+  int table = -1;            // kind == kTable
+  int chart = -1;            // kind == kChart
+  std::vector<OcrSpan> ocr;  // per OCR word, in text order; empty otherwise
 };
 
 // What a cell holds. Blank is distinct from zero and from a dash.
@@ -70,6 +80,9 @@ struct Cell {
   bool covered = false;  // occupied by another cell's span (text empty)
   int page = 0;
   std::optional<BBox> bbox;
+  // OCR: the lowest confidence (0-100) of the words in the cell; -1 = not
+  // recognized (a text layer or another format).
+  int ocr_confidence = -1;
 
   CellState state() const { return ClassifyCellText(text); }
 };
@@ -114,6 +127,11 @@ struct Page {
   int turns = 0;
   bool unreadable = false;  // no text layer, or mostly garbage
   std::string reason;       // why unreadable
+  // The words were recognized (OCR) because the text layer was missing or
+  // unusable (`reason` then says why); confidence is the median word
+  // confidence 0-100.
+  bool ocr = false;
+  int ocr_confidence = -1;
 };
 
 struct Document {
@@ -127,6 +145,7 @@ struct Document {
   std::vector<Finding> findings;  // problems met while extracting
 
   bool PageUnreadable(int page) const;
+  bool PageOcr(int page) const;  // Page::ocr of that page
 };
 
 // A box of page `page` in the layout frame, turned back to the page as

@@ -741,12 +741,8 @@ class DocxReader {
 }  // namespace
 
 Result<Document> ReadDocx(std::string_view bytes, const ExtractOptions& opts) {
-  ZipLimits limits;
-  limits.max_entries = opts.max_zip_entries;
-  limits.max_entry_bytes = opts.max_entry_bytes;
-  limits.max_total_bytes = opts.max_total_bytes;
-  limits.max_compression_ratio = opts.max_compression_ratio;
-  BUDGETDOC_ASSIGN_OR_RETURN(ZipArchive zip, ZipArchive::Open(bytes, limits));
+  BUDGETDOC_ASSIGN_OR_RETURN(ZipArchive zip,
+                             ZipArchive::Open(bytes, ZipLimitsOf(opts)));
   DocxReader reader(&zip, opts);
   return reader.Read();
 }

@@ -21,10 +21,14 @@ std::string_view SniffedFormatName(SniffedFormat f) {
       return "html";
     case SniffedFormat::kPdf:
       return "pdf";
+    case SniffedFormat::kXlsx:
+      return "xlsx";
     case SniffedFormat::kZipOther:
-      return "zip (not a Word document)";
+      return "zip (not a Word document or workbook)";
+    case SniffedFormat::kXls:
+      return "xls";
     case SniffedFormat::kOleLegacy:
-      return "legacy binary Office (.doc/.xls)";
+      return "legacy binary Office (.doc/.wps)";
     case SniffedFormat::kBinary:
       return "binary";
   }
@@ -65,6 +69,15 @@ bool LooksLikeHtmlFragment(std::string_view head) {
 
 }  // namespace
 
+ZipLimits ZipLimitsOf(const ExtractOptions& opts) {
+  ZipLimits limits;
+  limits.max_entries = opts.max_zip_entries;
+  limits.max_entry_bytes = opts.max_entry_bytes;
+  limits.max_total_bytes = opts.max_total_bytes;
+  limits.max_compression_ratio = opts.max_compression_ratio;
+  return limits;
+}
+
 SniffedFormat SniffFormat(std::string_view bytes) {
   if (bytes.empty()) return SniffedFormat::kUnknown;
   // A zip first: a stored entry may hold "%PDF-" in the first 1024 bytes.
@@ -73,6 +86,8 @@ SniffedFormat SniffFormat(std::string_view bytes) {
     // wordprocessingml) in its local headers / central directory.
     if (bytes.find("word/") != std::string_view::npos)
       return SniffedFormat::kDocx;
+    if (bytes.find("xl/workbook.xml") != std::string_view::npos)
+      return SniffedFormat::kXlsx;
     return SniffedFormat::kZipOther;
   }
   // %PDF may be preceded by junk (allowed in the first 1024 bytes).
@@ -80,6 +95,15 @@ SniffedFormat SniffFormat(std::string_view bytes) {
     return SniffedFormat::kPdf;
   }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    // Directory entry names are UTF-16LE: a workbook has a "Workbook"
+    // (BIFF8) or "Book" (BIFF5) stream, a Word file "WordDocument".
+    using namespace std::string_view_literals;
+    if (bytes.find("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"sv) ==
+            std::string_view::npos &&
+        (bytes.find("W\0o\0r\0k\0b\0o\0o\0k\0"sv) != std::string_view::npos ||
+         bytes.find("B\0o\0o\0k\0"sv) != std::string_view::npos)) {
+      return SniffedFormat::kXls;
+    }
     return SniffedFormat::kOleLegacy;
   }
   std::string head = HeadLower(bytes, 4096);
@@ -122,14 +146,33 @@ Result<Document> Extract(std::string_view bytes,
     case SniffedFormat::kPdf:
       doc = ReadPdf(bytes, options);
       break;
-    case SniffedFormat::kOleLegacy:
-      return Status::Unsupported(
-          name +
-          ": unsupported format: legacy binary Office file (.doc/.xls); "
-          "save it as .docx or PDF");
+    case SniffedFormat::kXlsx:
+      doc = ReadXlsx(bytes, options);
+      break;
+    case SniffedFormat::kXls:
+      doc = ReadXls(bytes, options);
+      break;
+    case SniffedFormat::kOleLegacy: {
+      if (!options.convert_to_docx) {
+        return Status::Unsupported(
+            name +
+            ": unsupported format: legacy Word document (.doc/.wps) and no "
+            "converter configured; save it as .docx or PDF");
+      }
+      Result<std::string> docx = options.convert_to_docx(bytes);
+      if (!docx.ok()) return docx.status().WithContext(name);
+      if (SniffFormat(*docx) != SniffedFormat::kDocx) {
+        return Status::Corrupt(name + ": the converter did not produce a DOCX");
+      }
+      doc = ReadDocx(*docx, options);
+      if (doc.ok()) doc->format = Format::kDoc;
+      break;
+    }
     case SniffedFormat::kZipOther:
       return Status::Unsupported(
-          name + ": unsupported format: zip archive without word/document.xml");
+          name +
+          ": unsupported format: zip archive without word/document.xml or "
+          "xl/workbook.xml");
     case SniffedFormat::kBinary:
     case SniffedFormat::kUnknown:
       return Status::Unsupported(
@@ -205,7 +248,9 @@ Status RequireReadableText(const Document& doc) {
     why += unreadable.size() > 3 ? "; ...)" : ")";
     if (unreadable.size() < doc.pages.size())
       why += " and the rest hold no text";
-    why += "; budgetdoc reads text layers, it does not run OCR";
+    why +=
+        "; scanned pages are read only by OCR (--ocr auto or force, with "
+        "Tesseract's chi_sim data), and OCR found no readable text if it ran";
   } else if (!doc.pages.empty()) {
     why = "its " + std::to_string(doc.pages.size()) +
           (doc.pages.size() == 1 ? " page holds" : " pages hold") + " no text";

@@ -7,8 +7,10 @@
 
 #include "base/result.h"
 #include "extract/document.h"
+#include "extract/ocr_options.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,20 +37,28 @@ struct ExtractOptions {
   // longer is skipped, unreadable, with a finding naming it. The CLI sets
   // kDefaultPdfPageBudgetMs; library callers and fuzzers read in-process.
   int pdf_page_budget_ms = 0;
+  // PDF: recognition of pages without a usable text layer.
+  OcrOptions ocr;
   // Text: longest line kept whole (longer lines are split, not dropped).
   size_t max_line_bytes = size_t{16} << 20;
+  // Legacy word-processing files (.doc, .wps) are read by converting them
+  // to DOCX with this function (bytes in, DOCX bytes out). The CLI sets one
+  // that runs LibreOffice in a child process under the worker's limits
+  // (cli/convert.h); unset, such files are refused as unsupported.
+  std::function<Result<std::string>(std::string_view bytes)> convert_to_docx;
 };
 
-// What the bytes look like. Legacy .doc/.xls are recognized so they can be
-// refused with a clear message.
+// What the bytes look like.
 enum class SniffedFormat {
   kUnknown,
   kText,
   kDocx,
   kHtml,
   kPdf,
-  kZipOther,   // a zip that is not a Word document (xlsx, odt, ...)
-  kOleLegacy,  // legacy binary Office (.doc/.xls)
+  kXlsx,       // a zip with xl/workbook.xml
+  kZipOther,   // a zip that is neither (odt, ...)
+  kXls,        // OLE compound file with a Workbook/Book stream
+  kOleLegacy,  // OLE compound file otherwise: .doc, .wps
   kBinary,     // anything else that is not text
 };
 std::string_view SniffedFormatName(SniffedFormat f);

@@ -2,6 +2,7 @@
 #include "extract/pdf_layout.h"
 
 #include "base/utf8.h"
+#include "extract/ocr_spans.h"
 #include "extract/pdf_tables.h"
 
 #include <algorithm>
@@ -1196,7 +1197,12 @@ Document LayOutPdf(std::vector<PdfPageInput> pages,
     page.width = in.width;
     page.height = in.height;
     page.rotation = in.rotation;
-    const PdfTextQuality& q = quality[i];
+    page.ocr = in.ocr;
+    if (in.ocr) page.ocr_confidence = MedianOcrConfidence(in.words);
+    PdfTextQuality q = quality[i];
+    // Recognized text: OCR has read the page; its confidence guards the
+    // checks (check/context.cc), not the gate.
+    if (in.ocr) q.unreadable = false;
     if (q.unreadable) {
       page.unreadable = true;
       page.reason = q.reason;
@@ -1214,6 +1220,7 @@ Document LayOutPdf(std::vector<PdfPageInput> pages,
     } else {
       p.upright.number = in.number;
       p.upright.rotation = in.rotation;
+      p.upright.ocr = in.ocr;
       double w = in.width, h = in.height;
       p.upright.words =
           NormalizeWords(UprightWords(in.words, &w, &h, &p.turns));
@@ -1391,6 +1398,7 @@ Document LayOutPdf(std::vector<PdfPageInput> pages,
           b.boxes = std::move(boxes);
           b.page = p.upright.number;
           b.bbox = BBox{l.x0, l.y0, l.x1, l.y1};
+          if (p.input->ocr) AppendOcrSpans({l}, b.text, 0, &b.ocr);
           doc.blocks.push_back(std::move(b));
         }
         all_tables.push_back(tb);
@@ -1429,12 +1437,19 @@ Document LayOutPdf(std::vector<PdfPageInput> pages,
           Block& prev_block = doc.blocks.back();
           AppendWithBoxes(text, std::move(boxes), p.upright.number,
                           &prev_block.text, &prev_block.boxes);
+          if (p.input->ocr) {
+            AppendOcrSpans(
+                para.lines, text,
+                static_cast<int>(prev_block.text.size() - text.size()),
+                &prev_block.ocr);
+          }
           last_para = &para;
           continue;
         }
       }
       Block b;
       b.kind = BlockKind::kParagraph;
+      if (p.input->ocr) AppendOcrSpans(para.lines, text, 0, &b.ocr);
       b.text = std::move(text);
       b.boxes = std::move(boxes);
       b.page = p.upright.number;
@@ -1452,6 +1467,15 @@ Document LayOutPdf(std::vector<PdfPageInput> pages,
       doc.blocks.push_back(std::move(b));
       last = Last::kProse;
       last_para = &para;
+    }
+  }
+  for (Table& t : doc.tables) {
+    for (int number : t.pages) {
+      for (const PageWork& p : work) {
+        if (p.input->ocr && p.input->number == number) {
+          SetCellOcrConfidence(p.lines, number, &t);
+        }
+      }
     }
   }
   if (unreadable_pages > 0) {

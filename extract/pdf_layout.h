@@ -36,6 +36,8 @@ struct PdfWord {
   bool space_after = false;  // the producer put a space after the word
   // Text direction in quarter turns (0 = left to right, upright).
   int rotation = 0;
+  // OCR confidence 0-100 (extract/ocr.h); -1 = from the text layer.
+  int confidence = -1;
 };
 
 // A ruling line (table border) found on the page, horizontal or vertical.
@@ -60,6 +62,9 @@ struct PdfPageInput {
   // characters) but renders with ink spread over it: a scanned or
   // image-only page. Its few words, if any, are not read.
   bool image_only = false;
+  // The words were recognized from the rendered page (extract/ocr.h), not
+  // read from its text layer: the page is readable and marked Page::ocr.
+  bool ocr = false;
 };
 
 // A text line: words sharing a baseline, sorted by x. Built by BuildLines.

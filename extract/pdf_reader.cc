@@ -20,6 +20,8 @@
 // Tested by tests/extract/pdf_reader_test.cc, pdf_corpus_test.cc and
 // corrupt_pdf_test.cc.
 #include "base/utf8.h"
+#include "extract/ocr.h"
+#include "extract/ocr_spans.h"
 #include "extract/pdf_layout.h"
 #include "extract/pdf_page_budget.h"
 #include "extract/pdf_render.h"
@@ -40,6 +42,8 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -215,6 +219,125 @@ PdfPageInput ReadPage(const poppler::page& page, int number,
   return in;
 }
 
+// The page at `dpi` (lowered to stay within max_pixels), antialiased.
+Result<PageBitmap> RenderGray(const poppler::page& page,
+                              const RenderOptions& options) {
+  if (!poppler::page_renderer::can_render()) {
+    return Status::Unsupported("pdf: this Poppler build cannot render pages");
+  }
+  poppler::rectf rect = page.page_rect(poppler::crop_box);
+  double points = std::max(1.0, rect.width()) * std::max(1.0, rect.height());
+  double dpi = std::max(1, options.dpi);
+  double max_dpi =
+      72.0 * std::sqrt(static_cast<double>(options.max_pixels) / points);
+  dpi = std::max(1.0, std::min(dpi, std::floor(max_dpi)));
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image img = renderer.render_page(&page, dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0 ||
+      img.format() != poppler::image::format_gray8) {
+    return Status::Corrupt("pdf: the page could not be rendered");
+  }
+  PageBitmap out;
+  out.width = img.width();
+  out.height = img.height();
+  out.pixels_per_point = dpi / 72.0;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  const char* data = img.const_data();
+  for (int y = 0; y < out.height; ++y) {
+    std::copy_n(data + static_cast<ptrdiff_t>(y) * img.bytes_per_row(),
+                out.width,
+                out.pixels.begin() + static_cast<ptrdiff_t>(y) * out.width);
+  }
+  return out;
+}
+
+// Recognizes the pages that need it (OcrOptions::mode) in place: their words
+// become the recognized ones. Returns the reason each recognized page needed
+// it (page number -> reason) and adds findings for what went wrong.
+std::vector<std::pair<int, std::string>> RecognizePages(
+    const poppler::document& doc, const OcrOptions& options,
+    const std::set<int>& not_read, std::vector<PdfPageInput>* pages,
+    std::vector<Finding>* findings) {
+  std::vector<std::pair<int, std::string>> recognized;
+  if (options.mode == OcrMode::kOff) return recognized;
+  std::optional<Result<OcrEngine>> engine;
+  RenderOptions render;
+  render.dpi = options.dpi;
+  for (PdfPageInput& in : *pages) {
+    if (not_read.count(in.number)) continue;
+    std::string reason;
+    if (options.mode == OcrMode::kForce) {
+      reason = "--ocr force";
+    } else {
+      PdfTextQuality q = AssessPageText(in, PdfLayoutOptions());
+      if (!q.unreadable) continue;
+      reason = q.reason;
+    }
+    if (!engine) engine.emplace(OcrEngine::Create(options));
+    if (!engine->ok()) {
+      Finding f;
+      f.severity = Severity::kWarning;
+      f.rule = "extract.pdf.ocr_unavailable";
+      f.message = "page " + std::to_string(in.number) + ": " + reason +
+                  "; not recognized: " + engine->status().message();
+      Provenance where;
+      where.page = in.number;
+      f.where.push_back(where);
+      findings->push_back(std::move(f));
+      continue;
+    }
+    std::unique_ptr<poppler::page> page(doc.create_page(in.number - 1));
+    if (page == nullptr) continue;
+    Result<PageBitmap> img = RenderGray(*page, render);
+    Result<OcrPage> ocr = img.ok() ? (*engine)->Recognize(img->view())
+                                   : Result<OcrPage>(img.status());
+    if (!ocr.ok()) {
+      Finding f;
+      f.severity = Severity::kWarning;
+      f.rule = "extract.pdf.ocr_failed";
+      f.message =
+          "page " + std::to_string(in.number) + ": " + ocr.status().message();
+      Provenance where;
+      where.page = in.number;
+      f.where.push_back(where);
+      findings->push_back(std::move(f));
+      continue;
+    }
+    if (ocr->words.empty() && options.mode != OcrMode::kForce) continue;
+    if (options.mode != OcrMode::kForce) {
+      // Recognition of noise or of a garbled page is no text either: the
+      // page stays unreadable unless what was recognized passes the same
+      // gate as a text layer, at a median confidence of at least 50.
+      PdfPageInput trial = in;
+      trial.words = OcrWordsToPdfWords(ocr->words);
+      trial.image_only = false;
+      trial.ocr = true;
+      if (AssessPageText(trial, PdfLayoutOptions()).unreadable ||
+          MedianOcrConfidence(trial.words) < 50) {
+        Finding f;
+        f.severity = Severity::kWarning;
+        f.rule = "extract.pdf.ocr_failed";
+        f.message = "page " + std::to_string(in.number) + ": " + reason +
+                    "; OCR found no readable text on it";
+        Provenance where;
+        where.page = in.number;
+        f.where.push_back(where);
+        findings->push_back(std::move(f));
+        continue;
+      }
+    }
+    in.words = OcrWordsToPdfWords(ocr->words);
+    in.image_only = false;
+    in.ocr = true;
+    in.rulings = std::move(ocr->rulings);
+    recognized.emplace_back(in.number, reason);
+  }
+  return recognized;
+}
+
 // Some producers store an info string as literal hex of GBK bytes
 // ("<BDADCBD5...>"); decode that, and drop values that stay unreadable.
 std::string CleanInfoValue(std::string v) {
@@ -248,6 +371,26 @@ void AddMetadata(const poppler::document& doc, Document* out) {
 }
 
 }  // namespace
+
+Result<PageBitmap> RenderPdfPage(std::string_view bytes, int page,
+                                 const RenderOptions& options) {
+  ExtractOptions opts;
+  opts.ocr.mode = OcrMode::kOff;
+  opts.max_pages = 1;
+  // Opening through ReadPdf's checks keeps one way to load a PDF.
+  BUDGETDOC_RETURN_IF_ERROR(ReadPdf(bytes, opts).status());
+  std::lock_guard<std::mutex> lock(ReadMutex());
+  ScopedMessageCollector collector(nullptr);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (doc == nullptr) return Status::Corrupt("pdf: cannot be opened");
+  if (page < 1 || page > doc->pages()) {
+    return Status::InvalidArgument("pdf: no page " + std::to_string(page));
+  }
+  std::unique_ptr<poppler::page> p(doc->create_page(page - 1));
+  if (p == nullptr) return Status::Corrupt("pdf: page cannot be loaded");
+  return RenderGray(*p, options);
+}
 
 Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
@@ -337,6 +480,13 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     gray.pixels_per_point = 1;
     return FindRulings(gray, RulingOptions());
   };
+  // Pages that could not be loaded or whose reading was stopped are not
+  // recognized either: rendering them would meet the same content.
+  std::set<int> not_read(missing.begin(), missing.end());
+  for (const auto& [number, outcome] : stopped) not_read.insert(number);
+  std::vector<Finding> ocr_findings;
+  std::vector<std::pair<int, std::string>> recognized =
+      RecognizePages(*doc, opts.ocr, not_read, &pages, &ocr_findings);
   Document out = LayOutPdf(std::move(pages), PdfLayoutOptions(), find_rulings);
   // A page that could not be loaded, or whose reading was stopped, has no
   // text to read either.
@@ -363,6 +513,15 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     out.findings.push_back(std::move(f));
   }
   out.format = Format::kPdf;
+  for (const auto& [number, reason] : recognized) {
+    for (Page& page : out.pages) {
+      if (page.number == number) page.reason = reason;
+    }
+  }
+  if (!recognized.empty()) {
+    out.metadata["ocr_pages"] = std::to_string(recognized.size());
+  }
+  for (Finding& f : ocr_findings) out.findings.push_back(std::move(f));
   AddMetadata(*doc, &out);
   out.metadata["pages"] = std::to_string(page_count);
   for (int number : missing) {

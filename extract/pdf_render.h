@@ -1,16 +1,17 @@
-// PdfRenderer: regions of PDF pages rendered to grayscale bitmaps, for the
-// page images of the HTML report (output/html_report.h). Implemented in
-// pdf_reader.cc, the only Poppler user. Coordinates are points on the page
-// as displayed (after /Rotate), origin top-left: the frame of
+// Rendering PDF pages to grayscale bitmaps: whole pages for recognition
+// (OCR, RenderPdfPage) and regions for the page images of the HTML report
+// (PdfRenderer, output/html_report.h). Implemented in pdf_reader.cc, the
+// only Poppler user. PdfRenderer's coordinates are points on the page as
+// displayed (after /Rotate), origin top-left: the frame of
 // Provenance::bbox. Renders share the PDF reader's lock (Poppler reports
 // problems through one process-global callback; they are dropped here).
-// Not copyable; use from one thread. Tested by
-// tests/extract/pdf_render_test.cc.
+// Tested by tests/extract/pdf_render_test.cc and tests/extract/ocr_test.cc.
 #ifndef BUDGETDOC_EXTRACT_PDF_RENDER_H_
 #define BUDGETDOC_EXTRACT_PDF_RENDER_H_
 
 #include "base/provenance.h"
 #include "base/result.h"
+#include "extract/pdf_rulings.h"
 
 #include <memory>
 #include <string_view>
@@ -23,7 +24,23 @@ namespace budgetdoc {
 struct PageBitmap {
   int width = 0, height = 0;
   std::vector<unsigned char> pixels;
+  double pixels_per_point = 1;  // the resolution it was rendered at / 72
+  GrayImage view() const {
+    return GrayImage{pixels.data(), width, height, width, pixels_per_point};
+  }
 };
+
+// A whole page rendered with antialiasing for OCR. The resolution is `dpi`,
+// lowered when the bitmap would exceed `max_pixels` (a hostile page can
+// claim to be metres wide).
+struct RenderOptions {
+  int dpi = 300;
+  long long max_pixels = 50'000'000;
+};
+
+// Renders page `page` (1-based) of the PDF in `bytes`.
+Result<PageBitmap> RenderPdfPage(std::string_view bytes, int page,
+                                 const RenderOptions& options);
 
 class PdfRenderer {
  public:
@@ -41,6 +58,7 @@ class PdfRenderer {
   // kept until another page (or resolution) is asked for, so callers that
   // ask for the regions of one page in a row render it once. Fails for a
   // page out of range, an empty region, or a page Poppler cannot render.
+  // Not thread-safe: use one renderer from one thread.
   Result<PageBitmap> RenderRegion(int page, const BBox& box, double dpi);
 
  private:

@@ -7,15 +7,21 @@
 #include "base/result.h"
 #include "extract/document.h"
 #include "extract/extract.h"
+#include "extract/zip_archive.h"
 
 #include <string_view>
 
 namespace budgetdoc {
 
+// The zip caps of ExtractOptions, for the OOXML readers (DOCX, XLSX).
+ZipLimits ZipLimitsOf(const ExtractOptions& opts);
+
 Result<Document> ReadText(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadDocx(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadXlsx(std::string_view bytes, const ExtractOptions& opts);
+Result<Document> ReadXls(std::string_view bytes, const ExtractOptions& opts);
 
 }  // namespace budgetdoc
 

@@ -123,7 +123,11 @@ Json PageToJson(const Page& p) {
   Json jp = Json::MakeObject();
   jp.Set("number", Json::Int(p.number));
   jp.Set("unreadable", Json::Bool(p.unreadable));
-  if (p.unreadable) jp.Set("reason", Json::Str(p.reason));
+  if (p.unreadable || p.ocr) jp.Set("reason", Json::Str(p.reason));
+  if (p.ocr) {
+    jp.Set("source", Json::Str("ocr"));
+    jp.Set("confidence", Json::Int(p.ocr_confidence));
+  }
   return jp;
 }
 

@@ -16,7 +16,7 @@ std::string_view OutputJsonSchema() {
   "properties": {
     "schema_version": {"type": "string"},
     "source": {"type": "string"},
-    "format": {"enum": ["text", "docx", "html", "pdf", "unknown"]},
+    "format": {"enum": ["text", "docx", "html", "pdf", "xlsx", "xls", "doc", "unknown"]},
     "report": {"$ref": "#/$defs/report"},
     "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
     "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
@@ -97,7 +97,10 @@ std::string_view OutputJsonSchema() {
         "section": {"type": "string"},
         "table": {"type": "integer"},
         "column": {"type": "string"},
-        "on_unreadable_page": {"type": "boolean"}},
+        "on_unreadable_page": {"type": "boolean"},
+        "source": {"enum": ["ocr"]},
+        "confidence": {"type": "integer"},
+        "low_confidence": {"type": "boolean"}},
       "additionalProperties": false},
     "table": {"type": "object",
       "required": ["table", "canonical_id", "title", "unit", "columns", "empty", "empty_statement"],
@@ -134,6 +137,8 @@ std::string_view OutputJsonSchema() {
             "hint": {"$ref": "#/$defs/nullable_string"},
             "reason": {"$ref": "#/$defs/nullable_string"},
             "capped": {"type": "boolean"},
+            "source": {"enum": ["ocr"]},
+            "confidence": {"type": "integer"},
             "within_rounding": {"type": "boolean"},
             "size": {"type": "object", "required": ["wan_yuan", "relative_pct"],
               "properties": {"wan_yuan": {"type": "string"}, "relative_pct": {"type": "string"}}},
@@ -143,7 +148,8 @@ std::string_view OutputJsonSchema() {
               "required": ["label", "value", "quote", "location", "origin", "where"],
               "properties": {"label": {"type": "string"}, "value": {"type": "string"},
                 "quote": {"type": "string"}, "location": {"type": "string"},
-                "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"}}}}}}},
+                "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"},
+                "source": {"enum": ["ocr"]}, "confidence": {"type": "integer"}}}}}}},
         "summary": {"type": "object", "required": ["material", "minor", "pass", "not_applicable", "not_checked", "errors", "warnings"]}}}
   }
 })json";

@@ -66,6 +66,11 @@ Json FactToJson(const Fact& f, const NormalizedDocument& nd) {
   if (f.table >= 0) j.Set("table", Json::Int(f.table));
   if (!f.column.empty()) j.Set("column", Json::Str(f.column));
   if (f.on_unreadable_page) j.Set("on_unreadable_page", Json::Bool(true));
+  if (f.ocr) {
+    j.Set("source", Json::Str("ocr"));
+    j.Set("confidence", Json::Int(f.ocr_confidence));
+    if (f.low_confidence) j.Set("low_confidence", Json::Bool(true));
+  }
   return j;
 }
 
@@ -216,6 +221,17 @@ Json CheckResultToJson(const CheckResult& r) {
   jr.Set("hint", StrOrNull(r.hint));
   jr.Set("reason", StrOrNull(r.reason));
   if (r.capped) jr.Set("capped", Json::Bool(true));
+  int ocr_confidence = -1;  // lowest over the evidence read by OCR
+  for (const Evidence& e : r.evidence) {
+    if (e.ocr_confidence < 0) continue;
+    ocr_confidence = ocr_confidence < 0
+                         ? e.ocr_confidence
+                         : std::min(ocr_confidence, e.ocr_confidence);
+  }
+  if (ocr_confidence >= 0) {
+    jr.Set("source", Json::Str("ocr"));
+    jr.Set("confidence", Json::Int(ocr_confidence));
+  }
   Json ev = Json::MakeArray();
   for (const Evidence& e : r.evidence) {
     Json je = Json::MakeObject();
@@ -224,6 +240,10 @@ Json CheckResultToJson(const CheckResult& r) {
     je.Set("quote", Json::Str(e.quote));
     je.Set("location", Json::Str(e.location));
     je.Set("origin", Json::Str(e.origin));
+    if (e.ocr_confidence >= 0) {
+      je.Set("source", Json::Str("ocr"));
+      je.Set("confidence", Json::Int(e.ocr_confidence));
+    }
     je.Set("where", ProvenanceToJson(e.where));
     ev.Push(std::move(je));
   }

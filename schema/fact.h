@@ -49,6 +49,14 @@ struct Fact {
   // from; -1 otherwise.
   int claim = -1;
   int claim_value = -1;
+  // Recognized by OCR (the page had no usable text layer): the lowest
+  // confidence (0-100) of the recognized words the value was read from.
+  bool ocr = false;
+  int ocr_confidence = -1;  // -1 = not OCR
+  // The check stage's flag: the value may be misread (OCR below
+  // kMinOcrConfidence, schema/ocr_facts.h), so no check may fail on it; such
+  // a check is not_checked with the reason.
+  bool low_confidence = false;
 };
 
 }  // namespace budgetdoc

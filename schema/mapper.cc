@@ -4,6 +4,7 @@
 #include "schema/metadata.h"
 #include "schema/metrics.h"
 #include "schema/narrative.h"
+#include "schema/ocr_facts.h"
 #include "schema/tables.h"
 
 #include <algorithm>
@@ -160,6 +161,7 @@ Extraction MapToSchema(const NormalizedDocument& nd) {
   ex.findings = std::move(tables.findings);
   for (Fact& f : ex.facts) LocateOnPage(nd, &f.where);
   for (auto& [field, where] : ex.meta.sources) LocateOnPage(nd, &where);
+  MarkOcrFacts(nd.doc, &ex.facts);
   return ex;
 }
 

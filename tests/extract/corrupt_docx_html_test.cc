@@ -102,7 +102,7 @@ std::vector<CorruptCase> Cases() {
        StatusCode::kCorrupt,
        {"bad.docx: ", "no word/document.xml"}},
       {"zip that is not a Word document at all",
-       Zip({{"xl/workbook.xml", "x"}}),
+       Zip({{"content.xml", "x"}}),
        StatusCode::kUnsupported,
        {"bad.docx: unsupported format: zip"}},
       {"malformed document.xml",

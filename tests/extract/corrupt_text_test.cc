@@ -30,7 +30,7 @@ TEST(CorruptTextTest, RejectsBadInputWithACodeAndTheFileName) {
        StatusCode::kUnsupported, "unsupported format"},
       {"legacy word document",
        std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10),
-       StatusCode::kUnsupported, "legacy binary Office"},
+       StatusCode::kUnsupported, "legacy Word document"},
       {"undecodable bytes", "\x81\x20\xFF\xFE\x80\x80 text",
        StatusCode::kCorrupt, "neither valid UTF-8"},
       {"mostly control characters", std::string(200, '\x01') + "abc",
@@ -89,6 +89,8 @@ TEST(SniffFormatTest, DetectsFormatFromBytesNotNames) {
   EXPECT_EQ(SniffFormat(std::string("PK\x03\x04....word/document.xml", 28)),
             SniffedFormat::kDocx);
   EXPECT_EQ(SniffFormat(std::string("PK\x03\x04....xl/workbook.xml", 26)),
+            SniffedFormat::kXlsx);
+  EXPECT_EQ(SniffFormat(std::string("PK\x03\x04....content.xml", 22)),
             SniffedFormat::kZipOther);
   EXPECT_EQ(SniffFormat("<!DOCTYPE html><html>"), SniffedFormat::kHtml);
   EXPECT_EQ(SniffFormat("\xEF\xBB\xBF  <html lang=zh>"), SniffedFormat::kHtml);

@@ -15,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   budgetdoc::ExtractOptions opts;
   opts.source_name = "fuzz.pdf";
   opts.max_pages = 20;
+  // OCR reads rendered pixels, not the file's bytes, and costs seconds a
+  // page: tests/extract/ocr_test.cc covers it.
+  opts.ocr.mode = budgetdoc::OcrMode::kOff;
   auto doc = budgetdoc::ReadPdf(
       std::string_view(reinterpret_cast<const char*>(data), size), opts);
   if (doc.ok()) (void)budgetdoc::DebugString(*doc);

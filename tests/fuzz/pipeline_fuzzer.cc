@@ -12,6 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   budgetdoc::PipelineOptions options;
   options.extract.source_name = "fuzz";
   options.extract.max_pages = 20;
+  options.extract.ocr.mode = budgetdoc::OcrMode::kOff;  // see pdf_fuzzer.cc
   auto analysis = budgetdoc::AnalyzeBytes(
       std::string_view(reinterpret_cast<const char*>(data), size), options);
   (void)analysis;
