@@ -28,7 +28,9 @@ commands:
   extract FILE [--format json|text]   read a report: metadata, facts in the
                                       common schema, tables, document, sections
   check FILE... [--format text|json] [--fail-on error|warning|never] [--lang zh|en]
-                                      check where a report contradicts itself
+        [--one-report]                check where a report contradicts itself;
+                                      --one-report reads the files as one
+                                      report (narrative and tables apart)
   report FILE... -o FILE.html         one self-contained HTML page to read and
                                       show: findings with quotes and boxed
                                       page crops, tables, key totals
@@ -106,6 +108,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
              std::ostream& err) {
   std::string format = "text", fail_on = "error", lang = "zh";
   std::vector<std::string> files;
+  bool one_report = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* v) {
@@ -119,6 +122,8 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
       if (!value(&fail_on)) return Usage(err, "check: --fail-on needs a value");
     } else if (a == "--lang") {
       if (!value(&lang)) return Usage(err, "check: --lang needs a value");
+    } else if (a == "--one-report") {
+      one_report = true;
     } else if (!a.empty() && a[0] == '-') {
       return Usage(err, "check: unknown option " + a);
     } else {
@@ -136,8 +141,15 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out,
   PipelineOptions options;
   options.check.english = lang == "en";
   bool failed_input = false, flagged = false;
-  for (const std::string& file : files) {
-    Result<Analysis> a = AnalyzeFile(file, options);
+  std::vector<std::vector<std::string>> reports;
+  if (one_report) {
+    reports.push_back(files);
+  } else {
+    for (const std::string& file : files) reports.push_back({file});
+  }
+  for (const std::vector<std::string>& report : reports) {
+    Result<Analysis> a = report.size() == 1 ? AnalyzeFile(report[0], options)
+                                            : AnalyzeFiles(report, options);
     if (!a.ok()) {
       err << "budgetdoc: " << a.status().message() << "\n";
       failed_input = true;
