@@ -60,9 +60,8 @@ void Localize(const Bundle& bundle, Analysis* a) {
       int part = PartOf(bundle, e.where);
       if (part < 0) continue;
       LocalizeProvenance(bundle, &e.where);
-      e.location =
-          BaseName(bundle.layout[static_cast<size_t>(part)].source) + ": " +
-          e.location;
+      e.location = BaseName(bundle.layout[static_cast<size_t>(part)].source) +
+                   ": " + e.location;
     }
   }
 }
@@ -86,7 +85,8 @@ Result<Analysis> AnalyzeBundleBytes(const std::vector<NamedBytes>& files,
   a.ex = MapToSchema(bundle.merged, bundle.meta);
   a.ex.findings.insert(a.ex.findings.end(), bundle.findings.begin(),
                        bundle.findings.end());
-  if (options.run_checks) a.report = RunChecks(bundle.merged, a.ex, options.check);
+  if (options.run_checks)
+    a.report = RunChecks(bundle.merged, a.ex, options.check);
   a.nd = bundle.merged;
   Localize(bundle, &a);
   return a;
