@@ -2,6 +2,7 @@
 
 #include "check/rules.h"
 #include "cli/batch.h"
+#include "cli/compare.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/serve.h"
@@ -31,6 +32,10 @@ commands:
         [--one-report]                check where a report contradicts itself;
                                       --one-report reads the files as one
                                       report (narrative and tables apart)
+  compare FILE FILE... [--format text|json] [--lang zh|en]
+                                      checks across reports: one body's
+                                      consecutive years (上年 figures), a
+                                      department and its units
   report FILE... -o FILE.html         one self-contained HTML page to read and
                                       show: findings with quotes and boxed
                                       page crops, tables, key totals
@@ -350,6 +355,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   if (cmd == "extract") return RunExtract(rest, out, err);
   if (cmd == "check") return RunCheck(rest, out, err);
   if (cmd == "report") return RunReportCommand(rest, out, err);
+  if (cmd == "compare") return RunCompareCommand(rest, out, err);
   if (cmd == "serve") return RunServeCommand(rest, out, err);
   if (cmd == "batch") return RunBatchCommand(rest, err);
   if (cmd == "export") return RunExport(rest, out, err);
