@@ -2,6 +2,7 @@
 
 #include "base/file_io.h"
 #include "extract/extract.h"
+#include "output/cross_store.h"
 #include "output/csv_writer.h"
 #include "schema/version.h"
 
@@ -783,6 +784,10 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   counts.ok = static_cast<int64_t>(summary.ok);
   counts.failed = static_cast<int64_t>(summary.failed);
   counts.skipped = static_cast<int64_t>(summary.skipped);
+  // Checks across documents (output/cross_store.h), after all of them.
+  BUDGETDOC_RETURN_IF_ERROR(
+      UpdateCrossFindings(*store, summary.run_id, o.worker.pipeline.check)
+          .status());
   BUDGETDOC_RETURN_IF_ERROR(store->FinishRun(summary.run_id, counts, NowUtc()));
 
   char rate[64];

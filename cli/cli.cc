@@ -7,6 +7,7 @@
 #include "cli/report.h"
 #include "cli/serve.h"
 #include "output/check_text.h"
+#include "output/cross_store.h"
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
@@ -49,7 +50,8 @@ commands:
                                       manifest (CSV/JSON Lines) into a SQLite
                                       database, each document in a worker
                                       process; unchanged files are skipped
-  export [--db FILE] [--format csv|jsonl] [--table facts|findings|documents]
+  export [--db FILE] [--format csv|jsonl]
+         [--table facts|findings|documents|cross_findings]
          [--bom] [--out FILE]         long-format rows from a batch database
   schema                              print the JSON Schema of the output
   rules [--markdown]                  list the consistency rules
@@ -311,8 +313,11 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
     return Usage(err, "export: --format must be csv or jsonl");
   }
   options.format = format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
-  if (!ParseExportTable(table, &options.table)) {
-    return Usage(err, "export: --table must be facts, findings or documents");
+  const bool cross = table == "cross_findings";
+  if (!cross && !ParseExportTable(table, &options.table)) {
+    return Usage(err,
+                 "export: --table must be facts, findings, documents or "
+                 "cross_findings");
   }
   if (::access(db.c_str(), F_OK) != 0) {
     err << "budgetdoc: " << db
@@ -327,8 +332,9 @@ int RunExport(const std::vector<std::string>& args, std::ostream& out,
     err << "budgetdoc: " << store.status().message() << "\n";
     return 2;
   }
-  Status s = out_path.empty() ? WriteExport(**store, options, out)
-                              : WriteExportFile(**store, options, out_path);
+  Status s = cross ? WriteCrossExport(**store, options, out, out_path)
+             : out_path.empty() ? WriteExport(**store, options, out)
+                                : WriteExportFile(**store, options, out_path);
   if (!s.ok()) {
     err << "budgetdoc: " << s.message() << "\n";
     return 2;
