@@ -1,6 +1,7 @@
 #include "cli/batch.h"
 
 #include "base/file_io.h"
+#include "cli/batch_bundles.h"
 #include "extract/extract.h"
 #include "output/cross_store.h"
 #include "output/csv_writer.h"
@@ -784,7 +785,14 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   counts.ok = static_cast<int64_t>(summary.ok);
   counts.failed = static_cast<int64_t>(summary.failed);
   counts.skipped = static_cast<int64_t>(summary.skipped);
-  // Checks across documents (output/cross_store.h), after all of them.
+  // Reports in several files (cli/batch_bundles.h), then checks across
+  // documents (output/cross_store.h), after all of them.
+  BundleRunOptions bundles;
+  bundles.run_id = summary.run_id;
+  bundles.tool_version = o.tool_version;
+  bundles.processed_at = NowUtc();
+  bundles.pipeline = o.worker.pipeline;
+  BUDGETDOC_RETURN_IF_ERROR(UpdateBundles(*store, bundles).status());
   BUDGETDOC_RETURN_IF_ERROR(
       UpdateCrossFindings(*store, summary.run_id, o.worker.pipeline.check)
           .status());

@@ -84,6 +84,10 @@ struct WorkerResult {
   int64_t peak_rss_kb = 0;  // the child's peak resident set size
 };
 
+// The rows the store writes for one analysis (StoreRowsFromResult of its
+// title, extraction, checks and notes), as a worker sends them.
+Json StoreRowsOf(const Analysis& a);
+
 // Lowercase hex SHA-256 (FIPS 180-4): the content key of the batch database.
 std::string Sha256Hex(std::string_view data);
 

@@ -103,7 +103,10 @@ Status EnsureCrossTables(SqliteStore& store) {
 
 Result<std::vector<CrossDocument>> ReadCrossDocuments(
     SqliteStore& store, const std::set<std::string>& scopes) {
-  std::string where = "status = 'ok'";
+  // A report in several files is read as its bundle, not as its files.
+  std::string where =
+      "status = 'ok' AND NOT (format != 'bundle' AND report_id IN (SELECT "
+      "report_id FROM documents WHERE format = 'bundle' AND status = 'ok'))";
   if (!scopes.empty()) {
     std::set<std::string> codes = scopes;
     bool none = codes.erase("") > 0;

@@ -30,8 +30,10 @@ namespace budgetdoc {
 Status EnsureCrossTables(SqliteStore& store);
 
 // The ok documents of the given scopes (region codes; "" = documents
-// without one) with the facts the cross-document checks read: id = doc_id,
-// path, metadata, amounts and the 所属单位 count.
+// without one), a report in several files as its bundle
+// (cli/batch_bundles.h) rather than its files, with the facts the
+// cross-document checks read: id = doc_id, path, metadata, amounts and the
+// 所属单位 count.
 Result<std::vector<CrossDocument>> ReadCrossDocuments(
     SqliteStore& store, const std::set<std::string>& scopes);
 

@@ -1,7 +1,9 @@
-// Cross-document results in the batch database (output/cross_store.h):
-// computed after a batch run, rerun only for the region of a document that
-// arrives later, exported like the other tables.
+// Cross-document work in a batch: reports in several files stored as one
+// (cli/batch_bundles.h), and cross-document results in the batch database
+// (output/cross_store.h) computed after a run, rerun only for the region of
+// a document that arrives later, exported like the other tables.
 #include "cli/batch.h"
+#include "cli/batch_bundles.h"
 #include "cli/cli.h"
 #include "output/cross_store.h"
 #include "output/sqlite_store.h"
@@ -11,8 +13,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace budgetdoc {
@@ -32,14 +36,18 @@ class BatchCrossTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  void Batch(const std::vector<std::string>& files) {
+  void Batch(const std::vector<std::string>& files,
+             const std::string& manifest = "") {
     BatchOptions o;
+    o.manifest_path = manifest;
     o.db_path = db_;
     o.jobs = 2;
     o.progress = ProgressMode::kNone;
     o.tool_version = "test";
     o.worker.timeout_sec = 60;
-    for (const std::string& f : files) o.paths.push_back(kSet + f);
+    for (const std::string& f : files) {
+      o.paths.push_back(f.find('/') == std::string::npos ? kSet + f : f);
+    }
     std::ostringstream err;
     Result<BatchSummary> s = RunBatch(o, err);
     ASSERT_TRUE(s.ok()) << s.status().ToString() << err.str();
@@ -56,9 +64,76 @@ class BatchCrossTest : public ::testing::Test {
     return (*rows)[0][0].value_or("NULL");
   }
 
+  // The generated report c01 cut into its narrative and its tables.
+  std::pair<std::string, std::string> Halves() {
+    std::ifstream in(BUDGETDOC_SOURCE_DIR
+                     "/samples/generated/c01_final_education.txt");
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    size_t cut = text.find("第四部分 附表\n");
+    EXPECT_NE(cut, std::string::npos);
+    std::string a = (dir_ / "edu_text.txt").string();
+    std::string b = (dir_ / "edu_tables.txt").string();
+    std::ofstream(a) << text.substr(0, cut);
+    std::ofstream(b) << "巴中市巴州区教育局2016年度部门决算公开报表\n\n"
+                     << text.substr(cut);
+    return {a, b};
+  }
+
   fs::path dir_;
   std::string db_;
 };
+
+TEST_F(BatchCrossTest,
+       TheNarrativeAndTheTablesOfOneReportArePairedByThemselves) {
+  auto [text, tables] = Halves();
+  Batch({tables, text});
+  EXPECT_EQ(One("SELECT path FROM documents WHERE format = 'bundle'"),
+            text + " + " + tables);
+  EXPECT_EQ(One("SELECT count(*) FROM documents WHERE report_id = (SELECT "
+                "report_id FROM documents WHERE format = 'bundle')"),
+            "3");
+  // One report: narrative facts and table facts, no tables missing.
+  EXPECT_EQ(One("SELECT missing_tables FROM documents WHERE format = "
+                "'bundle'"),
+            "[]");
+  EXPECT_EQ(One("SELECT fact_count = (SELECT sum(fact_count) FROM documents "
+                "WHERE format != 'bundle') FROM documents WHERE format = "
+                "'bundle'"),
+            "1");
+  // Nothing changed: the bundle is not analyzed again.
+  std::string run = One("SELECT run_id FROM documents WHERE format = 'bundle'");
+  Batch({tables, text});
+  EXPECT_EQ(One("SELECT run_id FROM documents WHERE format = 'bundle'"), run);
+}
+
+TEST_F(BatchCrossTest, AManifestReportIdGroupsTheFilesOfOneReport) {
+  auto [text, tables] = Halves();
+  std::string manifest = (dir_ / "m.csv").string();
+  std::ofstream(manifest) << "path,report_id\n"
+                          << text << ",edu-2016\n"
+                          << tables << ",edu-2016\n";
+  Batch({}, manifest);
+  EXPECT_EQ(One("SELECT report_id || ' ' || status FROM documents WHERE "
+                "format = 'bundle'"),
+            "edu-2016 ok");
+}
+
+TEST_F(BatchCrossTest, ABundleWhoseFilesNoLongerFormOneReportIsSetAside) {
+  auto [text, tables] = Halves();
+  std::string manifest = (dir_ / "m.csv").string();
+  std::ofstream(manifest) << "path,report_id\n"
+                          << text << ",edu-2016\n"
+                          << tables << ",edu-2016\n";
+  Batch({}, manifest);
+  std::ofstream(manifest) << "path,report_id\n"
+                          << text << ",edu-2016-text\n"
+                          << tables << ",edu-2016\n";
+  Batch({}, manifest);
+  EXPECT_EQ(One("SELECT status || ' ' || error_kind FROM documents WHERE "
+                "format = 'bundle'"),
+            "failed bundle");
+}
 
 TEST_F(BatchCrossTest, ADepartmentAndItsUnitsAreCheckedAfterTheRun) {
   Batch({"units_planted_three_dept.txt", "units_planted_three_unit_own.txt",
