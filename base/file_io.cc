@@ -40,6 +40,24 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   return data;
 }
 
+Result<std::string> ReadStream(std::istream& in, const std::string& name,
+                               size_t max_bytes) {
+  std::string data;
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof(buf));
+    size_t got = static_cast<size_t>(in.gcount());
+    if (data.size() + got > max_bytes) {
+      return Status::ResourceExhausted(name + ": more than " +
+                                       std::to_string(max_bytes) +
+                                       " bytes, above the limit");
+    }
+    data.append(buf, got);
+  }
+  if (in.bad()) return Status::IoError(name + ": read failed");
+  return data;
+}
+
 Status WriteFileAtomically(const std::string& path, std::string_view data) {
   std::string tmp = path + ".tmp";
   {

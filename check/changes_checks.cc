@@ -17,7 +17,10 @@ class ChangeChecks : public CheckContext {
  public:
   explicit ChangeChecks(const CheckContext& cx) : CheckContext(cx) {}
 
-  void Run() { CheckChanges(); }
+  void Run() {
+    CheckChanges();
+    CheckRatesWithoutChange();
+  }
 
  private:
   const Fact* Next(const Fact& c, Measure m) const {
@@ -139,21 +142,124 @@ class ChangeChecks : public CheckContext {
         Add(std::move(r));
         continue;
       }
-      Judgment j =
-          JudgeRatio(rate->printed, ex_.percent_scale, change_term, prior_term);
+      Judgment j = JudgeRatio(rate->printed, rate->printed.scale(), change_term,
+                              prior_term);
       // An unknown sign (template residue "增加（减少）"): the rate holds if
       // it holds either way; the residue is reported by its own rule.
       if (c.direction == "增加（减少）" && prior == nullptr &&
           j.outcome == Outcome::kFail) {
         Term other{current->value + c.value, prior_term.half};
-        Judgment k =
-            JudgeRatio(rate->printed, ex_.percent_scale, change_term, other);
+        Judgment k = JudgeRatio(rate->printed, rate->printed.scale(),
+                                change_term, other);
         if (k.outcome != Outcome::kFail) j = k;
       }
       Add(FromJudgment(
           "change.rate", j,
           {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%",
           {rate, &c, current}));
+    }
+  }
+
+  // The value of `claim` of `measure` that satisfies `pred`, or nullptr.
+  template <typename Pred>
+  const Fact* InClaim(int claim, Measure measure, Pred pred) const {
+    for (const Fact& f : ex_.facts) {
+      if (f.claim == claim && f.measure == measure && pred(f)) return &f;
+    }
+    return nullptr;
+  }
+
+  // The basis of the year a rate compares with ("比2022年预算执行数…":
+  // execution), from the fact's claim; "" when unstated or unknown.
+  std::string ComparisonBasisOf(const Fact& r) const {
+    const std::vector<Claim>& claims = ex_.claims.claims;
+    if (r.claim < 0 || static_cast<size_t>(r.claim) >= claims.size()) return "";
+    const Claim& c = claims[static_cast<size_t>(r.claim)];
+    if (r.claim_value < 0 ||
+        static_cast<size_t>(r.claim_value) >= c.values.size())
+      return "";
+    return c.values[static_cast<size_t>(r.claim_value)].comparison_basis;
+  }
+
+  // A rate printed without a change amount ("2022年预算执行数为650.70万元，
+  // 2023年预算安排609.61万元，…降幅为6.31%"): judged on the claim's own two
+  // amounts, this year's and the compared year's (of the compared basis
+  // when the sentence names one). Without the compared amount the rate is
+  // reported not checked, so every printed rate is accounted for.
+  void CheckRatesWithoutChange() {
+    std::set<const Fact*> handled;
+    for (const Fact& c : ex_.facts) {
+      if (c.measure != Measure::kChange) continue;
+      if (const Fact* r = Next(c, Measure::kRate)) handled.insert(r);
+      if (c.claim >= 0) {
+        for (const Fact& f : ex_.facts) {
+          if (f.claim == c.claim && f.measure == Measure::kRate &&
+              SameSubject(f, c))
+            handled.insert(&f);
+        }
+      }
+    }
+    const int fy = ex_.meta.fiscal_year;
+    for (const Fact& r : ex_.facts) {
+      if (r.measure != Measure::kRate || r.claim < 0 || handled.count(&r) ||
+          fy <= 0)
+        continue;
+      int prior_year = r.comparison_year > 0 ? r.comparison_year : fy - 1;
+      const std::string basis = ComparisonBasisOf(r);
+      if (prior_year >= fy) continue;  // a year slip: presentation's business
+      const Fact* current = InClaim(
+          r.claim, Measure::kAmount,
+          [&](const Fact& f) { return SameSubject(f, r) && f.year == fy; });
+      const Fact* prior =
+          InClaim(r.claim, Measure::kAmount, [&](const Fact& f) {
+            return SameSubject(f, r) && f.year == prior_year &&
+                   (basis.empty() || f.basis == basis);
+          });
+      if (current == nullptr) continue;  // a rate about another figure
+      if (prior == nullptr) {
+        NotChecked(
+            "change.rate",
+            {"“" + r.label + "”只印了增减幅度，没有上年数或增减额，无法复算",
+             "only the rate of " + r.label +
+                 " is printed: no prior-year amount or change"},
+            {&r, current});
+        continue;
+      }
+      Decimal diff = current->value - prior->value;
+      if (!r.direction.empty() && r.direction != "持平" &&
+          r.direction != "增加（减少）" && !diff.is_zero() &&
+          ((IsUp(r.direction) && diff.sign() < 0) ||
+           (IsDown(r.direction) && diff.sign() > 0))) {
+        CheckResult res;
+        res.rule = "change.direction";
+        res.outcome = Outcome::kFail;
+        res.message =
+            opts_.english
+                ? "says " + r.direction +
+                      " but this year minus the compared "
+                      "year is " +
+                      diff.ToString()
+                : "称“" + r.direction + "”，但本年" + Printed(*current) + "减" +
+                      std::to_string(prior_year) + "年" + Printed(*prior) +
+                      "为" + diff.ToString() + "万元";
+        res.evidence = {EvidenceOf(r), EvidenceOf(*current),
+                        EvidenceOf(*prior)};
+        Add(std::move(res));
+        continue;
+      }
+      if (prior->value.sign() <= 0) {
+        NotChecked("change.rate",
+                   {"“" + r.label + "”上年数为0，增长率无从计算",
+                    "the compared amount of " + r.label + " is zero"},
+                   {&r, current, prior});
+        continue;
+      }
+      Term change{diff.Abs(), TermOf(*current).half + TermOf(*prior).half};
+      Add(FromJudgment(
+          "change.rate",
+          JudgeRatio(r.printed, r.printed.scale(), change, TermOf(*prior)),
+          {"“" + r.label + "”增减幅度", "change rate of " + r.label}, "%",
+          {&r, current, prior}));
     }
   }
 };

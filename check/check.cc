@@ -11,13 +11,47 @@ size_t CheckReport::Count(Outcome o) const {
   return n;
 }
 
+size_t CheckReport::Count(Verdict v) const {
+  size_t n = 0;
+  for (const CheckResult& r : results) n += r.verdict == v;
+  return n;
+}
+
 size_t CheckReport::CountSeverity(Severity s) const {
   size_t n = 0;
   for (const CheckResult& r : results) {
-    n += (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) &&
+    n += (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor) &&
          r.severity == s;
   }
   return n;
+}
+
+std::string_view VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kMaterial:
+      return "material";
+    case Verdict::kMinor:
+      return "minor";
+    case Verdict::kNotChecked:
+      return "not_checked";
+    case Verdict::kNotApplicable:
+      return "not_applicable";
+    case Verdict::kPass:
+      return "pass";
+  }
+  return "not_checked";
+}
+
+bool ParseFailOn(std::string_view name, Verdict* out) {
+  if (name == "material" || name == "error") {
+    *out = Verdict::kMaterial;
+    return true;
+  }
+  if (name == "minor" || name == "warning") {
+    *out = Verdict::kMinor;
+    return true;
+  }
+  return false;
 }
 
 namespace {

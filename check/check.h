@@ -1,9 +1,13 @@
 // RunChecks: every consistency rule of check/rules.h applied to one report.
-// Each application ends in exactly one outcome (pass, rounding, fail, not
-// applicable, not checked with its reason); "not checked" is listed and never
-// counts as passed. Failures carry printed vs expected values, the rounding
-// tolerance used and the evidence (each value with its quote and location).
-// Findings that rest on an unreadable page are capped at warning.
+// Each application ends in exactly one verdict a reader can act on:
+// material, minor, pass (figures that agree at the precision they are
+// printed with pass, exactly or within rounding), not checked (with its
+// reason; never counted as passed) or not applicable. Findings carry printed
+// vs expected values, the rounding tolerance used, their size (万元 and
+// relative) and the evidence (each value with its quote and location). One
+// wrong printed figure that breaks several identities is one finding listing
+// the others; material findings come first, largest first. A finding that
+// rests on an unreadable page is not checked, never material.
 // Pure; thread-safe. Tested by tests/check/*_test.cc.
 #ifndef BUDGETDOC_CHECK_CHECK_H_
 #define BUDGETDOC_CHECK_CHECK_H_
@@ -20,8 +24,11 @@ namespace budgetdoc {
 
 struct CheckOptions {
   bool english = false;  // messages in English instead of Chinese
-  // Applications kept per rule (a hostile document cannot flood a report).
+  // Passing applications kept per rule; every finding that is not a pass is
+  // kept, up to max_findings per document (a hostile document cannot flood
+  // a report; what is dropped is counted).
   size_t max_results_per_rule = 200;
+  size_t max_findings = 10000;
 };
 
 struct Evidence {
@@ -33,16 +40,34 @@ struct Evidence {
   Provenance where;
 };
 
+// What a rule application means to a reader.
+enum class Verdict { kMaterial, kMinor, kNotChecked, kNotApplicable, kPass };
+std::string_view VerdictName(Verdict v);  // "material", "minor", ...
+// The verdict of a --fail-on name: "material" (alias "error"), "minor"
+// (alias "warning"); false for "never" and unknown names.
+bool ParseFailOn(std::string_view name, Verdict* out);
+
 struct CheckResult {
   std::string rule;
-  Outcome outcome = Outcome::kNotChecked;
-  Severity severity = Severity::kInfo;  // error for fail, warning for rounding
-  std::string message;                  // zh by default
+  Outcome outcome = Outcome::kNotChecked;  // the judgment (pass/rounding/fail)
+  Verdict verdict = Verdict::kNotChecked;  // what it means (set by the sink)
+  Severity severity = Severity::kInfo;     // error for material, warning minor
+  std::string message;                     // zh by default
   std::string printed, expected, difference, tolerance;  // with units
   std::string hint;
   std::string reason;  // for not applicable / not checked
   std::vector<Evidence> evidence;
-  bool capped = false;  // severity lowered: rests on an unreadable page
+  bool capped = false;  // not checked: a value rests on an unreadable page
+  bool within_rounding = false;  // pass: the figures differ only by rounding
+  // Size of a material or minor discrepancy: in 万元 (money; a percentage's
+  // points applied to the amount it is a percentage of) and relative to the
+  // expected figure, in percent.
+  Decimal size_wan, size_rel;
+  // The other identities the same wrong figure breaks ("rule: message"),
+  // reported under this finding; and the places of a slip repeated in one
+  // section (their evidence is appended).
+  std::vector<std::string> also;
+  int places = 1;
 };
 
 struct CheckReport {
@@ -50,7 +75,8 @@ struct CheckReport {
   size_t dropped = 0;  // applications beyond max_results_per_rule
 
   size_t Count(Outcome o) const;
-  size_t CountSeverity(Severity s) const;  // among fail/rounding results
+  size_t Count(Verdict v) const;
+  size_t CountSeverity(Severity s) const;  // among material/minor results
 };
 
 CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,

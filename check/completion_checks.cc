@@ -83,7 +83,7 @@ class CompletionChecks : public CheckContext {
           }
         }
         if (other != nullptr) {
-          Judgment j = JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual),
+          Judgment j = JudgeRatio(p.printed, p.printed.scale(), TermOf(*actual),
                                   TermOf(*other));
           if (j.outcome != Outcome::kFail) {
             CheckResult r;
@@ -133,7 +133,7 @@ class CompletionChecks : public CheckContext {
       }
       Add(FromJudgment(
           "completion.rate",
-          JudgeRatio(p.printed, ex_.percent_scale, TermOf(*actual),
+          JudgeRatio(p.printed, p.printed.scale(), TermOf(*actual),
                      TermOf(*budget)),
           {"“" + p.label + "”完成预算比例", "completion of " + p.label}, "%",
           {&p, actual, budget}));

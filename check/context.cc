@@ -49,7 +49,9 @@ void CheckContext::IndexFacts() {
   for (const Fact& f : ex_.facts) groups_[GroupOf(f)].push_back(&f);
 }
 
-// Half a unit of the fact's printed precision, in 万元 for money.
+// Half a unit of the fact's own printed precision (a table's at least its
+// column's), in 万元 for money; 1.2 printed in a two-decimal report may be
+// anything in [1.15, 1.25).
 Decimal CheckContext::Half(const Fact& f) const {
   int scale = f.printed.scale();
   if (f.measure == Measure::kAmount || f.measure == Measure::kChange) {
@@ -57,16 +59,16 @@ Decimal CheckContext::Half(const Fact& f) const {
       for (const RecognizedTable& t : ex_.tables) {
         if (t.table == f.where.table) scale = std::max(scale, t.amount_scale);
       }
-    } else if (f.unit == "万元" || f.unit.empty()) {
-      scale = std::max(scale, ex_.narrative_amount_scale);
     }
+    // A printed zero is nothing at all, whatever the column's precision.
+    if (f.value.is_zero() && f.origin != Origin::kTable) return Decimal();
     Decimal h = HalfUnit(scale);
     if (f.unit == "元") return h.ShiftPow10(-4).value_or(h);
     if (f.unit == "亿元") return h.ShiftPow10(4).value_or(h);
     return h;
   }
   if (f.measure == Measure::kCount) return Decimal();
-  return HalfUnit(std::max(scale, ex_.percent_scale));
+  return HalfUnit(scale);
 }
 
 Term CheckContext::TermOf(const Fact& f) const { return {f.value, Half(f)}; }
@@ -121,32 +123,67 @@ void CheckContext::Add(CheckResult r) {
   for (const Evidence& e : r.evidence)
     key += "\x1f" + e.value + "@" + e.where.ToString();
   if (!seen_messages_.insert(key).second) return;
-  size_t& n = per_rule_[r.rule];
-  if (n >= opts_.max_results_per_rule) {
-    ++report_.dropped;
-    return;
-  }
-  ++n;
   const RuleSpec* spec = FindRule(r.rule);
-  if (r.outcome == Outcome::kFail) {
-    r.severity = spec != nullptr ? spec->severity : Severity::kError;
-  } else if (r.outcome == Outcome::kRounding) {
-    r.severity = Severity::kWarning;
-  } else {
-    r.severity = Severity::kInfo;
+  switch (r.outcome) {
+    case Outcome::kPass:
+      r.verdict = Verdict::kPass;
+      break;
+    case Outcome::kRounding:
+      // Agreement at printed precision is a pass, not a warning.
+      r.verdict = Verdict::kPass;
+      r.within_rounding = true;
+      break;
+    case Outcome::kNotApplicable:
+      r.verdict = Verdict::kNotApplicable;
+      break;
+    case Outcome::kNotChecked:
+      r.verdict = Verdict::kNotChecked;
+      break;
+    case Outcome::kFail:
+      // FromJudgment classified numeric failures by size; the rest by class.
+      if (r.verdict != Verdict::kMaterial && r.verdict != Verdict::kMinor) {
+        r.verdict = spec != nullptr && spec->failure == FailureClass::kMinor
+                        ? Verdict::kMinor
+                        : Verdict::kMaterial;
+      }
+      if (spec != nullptr && spec->failure == FailureClass::kMinor)
+        r.verdict = Verdict::kMinor;
+      if (spec != nullptr && spec->failure == FailureClass::kMaterial)
+        r.verdict = Verdict::kMaterial;
+      break;
   }
-  // Nothing error-level may rest on an unreadable page.
+  // Nothing may be material on text that could not be read reliably.
   bool unreadable = false;
   for (const Evidence& e : r.evidence) {
     unreadable |= e.where.page > 0 && nd_.doc.PageUnreadable(e.where.page);
   }
-  if (unreadable && r.severity == Severity::kError) {
-    r.severity = Severity::kWarning;
+  if (unreadable &&
+      (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor)) {
+    r.verdict = Verdict::kNotChecked;
     r.capped = true;
-    r.message +=
-        opts_.english
-            ? " (capped at warning: a value comes from an unreadable page)"
-            : "（涉及无法可靠识别的页面，降为警告）";
+    r.reason = opts_.english
+                   ? "a value comes from a page that could not be read "
+                     "reliably"
+                   : "涉及无法可靠识别的页面，未作判断";
+    r.message += opts_.english ? " (" + r.reason + ")" : "（" + r.reason + "）";
+  }
+  r.severity = r.verdict == Verdict::kMaterial ? Severity::kError
+               : r.verdict == Verdict::kMinor  ? Severity::kWarning
+                                               : Severity::kInfo;
+  // Passes are capped per rule; every other result is kept, up to a cap
+  // per document.
+  bool pass_like =
+      r.verdict == Verdict::kPass || r.verdict == Verdict::kNotApplicable;
+  if (pass_like) {
+    size_t& n = per_rule_[r.rule];
+    if (n >= opts_.max_results_per_rule) {
+      ++report_.dropped;
+      return;
+    }
+    ++n;
+  } else if (report_.results.size() >= opts_.max_findings) {
+    ++report_.dropped;
+    return;
   }
   report_.results.push_back(std::move(r));
 }
@@ -163,6 +200,38 @@ CheckResult CheckContext::FromJudgment(std::string_view rule, const Judgment& j,
   r.tolerance = j.tolerance.ToString() + std::string(unit);
   r.hint = j.hint;
   for (const Fact* f : facts) r.evidence.push_back(EvidenceOf(*f));
+  if (j.outcome == Outcome::kFail) {
+    // By size: off by at most one unit of the printed figure's last digit
+    // beyond the tolerance (a truncation, a rounding slip) is minor.
+    Decimal unit_last =
+        HalfUnit(j.printed.scale()) + HalfUnit(j.printed.scale());
+    Decimal off = j.difference.Abs();
+    bool one_unit = j.hint == "truncation" || off <= unit_last + j.tolerance;
+    r.verdict = one_unit ? Verdict::kMinor : Verdict::kMaterial;
+    if (!j.expected.is_zero()) {
+      r.size_rel = Decimal::Divide(off.ShiftPow10(2).value_or(off),
+                                   j.expected.Abs(), 2, RoundingMode::kHalfUp)
+                       .value_or(Decimal());
+    }
+    if (unit == "万元") {
+      r.size_wan = off;
+    } else if (unit == "%") {
+      // A percentage's points applied to the largest amount it speaks of.
+      Decimal base;
+      for (const Fact* f : facts) {
+        if ((f->measure == Measure::kAmount ||
+             f->measure == Measure::kChange) &&
+            f->value.Abs() > base) {
+          base = f->value.Abs();
+        }
+      }
+      r.size_wan = Decimal::Multiply(off, base)
+                       .value_or(Decimal())
+                       .ShiftPow10(-2)
+                       .value_or(Decimal())
+                       .Round(2, RoundingMode::kHalfUp);
+    }
+  }
   std::string verdict_zh, verdict_en;
   switch (j.outcome) {
     case Outcome::kPass:

@@ -179,15 +179,57 @@ std::string Subject(const Fact& f) {
 
 std::string Wan(const Decimal& d) { return d.ToString() + "万元"; }
 
-void Fill(CheckResult* r, const Judgment& j, bool english) {
+// A failure's verdict and size: minor when it is off by at most one unit
+// of the printed figure's last digit beyond the tolerance, else material.
+void SetFailure(CheckResult* r, const Decimal& printed, const Decimal& expected,
+                const Decimal& tolerance) {
+  Decimal off = (printed - expected).Abs();
+  Decimal unit_last = HalfUnit(printed.scale()) + HalfUnit(printed.scale());
+  r->outcome = Outcome::kFail;
+  r->verdict =
+      off <= unit_last + tolerance ? Verdict::kMinor : Verdict::kMaterial;
+  r->size_wan = off;
+  if (!expected.is_zero()) {
+    r->size_rel = Decimal::Divide(off.ShiftPow10(2).value_or(off),
+                                  expected.Abs(), 2, RoundingMode::kHalfUp)
+                      .value_or(Decimal());
+  }
+}
+
+void Fill(CheckResult* r, const Judgment& j) {
   r->outcome = j.outcome;
-  r->severity = j.outcome == Outcome::kFail       ? Severity::kError
-                : j.outcome == Outcome::kRounding ? Severity::kWarning
-                                                  : Severity::kInfo;
   r->expected = Wan(j.expected);
   r->difference = Wan(j.difference);
   r->tolerance = Wan(j.tolerance);
-  (void)english;
+  if (j.outcome == Outcome::kFail)
+    SetFailure(r, j.printed, j.expected, j.tolerance);
+}
+
+// The verdict of a result that is not a failure, and every result's
+// severity (error for material, warning for minor), as CheckContext::Add
+// derives them for the rules of one report.
+void Settle(CheckResult* r) {
+  switch (r->outcome) {
+    case Outcome::kPass:
+      r->verdict = Verdict::kPass;
+      break;
+    case Outcome::kRounding:
+      r->verdict = Verdict::kPass;
+      r->within_rounding = true;
+      break;
+    case Outcome::kNotApplicable:
+      r->verdict = Verdict::kNotApplicable;
+      break;
+    case Outcome::kNotChecked:
+      r->verdict = Verdict::kNotChecked;
+      break;
+    case Outcome::kFail:
+      if (r->verdict != Verdict::kMinor) r->verdict = Verdict::kMaterial;
+      break;
+  }
+  r->severity = r->verdict == Verdict::kMaterial ? Severity::kError
+                : r->verdict == Verdict::kMinor  ? Severity::kWarning
+                                                 : Severity::kInfo;
 }
 
 CrossResult Make(std::string_view link, std::string_view rule,
@@ -202,6 +244,42 @@ CrossResult Make(std::string_view link, std::string_view rule,
 }  // namespace
 
 std::span<const CrossRuleSpec> CrossRules() { return kRules; }
+
+std::string FindRestatement(std::string_view text) {
+  static constexpr std::string_view kEnds[] = {"。", "；", ";", "\n"};
+  static constexpr std::string_view kYears[] = {"上年", "以前年度"};
+  static constexpr std::string_view kRestated[] = {"口径", "追溯调整",
+                                                   "重新列示", "重述"};
+  auto has = [](std::string_view s, std::span<const std::string_view> any) {
+    for (std::string_view a : any) {
+      if (s.find(a) != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.size(), len = 0;
+    for (std::string_view e : kEnds) {
+      size_t at = text.find(e, begin);
+      if (at != std::string_view::npos && at < end) {
+        end = at;
+        len = e.size();
+      }
+    }
+    std::string_view sentence = text.substr(begin, end - begin);
+    if (has(sentence, kYears) && has(sentence, kRestated)) {
+      size_t cut = std::min<size_t>(sentence.size(), 200);
+      // Not inside a character: back to the start of the one at `cut`.
+      while (cut > 0 && cut < sentence.size() &&
+             (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      return std::string(sentence.substr(0, cut));
+    }
+    begin = end + len;
+  }
+  return "";
+}
 
 namespace {
 
@@ -276,6 +354,11 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
   Figures prior = FiguresOf(later, year, [](const Fact&) { return true; });
   Figures own = FiguresOf(
       earlier, year, [&](const Fact& f) { return CurrentBasis(earlier, f); });
+  // Whether the later report says its last-year figures were restated.
+  std::string restated = later.restatement;
+  for (size_t i = 0; i < later.facts.size() && restated.empty(); ++i) {
+    restated = FindRestatement(later.facts[i].quote);
+  }
   for (const auto& [key, facts] : prior) {
     auto it = own.find(key);
     if (it == own.end()) continue;
@@ -321,11 +404,12 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
         r.outcome = Outcome::kNotChecked;
         r.reason = en ? "a report prints several values of " + subject
                       : "“" + subject + "”在一份报告中有多个不同的数，无法对照";
+        Settle(&r);
         out.push_back(std::move(c));
         continue;
       }
       Judgment j = JudgeEqual({a.value, HalfOf(a)}, {b.value, HalfOf(b)});
-      Fill(&r, j, en);
+      Fill(&r, j);
       std::string pair =
           en ? " (" + BaseName(later.path) + " prints " + Printed(a) + ", " +
                    BaseName(earlier.path) + " printed " + Printed(b) + ")"
@@ -356,7 +440,22 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
           r.message += en ? ", a difference of " + Wan(j.difference)
                           : "，相差" + Wan(j.difference);
         }
+        if (j.outcome == Outcome::kFail && !restated.empty()) {
+          // The later report restated the year: the figures may rightly
+          // differ; say so rather than alarm.
+          r.outcome = Outcome::kNotChecked;
+          r.verdict = Verdict::kNotChecked;
+          r.size_wan = r.size_rel = Decimal();
+          r.reason = en ? "the later report says it restated last year's "
+                          "figures (\"" +
+                              restated + "\"); the difference of " +
+                              Wan(j.difference) + " may be the restatement"
+                        : "本年报告说明上年数已调整（“" + restated +
+                              "”），相差" + Wan(j.difference) +
+                              "可能源于口径调整，未作判断";
+        }
       }
+      Settle(&r);
       out.push_back(std::move(c));
     }
   }
@@ -433,7 +532,7 @@ std::vector<CrossResult> CompareDepartment(
         CrossResult c = Make("units", "cross.unit.own_only", ids);
         c.subject = key;
         Judgment j = JudgeEqual({df.value, HalfOf(df)}, parts.back());
-        Fill(&c.result, j, en);
+        Fill(&c.result, j);
         c.result.printed = Printed(df);
         c.result.evidence = {EvidenceOf(department, df), part_evidence.back()};
         std::string pair =
@@ -453,8 +552,7 @@ std::vector<CrossResult> CompareDepartment(
             Make("units", "cross.unit.at_least", {department.id, units[i]->id});
         c.subject = key;
         CheckResult& r = c.result;
-        r.outcome = Outcome::kFail;
-        r.severity = Severity::kError;
+        SetFailure(&r, df.value, uf.value, slack);
         r.printed = Printed(df);
         r.expected = "≥" + Printed(uf);
         r.difference = Wan(df.value - uf.value);
@@ -490,7 +588,7 @@ std::vector<CrossResult> CompareDepartment(
       continue;
     }
     Judgment j = JudgeSum({df.value, HalfOf(df)}, parts);
-    Fill(&r, j, en);
+    Fill(&r, j);
     r.message = en ? Subject(df) + ": the department prints " + Printed(df) +
                          ", its units add up to " + Wan(j.expected)
                    : "“" + Subject(df) + "”部门印为" + Printed(df) +
@@ -532,6 +630,7 @@ std::vector<CrossResult> CompareDepartment(
         en ? "sum of the units not checked" : "未核对部门数等于各单位之和";
     out.push_back(std::move(c));
   }
+  for (CrossResult& c : out) Settle(&c.result);
   return out;
 }
 

@@ -20,6 +20,13 @@
 // code), fiscal years, kind (final_accounts/budget) and scope (部门/单位).
 // Figures are compared in 万元 with half a unit of each printed precision
 // (check/judge.h); facts on unreadable pages are not used.
+// Verdicts (check/check.h): figures that agree at printed precision pass
+// (within_rounding when they differ by rounding); a difference beyond it is
+// material, or minor when it is one unit of the last printed digit; a
+// comparison whose binding is ambiguous is not_checked with its reason —
+// a report printing several values of one figure, a units sum with units
+// missing, or a later report that says it restated last year's figures
+// (口径调整: its 上年 figure may rightly differ from the earlier report).
 // Pure; thread-safe. Tested by tests/check/cross_document_test.cc.
 #ifndef BUDGETDOC_CHECK_CROSS_DOCUMENT_H_
 #define BUDGETDOC_CHECK_CROSS_DOCUMENT_H_
@@ -41,7 +48,16 @@ struct CrossDocument {
   std::string path;  // as shown to the user; evidence names it
   ReportMeta meta;   // entity_name, region_code, fiscal_year, kind, scope
   std::vector<Fact> facts;
+  // The sentence where the report says it restated last year's figures
+  // (FindRestatement of its text), "" when it does not or it is not known;
+  // the quotes of its facts are searched too.
+  std::string restatement;
 };
+
+// The first sentence of `text` that says last year's figures were restated
+// or adjusted to a new basis (上年数…口径调整, 追溯调整, 重新列示, 可比口径),
+// trimmed to at most 200 bytes; "" when none.
+std::string FindRestatement(std::string_view text);
 
 // A result of a cross-document rule; result.evidence names both documents
 // (Evidence::where.source = CrossDocument::path).

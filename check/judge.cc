@@ -1,6 +1,7 @@
 #include "check/judge.h"
 
 #include <algorithm>
+#include <set>
 
 namespace budgetdoc {
 
@@ -105,20 +106,22 @@ Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a,
   return j;
 }
 
-Judgment JudgeSharesSum(const std::vector<Decimal>& shares, int pct_scale) {
-  Decimal sum;
+Judgment JudgeSharesSum(const std::vector<Decimal>& shares) {
+  Decimal sum, tol;
   int nonzero = 0;
+  std::set<int> scales;
   for (const Decimal& s : shares) {
     sum = sum + s;
-    if (!s.is_zero()) ++nonzero;
+    if (s.is_zero()) continue;
+    ++nonzero;
+    tol = tol + HalfUnit(s.scale());
+    scales.insert(s.scale());
   }
-  Decimal q_half = HalfUnit(pct_scale);
-  Decimal tol;
-  for (int i = 0; i < nonzero; ++i) tol = tol + q_half;
   Judgment j = Compare(sum, Decimal::FromInt(100), tol);
-  if (nonzero == 2 && j.outcome == Outcome::kRounding) {
-    // round(s) + round(100 - s) is 100, or 100 + q on an exact tie.
-    Decimal q = Decimal::FromUnits(1, pct_scale);
+  if (nonzero == 2 && scales.size() == 1 && j.outcome == Outcome::kRounding) {
+    // round(s) + round(100 - s) is 100, or 100 + q on an exact tie, when
+    // both are printed to the same q.
+    Decimal q = Decimal::FromUnits(1, *scales.begin());
     if (j.difference != q) {
       j.outcome = Outcome::kFail;
       j.hint = "two complementary shares cannot sum to " + sum.ToString() +

@@ -60,10 +60,11 @@ Judgment JudgeEqual(const Term& a, const Term& b);
 Judgment JudgeRatio(const Decimal& printed_pct, int pct_scale, const Term& a,
                     const Term& b);
 
-// Shares of one complete breakdown sum to 100. With n nonzero parts each
-// rounded share errs by at most q/2: |Σ − 100| ≤ n·q/2 is rounding, except
-// that two nonzero complements can only sum to 100 (or 100.01 on a tie).
-Judgment JudgeSharesSum(const std::vector<Decimal>& shares, int pct_scale);
+// Shares of one complete breakdown sum to 100. Each share, rounded at its
+// own printed precision q_i, errs by at most q_i/2: |Σ − 100| ≤ Σ q_i/2 is
+// rounding, except that two nonzero complements printed to the same q can
+// only sum to 100 (or 100 + q on a tie).
+Judgment JudgeSharesSum(const std::vector<Decimal>& shares);
 
 }  // namespace budgetdoc
 

@@ -3,8 +3,9 @@
 namespace budgetdoc {
 namespace {
 
-constexpr Severity kE = Severity::kError;
-constexpr Severity kW = Severity::kWarning;
+constexpr FailureClass kBySize = FailureClass::kBySize;
+constexpr FailureClass kMaterial = FailureClass::kMaterial;
+constexpr FailureClass kMinor = FailureClass::kMinor;
 
 // Keep ids stable: they are what users grep for and what the ground-truth
 // generator plants (scripts/gen).
@@ -12,149 +13,152 @@ constexpr RuleSpec kRules[] = {
     // Sums.
     {"sum.total_balance", "sum", "收入总计应等于支出总计",
      "income grand total equals expenditure grand total",
-     "收入总计 = 支出总计 (also 财政拨款)", kE, "all"},
+     "收入总计 = 支出总计 (also 财政拨款)", kBySize, "all"},
     {"sum.income.grand_total", "sum", "收入总计应等于本年收入与结转结余之和",
      "income grand total is this year's income plus balances brought forward",
-     "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", kE,
+     "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", kBySize,
      "all"},
     {"sum.expenditure.grand_total", "sum",
      "支出总计应等于本年支出、结余分配与年末结转结余之和",
      "expenditure grand total is this year's spending plus distribution and "
      "balances carried forward",
-     "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", kE, "all"},
+     "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", kBySize, "all"},
     {"sum.income.by_source", "sum", "本年收入合计应等于各项收入之和",
      "total income equals the sum of its sources",
      "本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + "
      "附属单位上缴收入 + 其他收入",
-     kE, "all"},
+     kBySize, "all"},
     {"sum.expenditure.basic_project", "sum",
      "本年支出合计应等于基本支出、项目支出等之和",
      "total expenditure equals basic plus project (plus the other uses)",
      "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + "
      "对附属单位补助支出",
-     kE, "all"},
+     kBySize, "all"},
     {"sum.gpb.basic_project", "sum",
      "一般公共预算财政拨款支出应等于其基本支出与项目支出之和",
      "general-budget spending equals its basic plus project spending",
-     "一般公共预算财政拨款支出 = 基本支出 + 项目支出", kE, "all"},
+     "一般公共预算财政拨款支出 = 基本支出 + 项目支出", kBySize, "all"},
     {"sum.basic.personnel_public", "sum",
      "基本支出应等于人员经费与公用经费之和",
      "basic expenditure equals personnel plus public (operating) costs",
-     "基本支出 = 人员经费 + 公用经费", kE, "all"},
+     "基本支出 = 人员经费 + 公用经费", kBySize, "all"},
     {"sum.econ.items", "sum", "人员经费、公用经费的明细之和不应超过其合计",
      "listed economic items do not exceed the personnel or public total they "
      "belong to",
-     "Σ 明细 ≤ 人员经费 / 公用经费 (equal when complete)", kE, "all"},
+     "Σ 明细 ≤ 人员经费 / 公用经费 (equal when complete)", kBySize, "all"},
     {"sum.func.classes", "sum",
      "各功能分类（类）支出之和应等于一般公共预算财政拨款支出",
      "functional classes add up to general-budget spending",
-     "一般公共预算财政拨款支出 = Σ 类", kE, "all"},
+     "一般公共预算财政拨款支出 = Σ 类", kBySize, "all"},
     {"sum.func.hierarchy", "sum", "类支出应等于其下各项支出之和",
-     "a class equals the sum of its items", "类 = Σ 款 = Σ 项", kE, "all"},
+     "a class equals the sum of its items", "类 = Σ 款 = Σ 项", kBySize, "all"},
     {"sum.three_public.total", "sum",
      "“三公”经费应等于因公出国（境）费、公务用车购置及运行费、公务接待费之和",
      "the three public costs add up",
-     "“三公” = 出国（境） + 公务用车购置及运行 + 公务接待", kE, "all"},
+     "“三公” = 出国（境） + 公务用车购置及运行 + 公务接待", kBySize, "all"},
     {"sum.three_public.vehicle", "sum",
      "公务用车购置及运行费应等于购置费与运行费之和",
      "vehicle costs equal purchase plus operation",
-     "公务用车购置及运行费 = 购置费 + 运行维护费", kE, "all"},
+     "公务用车购置及运行费 = 购置费 + 运行维护费", kBySize, "all"},
     {"sum.three_public.reception", "sum",
      "公务接待费应等于国内公务接待费与外事接待费之和",
      "reception equals domestic plus foreign reception",
-     "公务接待费 = 国内 + 外事", kE, "all"},
+     "公务接待费 = 国内 + 外事", kBySize, "all"},
     {"sum.procurement", "sum", "政府采购支出总额应等于货物、工程、服务之和",
      "procurement total equals goods plus works plus services",
-     "采购总额 = 货物 + 工程 + 服务", kE, "all"},
+     "采购总额 = 货物 + 工程 + 服务", kBySize, "all"},
     // Shares.
     {"share.recompute", "share", "占比应能由所列金额算出",
      "a printed share is what its amounts give",
-     "占比 = 100 × 分项 / 合计 (round half up)", kE, "all"},
+     "占比 = 100 × 分项 / 合计 (round half up)", kBySize, "all"},
     {"share.truncated", "share", "占比是截尾而非四舍五入得到的",
      "a printed share is truncated instead of rounded",
-     "占比 = trunc(100 × 分项 / 合计)", kE, "all"},
+     "占比 = trunc(100 × 分项 / 合计)", kMinor, "all"},
     {"share.sum_100", "share", "同一组完整分项的占比之和应为100%",
      "shares of one complete breakdown sum to 100",
-     "Σ 占比 = 100 (± n·q/2; two nonzero complements: exactly 100)", kE, "all"},
+     "Σ 占比 = 100 (± n·q/2; two nonzero complements: exactly 100)", kBySize,
+     "all"},
     {"share.zero_base", "share", "合计为零时不应给出占比",
-     "no share of a zero total", "合计 = 0 ⇒ 占比 不适用", kW, "all"},
+     "no share of a zero total", "合计 = 0 ⇒ 占比 不适用", kMinor, "all"},
     // Changes.
     {"change.rate", "change", "增减幅度应等于增减额除以上年数",
      "the change rate is change over last year",
-     "增幅 = 增减额 / (本年 − 增减额)", kE, "all"},
+     "增幅 = 增减额 / (本年 − 增减额)", kBySize, "all"},
     {"change.direction", "change", "增减方向用语应与数字一致",
      "direction words agree with the numbers",
-     "增加/增长 ⇔ 本年 > 上年; 减少/下降 ⇔ 本年 < 上年", kE, "all"},
+     "增加/增长 ⇔ 本年 > 上年; 减少/下降 ⇔ 本年 < 上年", kMaterial, "all"},
     {"change.amount", "change", "增减额应等于本年数减上年数",
-     "the change equals this year minus last year", "增减额 = 本年 − 上年", kE,
-     "all"},
+     "the change equals this year minus last year", "增减额 = 本年 − 上年",
+     kBySize, "all"},
     {"change.zero_base", "change", "上年为零时不应给出增长率",
-     "no growth rate from a zero base", "上年 = 0 ⇒ 增幅 不适用", kW, "all"},
+     "no growth rate from a zero base", "上年 = 0 ⇒ 增幅 不适用", kMinor,
+     "all"},
     // Completion.
     {"completion.rate", "completion", "完成预算比例应等于决算数除以预算数",
      "completion is actual over budget", "完成率 = 决算 / 预算 (年初或调整后)",
-     kE, "final_accounts"},
+     kBySize, "final_accounts"},
     {"completion.direction", "completion",
      "“决算数大于/小于预算数”应与完成比例一致",
      "\"actual above/below budget\" agrees with the completion rate",
-     "小于 ⇔ 完成率 < 100%", kE, "final_accounts"},
+     "小于 ⇔ 完成率 < 100%", kMaterial, "final_accounts"},
     {"completion.zero_budget", "completion", "没有预算时不应给出完成比例",
-     "no completion rate without a budget", "预算 = 0 ⇒ 完成率 不适用", kW,
+     "no completion rate without a budget", "预算 = 0 ⇒ 完成率 不适用", kMinor,
      "final_accounts"},
     // Agreement.
     {"agree.repeat", "agree", "同一数字多处出现时应一致",
-     "the same figure printed twice agrees", "x (一处) = x (另一处)", kE,
+     "the same figure printed twice agrees", "x (一处) = x (另一处)", kBySize,
      "all"},
     {"agree.text_table", "agree", "正文数字应与表格一致",
-     "a figure in the text agrees with the table", "正文 = 表格", kE, "all"},
+     "a figure in the text agrees with the table", "正文 = 表格", kBySize,
+     "all"},
     {"agree.chart_text", "agree", "图表数据应与正文一致",
-     "chart data agree with the text", "图表 = 正文", kE, "all"},
+     "chart data agree with the text", "图表 = 正文", kBySize, "all"},
     {"agree.counts", "agree", "车辆等数量前后应一致",
      "counts (vehicles, visits) agree across sections",
-     "公务用车保有量 (三公) = 车辆数 (国有资产)", kE, "all"},
+     "公务用车保有量 (三公) = 车辆数 (国有资产)", kMaterial, "all"},
     {"agree.admin_cost", "agree", "机关运行经费不应超过公用经费",
      "administrative operating costs do not exceed public costs",
-     "机关运行经费 ≤ 公用经费", kW, "final_accounts"},
+     "机关运行经费 ≤ 公用经费", kMaterial, "final_accounts"},
     {"agree.performance_score", "agree", "绩效自评表的评价结论应等于合计得分",
      "a self-evaluation's conclusion score equals its total", "评价结论 = 合计",
-     kW, "all"},
+     kMaterial, "all"},
     // Codes and names.
     {"code.name_mismatch", "code", "科目名称应与其所属类/款一致且前后一致",
      "a 类/款/项 name belongs to its class and is printed the same way "
      "throughout",
-     "项 ∈ 款 ∈ 类; one code, one name", kE, "all"},
+     "项 ∈ 款 ∈ 类; one code, one name", kMinor, "all"},
     {"code.name_variant", "code", "同一科目在不同位置所属款名称不同",
      "the same item is printed under different 款 names", "one code, one name",
-     kW, "all"},
+     kMinor, "all"},
     // Presentation.
     {"presentation.missing_unit", "presentation", "金额缺少计量单位",
-     "an amount is printed without its unit", "金额 ⇒ 万元/元", kE, "all"},
+     "an amount is printed without its unit", "金额 ⇒ 万元/元", kMinor, "all"},
     {"presentation.percent_without_sign", "presentation", "占比缺少百分号",
-     "a share is printed without %", "占比 ⇒ %", kE, "all"},
+     "a share is printed without %", "占比 ⇒ %", kMinor, "all"},
     {"presentation.template_residue", "presentation", "存在模板残留文字",
      "template residue left in the text",
-     "no “XX”, “增加（减少）”, “主要原因是。”", kE, "all"},
+     "no “XX”, “增加（减少）”, “主要原因是。”", kMinor, "all"},
     {"presentation.year_mismatch", "presentation",
      "标题中的年度与报告年度不一致",
-     "a heading names another year than the report", "标题年度 = 报告年度", kE,
-     "all"},
+     "a heading names another year than the report", "标题年度 = 报告年度",
+     kMaterial, "all"},
     {"presentation.partial_period", "presentation",
      "年度决算中出现“1-9月”等不完整期间的表述",
-     "a year-end report quotes a partial period (1-9月)", "决算 ⇒ 全年口径", kW,
-     "final_accounts"},
+     "a year-end report quotes a partial period (1-9月)", "决算 ⇒ 全年口径",
+     kMinor, "final_accounts"},
     {"presentation.scope_mismatch", "presentation",
      "标题中的“部门/单位”用语与报告不一致",
      "a heading says 单位 in a 部门 report or the reverse",
-     "标题用语 = 报告类型", kW, "all"},
+     "标题用语 = 报告类型", kMinor, "all"},
     {"table.value_shifted", "table",
      "表中数值错列：应在基本支出（项目支出）列的数印在了另一列",
      "a table value sits in the wrong column of its row",
-     "上级科目两列之差 = ±该格数值", kE, "all"},
+     "上级科目两列之差 = ±该格数值", kMaterial, "all"},
     // Structure.
     {"structure.tables_missing", "structure", "应公开的表格缺失",
-     "a mandatory table is missing", "每张应公开表格均出现", kW, "all"},
+     "a mandatory table is missing", "每张应公开表格均出现", kMaterial, "all"},
     {"structure.empty_table_statement", "structure", "空表应注明“本表为空”",
-     "an empty table states that it is empty", "空表 ⇒ 说明", kW, "all"},
+     "an empty table states that it is empty", "空表 ⇒ 说明", kMinor, "all"},
 };
 
 }  // namespace
@@ -168,22 +172,43 @@ const RuleSpec* FindRule(std::string_view id) {
   return nullptr;
 }
 
+std::string_view FailureClassName(FailureClass c) {
+  switch (c) {
+    case FailureClass::kBySize:
+      return "by size";
+    case FailureClass::kMaterial:
+      return "material";
+    case FailureClass::kMinor:
+      return "minor";
+  }
+  return "by size";
+}
+
 std::string RulesMarkdown() {
   std::string out =
       "# Consistency checks\n\n"
       "Generated from `check/rules.cc` by `budgetdoc rules --markdown`; do not "
       "edit by hand.\n"
-      "Every rule application ends in one outcome: pass, rounding (warning), "
-      "fail (its severity),\n"
-      "not applicable, or not checked (with the reason). Printed numbers are "
-      "compared as intervals\n"
-      "of their printed precision (../shared/reference/domain.md §2.0).\n\n"
-      "| id | family | severity | applies to | 说明 | description | identity "
+      "Every rule application ends in one outcome: pass, minor, material, "
+      "not applicable, or not checked\n"
+      "(with the reason). Printed numbers are compared as intervals of their "
+      "own printed precision:\n"
+      "figures that agree at the precision they are printed with pass "
+      "(2940.05万元 against 29,400,500.00元;\n"
+      "「增长2.7%」 for a true 2.7049%). A failure is minor or material by the "
+      "rule's class: *by size* means\n"
+      "minor when the printed figure is off by at most one unit of its last "
+      "digit (「36.58%」 printed for 36.586%,\n"
+      "a truncation), material beyond that (「增长0.06%」 printed for 0.60%). "
+      "One wrong figure that breaks several\n"
+      "identities is one finding listing them; the same slip repeated in one "
+      "section is one finding with its places.\n\n"
+      "| id | family | failure | applies to | 说明 | description | identity "
       "|\n"
       "|---|---|---|---|---|---|---|\n";
   for (const RuleSpec& r : kRules) {
     out += "| `" + std::string(r.id) + "` | " + std::string(r.family) + " | " +
-           std::string(SeverityName(r.severity)) + " | " +
+           std::string(FailureClassName(r.failure)) + " | " +
            std::string(r.applies_to) + " | " + std::string(r.zh) + " | " +
            std::string(r.en) + " | " + std::string(r.identity) + " |\n";
   }

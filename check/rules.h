@@ -14,6 +14,15 @@
 
 namespace budgetdoc {
 
+// What a failure of a rule means to a reader (issue 13). kBySize: minor
+// when the printed figure is off by at most one unit of its last printed
+// digit beyond the rounding tolerance (a truncation, a rounding slip),
+// material beyond that. kMaterial: a wrong direction word, a wrong year, a
+// missing table, a figure in the wrong column. kMinor: a label slip,
+// template residue, a missing unit or % sign.
+enum class FailureClass { kBySize, kMaterial, kMinor };
+std::string_view FailureClassName(FailureClass c);  // "by size", ...
+
 struct RuleSpec {
   std::string_view id;      // "sum.expenditure.basic_project"
   std::string_view family;  // sum | share | change | completion | agree |
@@ -21,7 +30,7 @@ struct RuleSpec {
   std::string_view zh;      // one line, Chinese
   std::string_view en;      // one line, English
   std::string_view identity;  // "本年支出合计 = 基本支出 + 项目支出 + …"
-  Severity severity;            // of a failure (rounding is always a warning)
+  FailureClass failure;         // what a failure is: material or minor
   std::string_view applies_to;  // final_accounts | budget | all
 };
 

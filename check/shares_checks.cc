@@ -56,7 +56,7 @@ class ShareChecks : public CheckContext {
         }
         continue;
       }
-      Judgment j = JudgeRatio(s.printed, ex_.percent_scale, TermOf(*amount),
+      Judgment j = JudgeRatio(s.printed, s.printed.scale(), TermOf(*amount),
                               TermOf(*base));
       std::string rule = (j.outcome == Outcome::kFail && j.hint == "truncation")
                              ? "share.truncated"
@@ -88,9 +88,9 @@ class ShareChecks : public CheckContext {
           shares.push_back(sf->printed);
           evidence.push_back(sf);
         }
-        Add(FromJudgment(
-            "share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
-            {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+        Add(FromJudgment("share.sum_100", JudgeSharesSum(shares),
+                         {"同一组分项占比之和", "shares of one breakdown"}, "%",
+                         evidence));
         continue;
       }
       if (base->value.is_zero()) continue;
@@ -109,9 +109,9 @@ class ShareChecks : public CheckContext {
       Judgment complete = JudgeSum(TermOf(*base), terms);
       if (complete.outcome == Outcome::kFail) continue;
       evidence.push_back(base);
-      Add(FromJudgment(
-          "share.sum_100", JudgeSharesSum(shares, ex_.percent_scale),
-          {"同一组分项占比之和", "shares of one breakdown"}, "%", evidence));
+      Add(FromJudgment("share.sum_100", JudgeSharesSum(shares),
+                       {"同一组分项占比之和", "shares of one breakdown"}, "%",
+                       evidence));
     }
   }
 };

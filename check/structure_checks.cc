@@ -3,6 +3,7 @@
 #include "check/rules.h"
 #include "normalize/text.h"
 #include "schema/class_path.h"
+#include "schema/tables.h"
 
 #include <algorithm>
 #include <map>
@@ -41,10 +42,16 @@ class StructureChecks : public CheckContext {
       } else {
         std::string missing;
         for (const std::string& id : ex_.expected_tables) {
-          bool found = false;
+          // Present when read, or when its title is printed (an empty table
+          // printed as its title and a note).
+          bool found =
+              std::find(ex_.titled_tables.begin(), ex_.titled_tables.end(),
+                        id) != ex_.titled_tables.end();
           for (const RecognizedTable& t : ex_.tables)
             found |= t.canonical_id == id;
-          if (!found) missing += (missing.empty() ? "" : "、") + id;
+          if (!found)
+            missing += (missing.empty() ? "" : "、") +
+                       ("“" + TableName(id) + "”（" + id + "）");
         }
         CheckResult r;
         r.rule = "structure.tables_missing";

@@ -1,7 +1,6 @@
 #include "cli/batch.h"
 
 #include "base/file_io.h"
-#include "cli/batch_bundles.h"
 #include "extract/extract.h"
 #include "output/cross_store.h"
 #include "output/csv_writer.h"
@@ -14,9 +13,9 @@
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
+#include <fnmatch.h>
 #include <glob.h>
 #include <map>
-#include <set>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -252,6 +251,8 @@ std::string FileTypeName(mode_t m) {
 
 class Collector {
  public:
+  explicit Collector(const InputFilter& filter) : filter_(filter) {}
+
   std::vector<BatchInput> Take() { return std::move(inputs_); }
 
   void Arg(const std::string& raw, const SourceMeta& source) {
@@ -303,11 +304,12 @@ class Collector {
     std::vector<std::string> matches(g.gl_pathv, g.gl_pathv + g.gl_pathc);
     globfree(&g);
     for (const std::string& m : matches) {
+      std::string path = CleanPath(m);
       struct stat st;
-      if (stat(m.c_str(), &st) != 0) {
-        Problem(CleanPath(m), source, "unreadable", std::strerror(errno));
-      } else {
-        Stated(CleanPath(m), st, source);
+      if (stat(path.c_str(), &st) != 0) {
+        Problem(path, source, "unreadable", std::strerror(errno));
+      } else if (S_ISDIR(st.st_mode) || !Excluded(path)) {
+        Stated(path, st, source);
       }
     }
   }
@@ -342,6 +344,7 @@ class Collector {
         Problem(child, source, "unreadable", std::strerror(errno));
         continue;
       }
+      if (!S_ISDIR(lst.st_mode) && Excluded(child)) continue;
       if (S_ISLNK(lst.st_mode)) {
         struct stat st;
         if (stat(child.c_str(), &st) != 0) {
@@ -370,12 +373,31 @@ class Collector {
     Add(std::move(in));
   }
 
-  void Add(BatchInput in) {
-    if (seen_.insert(in.path).second) inputs_.push_back(std::move(in));
+  // Adds `path` as excluded when the filter leaves it out.
+  bool Excluded(const std::string& path) {
+    std::string reason = ExcludedReason(filter_, path);
+    if (reason.empty()) return false;
+    BatchInput in;
+    in.path = path;
+    in.excluded = std::move(reason);
+    Add(std::move(in));
+    return true;
   }
 
+  // Keeps the first occurrence of a path, except that a file named one by
+  // one takes the place of the same file excluded by a walk before.
+  void Add(BatchInput in) {
+    auto [it, added] = seen_.emplace(in.path, inputs_.size());
+    if (added) {
+      inputs_.push_back(std::move(in));
+    } else if (!inputs_[it->second].excluded.empty() && in.excluded.empty()) {
+      inputs_[it->second] = std::move(in);
+    }
+  }
+
+  const InputFilter& filter_;
   std::vector<BatchInput> inputs_;
-  std::set<std::string> seen_;
+  std::map<std::string, size_t> seen_;  // path → index in inputs_
 };
 
 // ---- Progress ----
@@ -499,6 +521,61 @@ struct Pending {
   double read_ms = 0;
 };
 
+// The failures, sorted; printed even with --quiet.
+void PrintFailures(const BatchSummary& summary, std::ostream& err) {
+  constexpr size_t kListed = 20;
+  if (!summary.failures.empty()) {
+    std::vector<std::pair<std::string, std::string>> sorted = summary.failures;
+    std::sort(sorted.begin(), sorted.end());
+    err << "failed:\n";
+    for (size_t i = 0; i < sorted.size() && i < kListed; ++i) {
+      err << "  " << sorted[i].first << ": " << sorted[i].second << "\n";
+    }
+    if (sorted.size() > kListed) {
+      err << "  ... and " << sorted.size() - kListed
+          << " more (budgetdoc export --table documents)\n";
+    }
+  }
+}
+
+// The summary lines of a run (not with --quiet), then the failures.
+void PrintSummary(const BatchOptions& o, const BatchSummary& summary,
+                  std::ostream& err) {
+  if (o.quiet) return PrintFailures(summary, err);
+  char rate[64];
+  size_t processed = summary.ok + summary.failed;
+  std::snprintf(rate, sizeof(rate), "%.2f",
+                summary.seconds > 0
+                    ? static_cast<double>(processed) / summary.seconds
+                    : 0.0);
+  err << "batch: " << summary.inputs << " inputs: " << summary.ok << " ok, "
+      << summary.failed << " failed, " << summary.skipped
+      << " skipped (unchanged) in " << FormatSeconds(summary.seconds) << " ("
+      << rate << " doc/s, -j" << o.jobs << ")\n";
+  if (summary.excluded > 0) {
+    err << "batch: " << summary.excluded
+        << " files skipped by name (--include/--exclude; by default only "
+           "report formats are taken)\n";
+  }
+  if (summary.other_shards > 0) {
+    err << "batch: " << summary.other_shards << " inputs belong to other shards"
+        << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
+        << ")\n";
+  }
+  struct rusage self {
+  }, children{};
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  auto cpu = [](const struct rusage& r) {
+    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
+           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+  };
+  err << "batch: database " << o.db_path << ", run " << summary.run_id
+      << "; cpu " << FormatSeconds(cpu(self)) << " here, "
+      << FormatSeconds(cpu(children)) << " in workers\n";
+  PrintFailures(summary, err);
+}
+
 }  // namespace
 
 bool ParseShard(std::string_view text, int* index, int* count) {
@@ -548,10 +625,36 @@ Result<std::vector<ManifestEntry>> ParseManifest(std::string_view text,
   return ParseCsvManifest(probe, base_dir);
 }
 
+std::string ExcludedReason(const InputFilter& filter, const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  auto matches = [&](const std::string& pattern) {
+    const std::string& subject =
+        pattern.find('/') == std::string::npos ? name : path;
+    return fnmatch(pattern.c_str(), subject.c_str(), FNM_CASEFOLD) == 0;
+  };
+  bool included = false;
+  if (filter.include.empty()) {
+    for (const char* p : kReportPatterns) included = included || matches(p);
+    if (!included) {
+      return "not a report format by its name (--include GLOB takes it)";
+    }
+  } else {
+    for (const std::string& p : filter.include) {
+      included = included || matches(p);
+    }
+    if (!included) return "matches no --include pattern";
+  }
+  for (const std::string& p : filter.exclude) {
+    if (matches(p)) return "matches --exclude " + p;
+  }
+  return "";
+}
+
 std::vector<BatchInput> CollectInputs(
     const std::vector<std::string>& paths,
-    const std::vector<ManifestEntry>& manifest) {
-  Collector c;
+    const std::vector<ManifestEntry>& manifest, const InputFilter& filter) {
+  Collector c(filter);
   for (const std::string& p : paths) c.Arg(p, SourceMeta());
   for (const ManifestEntry& e : manifest) c.Arg(e.path, e.source);
   return c.Take();
@@ -601,11 +704,15 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
                              SqliteStore::Open(o.db_path));
 
-  std::vector<BatchInput> all = CollectInputs(o.paths, manifest);
+  std::vector<BatchInput> all = CollectInputs(o.paths, manifest, o.filter);
   BatchSummary summary;
   std::vector<BatchInput> inputs;
+  // Inputs that need no worker: a problem or excluded by the filter.
+  auto instant = [](const BatchInput& in) {
+    return !in.problem.empty() || !in.excluded.empty();
+  };
   for (BatchInput& in : all) {
-    if (!o.shard_by_content || !in.problem.empty()) {
+    if (!o.shard_by_content || instant(in)) {
       if (!InShard(Sha256Hex(in.path), o.shard_index, o.shard_count)) {
         ++summary.other_shards;
         continue;
@@ -613,11 +720,12 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
     }
     inputs.push_back(std::move(in));
   }
-  // Problems first (instant), then the largest files first so that parallel
-  // workers finish together; ties in path order. Deterministic.
+  // Problems and excluded files first (instant), then the largest files
+  // first so that parallel workers finish together; ties in path order.
+  // Deterministic.
   std::stable_sort(inputs.begin(), inputs.end(),
-                   [](const BatchInput& a, const BatchInput& b) {
-                     bool pa = !a.problem.empty(), pb = !b.problem.empty();
+                   [&](const BatchInput& a, const BatchInput& b) {
+                     bool pa = instant(a), pb = instant(b);
                      if (pa != pb) return pa;
                      if (a.size != b.size) return a.size > b.size;
                      return a.path < b.path;
@@ -677,6 +785,13 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
            next < inputs.size()) {
       size_t id = next++;
       const BatchInput& in = inputs[id];
+      if (!in.excluded.empty()) {
+        BUDGETDOC_RETURN_IF_ERROR(
+            store->RecordExcluded(summary.run_id, in.path, in.excluded));
+        ++summary.excluded;
+        progress.Record("skipped", in.path, " (" + in.excluded + ")");
+        continue;
+      }
       if (!in.problem.empty()) {
         BUDGETDOC_RETURN_IF_ERROR(failed(in, in.problem_kind, in.problem));
         continue;
@@ -780,63 +895,29 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
 
   summary.inputs = summary.ok + summary.failed + summary.skipped;
   summary.seconds = SecondsSince(start);
+  // The runs row counts run_inputs rows: excluded files are skipped there.
   RunCounts counts;
-  counts.inputs = static_cast<int64_t>(summary.inputs);
+  counts.inputs = static_cast<int64_t>(summary.inputs + summary.excluded);
   counts.ok = static_cast<int64_t>(summary.ok);
   counts.failed = static_cast<int64_t>(summary.failed);
-  counts.skipped = static_cast<int64_t>(summary.skipped);
+  counts.skipped = static_cast<int64_t>(summary.skipped + summary.excluded);
   // Reports in several files (cli/batch_bundles.h), then checks across
   // documents (output/cross_store.h), after all of them.
   BundleRunOptions bundles;
+  bundles.mode = o.bundles;
   bundles.run_id = summary.run_id;
   bundles.tool_version = o.tool_version;
   bundles.processed_at = NowUtc();
   bundles.pipeline = o.worker.pipeline;
   BUDGETDOC_RETURN_IF_ERROR(UpdateBundles(*store, bundles).status());
-  BUDGETDOC_RETURN_IF_ERROR(
-      UpdateCrossFindings(*store, summary.run_id, o.worker.pipeline.check)
-          .status());
+  if (o.cross_checks) {
+    BUDGETDOC_RETURN_IF_ERROR(
+        UpdateCrossFindings(*store, summary.run_id, o.worker.pipeline.check)
+            .status());
+  }
   BUDGETDOC_RETURN_IF_ERROR(store->FinishRun(summary.run_id, counts, NowUtc()));
 
-  char rate[64];
-  size_t processed = summary.ok + summary.failed;
-  std::snprintf(rate, sizeof(rate), "%.2f",
-                summary.seconds > 0
-                    ? static_cast<double>(processed) / summary.seconds
-                    : 0.0);
-  err << "batch: " << summary.inputs << " inputs: " << summary.ok << " ok, "
-      << summary.failed << " failed, " << summary.skipped
-      << " skipped (unchanged) in " << FormatSeconds(summary.seconds) << " ("
-      << rate << " doc/s, -j" << o.jobs << ")\n";
-  if (summary.other_shards > 0) {
-    err << "batch: " << summary.other_shards << " inputs belong to other shards"
-        << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
-        << ")\n";
-  }
-  struct rusage self {
-  }, children{};
-  getrusage(RUSAGE_SELF, &self);
-  getrusage(RUSAGE_CHILDREN, &children);
-  auto cpu = [](const struct rusage& r) {
-    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
-           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
-  };
-  err << "batch: database " << o.db_path << ", run " << summary.run_id
-      << "; cpu " << FormatSeconds(cpu(self)) << " here, "
-      << FormatSeconds(cpu(children)) << " in workers\n";
-  constexpr size_t kListed = 20;
-  if (!summary.failures.empty()) {
-    std::vector<std::pair<std::string, std::string>> sorted = summary.failures;
-    std::sort(sorted.begin(), sorted.end());
-    err << "failed:\n";
-    for (size_t i = 0; i < sorted.size() && i < kListed; ++i) {
-      err << "  " << sorted[i].first << ": " << sorted[i].second << "\n";
-    }
-    if (sorted.size() > kListed) {
-      err << "  ... and " << sorted.size() - kListed
-          << " more (budgetdoc export --table documents)\n";
-    }
-  }
+  PrintSummary(o, summary, err);
   return summary;
 }
 

@@ -3,9 +3,12 @@
 //
 // Inputs are files, directories (walked recursively, entries in byte order),
 // glob patterns, and manifests (CSV or JSON Lines with a path column and
-// optional metadata). Every input ends as exactly one of ok, failed (with a
-// reason) or skipped (unchanged since a previous run with the same sha256,
-// tool and schema version): unreadable paths, directories without
+// optional metadata). What a directory walk or a pattern finds is filtered
+// by name (InputFilter: report formats by default); files named one by one
+// are always taken. Every input ends as exactly one of ok, failed (with a
+// reason), skipped (unchanged since a previous run with the same sha256,
+// tool and schema version) or skipped as excluded by the filter (listed
+// with its reason, no document row): unreadable paths, directories without
 // permission, non-regular files and patterns that match nothing are failed
 // documents, never dropped. Each document is analyzed in its own worker
 // process (cli/worker.h) under a timeout and a memory limit; only this
@@ -18,6 +21,7 @@
 #define BUDGETDOC_CLI_BATCH_H_
 
 #include "base/result.h"
+#include "cli/batch_bundles.h"
 #include "cli/worker.h"
 #include "output/sqlite_store.h"
 
@@ -38,9 +42,29 @@ enum class ProgressMode {
   kBar,    // a progress bar redrawn with \r (default on a terminal)
 };
 
+// The report formats a directory walk takes by default.
+inline constexpr const char* kReportPatterns[] = {
+    "*.pdf",   "*.docx", "*.doc",  "*.html", "*.htm",
+    "*.shtml", "*.txt",  "*.xlsx", "*.xls",  "*.wps"};
+
+// Which files a directory walk or a glob pattern takes. Patterns are
+// fnmatch(3) globs matched case-insensitively; a pattern without '/' matches
+// the file name, one with '/' the whole path as listed. A file is taken when
+// it matches an include pattern (kReportPatterns when `include` is empty)
+// and no exclude pattern. Directories are always walked.
+struct InputFilter {
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+
+// Why the filter leaves `path` out, or "" when it takes it.
+std::string ExcludedReason(const InputFilter& filter, const std::string& path);
+
 struct BatchOptions {
   // Files, directories and glob patterns, in the order given.
   std::vector<std::string> paths;
+  // Applied to what directory walks and glob patterns find.
+  InputFilter filter;
   // A manifest file, "-" for standard input, or "" for none. Relative paths
   // in a manifest file are resolved against the manifest's directory (for
   // standard input, against the current directory).
@@ -60,16 +84,23 @@ struct BatchOptions {
   int shard_count = 1;
   bool shard_by_content = false;
   ProgressMode progress = ProgressMode::kLines;
-  // Timeout, memory limit, pipeline options, test hooks.
+  // No summary lines on `err` (failures are still listed).
+  bool quiet = false;
+  // Timeout, memory limit, pipeline options, test hook.
   WorkerOptions worker;
   // Recorded with every row; a change makes unchanged files be reprocessed.
   std::string tool_version = "dev";
+  // Reports in several files (cli/batch_bundles.h) after the per-file pass.
+  BundleMode bundles = BundleMode::kAuto;
+  // Checks across documents (output/cross_store.h) after the bundles.
+  bool cross_checks = true;
 };
 
 struct BatchSummary {
   int64_t run_id = 0;
-  size_t inputs = 0;  // in this shard
-  size_t ok = 0, failed = 0, skipped = 0;
+  size_t inputs = 0;                       // in this shard
+  size_t ok = 0, failed = 0, skipped = 0;  // skipped: unchanged
+  size_t excluded = 0;      // left out by the InputFilter (not in `inputs`)
   size_t other_shards = 0;  // inputs left to other shards
   double seconds = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
@@ -104,14 +135,17 @@ struct BatchInput {
   int64_t size = -1;         // from stat; -1 unknown
   std::string problem;       // why it cannot be read ("" = none)
   std::string problem_kind;  // not_found, unreadable, not_regular, no_match
+  std::string excluded;      // why the InputFilter leaves it out ("" = taken)
 };
 
 // Expands paths (files, directories recursively, glob patterns) and manifest
 // entries into inputs, the first occurrence of each path kept. Never drops
-// anything: what cannot be read becomes an input with a problem.
+// anything: what cannot be read becomes an input with a problem, what the
+// filter leaves out an input with an `excluded` reason.
 std::vector<BatchInput> CollectInputs(
     const std::vector<std::string>& paths,
-    const std::vector<ManifestEntry>& manifest);
+    const std::vector<ManifestEntry>& manifest,
+    const InputFilter& filter = InputFilter());
 
 // Parses "K/N" (1 ≤ K ≤ N) into a 0-based index and a count.
 bool ParseShard(std::string_view text, int* index, int* count);

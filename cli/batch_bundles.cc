@@ -2,6 +2,7 @@
 #include "cli/batch_bundles.h"
 
 #include "check/cross_document.h"
+#include "cli/sha256.h"
 #include "cli/worker.h"
 #include "schema/version.h"
 
@@ -78,12 +79,14 @@ Result<std::vector<Member>> ReadMembers(SqliteStore& store) {
   return out;
 }
 
-std::vector<BundleGroup> GroupsOf(const std::vector<Member>& members) {
+std::vector<BundleGroup> GroupsOf(const std::vector<Member>& members,
+                                  BundleMode mode) {
+  if (mode == BundleMode::kNone) return {};
   std::map<std::string, std::vector<const Member*>> by_id, by_key;
   for (const Member& m : members) {
     if (!m.report_id.empty() && m.report_id.rfind("auto:", 0) != 0) {
       by_id[m.report_id].push_back(&m);
-    } else if (!m.key.empty()) {
+    } else if (!m.key.empty() && mode == BundleMode::kAuto) {
       by_key[m.key].push_back(&m);
     }
   }
@@ -111,15 +114,16 @@ std::vector<BundleGroup> GroupsOf(const std::vector<Member>& members) {
 
 }  // namespace
 
-Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store) {
+Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store,
+                                             BundleMode mode) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(store));
-  return GroupsOf(members);
+  return GroupsOf(members, mode);
 }
 
 Result<size_t> UpdateBundles(SqliteStore& store,
                              const BundleRunOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(store));
-  const std::vector<BundleGroup> groups = GroupsOf(members);
+  const std::vector<BundleGroup> groups = GroupsOf(members, options.mode);
   std::map<std::string, const Member*> by_path;
   for (const Member& m : members) by_path[m.path] = &m;
   const std::string run = std::to_string(options.run_id);
@@ -172,6 +176,12 @@ Result<size_t> UpdateBundles(SqliteStore& store,
       rec.error_kind = "bundle";
     }
     BUDGETDOC_RETURN_IF_ERROR(store.WriteDocument(options.run_id, rec));
+    // A bundle is no input of the run: run_inputs lists the inputs only.
+    BUDGETDOC_RETURN_IF_ERROR(
+        store
+            .Execute("DELETE FROM run_inputs WHERE run_id = " + run +
+                     " AND path = " + Quote(path))
+            .status());
     ++written;
   }
   // A bundle whose files no longer form one report is read as its files.

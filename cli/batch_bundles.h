@@ -10,7 +10,8 @@
 // The bundle's documents row has the member paths joined by " + " (narrative
 // first) as its path, format "bundle", the members' report_id (for an
 // automatic pair, "auto:" + body key + year + kind, also set on the members),
-// and sha256 the hash of the members' hashes. A bundle is analyzed again
+// and sha256 the hash of the members' hashes; it is no run input (no
+// run_inputs row, not counted in the run). A bundle is analyzed again
 // when a member was written by the run or when it has no row yet. It is
 // analyzed in the batch process itself: its members have already been read
 // by workers without crashing. The cross-document checks read a bundle
@@ -29,24 +30,35 @@
 
 namespace budgetdoc {
 
+// Which files a batch reads as one report.
+enum class BundleMode {
+  kAuto,      // manifest report_id groups and automatic pairs
+  kManifest,  // manifest report_id groups only
+  kNone,      // every file alone
+};
+
 struct BundleGroup {
   std::string report_id;
   std::vector<std::string> paths;  // narrative first
   bool automatic = false;
 };
 
-// The groups of the store's ok documents, each with at least two paths.
-Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store);
+// The groups of the store's ok documents, each with at least two paths;
+// automatic pairs only with BundleMode::kAuto, none with kNone.
+Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store,
+                                             BundleMode mode);
 
 struct BundleRunOptions {
+  BundleMode mode = BundleMode::kAuto;
   int64_t run_id = 0;
   std::string tool_version;
   std::string processed_at;  // ISO 8601 UTC
   PipelineOptions pipeline;
 };
 
-// Analyzes and stores the groups that need it (see the file comment).
-// Returns the number of bundles written.
+// Analyzes and stores the groups that need it (see the file comment); a
+// stored bundle that is no group of `mode` is set aside. Returns the number
+// of bundles written.
 Result<size_t> UpdateBundles(SqliteStore& store,
                              const BundleRunOptions& options);
 

@@ -5,22 +5,28 @@
 #include "schema/mapper.h"
 #include "schema/metadata.h"
 
+#include <algorithm>
+
 namespace budgetdoc {
+
+Result<NormalizedDocument> ExtractBytes(std::string_view bytes,
+                                        const PipelineOptions& options) {
+  BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
+  return Normalize(std::move(doc), options.normalize);
+}
 
 Result<NormalizedDocument> ExtractFile(const std::string& path,
                                        const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
-  ExtractOptions eo = options.extract;
-  if (eo.source_name.empty()) eo.source_name = path;
-  BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, eo));
-  return Normalize(std::move(doc), options.normalize);
+  PipelineOptions o = options;
+  if (o.extract.source_name.empty()) o.extract.source_name = path;
+  return ExtractBytes(bytes, o);
 }
 
 Result<Analysis> AnalyzeBytes(std::string_view bytes,
                               const PipelineOptions& options) {
-  BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
   Analysis a;
-  a.nd = Normalize(std::move(doc), options.normalize);
+  BUDGETDOC_ASSIGN_OR_RETURN(a.nd, ExtractBytes(bytes, options));
   a.ex = MapToSchema(a.nd);
   if (options.run_checks) a.report = RunChecks(a.nd, a.ex, options.check);
   return a;
@@ -105,6 +111,12 @@ Result<Analysis> AnalyzeFiles(const std::vector<std::string>& paths,
     files.push_back({paths[i], contents[i]});
   }
   return AnalyzeBundleBytes(files, options);
+}
+
+std::string ErrorKindName(StatusCode code) {
+  std::string kind(StatusCodeName(code));
+  std::replace(kind.begin(), kind.end(), ' ', '_');
+  return kind;
 }
 
 }  // namespace budgetdoc

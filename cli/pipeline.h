@@ -1,5 +1,6 @@
 // The pipeline stages wired together for one document:
 // ReadFile → Extract → Normalize → MapToSchema → RunChecks.
+// Tested through tests/cli/cli_test.cc and tests/cli/golden_test.cc.
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_
 
@@ -23,6 +24,10 @@ struct PipelineOptions {
   bool run_checks = true;
 };
 
+// Extracts and normalizes bytes already read; errors name
+// options.extract.source_name.
+Result<NormalizedDocument> ExtractBytes(std::string_view bytes,
+                                        const PipelineOptions& options);
 // Reads, extracts and normalizes one file. Errors name the file.
 Result<NormalizedDocument> ExtractFile(const std::string& path,
                                        const PipelineOptions& options);
@@ -56,6 +61,10 @@ Result<Analysis> AnalyzeBundleBytes(const std::vector<NamedBytes>& files,
                                     const PipelineOptions& options);
 Result<Analysis> AnalyzeFiles(const std::vector<std::string>& paths,
                               const PipelineOptions& options);
+
+// A status code as an identifier for output (error_kind): "corrupt",
+// "limit_exceeded", "io_error", ...
+std::string ErrorKindName(StatusCode code);
 
 }  // namespace budgetdoc
 

@@ -1,6 +1,5 @@
 #include "cli/report.h"
 
-#include "base/file_io.h"
 #include "extract/pdf_render.h"
 #include "output/png_writer.h"
 
@@ -47,68 +46,6 @@ std::string HtmlReportOf(const std::vector<ReportSource>& sources,
     docs.push_back(std::move(d));
   }
   return RenderHtmlReport(docs, html);
-}
-
-int RunReportCommand(const std::vector<std::string>& args, std::ostream& out,
-                     std::ostream& err) {
-  std::string out_path;
-  std::vector<std::string> files;
-  auto usage = [&](const std::string& problem) {
-    err << "budgetdoc: report: " << problem
-        << "\nusage: budgetdoc report FILE... -o report.html\n";
-    return 2;
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-o" || a == "--out") {
-      if (i + 1 >= args.size()) return usage(a + " needs a FILE");
-      out_path = args[++i];
-    } else if (a.size() > 1 && a[0] == '-') {
-      return usage("unknown option " + a);
-    } else {
-      files.push_back(a);
-    }
-  }
-  if (files.empty()) return usage("expects at least one FILE");
-  if (out_path.empty()) return usage("-o FILE is required");
-
-  PipelineOptions options;
-  std::vector<std::string> bytes;
-  std::vector<Analysis> analyses;
-  bytes.reserve(files.size());
-  analyses.reserve(files.size());
-  HtmlReportOptions html;
-  html.tool_version = BUDGETDOC_VERSION;
-  for (const std::string& file : files) {
-    Result<std::string> read = ReadFile(file);
-    if (!read.ok()) {
-      err << "budgetdoc: " << read.status().message() << "\n";
-      html.failures.push_back(read.status().message());
-      continue;
-    }
-    PipelineOptions o = options;
-    o.extract.source_name = file;
-    Result<Analysis> a = AnalyzeBytes(*read, o);
-    if (!a.ok()) {
-      err << "budgetdoc: " << a.status().message() << "\n";
-      html.failures.push_back(a.status().message());
-      continue;
-    }
-    bytes.push_back(std::move(read).value());
-    analyses.push_back(std::move(a).value());
-  }
-  std::vector<ReportSource> sources;
-  for (size_t i = 0; i < analyses.size(); ++i) {
-    sources.push_back({bytes[i], &analyses[i]});
-  }
-  Status s =
-      WriteFileAtomically(out_path, HtmlReportOf(sources, options, html));
-  if (!s.ok()) {
-    err << "budgetdoc: " << s.message() << "\n";
-    return 2;
-  }
-  out << out_path << "\n";
-  return html.failures.empty() ? 0 : 2;
 }
 
 }  // namespace budgetdoc

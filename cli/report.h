@@ -1,6 +1,6 @@
-// `budgetdoc report FILE... -o report.html`: the HTML report of
-// output/html_report.h for one or more documents, with PDF page images
-// rendered by extract/pdf_render.h and encoded by output/png_writer.h. The
+// The HTML report of output/html_report.h for one or more documents, with
+// PDF page images rendered by extract/pdf_render.h and encoded by
+// output/png_writer.h: `budgetdoc report` (cli/report_command.cc). The
 // server's workers (cli/serve.cc) build the same page with HtmlReportOf.
 // Tested by tests/cli/report_test.cc.
 #ifndef BUDGETDOC_CLI_REPORT_H_
@@ -32,10 +32,6 @@ struct ReportSource {
 std::string HtmlReportOf(const std::vector<ReportSource>& sources,
                          const PipelineOptions& options,
                          const HtmlReportOptions& html);
-
-// The command; args exclude "report". Exit codes as RunCli.
-int RunReportCommand(const std::vector<std::string>& args, std::ostream& out,
-                     std::ostream& err);
 
 }  // namespace budgetdoc
 

@@ -344,13 +344,10 @@ class Server {
     std::map<std::string, size_t> by_rule;
     for (auto& r : all) {
       CheckResult cr;
-      for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail,
-                        Outcome::kNotApplicable, Outcome::kNotChecked}) {
-        if (r["outcome"] == OutcomeName(o)) cr.outcome = o;
+      for (Verdict v : {Verdict::kMaterial, Verdict::kMinor, Verdict::kPass,
+                        Verdict::kNotApplicable, Verdict::kNotChecked}) {
+        if (r["outcome"] == VerdictName(v)) cr.verdict = v;
       }
-      cr.severity = r["severity"] == "error"     ? Severity::kError
-                    : r["severity"] == "warning" ? Severity::kWarning
-                                                 : Severity::kInfo;
       DisplayClass c = DisplayClassOf(cr);
       if (c != DisplayClass::kMaterial && c != DisplayClass::kMinor) continue;
       r["class"] = std::string(DisplayClassName(c));
@@ -388,58 +385,10 @@ class Server {
   Slots slots_;
 };
 
-bool ParseCount(const std::string& text, long lo, long hi, long* out) {
-  char* end = nullptr;
-  long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < lo || v > hi) return false;
-  *out = v;
-  return true;
-}
-
 }  // namespace
 
-int RunServeCommand(const std::vector<std::string>& args, std::ostream& out,
-                    std::ostream& err) {
-  ServeOptions o;
-  auto usage = [&](const std::string& problem) {
-    err << "budgetdoc: serve: " << problem
-        << "\nusage: budgetdoc serve [--port 8080] [--host 127.0.0.1] [--db "
-           "FILE] [--max-upload MB] [-j N] [--timeout SEC] [--max-memory "
-           "MB]\n";
-    return 2;
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (i + 1 >= args.size()) return usage("unexpected argument " + a);
-    const std::string& v = args[++i];
-    long n = 0;
-    if (a == "--port") {
-      if (!ParseCount(v, 0, 65535, &n)) return usage("--port needs 0..65535");
-      o.port = static_cast<int>(n);
-    } else if (a == "--host") {
-      o.host = v;
-    } else if (a == "--db") {
-      if (::access(v.c_str(), R_OK) != 0)
-        return usage(v + ": no such database");
-      o.db_path = v;
-    } else if (a == "--max-upload") {
-      if (!ParseCount(v, 1, 4096, &n)) return usage("--max-upload needs MiB");
-      o.max_upload_bytes = static_cast<size_t>(n) << 20;
-    } else if (a == "-j") {
-      if (!ParseCount(v, 1, 64, &n)) return usage("-j needs 1..64");
-      o.jobs = static_cast<int>(n);
-    } else if (a == "--timeout") {
-      if (!ParseCount(v, 1, 86400, &n)) return usage("--timeout needs seconds");
-      o.worker.timeout_sec = static_cast<int>(n);
-    } else if (a == "--max-memory") {
-      if (!ParseCount(v, 1, 1 << 20, &n))
-        return usage("--max-memory needs MiB");
-      o.worker.max_memory_mb = static_cast<int>(n);
-    } else {
-      return usage("unknown option " + a);
-    }
-  }
-  return Server(std::move(o)).Run(out, err);
+int RunServer(ServeOptions options, std::ostream& out, std::ostream& err) {
+  return Server(std::move(options)).Run(out, err);
 }
 
 }  // namespace budgetdoc

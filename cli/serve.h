@@ -34,10 +34,10 @@ struct ServeOptions {
 // or "..", and no ".." component.
 bool IsSafeUploadName(std::string_view name);
 
-// The command; args exclude "serve". Runs until killed. Prints
-// "serving on http://HOST:PORT/" to `out` once listening.
-int RunServeCommand(const std::vector<std::string>& args, std::ostream& out,
-                    std::ostream& err);
+// Serves until killed (the command is cli/serve_command.cc). Prints
+// "serving on http://HOST:PORT/" to `out` once listening; returns 2 when it
+// cannot listen.
+int RunServer(ServeOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace budgetdoc
 

@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <memory>
 #include <new>
 #include <optional>
 #include <poll.h>
@@ -21,7 +20,6 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -51,62 +49,6 @@ Json Millis(double ms) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.3f", ms);
   return Json::Number(buf);
-}
-
-// ---- SHA-256 (FIPS 180-4) ----
-
-constexpr uint32_t kSha256K[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-    0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-    0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-void Sha256Block(const unsigned char* p, uint32_t h[8]) {
-  uint32_t w[64];
-  for (int i = 0; i < 16; ++i) {
-    w[i] = (uint32_t{p[4 * i]} << 24) | (uint32_t{p[4 * i + 1]} << 16) |
-           (uint32_t{p[4 * i + 2]} << 8) | uint32_t{p[4 * i + 3]};
-  }
-  for (int i = 16; i < 64; ++i) {
-    uint32_t s0 = Rotr(w[i - 15], 7) ^ Rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6],
-           hh = h[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
-    uint32_t ch = (e & f) ^ (~e & g);
-    uint32_t t1 = hh + s1 + ch + kSha256K[i] + w[i];
-    uint32_t s0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
-    uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-    uint32_t t2 = s0 + maj;
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += hh;
 }
 
 bool WriteAll(int fd, std::string_view data) {
@@ -140,10 +82,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
   Analyzed out;
   if (!a.ok()) {
     out.status.Set("ok", Json::Bool(false));
-    // "limit exceeded" → "limit_exceeded": kinds are identifiers.
-    std::string code(StatusCodeName(a.status().code()));
-    std::replace(code.begin(), code.end(), ' ', '_');
-    out.status.Set("code", Json::Str(code));
+    out.status.Set("code", Json::Str(ErrorKindName(a.status().code())));
     out.status.Set("error", Json::Str(a.status().message()));
   } else if (worker.payload) {
     out.status.Set("ok", Json::Bool(true));
@@ -222,33 +161,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       header_written = true;
     }
 
-    const WorkerTestHooks& hooks = options.hooks;
-    auto matches = [&](const std::string& needle) {
-      return !needle.empty() && path.find(needle) != std::string::npos;
-    };
-    if (hooks.delay_ms > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(hooks.delay_ms));
-    }
-    if (matches(hooks.crash_on)) std::abort();
-    if (matches(hooks.hang_on)) {
-      for (;;) pause();
-    }
-    if (matches(hooks.oom_on)) {
-      // Reserves address space until the limit makes allocation fail. The
-      // pages are never touched, so this takes microseconds however loaded
-      // the machine is (it used to race the timeout); the cap keeps builds
-      // without the limit (sanitizers) from reserving without end.
-      constexpr size_t kChunk = size_t{64} << 20;
-      size_t cap = (options.max_memory_mb > 0
-                        ? static_cast<size_t>(options.max_memory_mb)
-                        : size_t{1024})
-                   << 20;
-      std::vector<std::unique_ptr<char[]>> hog;
-      for (size_t total = 0; total <= cap; total += kChunk) {
-        hog.emplace_back(new char[kChunk]);
-      }
-      out_of_memory();
-    }
+    if (options.hook != nullptr) options.hook->BeforeAnalyze(path, options);
     Analyzed result = AnalyzeForWorker(path, bytes, options);
     json = result.status.Dump();
     if (result.payload) {
@@ -305,33 +218,6 @@ Json StoreRowsOf(const Analysis& a) {
   }
   full.Set("notes", std::move(notes));
   return StoreRowsFromResult(full);
-}
-
-std::string Sha256Hex(std::string_view data) {
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  size_t n = data.size();
-  size_t full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Sha256Block(p + i, h);
-  unsigned char tail[128] = {};
-  size_t rest = n - full;
-  std::memcpy(tail, p + full, rest);
-  tail[rest] = 0x80;
-  size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(n) * 8;
-  for (int i = 0; i < 8; ++i) {
-    tail[tail_len - 1 - static_cast<size_t>(i)] =
-        static_cast<unsigned char>(bits >> (8 * i));
-  }
-  for (size_t i = 0; i < tail_len; i += 64) Sha256Block(tail + i, h);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (uint32_t v : h) {
-    for (int s = 28; s >= 0; s -= 4) out.push_back(kHex[(v >> s) & 0xF]);
-  }
-  return out;
 }
 
 struct WorkerPool::Worker {
@@ -637,19 +523,6 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   r.error_kind = code_name != nullptr ? code_name->text() : "worker";
   r.error = error != nullptr ? error->text() : "worker reported a failure";
   return r;
-}
-
-WorkerTestHooks TestHooksFromEnvironment() {
-  WorkerTestHooks hooks;
-  auto get = [](const char* name) {
-    const char* v = std::getenv(name);
-    return std::string(v != nullptr ? v : "");
-  };
-  hooks.crash_on = get("BUDGETDOC_TEST_CRASH_ON");
-  hooks.hang_on = get("BUDGETDOC_TEST_HANG_ON");
-  hooks.oom_on = get("BUDGETDOC_TEST_OOM_ON");
-  hooks.delay_ms = std::atoi(get("BUDGETDOC_TEST_DELAY_MS").c_str());
-  return hooks;
 }
 
 }  // namespace budgetdoc

@@ -18,6 +18,7 @@
 #include "base/json.h"
 #include "base/result.h"
 #include "cli/pipeline.h"
+#include "cli/sha256.h"
 
 #include <chrono>
 #include <cstddef>
@@ -32,19 +33,20 @@
 
 namespace budgetdoc {
 
-// TEST ONLY. Make the worker misbehave for paths containing a substring, to
-// test how the batch survives it ("" = never). The CLI fills these from the
-// environment variables BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
-// BUDGETDOC_TEST_OOM_ON and BUDGETDOC_TEST_DELAY_MS.
-struct WorkerTestHooks {
-  std::string crash_on;  // the child calls abort()
-  std::string hang_on;   // the child sleeps forever
-  std::string oom_on;    // the child allocates until allocation fails
-  int delay_ms = 0;      // every child sleeps this long before working
-};
+struct WorkerOptions;
 
-// The hooks as set in the environment (all empty in normal use).
-WorkerTestHooks TestHooksFromEnvironment();
+// A point where tests make a worker misbehave, to test how the batch
+// survives it (tests/testing/worker_hooks.h implements it; the release
+// binary installs none, so nothing in it reacts to the environment).
+class WorkerHook {
+ public:
+  virtual ~WorkerHook() = default;
+  // Runs in the child after the file is read and hashed, before the
+  // analysis. May abort, hang, or throw std::bad_alloc (reported as out of
+  // memory).
+  virtual void BeforeAnalyze(const std::string& path,
+                             const WorkerOptions& options) const = 0;
+};
 
 struct WorkerOptions {
   // Wall-clock limit per document; the child is SIGKILLed after it.
@@ -53,7 +55,8 @@ struct WorkerOptions {
   // AddressSanitizer builds, whose shadow memory needs a huge address space.
   int max_memory_mb = 2048;
   PipelineOptions pipeline;
-  WorkerTestHooks hooks;
+  // Tests only; not owned; nullptr = none.
+  const WorkerHook* hook = nullptr;
   // What the child sends back for a document it analyzed: the store rows
   // (StoreRowsFromResult) when empty; otherwise this function's text (the
   // server's HTML report), passed through as WorkerResult::payload.
@@ -87,9 +90,6 @@ struct WorkerResult {
 // The rows the store writes for one analysis (StoreRowsFromResult of its
 // title, extraction, checks and notes), as a worker sends them.
 Json StoreRowsOf(const Analysis& a);
-
-// Lowercase hex SHA-256 (FIPS 180-4): the content key of the batch database.
-std::string Sha256Hex(std::string_view data);
 
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,

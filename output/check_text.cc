@@ -22,6 +22,29 @@ std::string KindEn(const ReportMeta& m) {
 
 void AppendResult(const CheckResult& r, bool english, std::string* out) {
   *out += "  [" + r.rule + "] " + r.message + "\n";
+  if (r.verdict == Verdict::kMaterial && !r.size_wan.is_zero()) {
+    *out += english
+                ? "      size: " + r.size_wan.ToString() + " 万元" +
+                      (r.size_rel.is_zero() ? ""
+                                            : ", " + r.size_rel.ToString() +
+                                                  "% of the "
+                                                  "expected figure")
+                : "      差额约" + r.size_wan.ToString() + "万元" +
+                      (r.size_rel.is_zero()
+                           ? ""
+                           : "，相当于应有数的" + r.size_rel.ToString() + "%");
+    *out += "\n";
+  }
+  for (const std::string& a : r.also) {
+    *out +=
+        std::string(english ? "      also breaks: " : "      同一数字另致：") +
+        a + "\n";
+  }
+  if (r.places > 1) {
+    *out += english ? "      the same slip in " + std::to_string(r.places) +
+                          " places\n"
+                    : "      同样问题共" + std::to_string(r.places) + "处\n";
+  }
   for (const Evidence& e : r.evidence) {
     *out += "      · ";
     if (!e.label.empty()) *out += e.label + " ";
@@ -60,24 +83,32 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
   out += (english ? "  facts read: " : "  读取事实：") +
          std::to_string(ex.facts.size()) + "\n\n";
 
+  size_t material = report.Count(Verdict::kMaterial);
+  size_t minor = report.Count(Verdict::kMinor);
+  size_t passed = report.Count(Verdict::kPass);
+  size_t not_checked = report.Count(Verdict::kNotChecked);
+  out += english
+             ? "summary: " + std::to_string(material) + " material, " +
+                   std::to_string(minor) + " minor, " + std::to_string(passed) +
+                   " passed, " + std::to_string(not_checked) +
+                   " not checked\n\n"
+             : "结论：实质性问题" + std::to_string(material) + "处，轻微问题" +
+                   std::to_string(minor) + "处，通过" + std::to_string(passed) +
+                   "项，未能核对" + std::to_string(not_checked) + "项\n\n";
   struct Group {
     const char* zh;
     const char* en;
-    Outcome outcome;
-    Severity severity;
+    Verdict verdict;
   };
   const Group groups[] = {
-      {"错误", "errors", Outcome::kFail, Severity::kError},
-      {"警告", "warnings", Outcome::kFail, Severity::kWarning},
+      {"实质性问题", "material", Verdict::kMaterial},
+      {"轻微问题", "minor", Verdict::kMinor},
   };
   for (const Group& g : groups) {
     std::string body;
     size_t n = 0;
     for (const CheckResult& r : report.results) {
-      bool match =
-          (r.outcome == Outcome::kFail || r.outcome == Outcome::kRounding) &&
-          r.severity == g.severity;
-      if (!match) continue;
+      if (r.verdict != g.verdict) continue;
       ++n;
       AppendResult(r, english, &body);
     }
@@ -87,14 +118,13 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
   std::string body;
   size_t n = 0;
   for (const CheckResult& r : report.results) {
-    if (r.outcome != Outcome::kNotChecked) continue;
+    if (r.verdict != Verdict::kNotChecked) continue;
     ++n;
     body += "  [" + r.rule + "] " + r.reason + "\n";
   }
   out += std::string(english ? "not checked" : "未能核对") + " (" +
          std::to_string(n) + ")\n" + body + "\n";
-  out += std::string(english ? "passed: " : "通过：") +
-         std::to_string(report.Count(Outcome::kPass)) +
+  out += std::string(english ? "passed: " : "通过：") + std::to_string(passed) +
          (english ? " checks" : " 项") + "\n";
   if (report.dropped > 0) {
     out += std::string(english ? "results dropped over the cap: "

@@ -38,8 +38,8 @@ constexpr size_t kFlushBytes = size_t{1} << 20;
 
 }  // namespace
 
-void AppendCsvField(std::string_view field, std::string* out) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+void AppendCsvField(std::string_view field, std::string* out, bool quote) {
+  if (!quote && field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out->append(field);
     return;
   }
@@ -63,6 +63,16 @@ void AppendCsvRecord(const Row& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out->push_back(',');
     if (fields[i]) AppendCsvField(*fields[i], out);
+  }
+  out->append("\r\n");
+}
+
+void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
+                     std::string* out) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    bool code = i < columns.size() && columns[i].kind == ColumnKind::kCode;
+    if (row[i]) AppendCsvField(*row[i], out, code);
   }
   out->append("\r\n");
 }
@@ -151,6 +161,7 @@ Json RowToJson(const std::vector<ExportColumn>& columns, const Row& row) {
           break;
         }
         case ColumnKind::kText:
+        case ColumnKind::kCode:
           value = Json::Str(*v);
           break;
       }
@@ -180,7 +191,7 @@ Status WriteExport(SqliteStore& store, const ExportOptions& options,
   BUDGETDOC_RETURN_IF_ERROR(
       store.ForEachExportRow(options.table, [&](const Row& row) -> Status {
         if (options.format == ExportFormat::kCsv) {
-          AppendCsvRecord(row, &buf);
+          AppendCsvRecord(columns, row, &buf);
         } else {
           buf += RowToJson(columns, row).Dump();
           buf.push_back('\n');

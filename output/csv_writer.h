@@ -3,7 +3,8 @@
 //
 // CSV: fields containing a comma, a double quote, CR or LF are quoted and
 // inner quotes doubled; records end with CRLF; text stays UTF-8 (CJK as
-// is); an optional UTF-8 byte order mark makes Excel detect the encoding.
+// is); a UTF-8 byte order mark (ExportOptions::bom, on by default) makes
+// Excel detect the encoding; code columns are always quoted (they are text).
 // SQL NULL is an empty field. ParseCsv is the inverse (the batch manifest
 // reader uses it).
 // JSON Lines: one object per row with sorted keys; integers and exact
@@ -27,11 +28,16 @@ namespace budgetdoc {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Appends one field, quoted when needed.
-void AppendCsvField(std::string_view field, std::string* out);
+// Appends one field, quoted when needed or when `quote`.
+void AppendCsvField(std::string_view field, std::string* out,
+                    bool quote = false);
 // Appends one record (fields separated by commas, CRLF at the end).
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out);
 void AppendCsvRecord(const Row& fields, std::string* out);
+// The same for an export row: kCode values are always quoted ("0201"), a
+// sign to readers that they are text.
+void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
+                     std::string* out);
 
 // Parses CSV text (RFC 4180; LF or CRLF line ends; a leading UTF-8 BOM is
 // dropped; blank lines are skipped). Fails on a quote that is never closed
@@ -46,7 +52,9 @@ enum class ExportFormat { kCsv, kJsonl };
 struct ExportOptions {
   ExportTable table = ExportTable::kFacts;  // which rows
   ExportFormat format = ExportFormat::kCsv;
-  bool bom = false;  // CSV only: start with a UTF-8 byte order mark
+  // CSV only: start with a UTF-8 byte order mark (Excel needs it to read
+  // UTF-8; `budgetdoc export --no-bom` turns it off).
+  bool bom = true;
 };
 
 // Writes the whole export (CSV: a header record, then one record per row;

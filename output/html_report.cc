@@ -14,17 +14,17 @@
 namespace budgetdoc {
 
 DisplayClass DisplayClassOf(const CheckResult& r) {
-  switch (r.outcome) {
-    case Outcome::kPass:
+  switch (r.verdict) {
+    case Verdict::kPass:
       return DisplayClass::kPass;
-    case Outcome::kNotApplicable:
+    case Verdict::kNotApplicable:
       return DisplayClass::kNotApplicable;
-    case Outcome::kNotChecked:
+    case Verdict::kNotChecked:
       return DisplayClass::kNotChecked;
-    case Outcome::kRounding:
-    case Outcome::kFail:
-      return r.severity == Severity::kError ? DisplayClass::kMaterial
-                                            : DisplayClass::kMinor;
+    case Verdict::kMaterial:
+      return DisplayClass::kMaterial;
+    case Verdict::kMinor:
+      return DisplayClass::kMinor;
   }
   return DisplayClass::kNotChecked;
 }

@@ -106,7 +106,7 @@ std::string_view OutputJsonSchema() {
           "required": ["rule", "outcome", "severity", "message", "evidence"],
           "properties": {
             "rule": {"type": "string"},
-            "outcome": {"enum": ["pass", "rounding", "fail", "not_applicable", "not_checked"]},
+            "outcome": {"enum": ["material", "minor", "pass", "not_applicable", "not_checked"]},
             "severity": {"enum": ["info", "warning", "error"]},
             "message": {"type": "string"},
             "printed": {"$ref": "#/$defs/nullable_string"},
@@ -116,12 +116,17 @@ std::string_view OutputJsonSchema() {
             "hint": {"$ref": "#/$defs/nullable_string"},
             "reason": {"$ref": "#/$defs/nullable_string"},
             "capped": {"type": "boolean"},
+            "within_rounding": {"type": "boolean"},
+            "size": {"type": "object", "required": ["wan_yuan", "relative_pct"],
+              "properties": {"wan_yuan": {"type": "string"}, "relative_pct": {"type": "string"}}},
+            "also_breaks": {"type": "array", "items": {"type": "string"}},
+            "places": {"type": "integer"},
             "evidence": {"type": "array", "items": {"type": "object",
               "required": ["label", "value", "quote", "location", "origin", "where"],
               "properties": {"label": {"type": "string"}, "value": {"type": "string"},
                 "quote": {"type": "string"}, "location": {"type": "string"},
                 "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"}}}}}}},
-        "summary": {"type": "object", "required": ["pass", "rounding", "fail", "not_applicable", "not_checked", "errors", "warnings"]}}}
+        "summary": {"type": "object", "required": ["material", "minor", "pass", "not_applicable", "not_checked", "errors", "warnings"]}}}
   }
 })json";
   return kSchema;

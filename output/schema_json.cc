@@ -3,6 +3,8 @@
 #include "output/json_writer.h"
 #include "schema/version.h"
 
+#include <algorithm>
+
 namespace budgetdoc {
 namespace {
 
@@ -99,7 +101,8 @@ Json ExtractionToJson(const NormalizedDocument& nd, const Extraction& ex) {
   Json missing = Json::MakeArray();
   for (const std::string& id : ex.expected_tables) {
     expected.Push(Json::Str(id));
-    bool found = false;
+    bool found = std::find(ex.titled_tables.begin(), ex.titled_tables.end(),
+                           id) != ex.titled_tables.end();
     for (const RecognizedTable& t : ex.tables) found |= t.canonical_id == id;
     if (!found) missing.Push(Json::Str(id));
   }
@@ -118,8 +121,21 @@ Json CheckReportToJson(const CheckReport& report) {
   for (const CheckResult& r : report.results) {
     Json jr = Json::MakeObject();
     jr.Set("rule", Json::Str(r.rule));
-    jr.Set("outcome", Json::Str(OutcomeName(r.outcome)));
+    jr.Set("outcome", Json::Str(VerdictName(r.verdict)));
     jr.Set("severity", Json::Str(SeverityName(r.severity)));
+    if (r.within_rounding) jr.Set("within_rounding", Json::Bool(true));
+    if (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor) {
+      Json size = Json::MakeObject();
+      size.Set("wan_yuan", Json::Str(r.size_wan.ToString()));
+      size.Set("relative_pct", Json::Str(r.size_rel.ToString()));
+      jr.Set("size", std::move(size));
+    }
+    if (!r.also.empty()) {
+      Json also = Json::MakeArray();
+      for (const std::string& a : r.also) also.Push(Json::Str(a));
+      jr.Set("also_breaks", std::move(also));
+    }
+    if (r.places > 1) jr.Set("places", Json::Int(r.places));
     jr.Set("message", Json::Str(r.message));
     jr.Set("printed", StrOrNull(r.printed));
     jr.Set("expected", StrOrNull(r.expected));
@@ -144,10 +160,10 @@ Json CheckReportToJson(const CheckReport& report) {
   }
   j.Set("results", std::move(results));
   Json summary = Json::MakeObject();
-  for (Outcome o : {Outcome::kPass, Outcome::kRounding, Outcome::kFail,
-                    Outcome::kNotApplicable, Outcome::kNotChecked}) {
-    summary.Set(OutcomeName(o),
-                Json::Int(static_cast<int64_t>(report.Count(o))));
+  for (Verdict v : {Verdict::kMaterial, Verdict::kMinor, Verdict::kPass,
+                    Verdict::kNotChecked, Verdict::kNotApplicable}) {
+    summary.Set(VerdictName(v),
+                Json::Int(static_cast<int64_t>(report.Count(v))));
   }
   summary.Set(
       "errors",

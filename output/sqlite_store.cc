@@ -190,9 +190,9 @@ struct ViewColumn {
 // Export columns, in order. The first seven come from kDocumentKeyExprs.
 constexpr ViewColumn kFactView[] = {
     {"path", nullptr, ColumnKind::kText},
-    {"report_id", nullptr, ColumnKind::kText},
+    {"report_id", nullptr, ColumnKind::kCode},
     {"entity", nullptr, ColumnKind::kText},
-    {"region_code", nullptr, ColumnKind::kText},
+    {"region_code", nullptr, ColumnKind::kCode},
     {"region_name", nullptr, ColumnKind::kText},
     {"fiscal_year", nullptr, ColumnKind::kInteger},
     {"kind", nullptr, ColumnKind::kText},
@@ -205,7 +205,7 @@ constexpr ViewColumn kFactView[] = {
     {"comparison_year", "f.comparison_year", ColumnKind::kInteger},
     {"basis", "f.basis", ColumnKind::kText},
     {"fund", "f.fund", ColumnKind::kText},
-    {"code", "f.code", ColumnKind::kText},
+    {"code", "f.code", ColumnKind::kCode},
     {"code_scheme", "f.code_scheme", ColumnKind::kText},
     {"direction", "f.direction", ColumnKind::kText},
     {"origin", "f.origin", ColumnKind::kText},
@@ -219,9 +219,9 @@ constexpr ViewColumn kFactView[] = {
 
 constexpr ViewColumn kFindingView[] = {
     {"path", nullptr, ColumnKind::kText},
-    {"report_id", nullptr, ColumnKind::kText},
+    {"report_id", nullptr, ColumnKind::kCode},
     {"entity", nullptr, ColumnKind::kText},
-    {"region_code", nullptr, ColumnKind::kText},
+    {"region_code", nullptr, ColumnKind::kCode},
     {"region_name", nullptr, ColumnKind::kText},
     {"fiscal_year", nullptr, ColumnKind::kInteger},
     {"kind", nullptr, ColumnKind::kText},
@@ -249,16 +249,16 @@ constexpr ViewColumn kDocumentView[] = {
     {"format", "d.format", ColumnKind::kText},
     {"entity", "d.entity_name", ColumnKind::kText},
     {"title", "d.title", ColumnKind::kText},
-    {"region_code", "d.region_code", ColumnKind::kText},
+    {"region_code", "d.region_code", ColumnKind::kCode},
     {"region_name", "d.region_name", ColumnKind::kText},
     {"region_level", "d.region_level", ColumnKind::kText},
     {"fiscal_year", "d.fiscal_year", ColumnKind::kInteger},
     {"kind", "d.kind", ColumnKind::kText},
     {"scope", "d.scope", ColumnKind::kText},
     {"is_template", "d.is_template", ColumnKind::kInteger},
-    {"report_id", "d.report_id", ColumnKind::kText},
+    {"report_id", "d.report_id", ColumnKind::kCode},
     {"source_url", "d.source_url", ColumnKind::kText},
-    {"manifest_region", "d.manifest_region", ColumnKind::kText},
+    {"manifest_region", "d.manifest_region", ColumnKind::kCode},
     {"manifest_year", "d.manifest_year", ColumnKind::kInteger},
     {"crawled_at", "d.crawled_at", ColumnKind::kText},
     {"fact_count", "d.fact_count", ColumnKind::kInteger},
@@ -1134,6 +1134,18 @@ Status SqliteStore::RecordSkipped(int64_t run_id, const std::string& path,
   r->Text(2, path);
   BUDGETDOC_RETURN_IF_ERROR(impl_->Done(r, "insert run input"));
   return tx.Commit();
+}
+
+Status SqliteStore::RecordExcluded(int64_t run_id, const std::string& path,
+                                   const std::string& reason) {
+  BUDGETDOC_ASSIGN_OR_RETURN(
+      Stmt * r, impl_->Prepare("INSERT OR REPLACE INTO run_inputs(run_id, "
+                               "path, outcome, reason) VALUES (?, ?, "
+                               "'skipped', ?)"));
+  r->Int(1, run_id);
+  r->Text(2, path);
+  r->Text(3, "excluded: " + reason);
+  return impl_->Done(r, "insert run input");
 }
 
 const std::vector<ExportColumn>& SqliteStore::ExportColumns(ExportTable table) {

@@ -114,6 +114,8 @@ bool ParseExportTable(std::string_view name, ExportTable* out);
 // How an exported column's text is to be read.
 enum class ColumnKind {
   kText,
+  kCode,  // an identifier of digits ("310107", "2080505", "0201"): text,
+          // leading zeros kept; CSV always quotes it
   kInteger,
   kDecimal,  // exact decimal as text ("1889.05"): a number, never rounded
   kReal,     // floating point (timings)
@@ -157,6 +159,12 @@ class SqliteStore {
   // manifest metadata (the content and its rows stay as they are).
   Status RecordSkipped(int64_t run_id, const std::string& path,
                        const SourceMeta& source);
+
+  // Records that `path` was left out of this run by the input filter
+  // (run_inputs outcome 'skipped', reason "excluded: <reason>"); no document
+  // row is written.
+  Status RecordExcluded(int64_t run_id, const std::string& path,
+                        const std::string& reason);
 
   // Columns of an export, in order.
   static const std::vector<ExportColumn>& ExportColumns(ExportTable table);

@@ -131,6 +131,15 @@ std::string StripLead(std::string_view s) {
   for (std::string_view q : {"“", "\""}) {
     if (StartsWith(out, q)) out = out.substr(q.size());
   }
+  // What is left may name only the measure ("2022年当年预算执行数为…",
+  // "本年预算安排…"): that is a basis, not a subject.
+  static constexpr std::string_view kMeasureOnly[] = {
+      "当年预算执行数", "预算执行数", "当年执行数", "执行数",
+      "预算执行",       "当年",       "本年",       "上年",
+      "去年",           "本年度",     "上年度"};
+  for (std::string_view m : kMeasureOnly) {
+    if (out == m) return "";
+  }
   return out;
 }
 

@@ -44,6 +44,9 @@ struct Extraction {
   ClaimSet claims;  // what the prose asserts; narrative facts point into it
   std::vector<RecognizedTable> tables;
   std::vector<std::string> expected_tables;  // canonical ids for the kind
+  // Canonical ids whose title is printed as a title line (schema/tables.h
+  // PrintedTableTitles): present even when no table could be read.
+  std::vector<std::string> titled_tables;
   std::vector<Finding> findings;
   int narrative_amount_scale = 2;  // precision judged for prose amounts
   int percent_scale = 2;           // precision judged for percentages

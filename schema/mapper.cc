@@ -153,6 +153,7 @@ Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
     if (!row_number) ex.facts.push_back(std::move(f));
   }
   ex.expected_tables = ExpectedTables(ex.meta);
+  ex.titled_tables = PrintedTableTitles(nd, ex.meta);
   ex.findings = std::move(tables.findings);
   for (Fact& f : ex.facts) LocateOnPage(nd, &f.where);
   for (auto& [field, where] : ex.meta.sources) LocateOnPage(nd, &where);

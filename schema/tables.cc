@@ -2224,6 +2224,35 @@ std::vector<std::string> ExpectedTables(const ReportMeta& meta) {
   return out;
 }
 
+std::string TableName(std::string_view id) {
+  const TableSpec* s = SpecById(id);
+  return s == nullptr ? std::string(id) : s->name;
+}
+
+std::vector<std::string> PrintedTableTitles(const NormalizedDocument& nd,
+                                            const ReportMeta& meta) {
+  std::string kind = SpecKind(meta);
+  std::set<std::string> ids;
+  for (size_t b = 0; b < nd.blocks.size(); ++b) {
+    BlockKind k = nd.doc.blocks[b].kind;
+    if (k == BlockKind::kTable || k == BlockKind::kChart) continue;
+    const std::string& text = nd.blocks[b].text;
+    if (text.empty() || CountCodePoints(text) > 40) continue;
+    // A list entry ("七、政府性基金支出预算表") is a table of contents.
+    HeadingLabel label;
+    if (ParseHeadingLabel(text, &label) && label.style != "title") continue;
+    std::string folded = Fold(text);
+    // "公开09表", "表9" before the title.
+    size_t len = 0;
+    const TableSpec* s = MatchTitle(folded, kind, &len);
+    if (s == nullptr || s->kind != kind) continue;
+    // The line is the title: little else is printed on it.
+    if (len * 10 < folded.size() * 6) continue;
+    ids.insert(s->id);
+  }
+  return {ids.begin(), ids.end()};
+}
+
 std::string DebugString(const TableFacts& tf) {
   std::string out;
   for (size_t i = 0; i < tf.tables.size(); ++i) {

@@ -80,6 +80,17 @@ TableFacts RecognizeTables(const NormalizedDocument& nd, const ReportMeta& meta,
 // unknown.
 std::vector<std::string> ExpectedTables(const ReportMeta& meta);
 
+// The canonical Chinese name of a standard table ("部门收入总表"); the id
+// itself when unknown.
+std::string TableName(std::string_view id);
+
+// Canonical ids of standard tables whose title is printed as a title line
+// (a short block that is the title, not a table-of-contents entry), whether
+// or not a table could be read under it: an empty table printed as its
+// title and a note is present.
+std::vector<std::string> PrintedTableTitles(const NormalizedDocument& nd,
+                                            const ReportMeta& meta);
+
 // Canonical dump: one line per recognized table (id, title, unit, scale,
 // empty flags, column roles), then one line per fact (table id, row and
 // column, metric, basis, year, fund, code, value in 万元 and as printed).

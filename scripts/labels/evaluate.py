@@ -5,8 +5,8 @@ and passes `budgetdoc check --format json` and `budgetdoc extract --format json`
 outputs, one per file of the report, in the label file's `file` order.
 
 Findings. Every check result whose outcome is not pass/not_applicable/not_checked
-is a finding; it is *material* when its severity is "error" and its outcome
-"fail", *minor* otherwise (issue 13's classes, until the JSON carries them).
+is a finding; it is *material* when its outcome is "material" (older JSON:
+severity "error" and outcome "fail"), *minor* otherwise.
 
 Matching a finding to a label record (defect, pass or notclaim):
   - pages: the finding's evidence pages meet the record's pages; a finding
@@ -48,7 +48,8 @@ class Finding:
         self.severity = result.get("severity", "")
         self.outcome = result.get("outcome", "")
         self.message = result.get("message", "") or ""
-        self.material = self.severity == "error" and self.outcome == "fail"
+        self.material = self.outcome == "material" or (
+            self.severity == "error" and self.outcome == "fail")
         self.values = set()
         self.raw_values = []
         self.printed = None  # canonical printed figure of the result, when it parses

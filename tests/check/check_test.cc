@@ -4,6 +4,7 @@
 // what a sentence means to the checker.
 #include "check/check.h"
 
+#include "schema/claims.h"
 #include "schema/narrative.h"
 
 #include <gtest/gtest.h>
@@ -31,7 +32,9 @@ CheckRun Check(std::initializer_list<std::string_view> lines,
   r.nd = Normalize(std::move(doc), NormalizeOptions{});
   r.ex.meta.fiscal_year = 2023;
   r.ex.meta.kind = std::string(kind);
-  r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.facts =
+      FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
   std::vector<Fact> charts =
       ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
@@ -113,18 +116,33 @@ TEST(SumRulesTest, BasicEqualsPersonnelPlusPublic) {
                       "人员经费975.36万元。", "公用经费222.18万元。"});
   EXPECT_EQ(Outcomes(r, "sum.basic.personnel_public"),
             V{"sum.basic.personnel_public:rounding"});
-  EXPECT_EQ(First(r, "sum.basic.personnel_public")->severity,
-            Severity::kWarning);
+  // Agreement at printed precision is a pass, not a warning.
+  EXPECT_EQ(First(r, "sum.basic.personnel_public")->verdict, Verdict::kPass);
+  EXPECT_TRUE(First(r, "sum.basic.personnel_public")->within_rounding);
+  EXPECT_EQ(First(r, "sum.basic.personnel_public")->severity, Severity::kInfo);
 }
 
 TEST(ShareRulesTest, TruncatedShareIsAnErrorAndComplementsMustSumTo100) {
   CheckRun r = Check({"三、支出决算情况说明",
                       "本年支出合计1889.05万元，其中：基本支出1197."
-                      "55万元，占63.39%；项目支出691.5万元，占36.6%。"});
+                      "55万元，占63.39%；项目支出691.50万元，占36.60%。"});
   EXPECT_EQ(Outcomes(r, "share.recompute"), V{"share.recompute:pass"});
   EXPECT_EQ(Outcomes(r, "share.truncated"), V{"share.truncated:fail"});
   EXPECT_EQ(First(r, "share.truncated")->expected, "36.61%");
+  EXPECT_EQ(First(r, "share.truncated")->verdict, Verdict::kMinor);
   EXPECT_EQ(Outcomes(r, "share.sum_100"), V{"share.sum_100:fail"});
+}
+
+TEST(ShareRulesTest, ShareIsJudgedAtItsOwnPrintedPrecision) {
+  // 691.5 / 1889.05 = 36.6057%: 36.6 printed with one decimal is right, and
+  // 63.39 + 36.6 = 99.99 is inside 0.005 + 0.05.
+  CheckRun r = Check({"三、支出决算情况说明",
+                      "本年支出合计1889.05万元，其中：基本支出1197."
+                      "55万元，占63.39%；项目支出691.5万元，占36.6%。"});
+  EXPECT_EQ(Outcomes(r, "share.recompute"),
+            (V{"share.recompute:pass", "share.recompute:pass"}));
+  EXPECT_EQ(Outcomes(r, "share.truncated"), V{});
+  EXPECT_EQ(First(r, "share.sum_100")->verdict, Verdict::kPass);
 }
 
 TEST(ShareRulesTest, RoundingLevelShareIsAWarning) {
@@ -186,7 +204,9 @@ CheckRun WithChart(std::string_view sentence, std::string_view title,
   r.nd = Normalize(std::move(doc), NormalizeOptions{});
   r.ex.meta.fiscal_year = 2023;
   r.ex.meta.kind = "final_accounts";
-  r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.facts =
+      FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
   std::vector<Fact> charts =
       ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
@@ -361,7 +381,8 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
             V{"structure.tables_missing:fail"});
   EXPECT_NE(First(r, "structure.tables_missing")->message.find("FA03"),
             std::string::npos);
-  EXPECT_EQ(First(r, "structure.tables_missing")->severity, Severity::kWarning);
+  // A missing mandated table is material.
+  EXPECT_EQ(First(r, "structure.tables_missing")->verdict, Verdict::kMaterial);
   EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"),
             V{"structure.empty_table_statement:fail"});
   r.ex.tables[1].empty_statement = true;
@@ -441,7 +462,7 @@ TEST(ChangeRulesTest, TemplateDirectionWordsLeaveTheSignOpen) {
             V{"presentation.template_residue:fail"});
 }
 
-TEST(CheckEngineTest, FindingsOnUnreadablePagesAreCappedAtWarning) {
+TEST(CheckEngineTest, FindingsOnUnreadablePagesAreNotChecked) {
   Document doc;
   doc.format = Format::kPdf;
   Block b;
@@ -453,12 +474,16 @@ TEST(CheckEngineTest, FindingsOnUnreadablePagesAreCappedAtWarning) {
   CheckRun r;
   r.nd = Normalize(std::move(doc), NormalizeOptions{});
   r.ex.meta.fiscal_year = 2023;
-  r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.facts =
+      FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   const CheckResult* c = First(r, "sum.expenditure.basic_project");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->outcome, Outcome::kFail);
-  EXPECT_EQ(c->severity, Severity::kWarning);
+  // Nothing is material on an unreadable page: not checked, with the reason.
+  EXPECT_EQ(c->verdict, Verdict::kNotChecked);
+  EXPECT_FALSE(c->reason.empty());
   EXPECT_TRUE(c->capped);
 }
 
@@ -471,7 +496,9 @@ TEST(CheckEngineTest, EnglishMessagesOnRequest) {
   doc.blocks.push_back(b);
   CheckRun r;
   r.nd = Normalize(std::move(doc), NormalizeOptions{});
-  r.ex.facts = ExtractNarrativeFacts(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.facts =
+      FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
   CheckOptions o;
   o.english = true;
   r.report = RunChecks(r.nd, r.ex, o);
@@ -479,6 +506,52 @@ TEST(CheckEngineTest, EnglishMessagesOnRequest) {
   ASSERT_NE(c, nullptr);
   EXPECT_NE(c->message.find("beyond the rounding tolerance"), std::string::npos)
       << c->message;
+}
+
+// The district item sentence: last year's 预算执行数, this year's 预算安排 and
+// a rate, with no change amount (issue 12, pattern 3).
+TEST(ChangeRulesTest, RateWithoutChangeIsJudgedOnTheClaimsTwoAmounts) {
+  auto item = [](std::string_view tail) {
+    return Check(
+        {"五、一般公共预算支出预算情况说明",
+         std::string("（1）一般公共服务支出（类）人大事务（款）行政运行（项）："
+                     "2022年预算执行数为200.00万元，2023年预算安排") +
+             std::string(tail)},
+        "budget");
+  };
+  // 230 / 200 − 1 = 15%.
+  CheckRun ok =
+      item("230.00万元，比2022年预算执行数增长15%，主要原因是人员增加。");
+  EXPECT_EQ(Outcomes(ok, "change.rate"), V{"change.rate:pass"});
+  // 13.04% is the change over this year's 230 (the wrong base).
+  CheckRun base = item("230.00万元，比2022年预算执行数增长13.04%。");
+  EXPECT_EQ(Outcomes(base, "change.rate"), V{"change.rate:fail"});
+  EXPECT_EQ(First(base, "change.rate")->verdict, Verdict::kMaterial);
+  EXPECT_EQ(First(base, "change.rate")->expected, "15.00%");
+  CheckRun dir = item("230.00万元，比2022年预算执行数减少15%。");
+  EXPECT_EQ(Outcomes(dir, "change.direction"), V{"change.direction:fail"});
+  EXPECT_EQ(Outcomes(dir, "change.rate"), V{});
+  // The label before the figure names the measure, not the subject.
+  ASSERT_EQ(ok.ex.claims.claims.size(), 1u);
+  EXPECT_EQ(ok.ex.claims.claims[0].subject.class_path,
+            "一般公共服务支出/人大事务/行政运行");
+}
+
+TEST(ChangeRulesTest, RateWithoutAnyComparedAmountIsNotChecked) {
+  CheckRun r = Check({"三、支出决算情况说明",
+                      "2023年度支出合计1889.05万元，比上年增长12.5%。"});
+  EXPECT_EQ(Outcomes(r, "change.rate"), V{"change.rate:not_checked"});
+  EXPECT_EQ(First(r, "change.rate")->verdict, Verdict::kNotChecked);
+}
+
+TEST(ChangeRulesTest, RateFromAZeroBaseIsNotChecked) {
+  CheckRun r =
+      Check({"五、一般公共预算支出预算情况说明",
+             "（2）一般公共服务支出（类）组织事务（款）一般行政管理事务（项）："
+             "2022年当年预算执行数为0.00万元，2023年预算安排79."
+             "92万元，比上年增加100%。"},
+            "budget");
+  EXPECT_EQ(Outcomes(r, "change.rate"), V{"change.rate:not_checked"});
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ std::vector<std::string> Outcomes(const std::vector<CrossResult>& rs,
   std::vector<std::string> out;
   for (const CrossResult& r : rs) {
     if (r.result.rule == rule)
-      out.push_back(std::string(OutcomeName(r.result.outcome)));
+      out.push_back(std::string(VerdictName(r.result.verdict)));
   }
   return out;
 }
@@ -77,12 +77,81 @@ TEST(CrossDocumentTest, ComparesLastYearsBudgetWithTheBudgetPrintedLastYear) {
   // Sorted by key: the item, then the total.
   EXPECT_EQ(rs[0].subject, "gpb.expenditure.by_func|2010301|gpb");
   EXPECT_EQ(rs[0].result.outcome, Outcome::kFail);
+  EXPECT_EQ(rs[0].result.verdict, Verdict::kMaterial);
   EXPECT_EQ(rs[0].result.severity, Severity::kError);
+  EXPECT_EQ(rs[0].result.size_wan, D("8.40"));
   EXPECT_EQ(rs[0].documents, (std::vector<std::string>{"2024", "2023"}));
   ASSERT_EQ(rs[0].result.evidence.size(), 2u);
   EXPECT_EQ(rs[0].result.evidence[0].where.source, "2024.pdf");
   EXPECT_EQ(rs[0].result.evidence[1].where.source, "2023.pdf");
   EXPECT_EQ(rs[1].result.outcome, Outcome::kPass);
+  EXPECT_EQ(rs[1].result.verdict, Verdict::kPass);
+}
+
+TEST(CrossDocumentTest, AgreementAtPrintedPrecisionPassesAndOneUnitOffIsMinor) {
+  struct Case {
+    const char* earlier;
+    const char* later;
+    Verdict verdict;
+    bool within_rounding;
+  };
+  const Case cases[] = {
+      {"812.40", "812.4", Verdict::kPass, false},
+      {"812.43", "812.4", Verdict::kPass, true},
+      {"812.40", "812.42", Verdict::kMinor, false},
+      {"812.40", "812.50", Verdict::kMaterial, false},
+  };
+  for (const Case& c : cases) {
+    CrossDocument y1 =
+        Doc("2023", "上海市普陀区审计局", 2023, "budget", "部门",
+            {Amount("gpb.expenditure.total", c.earlier, 2023, "budget")});
+    CrossDocument y2 =
+        Doc("2024", "上海市普陀区审计局", 2024, "budget", "部门",
+            {Amount("gpb.expenditure.total", c.later, 2023, "budget")});
+    std::vector<CrossResult> rs = CompareYears(y1, y2, CheckOptions{});
+    ASSERT_EQ(rs.size(), 1u) << c.earlier << " " << c.later;
+    EXPECT_EQ(rs[0].result.verdict, c.verdict) << c.earlier << " " << c.later;
+    EXPECT_EQ(rs[0].result.within_rounding, c.within_rounding)
+        << c.earlier << " " << c.later;
+  }
+}
+
+TEST(CrossDocumentTest, ALaterReportThatRestatedLastYearIsNotCheckedWithWhy) {
+  CrossDocument y1 =
+      Doc("2023", "上海市普陀区审计局", 2023, "budget", "部门",
+          {Amount("gpb.expenditure.total", "1274.10", 2023, "budget")});
+  CrossDocument y2 =
+      Doc("2024", "上海市普陀区审计局", 2024, "budget", "部门",
+          {Amount("gpb.expenditure.total", "1300.00", 2023, "budget")});
+  y2.restatement = "因机构改革，上年预算数已按调整后口径列示";
+  std::vector<CrossResult> rs = CompareYears(y1, y2, CheckOptions{});
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].result.verdict, Verdict::kNotChecked);
+  EXPECT_NE(rs[0].result.reason.find("调整后口径"), std::string::npos)
+      << rs[0].result.reason;
+  // The same said in the quote of a figure.
+  y2.restatement.clear();
+  y2.facts[0].quote = "上年数按同口径调整为1300.00万元";
+  rs = CompareYears(y1, y2, CheckOptions{});
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].result.verdict, Verdict::kNotChecked);
+}
+
+TEST(CrossDocumentTest, FindsTheSentenceThatSaysLastYearWasRestated) {
+  struct Case {
+    const char* text;
+    const char* sentence;
+  };
+  const Case cases[] = {
+      {"一、收支总体情况。上年数已按新口径调整；其他说明。",
+       "上年数已按新口径调整"},
+      {"以前年度数据追溯调整后列示", "以前年度数据追溯调整后列示"},
+      {"本年支出较上年增加10万元。", ""},
+      {"统计口径与本年一致。", ""},  // no last year named
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindRestatement(c.text), c.sentence) << c.text;
+  }
 }
 
 TEST(CrossDocumentTest,
@@ -111,7 +180,7 @@ TEST(CrossDocumentTest, ComparesActualWithActualAndNeverBudgetWithActual) {
            Amount("expenditure.total", "4800.00", 2023, "budget", "", "all")});
   std::vector<CrossResult> rs = CompareYears(final23, final24, CheckOptions{});
   EXPECT_EQ(Outcomes(rs, "cross.year.prior_actual"),
-            std::vector<std::string>{"fail"});
+            std::vector<std::string>{"material"});
   EXPECT_TRUE(Outcomes(rs, "cross.year.prior_budget").empty());
 }
 
@@ -143,7 +212,7 @@ TEST(CrossDocumentTest, ADepartmentWithAllItsUnitsIsTheirSum) {
   EXPECT_EQ(links[0].units, (std::vector<size_t>{1, 2, 3}));
   std::vector<CrossResult> rs = RunCrossChecks(docs, CheckOptions{});
   EXPECT_EQ(Outcomes(rs, "cross.unit.sum"),
-            (std::vector<std::string>{"fail", "pass"}));
+            (std::vector<std::string>{"material", "pass"}));
   for (const CrossResult& r : rs) {
     if (r.result.outcome == Outcome::kFail) {
       EXPECT_EQ(r.subject, "gpb.expenditure.by_func|2210201|gpb");
@@ -163,7 +232,7 @@ TEST(CrossDocumentTest, UnitsMissingLeaveTheSumNotCheckedAndEachUnitBelow) {
   EXPECT_EQ(Outcomes(rs, "cross.unit.sum"),
             std::vector<std::string>{"not_checked"});
   EXPECT_EQ(Outcomes(rs, "cross.unit.at_least"),
-            (std::vector<std::string>{"fail", "pass"}));
+            (std::vector<std::string>{"material", "pass"}));
   for (const CrossResult& r : rs) {
     if (r.result.rule == "cross.unit.sum") {
       EXPECT_NE(r.result.reason.find("未列出所属单位数"), std::string::npos);
@@ -185,7 +254,7 @@ TEST(CrossDocumentTest, ADepartmentWithOnlyItsOwnUnitPrintsThatUnitsFigures) {
   };
   std::vector<CrossResult> rs = RunCrossChecks(docs, CheckOptions{});
   EXPECT_EQ(Outcomes(rs, "cross.unit.own_only"),
-            (std::vector<std::string>{"fail", "pass"}));
+            (std::vector<std::string>{"material", "pass"}));
 }
 
 }  // namespace

@@ -62,18 +62,30 @@ TEST(JudgeRatioTest, DifferencesThatRoundingCanExplainAreWarnings) {
 }
 
 TEST(JudgeSharesSumTest, TwoComplementsSummingTo9999AreAnError) {
-  Judgment j = JudgeSharesSum({D("63.39"), D("36.6"), D("0"), D("0")}, 2);
+  Judgment j = JudgeSharesSum({D("63.39"), D("36.60"), D("0"), D("0")});
   EXPECT_EQ(j.outcome, Outcome::kFail);
   EXPECT_NE(j.hint.find("truncated"), std::string::npos);
-  EXPECT_EQ(JudgeSharesSum({D("63.39"), D("36.61")}, 2).outcome,
-            Outcome::kPass);
+  EXPECT_EQ(JudgeSharesSum({D("63.39"), D("36.61")}).outcome, Outcome::kPass);
   // Four nonzero shares summing to 100.01: rounding.
   EXPECT_EQ(
-      JudgeSharesSum({D("87.47"), D("5.75"), D("2.68"), D("4.11")}, 2).outcome,
+      JudgeSharesSum({D("87.47"), D("5.75"), D("2.68"), D("4.11")}).outcome,
       Outcome::kRounding);
   // 71.73 + 11.11 + 2.07 + 15.16 = 100.07: beyond 4 · 0.005.
-  EXPECT_EQ(JudgeSharesSum({D("71.73"), D("11.11"), D("2.07"), D("15.16")}, 2)
-                .outcome,
+  EXPECT_EQ(
+      JudgeSharesSum({D("71.73"), D("11.11"), D("2.07"), D("15.16")}).outcome,
+      Outcome::kFail);
+}
+
+TEST(JudgeSharesSumTest, EachShareErrsByHalfAUnitOfItsOwnPrintedPrecision) {
+  // 63.39 (±0.005) + 36.6 (±0.05) = 99.99: inside 0.055, and two complements
+  // printed to different precisions are not held to the tie rule.
+  EXPECT_EQ(JudgeSharesSum({D("63.39"), D("36.6")}).outcome,
+            Outcome::kRounding);
+  // 20.65 + 55.3 + 24 = 99.95: inside 0.005 + 0.05 + 0.5.
+  EXPECT_EQ(JudgeSharesSum({D("20.65"), D("55.3"), D("24")}).outcome,
+            Outcome::kRounding);
+  // 20.65 + 55.3 + 25 = 100.95: beyond 0.555.
+  EXPECT_EQ(JudgeSharesSum({D("20.65"), D("55.3"), D("25")}).outcome,
             Outcome::kFail);
 }
 

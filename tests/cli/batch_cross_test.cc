@@ -140,7 +140,7 @@ TEST_F(BatchCrossTest, ADepartmentAndItsUnitsAreCheckedAfterTheRun) {
          "units_planted_three_unit_info.txt",
          "units_planted_three_unit_service.txt"});
   EXPECT_EQ(One("SELECT count(*) FROM cross_findings WHERE rule = "
-                "'cross.unit.sum' AND outcome = 'fail' AND subject = "
+                "'cross.unit.sum' AND outcome = 'material' AND subject = "
                 "'gpb.expenditure.by_func|2210201|gpb'"),
             "1");
   // Both documents' ids and paths, and the evidence of all four.
@@ -149,7 +149,7 @@ TEST_F(BatchCrossTest, ADepartmentAndItsUnitsAreCheckedAfterTheRun) {
                 "c.other_path LIKE '%three_unit_%'"),
             One("SELECT count(*) FROM cross_findings WHERE link = 'units'"));
   EXPECT_EQ(One("SELECT json_array_length(evidence) FROM cross_findings WHERE "
-                "rule = 'cross.unit.sum' AND outcome = 'fail' LIMIT 1"),
+                "rule = 'cross.unit.sum' AND outcome = 'material' LIMIT 1"),
             "4");
 }
 
@@ -157,14 +157,16 @@ TEST_F(BatchCrossTest, ALaterYearArrivingIsComparedWithTheStoredOne) {
   Batch({"years_planted_2022_budget.txt"});
   EXPECT_EQ(One("SELECT count(*) FROM cross_findings"), "0");
   Batch({"years_planted_2023_budget.txt"});
-  EXPECT_EQ(One("SELECT count(*) FROM cross_findings WHERE outcome = 'fail' "
-                "AND path LIKE '%2023_budget.txt' AND other_path LIKE "
-                "'%2022_budget.txt'"),
-            "6");
+  EXPECT_EQ(
+      One("SELECT count(*) FROM cross_findings WHERE outcome = 'material' "
+          "AND path LIKE '%2023_budget.txt' AND other_path LIKE "
+          "'%2022_budget.txt'"),
+      "6");
   // Unchanged inputs: nothing recomputed, nothing lost.
   Batch({"years_planted_2022_budget.txt", "years_planted_2023_budget.txt"});
-  EXPECT_EQ(One("SELECT count(*) FROM cross_findings WHERE outcome = 'fail'"),
-            "6");
+  EXPECT_EQ(
+      One("SELECT count(*) FROM cross_findings WHERE outcome = 'material'"),
+      "6");
   // Export, like the other tables.
   std::ostringstream out, err;
   int code = RunCli(
@@ -184,7 +186,7 @@ TEST_F(BatchCrossTest, ACleanSetGivesNoFailures) {
          "years_clean_2022_budget.txt", "years_clean_2023_budget.txt",
          "years_clean_2024_budget.txt"});
   EXPECT_EQ(One("SELECT count(*) FROM cross_findings WHERE outcome IN "
-                "('fail', 'rounding')"),
+                "('material', 'minor')"),
             "0");
   EXPECT_NE(One("SELECT count(*) FROM cross_findings WHERE outcome = 'pass'"),
             "0");

@@ -10,6 +10,7 @@
 #include "output/sqlite_store.h"
 #include "tests/testing/corpus.h"
 #include "tests/testing/golden.h"
+#include "tests/testing/worker_hooks.h"
 
 #include <gtest/gtest.h>
 
@@ -58,23 +59,17 @@ struct CliRun {
   std::string out, err;
 };
 
-CliRun Cli(const std::vector<std::string>& args) {
+// Runs the command line in-process, with a worker hook when given.
+CliRun Cli(const std::vector<std::string>& args,
+           const WorkerHook* hook = nullptr) {
   std::ostringstream out, err;
-  int code = RunCli(args, out, err);
+  CliEnv env;
+  env.out = &out;
+  env.err = &err;
+  env.worker_hook = hook;
+  int code = RunCli(args, env);
   return {code, out.str(), err.str()};
 }
-
-// Sets an environment variable for the lifetime of the object.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() { unsetenv(name_); }
-
- private:
-  const char* name_;
-};
 
 class BatchTest : public ::testing::Test {
  protected:
@@ -185,27 +180,6 @@ class BatchTest : public ::testing::Test {
 };
 
 // ---- Building blocks ----
-
-TEST(Sha256Test, MatchesFipsTestVectors) {
-  struct Case {
-    std::string input;
-    const char* digest;
-  };
-  const Case kCases[] = {
-      {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
-      {"abc",
-       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
-      {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
-      {std::string(1000000, 'a'),
-       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
-      {std::string(64, 'x'),  // exactly one block: padding needs a second
-       "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c"},
-  };
-  for (const Case& c : kCases) {
-    EXPECT_EQ(Sha256Hex(c.input), c.digest) << c.input.size() << " bytes";
-  }
-}
 
 TEST(ShardTest, ParsesKOfNAndRejectsEverythingElse) {
   struct Case {
@@ -324,10 +298,14 @@ TEST_F(BatchTest, CollectingInputsNeverDropsAPath) {
   fs::create_directory_symlink(Path("elsewhere"), Path("tree/linked_dir"));
   fs::create_symlink(Path("elsewhere/x.txt"), Path("tree/linked_file"));
 
+  // Every name is taken (as with --include '*'): names without a report
+  // extension are the next test's subject.
+  InputFilter everything;
+  everything.include = {"*"};
   std::vector<BatchInput> inputs =
       CollectInputs({Path("tree/"), Path("tree/a.txt"), Path("missing.pdf"),
                      Path("*.nomatch"), Path("tree/*.txt")},
-                    {});
+                    {}, everything);
   std::vector<std::string> got;
   for (const BatchInput& in : inputs) {
     got.push_back(in.path.substr(dir_.string().size() + 1) + " " +
@@ -348,6 +326,64 @@ TEST_F(BatchTest, CollectingInputsNeverDropsAPath) {
     EXPECT_EQ(in.problem.empty(), in.problem_kind.empty()) << in.path;
   }
   EXPECT_EQ(inputs[1].size, 1);
+}
+
+TEST_F(BatchTest, WalksTakeReportFormatsAndListOtherFilesAsExcluded) {
+  for (const char* f : {"crawl/a.pdf", "crawl/B.PDF", "crawl/c.docx",
+                        "crawl/README.md", "crawl/meta.json", "crawl/sub/d.htm",
+                        "crawl/sub/e_old.pdf", "crawl/sub/f.Txt"}) {
+    Write(f, "x");
+  }
+  struct Case {
+    const char* name;
+    std::vector<std::string> include, exclude;
+    std::vector<std::string> paths;
+    std::vector<std::string> expected;  // path relative to dir_, reason
+  };
+  const std::string kNotReport = "not a report format by its name";
+  const Case kCases[] = {
+      {"default: report formats, any case; a file named one by one is taken",
+       {},
+       {},
+       {"crawl", "crawl/README.md"},
+       {"crawl/B.PDF", "crawl/README.md", "crawl/a.pdf", "crawl/c.docx",
+        "crawl/meta.json " + kNotReport, "crawl/sub/d.htm",
+        "crawl/sub/e_old.pdf", "crawl/sub/f.Txt"}},
+      {"a glob pattern is filtered like a walk",
+       {},
+       {},
+       {"crawl/*"},
+       {"crawl/B.PDF", "crawl/README.md " + kNotReport, "crawl/a.pdf",
+        "crawl/c.docx", "crawl/meta.json " + kNotReport, "crawl/sub/d.htm",
+        "crawl/sub/e_old.pdf", "crawl/sub/f.Txt"}},
+      {"--include replaces the default, --exclude removes; a pattern with / "
+       "matches the path",
+       {"*.pdf", "*.md"},
+       {"*_OLD*", "*/crawl/b*"},
+       {"crawl"},
+       {"crawl/B.PDF matches --exclude */crawl/b*", "crawl/README.md",
+        "crawl/a.pdf", "crawl/c.docx matches no --include pattern",
+        "crawl/meta.json matches no --include pattern",
+        "crawl/sub/d.htm matches no --include pattern",
+        "crawl/sub/e_old.pdf matches --exclude *_OLD*",
+        "crawl/sub/f.Txt matches no --include pattern"}},
+  };
+  for (const Case& c : kCases) {
+    InputFilter filter;
+    filter.include = c.include;
+    filter.exclude = c.exclude;
+    std::vector<std::string> paths;
+    for (const std::string& p : c.paths) paths.push_back(Path(p));
+    std::vector<std::string> got;
+    for (const BatchInput& in : CollectInputs(paths, {}, filter)) {
+      EXPECT_TRUE(in.problem.empty()) << in.path;
+      std::string reason = in.excluded.substr(0, in.excluded.find(" ("));
+      got.push_back(in.path.substr(dir_.string().size() + 1) +
+                    (reason.empty() ? "" : " " + reason));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, c.expected) << c.name;
+  }
 }
 
 TEST_F(BatchTest, UnreadableDirectoryIsAFailedInputWithItsReason) {
@@ -434,7 +470,7 @@ TEST_F(BatchTest, SecondRunSkipsUnchangedFilesAndForceReprocessesThem) {
 }
 
 TEST_F(BatchTest, FailedDocumentsAreRetriedOnlyWhenAsked) {
-  Write("in/junk.bin",
+  Write("in/junk.pdf",
         std::string("\x00\x01\x02\xff\xfe", 5) + std::string(2000, '\x03'));
   CopySample("samples/text_report/input.txt", "in/good.txt");
   BatchOptions o = Options();
@@ -471,9 +507,11 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   // them seconds of slack.
   o.worker.timeout_sec = 3;
   o.worker.max_memory_mb = 768;
-  o.worker.hooks.crash_on = "crash_me";
-  o.worker.hooks.hang_on = "hang_me";
-  o.worker.hooks.oom_on = "oom_me";
+  testing::TestWorkerHook hook;
+  hook.crash_on = "crash_me";
+  hook.hang_on = "hang_me";
+  hook.oom_on = "oom_me";
+  o.worker.hook = &hook;
   auto start = std::chrono::steady_clock::now();
   BatchSummary s = Run(o);
   double seconds =
@@ -610,9 +648,11 @@ TEST_F(BatchTest, BatchCommandExitsZeroOnSuccessAndThreeWithFailures) {
       Cli({"batch", Path("in"), "--db", db, "-j2", "--progress", "none"});
   EXPECT_EQ(ok.code, 0) << ok.err;
   Write("in/crash_me.txt", "budget text");
-  ScopedEnv crash("BUDGETDOC_TEST_CRASH_ON", "crash_me");
+  testing::TestWorkerHook crash;
+  crash.crash_on = "crash_me";
   CliRun failed =
-      Cli({"batch", Path("in"), "--db", db, "-j", "1", "--progress", "lines"});
+      Cli({"batch", Path("in"), "--db", db, "-j", "1", "--progress", "lines"},
+          &crash);
   EXPECT_EQ(failed.code, 3) << failed.err;
   EXPECT_NE(
       failed.err.find("failed " + Path("in/crash_me.txt") + ": worker crashed"),
@@ -665,17 +705,75 @@ TEST_F(BatchTest, BatchCommandExitsTwoWhenItCannotRun) {
   EXPECT_NE(old.err.find("layout version 0"), std::string::npos) << old.err;
 }
 
+TEST_F(BatchTest, BatchCommandListsOtherFilesAsSkippedWithTheirReason) {
+  CopySample("samples/text_report/input.txt", "crawl/report.txt");
+  CopySample("samples/docx_report/input.docx", "crawl/sub/report.DOCX");
+  Write("crawl/README.md", "# crawl notes");
+  Write("crawl/sub/meta.json", "{}");
+  std::string db = Path("f.sqlite");
+  CliRun r = Cli({"batch", Path("crawl"), "--db=" + db, "--progress=lines"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("] skipped " + Path("crawl/README.md") +
+                       " (not a report format by its name"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("batch: 2 inputs: 2 ok, 0 failed, 0 skipped"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("batch: 2 files skipped by name"), std::string::npos);
+  // Neither ok nor failed: no document row; the run lists them as skipped.
+  EXPECT_EQ(One("SELECT group_concat(status, ',') FROM documents", db),
+            "ok,ok");
+  EXPECT_EQ(One("SELECT count(*) FROM run_inputs WHERE outcome = 'skipped' "
+                "AND reason LIKE 'excluded: not a report format%'",
+                db),
+            "2");
+  EXPECT_EQ(One("SELECT inputs || ' ' || ok || ' ' || skipped FROM runs", db),
+            "4 2 2");
+
+  // --include takes them; --exclude (repeatable) leaves out; --quiet prints
+  // no progress and no summary.
+  CliRun q = Cli({"batch", Path("crawl"), "--db", db, "--include", "*.json",
+                  "--include=*.txt", "--exclude", "*/sub/*", "--quiet"});
+  EXPECT_EQ(q.code, 0) << q.err;
+  EXPECT_EQ(q.err, "");
+  EXPECT_EQ(One("SELECT group_concat(path || ' ' || outcome, ',') FROM "
+                "(SELECT * FROM run_inputs WHERE run_id = 2 AND reason IS NOT "
+                "'unchanged' ORDER BY path)",
+                db),
+            Path("crawl/README.md") + " skipped," +
+                Path("crawl/sub/meta.json") + " skipped," +
+                Path("crawl/sub/report.DOCX") + " skipped");
+  EXPECT_EQ(One("SELECT reason FROM run_inputs WHERE run_id = 2 AND path = '" +
+                    Path("crawl/sub/meta.json") + "'",
+                db),
+            "excluded: matches --exclude */sub/*");
+}
+
+TEST_F(BatchTest, QuietBatchStillListsFailures) {
+  Write("in/broken.pdf", "%PDF-1.4 not really");
+  CliRun r = Cli({"batch", Path("in"), "--db", Path("q.sqlite"), "-q"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err.find("batch: "), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.rfind("failed:\n  " + Path("in/broken.pdf") + ": ", 0), 0u)
+      << r.err;
+}
+
 TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
   std::vector<std::string> files = CopySamples("in");
   std::string db = Path("e.sqlite");
   ASSERT_EQ(Cli({"batch", Path("in"), "--db", db, "--progress", "none"}).code,
             0);
+  // CSV starts with the byte order mark Excel needs, unless --no-bom.
   CliRun csv = Cli({"export", "--db", db});
   ASSERT_EQ(csv.code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("path,report_id,entity,region_code,region_name,"
-                          "fiscal_year,kind,fact_seq,metric,measure,value,",
+  EXPECT_EQ(csv.out.rfind(std::string(kUtf8Bom) +
+                              "path,report_id,entity,region_code,region_name,"
+                              "fiscal_year,kind,fact_seq,metric,measure,value,",
                           0),
             0u);
+  CliRun plain = Cli({"export", "--db", db, "--no-bom"});
+  EXPECT_EQ(std::string(kUtf8Bom) + plain.out, csv.out);
   Result<std::vector<std::vector<std::string>>> rows = ParseCsv(csv.out);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   EXPECT_EQ(std::to_string(rows->size() - 1),
@@ -683,11 +781,15 @@ TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
   for (const auto& r : *rows) ASSERT_EQ(r.size(), (*rows)[0].size());
   EXPECT_EQ(Cli({"export", "--db", db}).out, csv.out) << "deterministic";
 
+  // A file gets the same bytes; --bom is still accepted (the default).
   std::string out = Path("facts.csv");
-  CliRun bom = Cli({"export", "--db", db, "--bom", "--out", out});
+  CliRun file = Cli({"export", "--db", db, "--out", out});
+  ASSERT_EQ(file.code, 0) << file.err;
+  EXPECT_EQ(file.out, "");
+  EXPECT_EQ(ReadAll(out), csv.out);
+  CliRun bom = Cli({"export", "--db", db, "--bom", "--out=" + out});
   ASSERT_EQ(bom.code, 0) << bom.err;
-  EXPECT_EQ(bom.out, "");
-  EXPECT_EQ(ReadAll(out), std::string(kUtf8Bom) + csv.out);
+  EXPECT_EQ(ReadAll(out), csv.out);
 
   CliRun jsonl =
       Cli({"export", "--db", db, "--format", "jsonl", "--table", "findings"});
@@ -716,16 +818,23 @@ TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
 
 // ---- Killed with SIGKILL and restarted (the real binary) ----
 
-// <build>/tests/<this test> → <build>/budgetdoc.
+// <build>/tests/<this test> → <build>/budgetdoc, the release binary.
 std::string BudgetdocBinary() {
   return (fs::read_symlink("/proc/self/exe").parent_path().parent_path() /
           "budgetdoc")
       .string();
 }
 
-// Runs the binary, SIGKILLs it after `kill_after` per-document lines saying
+// <build>/tests/budgetdoc_hooked: the same with the test hooks taken from
+// BUDGETDOC_TEST_* (tests/testing/hooked_main.cc).
+std::string HookedBinary() {
+  return (fs::read_symlink("/proc/self/exe").parent_path() / "budgetdoc_hooked")
+      .string();
+}
+
+// Runs a binary, SIGKILLs it after `kill_after` per-document lines saying
 // "ok" on stderr (0 = let it finish). Returns the exit status or -signal.
-int RunBinary(const std::vector<std::string>& args,
+int RunBinary(const std::string& binary, const std::vector<std::string>& args,
               const std::vector<std::pair<std::string, std::string>>& env,
               int kill_after) {
   int p[2];
@@ -737,7 +846,7 @@ int RunBinary(const std::vector<std::string>& args,
     close(p[1]);
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
-    std::string bin = BudgetdocBinary();
+    std::string bin = binary;
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
     for (std::string& a : copy) argv.push_back(a.data());
@@ -780,15 +889,17 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
     return std::vector<std::string>{"batch", Path("in"),   "--db", db,
                                     "-j2",   "--progress", "lines"};
   };
-  ASSERT_EQ(RunBinary(args(full), {}, 0), 0);
+  ASSERT_EQ(RunBinary(BudgetdocBinary(), args(full), {}, 0), 0);
 
   // Killed twice while documents are in flight (each worker is slowed down
-  // so that the kill lands mid-run), then restarted to the end.
+  // by the test hook so that the kill lands mid-run), then restarted to the
+  // end.
+  ASSERT_TRUE(fs::exists(HookedBinary())) << HookedBinary();
   std::vector<std::pair<std::string, std::string>> slow = {
       {"BUDGETDOC_TEST_DELAY_MS", "150"}};
   size_t done_before = 0;
   for (int round = 0; round < 2; ++round) {
-    EXPECT_EQ(RunBinary(args(resumed), slow, 2), -SIGKILL);
+    EXPECT_EQ(RunBinary(HookedBinary(), args(resumed), slow, 2), -SIGKILL);
     size_t done = std::stoul(One("SELECT count(*) FROM documents", resumed));
     EXPECT_GT(done, done_before) << "round " << round;
     EXPECT_LT(done, files.size()) << "round " << round << ": not killed midway";
@@ -802,7 +913,7 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
                   resumed),
               "0");
   }
-  ASSERT_EQ(RunBinary(args(resumed), {}, 0), 0);
+  ASSERT_EQ(RunBinary(BudgetdocBinary(), args(resumed), {}, 0), 0);
 
   EXPECT_EQ(One("SELECT count(*) FROM documents", resumed),
             std::to_string(files.size()));
@@ -822,6 +933,28 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
             One("SELECT group_concat(path || sha256 || status, ',') FROM "
                 "(SELECT * FROM documents ORDER BY path)",
                 full));
+}
+
+TEST_F(BatchTest, ReleaseBinaryIgnoresTheTestHookEnvironment) {
+  CopySample("samples/text_report/input.txt", "in/crash_me.txt");
+  const std::vector<std::pair<std::string, std::string>> env = {
+      {"BUDGETDOC_TEST_CRASH_ON", "crash_me"}};
+  auto args = [&](const std::string& db) {
+    return std::vector<std::string>{"batch", Path("in"),   "--db",
+                                    db,      "--progress", "none"};
+  };
+  // The test binary obeys the variable: the worker crashes, exit code 3.
+  std::string hooked = Path("hooked.sqlite"), release = Path("release.sqlite");
+  EXPECT_EQ(RunBinary(HookedBinary(), args(hooked), env, 0), 3);
+  EXPECT_EQ(One("SELECT error_kind FROM documents", hooked), "crash");
+  // The release binary has no hooks: the same run is ok.
+  EXPECT_EQ(RunBinary(BudgetdocBinary(), args(release), env, 0), 0);
+  EXPECT_EQ(One("SELECT status FROM documents", release), "ok");
+  // Nothing in it even names the variables.
+  std::string bytes = ReadAll(BudgetdocBinary());
+  ASSERT_GT(bytes.size(), 100000u);
+  EXPECT_EQ(bytes.find("BUDGETDOC_TEST_"), std::string::npos);
+  EXPECT_NE(ReadAll(HookedBinary()).find("BUDGETDOC_TEST_"), std::string::npos);
 }
 
 // ---- Acceptance over the shared corpus and all samples ----
@@ -858,8 +991,16 @@ TEST_F(BatchTest, CorpusAndSamplesBatchAccountsForEveryFile) {
   BatchSummary s = Run(o);
   EXPECT_EQ(s.inputs, expected);
   EXPECT_EQ(s.ok + s.failed, expected);
-  EXPECT_EQ(One("SELECT count(*) FROM documents"), std::to_string(expected));
+  EXPECT_EQ(One("SELECT count(*) FROM documents WHERE format != 'bundle'"),
+            std::to_string(expected));
   EXPECT_EQ(One("SELECT count(*) FROM run_inputs"), std::to_string(expected));
+  // The two Jiangsu reports published as a narrative PDF and a tables PDF
+  // are paired by themselves (cli/batch_bundles.h) and read as one report.
+  EXPECT_EQ(One("SELECT group_concat(report_id, ' ') FROM documents WHERE "
+                "format = 'bundle' AND status = 'ok' AND path LIKE "
+                "'%ob_js_%_text.pdf + %ob_js_%_tables.pdf' ORDER BY path"),
+            "auto:320000||委办公厅|2019|budget|部门 "
+            "auto:320000|政协|办公厅|2017|budget|部门");
   EXPECT_EQ(One("SELECT count(*) FROM documents WHERE status NOT IN "
                 "('ok', 'failed')"),
             "0");
@@ -868,7 +1009,7 @@ TEST_F(BatchTest, CorpusAndSamplesBatchAccountsForEveryFile) {
             "0");
   // All 16 real PDFs and the seed are read.
   EXPECT_EQ(One("SELECT count(*) FROM documents WHERE status = 'ok' AND "
-                "path LIKE '%/corpus/real/%.pdf'"),
+                "format != 'bundle' AND path LIKE '%/corpus/real/%.pdf'"),
             "16");
   EXPECT_EQ(One("SELECT count(*) FROM documents WHERE status = 'ok' AND "
                 "path LIKE '%/corpus/seed/%'"),

@@ -1,11 +1,14 @@
 // Tests the report-in-several-files pipeline (AnalyzeBundleBytes,
 // cli/pipeline.h; schema/bundle.h) on a generated report split into its
-// narrative and its tables, with and without a planted cross-file error.
+// narrative and its tables, with and without a planted cross-file error,
+// and on the Jiangsu reports of ../shared/corpus published as two PDFs.
 #include "base/file_io.h"
 #include "cli/pipeline.h"
+#include "tests/testing/corpus.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -128,6 +131,39 @@ TEST(BundleTest, FindsAFigureOfTheNarrativeThatItsTablesFilePrintsOtherwise) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+TEST(BundleTest, AJiangsuReportInTwoPdfsChecksAsOneReport) {
+  for (const std::string report :
+       {"real/ob_js_party_office_2019_dept_budget",
+        "real/ob_js_cppcc_office_2017_dept_budget"}) {
+    BUDGETDOC_SKIP_IF_NO_CORPUS(report + "_text.pdf");
+    BUDGETDOC_SKIP_IF_NO_CORPUS(report + "_tables.pdf");
+    const std::string text = testing::CorpusPath(report + "_text.pdf");
+    const std::string tables = testing::CorpusPath(report + "_tables.pdf");
+    Result<Analysis> a = AnalyzeFiles({text, tables}, PipelineOptions{});
+    ASSERT_TRUE(a.ok()) << a.status().message();
+    // No standard table missing (as the JSON's missing_tables counts).
+    const Extraction& ex = a->ex;
+    EXPECT_FALSE(ex.expected_tables.empty()) << report;
+    for (const std::string& id : ex.expected_tables) {
+      bool found = std::find(ex.titled_tables.begin(), ex.titled_tables.end(),
+                             id) != ex.titled_tables.end();
+      for (const RecognizedTable& t : ex.tables) found |= t.canonical_id == id;
+      EXPECT_TRUE(found) << report << " " << id;
+    }
+    EXPECT_EQ(a->ex.meta.fiscal_year,
+              report.find("2019") != std::string::npos ? 2019 : 2017);
+    // Narrative figures of the text file compared with the tables file.
+    size_t across = 0;
+    for (const CheckResult& c : a->report.results) {
+      std::set<std::string> sources;
+      for (const Evidence& e : c.evidence) sources.insert(e.where.source);
+      across += sources.count(text) > 0 && sources.count(tables) > 0;
+    }
+    EXPECT_GE(across, 5u) << report;
+    EXPECT_EQ(a->report.Count(Verdict::kMaterial), 0u) << report;
+  }
 }
 
 TEST(BundleTest, AFileThatCannotBeReadFailsTheReportNamingIt) {

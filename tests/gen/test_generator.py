@@ -89,7 +89,9 @@ class GeneratorTest(unittest.TestCase):
         cls.clean_dir2 = os.path.join(base, "clean2")
         cls.mut_dir = os.path.join(base, "mut")
         run_gen("--seed", "11", "--count", "8", "--formats", "txt,docx", "--out", cls.clean_dir)
-        run_gen("--seed", "11", "--count", "8", "--formats", "txt,docx", "--out", cls.clean_dir2)
+        # Report i depends only on (seed, i): a shorter second run must repeat
+        # the first reports byte for byte (and costs less than a full one).
+        run_gen("--seed", "11", "--count", "3", "--formats", "txt,docx", "--out", cls.clean_dir2)
         count = len(mutate.ALL) + 2
         run_gen("--seed", "12", "--count", str(count), "--mutate", "--formats", "txt", "--out", cls.mut_dir)
         cls.clean = load_truths(cls.clean_dir)
@@ -101,8 +103,9 @@ class GeneratorTest(unittest.TestCase):
 
     # ----- determinism --------------------------------------------------------
     def test_same_seed_gives_identical_truth_and_documents(self):
-        names = sorted(os.listdir(self.clean_dir))
-        self.assertEqual(names, sorted(os.listdir(self.clean_dir2)))
+        names = sorted(os.listdir(self.clean_dir2))
+        self.assertTrue(set(names) <= set(os.listdir(self.clean_dir)))
+        self.assertEqual(len([n for n in names if n.endswith(".truth.json")]), 3)
         for name in names:
             # manifest.json/README.md record the command line (and so the --out path).
             if name.endswith((".truth.json", ".txt", ".docx")):

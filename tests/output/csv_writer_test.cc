@@ -1,5 +1,6 @@
-// CSV that Excel opens correctly (RFC 4180 quoting, CRLF, optional BOM, CJK
-// untouched), its parser, JSON Lines rows, and the export writer.
+// CSV that Excel opens correctly (RFC 4180 quoting, CRLF, a BOM unless
+// turned off, CJK untouched, codes quoted as text), its parser, JSON Lines
+// rows, and the export writer.
 #include "output/csv_writer.h"
 
 #include "output/sqlite_store.h"
@@ -7,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -107,12 +109,7 @@ class ExportTest : public ::testing::Test {
     auto s = SqliteStore::Open(":memory:");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
-    RunRecord run;
-    run.tool_version = "1.0";
-    run.schema_version = kSchemaVersion;
-    run.started_at = "2024-01-01T00:00:00Z";
-    int64_t id = *store_->BeginRun(run);
-    Result<Json> result = Json::Parse(R"({"ok":true,"extraction":{
+    AddDocument("reports/财政局.pdf", R"({"ok":true,"extraction":{
         "report":{"entity_name":"上海市普陀区财政局","region_code":"310107",
                   "fiscal_year":2024,"kind":"final_accounts"},
         "facts":[{"metric":"expenditure.total","measure":"amount",
@@ -121,14 +118,26 @@ class ExportTest : public ::testing::Test {
                   "where":{"page":4}}]},
         "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
         "notes":[]})");
+  }
+
+  // Stores one ok document in a run of its own, from a worker result.
+  void AddDocument(const std::string& path, std::string_view result_json,
+                   const SourceMeta& source = SourceMeta()) {
+    RunRecord run;
+    run.tool_version = "1.0";
+    run.schema_version = kSchemaVersion;
+    run.started_at = "2024-01-01T00:00:00Z";
+    int64_t id = *store_->BeginRun(run);
+    Result<Json> result = Json::Parse(result_json);
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     DocumentRecord d;
-    d.path = "reports/财政局.pdf";
+    d.path = path;
     d.sha256 = "ff";
     d.ok = true;
     d.tool_version = "1.0";
     d.schema_version = kSchemaVersion;
     d.processed_at = "2024-01-01T00:00:00Z";
+    d.source = source;
     d.rows = StoreRowsFromResult(*result);
     ASSERT_TRUE(store_->WriteDocument(id, d).ok());
   }
@@ -143,11 +152,13 @@ class ExportTest : public ::testing::Test {
   std::unique_ptr<SqliteStore> store_;
 };
 
-TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndOptionalBom) {
+TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndABomByDefault) {
   ExportOptions o;
+  o.bom = false;
   std::string csv = Export(o);
   EXPECT_EQ(csv.rfind("path,report_id,entity,region_code,", 0), 0u) << csv;
-  EXPECT_NE(csv.find("reports/财政局.pdf,,上海市普陀区财政局,310107,,2024,"
+  // The region code is quoted (a code is text), NULL is an empty field.
+  EXPECT_NE(csv.find("reports/财政局.pdf,,上海市普陀区财政局,\"310107\",,2024,"
                      "final_accounts,0,expenditure.total,amount,2940.05,"),
             std::string::npos)
       << csv;
@@ -157,10 +168,51 @@ TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndOptionalBom) {
   ASSERT_TRUE(parsed.ok());
   ASSERT_EQ(parsed->size(), 2u);
   EXPECT_EQ((*parsed)[0].size(), (*parsed)[1].size());
-  o.bom = true;
-  std::string with_bom = Export(o);
+  std::string with_bom = Export(ExportOptions());
   EXPECT_EQ(with_bom.substr(0, 3), std::string(kUtf8Bom));
   EXPECT_EQ(with_bom.substr(3), csv);
+}
+
+TEST_F(ExportTest, CodesKeepLeadingZerosAsQuotedTextAndYearsStayNumbers) {
+  SourceMeta source;
+  source.report_id = "007";
+  AddDocument("a/0001.pdf", R"({"ok":true,"extraction":{
+      "report":{"region_code":"010101","fiscal_year":2023},
+      "facts":[{"metric":"expenditure.total","measure":"amount",
+                "value":"12.00","code":"0201","code_scheme":"economic",
+                "origin":"table","year":2023}]},
+      "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
+      "notes":[]})",
+              source);
+
+  std::string csv = Export(ExportOptions());
+  Result<std::vector<std::vector<std::string>>> rows = ParseCsv(csv);
+  ASSERT_TRUE(rows.ok());
+  const std::vector<std::string>& header = (*rows)[0];
+  const std::vector<std::string>& first =
+      (*rows)[1];  // "a/0001.pdf" sorts first
+  auto field = [&](const std::string& name) {
+    size_t i = std::find(header.begin(), header.end(), name) - header.begin();
+    return i < first.size() ? first[i] : "<no column " + name + ">";
+  };
+  EXPECT_EQ(field("path"), "a/0001.pdf");
+  EXPECT_EQ(field("report_id"), "007");
+  EXPECT_EQ(field("region_code"), "010101");
+  EXPECT_EQ(field("code"), "0201");
+  EXPECT_EQ(field("fiscal_year"), "2023");
+  EXPECT_NE(csv.find("a/0001.pdf,\"007\","), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",\"010101\",,2023,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",\"0201\",economic,"), std::string::npos) << csv;
+
+  ExportOptions jsonl;
+  jsonl.format = ExportFormat::kJsonl;
+  std::string lines = Export(jsonl);
+  Result<Json> row = Json::Parse(lines.substr(0, lines.find('\n')));
+  ASSERT_TRUE(row.ok());
+  EXPECT_EQ(row->Find("code")->type(), Json::Type::kString);
+  EXPECT_EQ(row->Find("code")->text(), "0201");
+  EXPECT_EQ(row->Find("region_code")->text(), "010101");
+  EXPECT_EQ(row->Find("fiscal_year")->type(), Json::Type::kNumber);
 }
 
 TEST_F(ExportTest, JsonLinesHaveOneParseableObjectPerRow) {

@@ -74,24 +74,20 @@ TEST(HtmlEscapeTest, EscapesMarkupAndDropsControls) {
   }
 }
 
-TEST(DisplayClassTest, MapsOutcomeAndSeverityToOneClass) {
+TEST(DisplayClassTest, EachVerdictHasOneDisplayClass) {
   struct Case {
-    Outcome outcome;
-    Severity severity;
+    Verdict verdict;
     DisplayClass want;
   };
   for (const Case& c :
-       {Case{Outcome::kFail, Severity::kError, DisplayClass::kMaterial},
-        Case{Outcome::kFail, Severity::kWarning, DisplayClass::kMinor},
-        Case{Outcome::kRounding, Severity::kWarning, DisplayClass::kMinor},
-        Case{Outcome::kPass, Severity::kInfo, DisplayClass::kPass},
-        Case{Outcome::kNotChecked, Severity::kInfo, DisplayClass::kNotChecked},
-        Case{Outcome::kNotApplicable, Severity::kInfo,
-             DisplayClass::kNotApplicable}}) {
+       {Case{Verdict::kMaterial, DisplayClass::kMaterial},
+        Case{Verdict::kMinor, DisplayClass::kMinor},
+        Case{Verdict::kPass, DisplayClass::kPass},
+        Case{Verdict::kNotChecked, DisplayClass::kNotChecked},
+        Case{Verdict::kNotApplicable, DisplayClass::kNotApplicable}}) {
     CheckResult r;
-    r.outcome = c.outcome;
-    r.severity = c.severity;
-    EXPECT_EQ(DisplayClassOf(r), c.want) << OutcomeName(c.outcome);
+    r.verdict = c.verdict;
+    EXPECT_EQ(DisplayClassOf(r), c.want) << VerdictName(c.verdict);
   }
 }
 
@@ -181,6 +177,7 @@ TEST(HtmlReportTest, AsksForCropsAndPagesPageByPageAndBoxesTheFigures) {
   CheckResult r;
   r.rule = "sum.expenditure.basic_project";
   r.outcome = Outcome::kFail;
+  r.verdict = Verdict::kMaterial;
   r.severity = Severity::kError;
   r.message = "本年支出合计<不等于>各项之和";
   for (int b : {0, 1}) {

@@ -53,6 +53,7 @@ Json WorkerResult(int fact_count, const std::string& entity = "某某局",
   CheckResult r;
   r.rule = "sum.basic.personnel_public";
   r.outcome = Outcome::kFail;
+  r.verdict = Verdict::kMaterial;
   r.severity = Severity::kError;
   r.message = "基本支出与其各组成部分之和：不一致";
   r.printed = "105.58万元";
@@ -200,7 +201,7 @@ TEST_F(SqliteStoreTest, DocumentIsStoredWithMetadataFactsFindingsAndTables) {
   EXPECT_EQ(One("SELECT origin FROM facts WHERE seq = 0"), "table");
   EXPECT_EQ(One("SELECT rule || ' ' || outcome || ' ' || severity FROM "
                 "findings"),
-            "sum.basic.personnel_public fail error");
+            "sum.basic.personnel_public material error");
   EXPECT_EQ(One("SELECT printed || ' vs ' || expected FROM findings"),
             "105.58万元 vs 105.59万元");
   EXPECT_NE(One("SELECT evidence FROM findings").find("95.36万元"),

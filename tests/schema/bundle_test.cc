@@ -23,15 +23,22 @@ NormalizedDocument Doc(const std::string& source,
     d.blocks.push_back(b);
   }
   Table t;
-  t.AddRow({Cell{"项目"}, Cell{"金额"}});
-  t.AddRow({Cell{"合计"}, Cell{"12.50"}});
+  auto cell = [](const char* text) {
+    Cell c;
+    c.text = text;
+    return c;
+  };
+  t.AddRow({cell("项目"), cell("金额")});
+  t.AddRow({cell("合计"), cell("12.50")});
   d.tables.push_back(t);
   Block tb;
   tb.kind = BlockKind::kTable;
   tb.table = 0;
   tb.page = 2;
   d.blocks.push_back(tb);
-  d.pages = {Page{1}, Page{2}};
+  d.pages.resize(2);
+  d.pages[0].number = 1;
+  d.pages[1].number = 2;
   d.pages[1].unreadable = unreadable_page_2;
   NormalizeOptions o;
   o.join_wrapped_lines = false;

@@ -1,0 +1,99 @@
+// A budgetdoc command as data: its name, operands, help text and options
+// (cli/options.h), plus the handler that runs it. RunCli (cli/cli.cc) finds
+// the command, parses its options, answers --help, checks the operand count
+// and calls the handler; each handler lives in cli/<name>_command.cc.
+// To add a command, see docs/architecture.md ("Add a command").
+// Tested by tests/cli/cli_test.cc.
+#ifndef BUDGETDOC_CLI_COMMAND_H_
+#define BUDGETDOC_CLI_COMMAND_H_
+
+#include "base/json.h"
+#include "base/result.h"
+#include "cli/cli.h"
+#include "cli/options.h"
+
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace budgetdoc {
+
+struct Command {
+  const char* name = "";
+  // The operands as the usage line shows them ("FILE...", "" = none).
+  const char* operands = "";
+  size_t min_operands = 0;
+  size_t max_operands = 0;  // kManyOperands = no limit
+  // One line for `budgetdoc --help`.
+  const char* summary = "";
+  // Paragraphs separated by blank lines for `budgetdoc NAME --help` and the
+  // man page; each paragraph is wrapped, lines starting with two spaces are
+  // kept as they are (examples).
+  const char* description = "";
+  std::span<const OptionSpec> options;
+  // Runs the command on parsed arguments; returns the exit code.
+  int (*run)(const ParsedArgs& args, const CliEnv& env) = nullptr;
+};
+
+inline constexpr size_t kManyOperands = static_cast<size_t>(-1);
+
+// Every command, in the order `budgetdoc --help` lists them.
+std::span<const Command* const> AllCommands();
+
+// `budgetdoc NAME --help`: usage line, description, options.
+std::string CommandHelp(const Command& command);
+
+// Prints "budgetdoc NAME: problem" and a pointer to --help on env.err;
+// returns 2 (bad usage).
+int UsageError(const Command& command, const CliEnv& env,
+               std::string_view problem);
+
+// Prints "budgetdoc: message" on env.err; returns 2 (input not processed).
+int InputError(const CliEnv& env, std::string_view message);
+
+// ---- Reading documents named on the command line (extract, check) ----
+
+// The name a FILE operand goes by in messages and in the output `source`:
+// the path as given, "<stdin>" for "-".
+std::string SourceName(const std::string& operand);
+
+// Reads a FILE operand: a file, or standard input for "-" (env.in; the
+// same size limit as files). Errors name the source.
+Result<std::string> ReadOperand(const std::string& operand, const CliEnv& env);
+
+// Fails when "-" appears more than once (standard input reads once).
+Status CheckStdinOnce(const ParsedArgs& args);
+
+// The JSON Lines record of a document that could not be read:
+// {"error", "error_kind", "schema_version", "source"}.
+Json DocumentErrorJson(const std::string& source, const Status& status);
+
+// Calls fn(source, bytes) for every FILE operand in order. A document that
+// cannot be read, or for which fn fails, is reported on env.err and, when
+// json_lines, as a DocumentErrorJson line on env.out; the others go on.
+// Returns whether any failed.
+bool ForEachDocument(const ParsedArgs& args, const CliEnv& env, bool json_lines,
+                     const std::function<Status(const std::string& source,
+                                                std::string_view bytes)>& fn);
+
+// Writes one document's JSON: indented when it is the only document,
+// compact on one line (JSON Lines) when json_lines.
+void WriteDocumentJson(const Json& j, bool json_lines, std::ostream& out);
+
+// The commands (one file each: cli/<name>_command.cc).
+extern const Command kExtractCommand;
+extern const Command kCheckCommand;
+extern const Command kCompareCommand;
+extern const Command kReportCommand;
+extern const Command kServeCommand;
+extern const Command kBatchCommand;
+extern const Command kExportCommand;
+extern const Command kSchemaCommand;
+extern const Command kRulesCommand;
+
+}  // namespace budgetdoc
+
+#endif  // BUDGETDOC_CLI_COMMAND_H_
