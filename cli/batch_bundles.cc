@@ -22,15 +22,6 @@ long LongAt(const Row& r, size_t i) {
   return std::strtol(TextAt(r, i).c_str(), nullptr, 10);
 }
 
-std::string Quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
 struct Member {
   std::string path, report_id, sha256, format, key;
   int64_t size = 0;
@@ -131,7 +122,7 @@ Result<size_t> UpdateBundles(SqliteStore& store,
   std::string current;  // the bundle paths of today's groups, quoted
   for (const BundleGroup& g : groups) {
     const std::string path = JoinPaths(g.paths);
-    current += (current.empty() ? "" : ",") + Quote(path);
+    current += (current.empty() ? "" : ",") + SqlLiteral(path);
     std::string hashes;
     int64_t size = 0;
     bool touched = false;
@@ -151,11 +142,11 @@ Result<size_t> UpdateBundles(SqliteStore& store,
     if (g.automatic) {
       std::string in;
       for (const std::string& p : g.paths)
-        in += (in.empty() ? "" : ",") + Quote(p);
+        in += (in.empty() ? "" : ",") + SqlLiteral(p);
       BUDGETDOC_RETURN_IF_ERROR(
           store
               .Execute("UPDATE documents SET report_id = " +
-                       Quote(g.report_id) + " WHERE path IN (" + in + ")")
+                       SqlLiteral(g.report_id) + " WHERE path IN (" + in + ")")
               .status());
     }
     DocumentRecord rec;
@@ -180,7 +171,7 @@ Result<size_t> UpdateBundles(SqliteStore& store,
     BUDGETDOC_RETURN_IF_ERROR(
         store
             .Execute("DELETE FROM run_inputs WHERE run_id = " + run +
-                     " AND path = " + Quote(path))
+                     " AND path = " + SqlLiteral(path))
             .status());
     ++written;
   }

@@ -17,18 +17,8 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "text",
      .help = "text: the findings with quotes and pages, for a reader; json: "
              "the extract output plus every rule application (checks)"},
-    {.name = "fail-on",
-     .value = "LEVEL",
-     .choices = "material|minor|never|error|warning",
-     .default_value = "material",
-     .help = "exit with 1 when a report has a finding at or above this "
-             "outcome (material > minor); error and warning are the older "
-             "names of material and minor"},
-    {.name = "lang",
-     .value = "LANG",
-     .choices = "zh|en",
-     .default_value = "zh",
-     .help = "language of the messages"},
+    kFailOnOption,
+    kLangOption,
     {.name = "one-report",
      .help = "read the FILEs as one report in several files (the narrative "
              "and the tables published apart): one metadata, one section "

@@ -54,6 +54,26 @@ int UsageError(const Command& command, const CliEnv& env,
 // Prints "budgetdoc: message" on env.err; returns 2 (input not processed).
 int InputError(const CliEnv& env, std::string_view message);
 
+// ---- Options several commands share ----
+
+// --fail-on of the commands that judge reports (check, compare).
+inline constexpr OptionSpec kFailOnOption = {
+    .name = "fail-on",
+    .value = "LEVEL",
+    .choices = "material|minor|never|error|warning",
+    .default_value = "material",
+    .help =
+        "exit with 1 when a result is at or above this outcome "
+        "(material > minor); error and warning are the older names of "
+        "material and minor"};
+
+// --lang of the commands that write messages (check, compare).
+inline constexpr OptionSpec kLangOption = {.name = "lang",
+                                           .value = "LANG",
+                                           .choices = "zh|en",
+                                           .default_value = "zh",
+                                           .help = "language of the messages"};
+
 // ---- Reading documents named on the command line (extract, check) ----
 
 // The name a FILE operand goes by in messages and in the output `source`:

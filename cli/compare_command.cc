@@ -15,17 +15,8 @@ constexpr OptionSpec kOptions[] = {
      .help = "text: the results grouped by verdict with both documents' "
              "figures, for a reader; json: the linked documents and every "
              "result"},
-    {.name = "fail-on",
-     .value = "LEVEL",
-     .choices = "material|minor|never|error|warning",
-     .default_value = "material",
-     .help = "exit with 1 when a result is at or above this outcome "
-             "(material > minor); error and warning are the older names"},
-    {.name = "lang",
-     .value = "LANG",
-     .choices = "zh|en",
-     .default_value = "zh",
-     .help = "language of the messages"},
+    kFailOnOption,
+    kLangOption,
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {

@@ -3,10 +3,7 @@
 
 #include "output/cross_findings.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
+#include <cstdlib>
 #include <map>
 
 namespace budgetdoc {
@@ -42,18 +39,10 @@ constexpr std::string_view kDdl[] = {
     "outcome)",
 };
 
-std::string Quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
 std::string List(const std::set<std::string>& items) {
   std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ",") + Quote(s);
+  for (const std::string& s : items)
+    out += (out.empty() ? "" : ",") + SqlLiteral(s);
   return out;
 }
 
@@ -226,20 +215,22 @@ Status WriteCrossFindings(SqliteStore& store,
       auto text = [&](const char* key) {
         const Json* v = j.Find(key);
         return v == nullptr || v->is_null() ? std::string("NULL")
-                                            : Quote(v->text());
+                                            : SqlLiteral(v->text());
       };
       std::string evidence = "[]";
       if (const Json* e = j.Find("evidence")) evidence = e->Dump();
       std::string sql =
-          "INSERT INTO cross_findings VALUES (" + Quote(scope) + "," +
-          std::to_string(seq[scope]++) + "," + Quote(c.link) + "," + first.id +
-          "," + Quote(first.path) + "," + (second ? second->id : "NULL") + "," +
-          (second ? Quote(second->path) : "NULL") + "," + Quote(paths.Dump()) +
-          "," + Quote(c.subject) + "," + Quote(c.result.rule) + "," +
-          text("outcome") + "," + text("severity") + "," + text("message") +
-          "," + text("printed") + "," + text("expected") + "," +
-          text("difference") + "," + text("tolerance") + "," + text("reason") +
-          "," + Quote(evidence) + ")";
+          "INSERT INTO cross_findings VALUES (" + SqlLiteral(scope) + "," +
+          std::to_string(seq[scope]++) + "," + SqlLiteral(c.link) + "," +
+          first.id + "," + SqlLiteral(first.path) + "," +
+          (second ? second->id : "NULL") + "," +
+          (second ? SqlLiteral(second->path) : "NULL") + "," +
+          SqlLiteral(paths.Dump()) + "," + SqlLiteral(c.subject) + "," +
+          SqlLiteral(c.result.rule) + "," + text("outcome") + "," +
+          text("severity") + "," + text("message") + "," + text("printed") +
+          "," + text("expected") + "," + text("difference") + "," +
+          text("tolerance") + "," + text("reason") + "," +
+          SqlLiteral(evidence) + ")";
       BUDGETDOC_RETURN_IF_ERROR(store.Execute(sql).status());
     }
     return Status::Ok();
@@ -314,57 +305,14 @@ Status ForEachCrossFindingRow(SqliteStore& store,
   return Status::Ok();
 }
 
-namespace {
-
-Status WriteCrossRows(SqliteStore& store, const ExportOptions& options,
-                      std::ostream& out) {
-  const std::vector<ExportColumn>& columns = CrossFindingColumns();
-  std::string buf;
-  if (options.format == ExportFormat::kCsv) {
-    if (options.bom) buf.append(kUtf8Bom);
-    std::vector<std::string> header;
-    for (const ExportColumn& c : columns) header.push_back(c.name);
-    AppendCsvRecord(header, &buf);
-  }
-  BUDGETDOC_RETURN_IF_ERROR(
-      ForEachCrossFindingRow(store, [&](const Row& row) -> Status {
-        if (options.format == ExportFormat::kCsv) {
-          AppendCsvRecord(row, &buf);
-        } else {
-          buf += RowToJson(columns, row).Dump();
-          buf.push_back('\n');
-        }
-        return Status::Ok();
-      }));
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-  out.flush();
-  if (!out) return Status::IoError("export: write failed");
-  return Status::Ok();
-}
-
-}  // namespace
-
 Status WriteCrossExport(SqliteStore& store, const ExportOptions& options,
                         std::ostream& out, const std::string& path) {
-  if (path.empty()) return WriteCrossRows(store, options, out);
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return Status::IoError(tmp + ": " + std::strerror(errno));
-    Status s = WriteCrossRows(store, options, f);
-    f.close();
-    if (s.ok() && !f) s = Status::IoError(tmp + ": write failed");
-    if (!s.ok()) {
-      std::remove(tmp.c_str());
-      return s.WithContext(path);
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    Status s = Status::IoError(path + ": " + std::strerror(errno));
-    std::remove(tmp.c_str());
-    return s;
-  }
-  return Status::Ok();
+  auto write = [&](std::ostream& to) {
+    return WriteExportRows(
+        CrossFindingColumns(), options,
+        [&](const RowFn& fn) { return ForEachCrossFindingRow(store, fn); }, to);
+  };
+  return path.empty() ? write(out) : WriteFileAtomically(path, write);
 }
 
 }  // namespace budgetdoc

@@ -600,6 +600,15 @@ Json SourceMeta::ToJson() const {
   return j;
 }
 
+std::string SqlLiteral(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 std::string_view ExportTableName(ExportTable t) {
   switch (t) {
     case ExportTable::kFacts:

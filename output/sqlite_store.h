@@ -108,6 +108,10 @@ struct RunCounts {
 
 enum class ExportTable { kFacts, kFindings, kDocuments };
 // "facts", "findings", "documents"; Parse returns false for anything else.
+// `s` as an SQL string literal for Execute: in single quotes, quotes
+// doubled.
+std::string SqlLiteral(std::string_view s);
+
 std::string_view ExportTableName(ExportTable t);
 bool ParseExportTable(std::string_view name, ExportTable* out);
 
@@ -173,8 +177,9 @@ class SqliteStore {
   Status ForEachExportRow(ExportTable table,
                           const std::function<Status(const Row&)>& fn);
 
-  // Runs one SQL statement and returns its rows as text (for tests, tools and
-  // diagnostics; the batch runner never needs it).
+  // Runs one SQL statement and returns its rows as text (for tests, tools,
+  // diagnostics and the passes after a batch run: cross-document results,
+  // reports in several files).
   Result<std::vector<Row>> Execute(std::string_view sql);
 
  private:
