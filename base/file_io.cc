@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace budgetdoc {
 namespace {
@@ -74,6 +75,18 @@ Status WriteFileAtomically(const std::string& path, std::string_view data) {
     return Status::IoError(path + ": " + std::strerror(errno));
   }
   return Status::Ok();
+}
+
+bool WriteAllToFd(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
 }
 
 }  // namespace budgetdoc

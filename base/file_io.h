@@ -25,6 +25,11 @@ Result<std::string> ReadStream(std::istream& in, const std::string& name,
 // Writes `data` to `path` atomically (temp file + rename).
 Status WriteFileAtomically(const std::string& path, std::string_view data);
 
+// Writes all of `data` to a file descriptor (a pipe to a parent process),
+// retrying after interrupts and short writes; false on an error.
+// Async-signal-safe: allocates nothing.
+bool WriteAllToFd(int fd, std::string_view data);
+
 }  // namespace budgetdoc
 
 #endif  // BUDGETDOC_BASE_FILE_IO_H_

@@ -54,13 +54,16 @@ class Json {
   // Parses one JSON text; depth and size bounded.
   static Result<Json> Parse(std::string_view text);
 
+  // Appends the value as Dump(indent) prints it when it stands at nesting
+  // `level` of a larger text (base/json_stream.h writes such texts).
+  void DumpTo(std::string* out, int indent, int level) const;
+
  private:
   static Json WithType(Type t) {
     Json j;
     j.type_ = t;
     return j;
   }
-  void DumpTo(std::string* out, int indent, int level) const;
 
   Type type_ = Type::kNull;
   bool bool_ = false;

@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <cstdio>
+
 namespace budgetdoc {
 
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
@@ -106,5 +108,29 @@ bool IsCjkIdeograph(char32_t c) {
 }
 
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+std::string EscapeControlChars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t c = DecodeUtf8(s, &pos);
+    bool control =
+        (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c < 0xA0);
+    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if (control || bidi) {
+      char buf[12];
+      std::snprintf(buf, sizeof(buf), control ? "\\x%02x" : "\\u%04x",
+                    static_cast<unsigned>(c));
+      out += buf;
+    } else if (c == kReplacementChar && pos == start + 1) {
+      AppendUtf8(kReplacementChar, &out);
+    } else {
+      out.append(s.substr(start, pos - start));
+    }
+  }
+  return out;
+}
 
 }  // namespace budgetdoc

@@ -30,6 +30,14 @@ std::string_view TruncateUtf8(std::string_view s, size_t max_bytes);
 std::string Ellipsize(std::string_view s, size_t max_chars);
 
 bool IsCjkIdeograph(char32_t c);
+
+// Text made safe for a terminal: control characters other than line feed
+// and tab (C0, DEL, C1: ESC, BEL, CR, backspace, ...) and the bidirectional
+// overrides (U+202A..U+202E, U+2066..U+2069) are written as visible
+// escapes ("\x1b", "\u202e"), so document text cannot move the cursor,
+// recolour or retitle the terminal, or reorder what is shown. Invalid
+// UTF-8 bytes become U+FFFD.
+std::string EscapeControlChars(std::string_view s);
 bool IsAsciiDigit(char32_t c);
 
 }  // namespace budgetdoc

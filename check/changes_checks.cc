@@ -5,10 +5,13 @@
 #include "schema/class_path.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
+#include <utility>
 
 namespace budgetdoc {
 namespace {
@@ -20,18 +23,19 @@ class ChangeChecks : public CheckContext {
   void Run() {
     CheckChanges();
     CheckRatesWithoutChange();
+    CheckFlatClaims();
   }
 
  private:
   const Fact* Next(const Fact& c, Measure m) const {
-    bool after = false;
-    for (const Fact& f : ex_.facts) {
-      if (&f == &c) {
-        after = true;
-        continue;
-      }
-      if (!after) continue;
-      if (f.where.block != c.where.block) break;
+    // The facts of c's metric after c in the run of facts of c's block.
+    const Fact* run_end = RunEnd(c);
+    const std::vector<const Fact*>& near =
+        InBlockOfMetric(c.where.block, c.metric);
+    for (auto it = std::upper_bound(near.begin(), near.end(), &c,
+                                    std::less<const Fact*>());
+         it != near.end() && *it < run_end; ++it) {
+      const Fact& f = **it;
       if (f.measure == m && SameSubject(f, c)) return &f;
       if (f.measure == Measure::kChange && SameSubject(f, c)) break;
     }
@@ -42,11 +46,9 @@ class ChangeChecks : public CheckContext {
   const Fact* PriorFor(const Fact& c) const {
     int prior_year =
         c.comparison_year > 0 ? c.comparison_year : ex_.meta.fiscal_year - 1;
-    for (const Fact& f : ex_.facts) {
-      if (SameSubject(f, c) && f.measure == Measure::kAmount &&
-          f.year == prior_year && prior_year > 0) {
-        return &f;
-      }
+    if (prior_year <= 0) return nullptr;
+    for (const Fact* f : AmountsOf(c.metric, prior_year)) {
+      if (SameSubject(*f, c)) return f;
     }
     return nullptr;
   }
@@ -163,8 +165,8 @@ class ChangeChecks : public CheckContext {
   // The value of `claim` of `measure` that satisfies `pred`, or nullptr.
   template <typename Pred>
   const Fact* InClaim(int claim, Measure measure, Pred pred) const {
-    for (const Fact& f : ex_.facts) {
-      if (f.claim == claim && f.measure == measure && pred(f)) return &f;
+    for (const Fact* f : OfClaim(claim)) {
+      if (f->measure == measure && pred(*f)) return f;
     }
     return nullptr;
   }
@@ -181,6 +183,45 @@ class ChangeChecks : public CheckContext {
     return c.values[static_cast<size_t>(r.claim_value)].comparison_basis;
   }
 
+  // Adds the rates of `claim` that some change of the claim is about
+  // (SameSubject), in one pass over the claim's facts, not one per change:
+  // a claim may hold thousands of values (a long line without 。).
+  void RatesWithAChange(int claim, std::set<const Fact*>* handled) const {
+    // The changes' subjects: a metric, or for classification metrics the
+    // metric with a code or a canonical 类/款/项 name (see SameSubject).
+    using Named = std::pair<std::string, std::string>;
+    std::set<std::string> metrics;
+    std::set<Named> codes, names_without_code, names;
+    for (const Fact* f : OfClaim(claim)) {
+      if (f->measure != Measure::kChange) continue;
+      if (!IsClassMetric(f->metric)) {
+        metrics.insert(f->metric);
+        continue;
+      }
+      std::string name = CanonicalClassName(f->label);
+      if (f->code.empty()) {
+        names_without_code.insert({f->metric, name});
+      } else {
+        codes.insert({f->metric, f->code});
+      }
+      names.insert({f->metric, std::move(name)});
+    }
+    for (const Fact* f : OfClaim(claim)) {
+      if (f->measure != Measure::kRate) continue;
+      bool paired = false;
+      if (!IsClassMetric(f->metric)) {
+        paired = metrics.count(f->metric) > 0;
+      } else if (!f->code.empty()) {
+        paired = codes.count({f->metric, f->code}) > 0 ||
+                 names_without_code.count(
+                     {f->metric, CanonicalClassName(f->label)}) > 0;
+      } else {
+        paired = names.count({f->metric, CanonicalClassName(f->label)}) > 0;
+      }
+      if (paired) handled->insert(f);
+    }
+  }
+
   // A rate printed without a change amount ("2022年预算执行数为650.70万元，
   // 2023年预算安排609.61万元，…降幅为6.31%"): judged on the claim's own two
   // amounts, this year's and the compared year's (of the compared basis
@@ -188,15 +229,12 @@ class ChangeChecks : public CheckContext {
   // reported not checked, so every printed rate is accounted for.
   void CheckRatesWithoutChange() {
     std::set<const Fact*> handled;
+    std::set<int> claims_seen;
     for (const Fact& c : ex_.facts) {
       if (c.measure != Measure::kChange) continue;
       if (const Fact* r = Next(c, Measure::kRate)) handled.insert(r);
-      if (c.claim >= 0) {
-        for (const Fact& f : ex_.facts) {
-          if (f.claim == c.claim && f.measure == Measure::kRate &&
-              SameSubject(f, c))
-            handled.insert(&f);
-        }
+      if (c.claim >= 0 && claims_seen.insert(c.claim).second) {
+        RatesWithAChange(c.claim, &handled);
       }
     }
     const int fy = ex_.meta.fiscal_year;
@@ -260,6 +298,43 @@ class ChangeChecks : public CheckContext {
           JudgeRatio(r.printed, r.printed.scale(), change, TermOf(*prior)),
           {"“" + r.label + "”增减幅度", "change rate of " + r.label}, "%",
           {&r, current, prior}));
+    }
+  }
+
+  // "2023年预算安排256.62万元，与2022年预算执行数持平": the claim's figure
+  // and the compared year's (of the compared basis) agree at their printed
+  // precision. Without the compared figure in the claim: not checked.
+  void CheckFlatClaims() {
+    const int fy = ex_.meta.fiscal_year;
+    const std::vector<Claim>& claims = ex_.claims.claims;
+    for (size_t ci = 0; ci < claims.size() && fy > 0; ++ci) {
+      const Claim& claim = claims[ci];
+      if (!claim.flat) continue;
+      int prior_year = claim.flat_year > 0 ? claim.flat_year : fy - 1;
+      if (prior_year >= fy) continue;
+      const int id = static_cast<int>(ci);
+      const Fact* current = InClaim(
+          id, Measure::kAmount, [&](const Fact& f) { return f.year == fy; });
+      if (current == nullptr) continue;
+      const Fact* prior = InClaim(id, Measure::kAmount, [&](const Fact& f) {
+        return SameSubject(f, *current) && f.year == prior_year &&
+               (claim.flat_basis.empty() || f.basis == claim.flat_basis);
+      });
+      if (prior == nullptr) {
+        NotChecked("change.direction",
+                   {"“" + current->label + "”称与" +
+                        std::to_string(prior_year) + "年持平，但未印出该年数字",
+                    current->label + " is said to be unchanged, but the " +
+                        "compared figure is not printed"},
+                   {current});
+        continue;
+      }
+      Add(FromJudgment(
+          "change.direction", JudgeEqual(TermOf(*prior), TermOf(*current)),
+          {"“" + current->label + "”称与" + std::to_string(prior_year) +
+               "年持平，两年数字",
+           current->label + " said unchanged: the two years' figures"},
+          "万元", {prior, current}));
     }
   }
 };

@@ -23,6 +23,24 @@ class CompletionChecks : public CheckContext {
   }
 
  private:
+  // The section says there was no budget ("没有年初预算"); remembered per
+  // section, so that many rates in one section cost one scan of it.
+  bool SectionSaysNoBudget(int section) {
+    auto [it, inserted] = no_budget_by_section_.try_emplace(section, false);
+    if (!inserted) return it->second;
+    const Section& sec = nd_.sections.sections[static_cast<size_t>(section)];
+    bool said = false;
+    for (int b = std::max(0, sec.block);
+         b < sec.end_block && b < static_cast<int>(nd_.blocks.size()); ++b) {
+      const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
+      said |= Contains(t, "没有年初预算") || Contains(t, "无年初预算") ||
+              Contains(t, "未安排预算") || Contains(t, "没有预算") ||
+              Contains(t, "无预算");
+    }
+    it->second = said;
+    return said;
+  }
+
   void CheckCompletion() {
     for (const Fact& p : ex_.facts) {
       if (p.measure != Measure::kCompletion) continue;
@@ -46,11 +64,12 @@ class CompletionChecks : public CheckContext {
       }
       // A budget amount for the same subject.
       const Fact* budget = nullptr;
-      for (const Fact& f : ex_.facts) {
-        if (SameSubject(f, p) && f.measure == Measure::kAmount && Current(f) &&
-            (f.basis == p.basis ||
-             (p.basis == "budget" && f.basis.rfind("budget", 0) == 0))) {
-          budget = &f;
+      for (const Fact* f : OfMetric(p.metric)) {
+        if (SameSubject(*f, p) && f->measure == Measure::kAmount &&
+            Current(*f) &&
+            (f->basis == p.basis ||
+             (p.basis == "budget" && f->basis.rfind("budget", 0) == 0))) {
+          budget = f;
           break;
         }
       }
@@ -58,28 +77,17 @@ class CompletionChecks : public CheckContext {
       if (p.where.block >= 0) {
         int section =
             nd_.sections.block_section[static_cast<size_t>(p.where.block)];
-        const Section& sec =
-            nd_.sections.sections[static_cast<size_t>(section)];
-        for (int b = std::max(0, sec.block);
-             b < sec.end_block && b < static_cast<int>(nd_.blocks.size());
-             ++b) {
-          const std::string& t = nd_.blocks[static_cast<size_t>(b)].text;
-          no_budget_said |= Contains(t, "没有年初预算") ||
-                            Contains(t, "无年初预算") ||
-                            Contains(t, "未安排预算") ||
-                            Contains(t, "没有预算") || Contains(t, "无预算");
-        }
+        no_budget_said = SectionSaysNoBudget(section);
       }
       // "完成年初预算的95.89%" while 年初预算 is 0: the rate was computed
       // against another budget printed beside it (全年/调整预算).
       if (budget != nullptr && budget->value.is_zero() && actual != nullptr) {
         const Fact* other = nullptr;
-        for (const Fact& f : ex_.facts) {
-          if (SameSubject(f, p) && f.measure == Measure::kAmount &&
-              Current(f) && f.basis != budget->basis &&
-              f.basis.rfind("budget", 0) == 0 && !f.value.is_zero() &&
-              f.where.block == p.where.block) {
-            other = &f;
+        for (const Fact* f : InBlockOfMetric(p.where.block, p.metric)) {
+          if (SameSubject(*f, p) && f->measure == Measure::kAmount &&
+              Current(*f) && f->basis != budget->basis &&
+              f->basis.rfind("budget", 0) == 0 && !f->value.is_zero()) {
+            other = f;
           }
         }
         if (other != nullptr) {
@@ -156,10 +164,9 @@ class CompletionChecks : public CheckContext {
       if (word.empty()) continue;
       std::vector<const Fact*> budgets;
       const Fact* actual = nullptr;
-      for (const Fact& f : ex_.facts) {
-        if (f.origin != Origin::kNarrative ||
-            f.where.block != static_cast<int>(b) ||
-            f.measure != Measure::kAmount) {
+      for (const Fact* fp : InBlock(static_cast<int>(b))) {
+        const Fact& f = *fp;
+        if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount) {
           continue;
         }
         if (f.basis.rfind("budget", 0) == 0 &&
@@ -198,6 +205,8 @@ class CompletionChecks : public CheckContext {
       Add(std::move(r));
     }
   }
+
+  std::map<int, bool> no_budget_by_section_;
 };
 
 }  // namespace

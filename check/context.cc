@@ -4,6 +4,7 @@
 #include "check/rules.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace budgetdoc {
 
@@ -13,6 +14,7 @@ CheckContext::CheckContext(const NormalizedDocument& nd, const Extraction& ex,
       ex_(ex),
       opts_(opts),
       metrics_(MetricCatalog::Default()),
+      index_(*state),
       groups_(state->groups),
       per_rule_(state->per_rule),
       seen_messages_(state->seen_messages),
@@ -46,7 +48,71 @@ bool CheckContext::Current(const Fact& f) const {
 }
 
 void CheckContext::IndexFacts() {
-  for (const Fact& f : ex_.facts) groups_[GroupOf(f)].push_back(&f);
+  State& st = index_;
+  for (const Fact& f : ex_.facts) {
+    groups_[GroupOf(f)].push_back(&f);
+    st.by_metric[f.metric].push_back(&f);
+    st.by_block_metric[{f.where.block, f.metric}].push_back(&f);
+    if (f.where.block >= 0) st.by_block[f.where.block].push_back(&f);
+    if (f.claim >= 0) st.by_claim[f.claim].push_back(&f);
+    if (f.measure == Measure::kAmount) {
+      st.amounts_by_year[{f.metric, f.year}].push_back(&f);
+    }
+  }
+  for (const RecognizedTable& t : ex_.tables) {
+    st.tables_by_index[t.table].push_back(&t);
+  }
+  const size_t n = ex_.facts.size();
+  st.run_end.assign(n, n);
+  for (size_t i = n; i-- > 0;) {
+    bool same =
+        i + 1 < n && ex_.facts[i + 1].where.block == ex_.facts[i].where.block;
+    st.run_end[i] = same ? st.run_end[i + 1] : i + 1;
+  }
+}
+
+namespace {
+
+template <typename Index, typename Key>
+const auto& Lookup(const Index& index, const Key& key) {
+  static const typename Index::mapped_type kNone;
+  auto it = index.find(key);
+  return it == index.end() ? kNone : it->second;
+}
+
+}  // namespace
+
+const std::vector<const Fact*>& CheckContext::OfMetric(
+    const std::string& metric) const {
+  return Lookup(index_.by_metric, metric);
+}
+
+const std::vector<const Fact*>& CheckContext::InBlockOfMetric(
+    int block, const std::string& metric) const {
+  return Lookup(index_.by_block_metric, std::make_pair(block, metric));
+}
+
+const std::vector<const Fact*>& CheckContext::InBlock(int block) const {
+  return Lookup(index_.by_block, block);
+}
+
+const std::vector<const Fact*>& CheckContext::OfClaim(int claim) const {
+  return Lookup(index_.by_claim, claim);
+}
+
+const std::vector<const Fact*>& CheckContext::AmountsOf(
+    const std::string& metric, int year) const {
+  return Lookup(index_.amounts_by_year, std::make_pair(metric, year));
+}
+
+const std::vector<const RecognizedTable*>& CheckContext::TablesOf(
+    int table) const {
+  return Lookup(index_.tables_by_index, table);
+}
+
+const Fact* CheckContext::RunEnd(const Fact& f) const {
+  size_t i = static_cast<size_t>(&f - ex_.facts.data());
+  return ex_.facts.data() + index_.run_end[i];
 }
 
 // Half a unit of the fact's own printed precision (a table's at least its
@@ -56,8 +122,8 @@ Decimal CheckContext::Half(const Fact& f) const {
   int scale = f.printed.scale();
   if (f.measure == Measure::kAmount || f.measure == Measure::kChange) {
     if (f.origin == Origin::kTable) {
-      for (const RecognizedTable& t : ex_.tables) {
-        if (t.table == f.where.table) scale = std::max(scale, t.amount_scale);
+      for (const RecognizedTable* t : TablesOf(f.where.table)) {
+        scale = std::max(scale, t->amount_scale);
       }
     }
     // A printed zero is nothing at all, whatever the column's precision.
@@ -88,8 +154,10 @@ Evidence CheckContext::EvidenceOf(const Fact& f) const {
   if (f.where.page > 0) loc = "第" + std::to_string(f.where.page) + "页 ";
   if (f.origin == Origin::kTable) {
     std::string title;
-    for (const RecognizedTable& t : ex_.tables) {
-      if (t.table == f.where.table) title = t.name.empty() ? t.title : t.name;
+    const std::vector<const RecognizedTable*>& tables = TablesOf(f.where.table);
+    if (!tables.empty()) {
+      const RecognizedTable& t = *tables.back();
+      title = t.name.empty() ? t.title : t.name;
     }
     loc += "表「" + title + "」第" + std::to_string(f.where.row + 1) + "行第" +
            std::to_string(f.where.column + 1) + "列";
@@ -350,16 +418,18 @@ bool CheckContext::IsTotalRole(std::string_view role) {
 // nearest before it in the same block, else in its group.
 const Fact* CheckContext::AmountFor(const Fact& s,
                                     std::string_view basis) const {
-  const Fact* best = nullptr;
-  for (const Fact& f : ex_.facts) {
-    if (&f == &s) break;
+  // Nearest before s: its block's facts of its metric, backwards from s.
+  const std::vector<const Fact*>& near =
+      InBlockOfMetric(s.where.block, s.metric);
+  auto from =
+      std::lower_bound(near.begin(), near.end(), &s, std::less<const Fact*>());
+  while (from != near.begin()) {
+    const Fact& f = **--from;
     if (SameSubject(f, s) && f.measure == Measure::kAmount && Current(f) &&
-        f.origin == s.origin && (basis.empty() || f.basis == basis) &&
-        f.where.block == s.where.block) {
-      best = &f;
+        f.origin == s.origin && (basis.empty() || f.basis == basis)) {
+      return &f;
     }
   }
-  if (best != nullptr) return best;
   auto it = groups_.find(GroupOf(s));
   if (it == groups_.end()) return nullptr;
   for (const Fact* f : it->second) {
@@ -384,18 +454,19 @@ const Fact* CheckContext::BaseFor(const Fact& s) const {
       }
     }
   }
-  for (const Fact& f : ex_.facts) {
-    if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
-        Current(f) && f.basis == s.basis && f.origin == s.origin) {
-      return &f;
+  const std::vector<const Fact*>& of_base = OfMetric(s.base_metric);
+  for (const Fact* f : of_base) {
+    if (f->measure == Measure::kAmount && Current(*f) && f->basis == s.basis &&
+        f->origin == s.origin) {
+      return f;
     }
   }
   // The total is sometimes printed only in the table (“三公” tables).
-  for (const Fact& f : ex_.facts) {
-    if (f.metric == s.base_metric && f.measure == Measure::kAmount &&
-        Current(f) && f.basis == s.basis && f.origin == Origin::kTable &&
-        (f.column.empty() || IsTotalRole(f.column))) {
-      return &f;
+  for (const Fact* f : of_base) {
+    if (f->measure == Measure::kAmount && Current(*f) && f->basis == s.basis &&
+        f->origin == Origin::kTable &&
+        (f->column.empty() || IsTotalRole(f->column))) {
+      return f;
     }
   }
   return nullptr;

@@ -20,6 +20,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace budgetdoc {
@@ -56,9 +58,26 @@ struct Text {
 
 class CheckContext {
  public:
-  // What every copy of a context shares: fact groups and the results.
+  // What every copy of a context shares: fact groups, the indexes and the
+  // results.
   struct State {
     std::map<std::string, std::vector<const Fact*>> groups;
+    // Built once by IndexFacts, so that a lookup scans only the facts that
+    // can match instead of all of them (checking stays near linear in the
+    // size of the report). Facts in document order: by metric, by (block,
+    // metric), by block, by claim; amounts by (metric, year). Recognized
+    // tables by document table index. run_end[i]: one past the last fact of
+    // the run of consecutive facts, from i on, in facts[i]'s block.
+    std::unordered_map<std::string, std::vector<const Fact*>> by_metric;
+    std::map<std::pair<int, std::string>, std::vector<const Fact*>>
+        by_block_metric;
+    std::unordered_map<int, std::vector<const Fact*>> by_block;
+    std::unordered_map<int, std::vector<const Fact*>> by_claim;
+    std::map<std::pair<std::string, int>, std::vector<const Fact*>>
+        amounts_by_year;
+    std::unordered_map<int, std::vector<const RecognizedTable*>>
+        tables_by_index;
+    std::vector<size_t> run_end;
     std::map<std::string, size_t> per_rule;
     std::set<std::string> seen_messages;
     CheckReport report;
@@ -79,7 +98,21 @@ class CheckContext {
 
   bool Current(const Fact& f) const;
 
+  // Builds State's groups and indexes. Called once, before any family.
   void IndexFacts();
+
+  // Index lookups (State); an empty list when nothing matches.
+  const std::vector<const Fact*>& OfMetric(const std::string& metric) const;
+  const std::vector<const Fact*>& InBlockOfMetric(
+      int block, const std::string& metric) const;
+  const std::vector<const Fact*>& InBlock(int block) const;
+  const std::vector<const Fact*>& OfClaim(int claim) const;
+  const std::vector<const Fact*>& AmountsOf(const std::string& metric,
+                                            int year) const;
+  const std::vector<const RecognizedTable*>& TablesOf(int table) const;
+  // One past the last fact of the run of consecutive facts from f on that
+  // share f's block. REQUIRES: f is an element of ex_.facts.
+  const Fact* RunEnd(const Fact& f) const;
 
   // Half a unit of the fact's printed precision, in 万元 for money.
   Decimal Half(const Fact& f) const;
@@ -138,6 +171,7 @@ class CheckContext {
   const Extraction& ex_;
   const CheckOptions& opts_;
   const MetricCatalog& metrics_;
+  State& index_;  // the shared State, for its indexes
   std::map<std::string, std::vector<const Fact*>>& groups_;
   std::map<std::string, size_t>& per_rule_;
   std::set<std::string>& seen_messages_;

@@ -56,9 +56,8 @@ class TableChecks : public CheckContext {
       const Table& t = nd_.doc.tables[static_cast<size_t>(table)];
       if (row < 0 || row >= static_cast<int>(t.rows.size())) continue;
       std::set<int> not_money;  // code, label and 行次 columns
-      for (const RecognizedTable& rt : ex_.tables) {
-        if (rt.table != table) continue;
-        for (const ColumnRole& c : rt.columns) {
+      for (const RecognizedTable* rt : TablesOf(table)) {
+        for (const ColumnRole& c : rt->columns) {
           if (c.role == "code" || c.role == "label" || c.role == "line_no")
             not_money.insert(c.column);
         }

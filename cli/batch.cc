@@ -12,12 +12,17 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <dirent.h>
 #include <fnmatch.h>
 #include <glob.h>
 #include <map>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <thread>
+#include <type_traits>
+#include <unistd.h>
 
 namespace budgetdoc {
 namespace {
@@ -422,7 +427,7 @@ class Progress {
 
   void SetTotal(size_t total) { total_ = total; }
 
-  // outcome: ok, failed, skipped; detail is appended to the path.
+  // outcome: ok, failed, skipped, other; detail is appended to the path.
   void Record(std::string_view outcome, const std::string& path,
               const std::string& detail) {
     ++done_;
@@ -436,6 +441,19 @@ class Progress {
         err_ << "\r\033[Kfailed " << path << detail << "\n";
       }
       Draw(/*force=*/outcome == "failed");
+    }
+  }
+
+  // An event that does not finish an input (a retry).
+  void Note(std::string_view what, const std::string& path,
+            const std::string& detail) {
+    if (mode_ == ProgressMode::kLines) {
+      err_ << "[" << done_ << "/" << total_ << "] " << what << " " << path
+           << detail << "\n";
+      err_.flush();
+    } else if (mode_ == ProgressMode::kBar) {
+      err_ << "\r\033[K" << what << " " << path << detail << "\n";
+      Draw(/*force=*/true);
     }
   }
 
@@ -498,6 +516,10 @@ Json RunOptionsJson(const BatchOptions& o, size_t inputs) {
   j.Set("max_memory_mb", Json::Int(o.worker.max_memory_mb));
   j.Set("force", Json::Bool(o.force));
   j.Set("retry_failed", Json::Bool(o.retry_failed));
+  Json kinds = Json::MakeArray();
+  for (const std::string& k : o.retry_kinds) kinds.Push(Json::Str(k));
+  j.Set("retry_kinds", std::move(kinds));
+  j.Set("lease_sec", Json::Int(o.lease_sec));
   j.Set("shard", Json::Str(std::to_string(o.shard_index + 1) + "/" +
                            std::to_string(o.shard_count)));
   j.Set("shard_by", Json::Str(o.shard_by_content ? "content" : "path"));
@@ -511,69 +533,6 @@ Json RunOptionsJson(const BatchOptions& o, size_t inputs) {
   j.Set("path_count", Json::Int(static_cast<int64_t>(o.paths.size())));
   j.Set("inputs", Json::Int(static_cast<int64_t>(inputs)));
   return j;
-}
-
-// Everything the parent knows about a document it handed to a worker.
-struct Pending {
-  std::string sha256;
-  int64_t size = -1;
-  std::string format;
-  double read_ms = 0;
-};
-
-// The failures, sorted; printed even with --quiet.
-void PrintFailures(const BatchSummary& summary, std::ostream& err) {
-  constexpr size_t kListed = 20;
-  if (!summary.failures.empty()) {
-    std::vector<std::pair<std::string, std::string>> sorted = summary.failures;
-    std::sort(sorted.begin(), sorted.end());
-    err << "failed:\n";
-    for (size_t i = 0; i < sorted.size() && i < kListed; ++i) {
-      err << "  " << sorted[i].first << ": " << sorted[i].second << "\n";
-    }
-    if (sorted.size() > kListed) {
-      err << "  ... and " << sorted.size() - kListed
-          << " more (budgetdoc export --table documents)\n";
-    }
-  }
-}
-
-// The summary lines of a run (not with --quiet), then the failures.
-void PrintSummary(const BatchOptions& o, const BatchSummary& summary,
-                  std::ostream& err) {
-  if (o.quiet) return PrintFailures(summary, err);
-  char rate[64];
-  size_t processed = summary.ok + summary.failed;
-  std::snprintf(rate, sizeof(rate), "%.2f",
-                summary.seconds > 0
-                    ? static_cast<double>(processed) / summary.seconds
-                    : 0.0);
-  err << "batch: " << summary.inputs << " inputs: " << summary.ok << " ok, "
-      << summary.failed << " failed, " << summary.skipped
-      << " skipped (unchanged) in " << FormatSeconds(summary.seconds) << " ("
-      << rate << " doc/s, -j" << o.jobs << ")\n";
-  if (summary.excluded > 0) {
-    err << "batch: " << summary.excluded
-        << " files skipped by name (--include/--exclude; by default only "
-           "report formats are taken)\n";
-  }
-  if (summary.other_shards > 0) {
-    err << "batch: " << summary.other_shards << " inputs belong to other shards"
-        << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
-        << ")\n";
-  }
-  struct rusage self {
-  }, children{};
-  getrusage(RUSAGE_SELF, &self);
-  getrusage(RUSAGE_CHILDREN, &children);
-  auto cpu = [](const struct rusage& r) {
-    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
-           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
-  };
-  err << "batch: database " << o.db_path << ", run " << summary.run_id
-      << "; cpu " << FormatSeconds(cpu(self)) << " here, "
-      << FormatSeconds(cpu(children)) << " in workers\n";
-  PrintFailures(summary, err);
 }
 
 }  // namespace
@@ -660,6 +619,586 @@ std::vector<BatchInput> CollectInputs(
   return c.Take();
 }
 
+namespace {
+
+// Candidates offered to the store per claim: the next inputs of this run in
+// its order; the store claims the first one nobody holds.
+constexpr size_t kClaimWindow = 16;
+// How often to look again at an input another worker holds.
+constexpr auto kRecheck = std::chrono::milliseconds(500);
+
+// Every error_kind a document can end with (docs/batch.md lists them).
+constexpr std::string_view kFailureKinds[] = {
+    "not_found",        "unreadable",    "not_regular", "no_match",
+    "too_large",        "corrupt",       "unsupported", "limit_exceeded",
+    "invalid_argument", "io_error",      "internal",    "crash",
+    "timeout",          "out_of_memory", "killed",      "worker",
+};
+
+// Failures a second attempt may cure: the worker was killed from outside
+// or ran out of time (a loaded machine), not refused by the pipeline.
+bool IsTransient(std::string_view kind) {
+  return kind == "timeout" || kind == "killed";
+}
+
+std::string HostName() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof(buf) - 1) != 0) return "localhost";
+  return buf;
+}
+
+// The process's PID namespace ("pid:[4026531836]"), so that a process id
+// is only compared with others from the same namespace.
+std::string PidNamespace() {
+  char buf[64] = {};
+  ssize_t n = readlink("/proc/self/ns/pid", buf, sizeof(buf) - 1);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "pid:[?]";
+}
+
+// Whether `owner` is a default worker id of a process on this machine (same
+// host, same PID namespace) that no longer exists: its claims can be taken
+// at once instead of after their lease.
+bool IsDeadLocalOwner(const std::string& owner) {
+  // "host:pid@pid:[ns]/run"
+  std::string prefix = HostName() + ":";
+  if (owner.rfind(prefix, 0) != 0) return false;
+  size_t at = owner.find('@', prefix.size());
+  size_t slash = owner.rfind('/');
+  if (at == std::string::npos || slash == std::string::npos || slash < at) {
+    return false;
+  }
+  if (owner.substr(at + 1, slash - at - 1) != PidNamespace()) return false;
+  std::string pid_text = owner.substr(prefix.size(), at - prefix.size());
+  char* end = nullptr;
+  long pid = std::strtol(pid_text.c_str(), &end, 10);
+  if (pid_text.empty() || *end != '\0' || pid <= 0) return false;
+  return kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+// One run of the batch: the inputs, the store, the workers and what became
+// of each input.
+class BatchRun {
+ public:
+  BatchRun(const BatchOptions& o, std::ostream& err, Store& store,
+           std::vector<BatchInput> inputs, BatchSummary* summary)
+      : o_(o),
+        store_(store),
+        inputs_(std::move(inputs)),
+        summary_(*summary),
+        progress_(o.progress, err, inputs_.size()),
+        pool_(o.worker) {}
+
+  ~BatchRun() {
+    // On an early return (the database failed) give back what this process
+    // holds, so that others need not wait for the leases to expire.
+    if (!finished_ && !lease_.owner.empty()) {
+      (void)store_.ReleaseClaims(lease_.owner);
+    }
+  }
+
+  Status Run() {
+    RunRecord run;
+    run.tool_version = o_.tool_version;
+    run.schema_version = kSchemaVersion;
+    run.started_at = NowUtc();
+    run.options = RunOptionsJson(o_, inputs_.size());
+    std::string worker =
+        o_.worker_id.empty() ? DefaultWorkerId() : o_.worker_id;
+    run.worker = worker;
+    BUDGETDOC_ASSIGN_OR_RETURN(summary_.run_id,
+                               Db([&] { return store_.BeginRun(run); }));
+    lease_.owner = worker + "/" + std::to_string(summary_.run_id);
+    lease_.ms = int64_t{o_.lease_sec} * 1000;
+
+    BUDGETDOC_ASSIGN_OR_RETURN(int64_t since,
+                               Db([&] { return store_.ClockMs(); }));
+    // Files the input filter leaves out are recorded at once and never
+    // queued: no worker, no claim, no document row.
+    std::vector<QueueInput> queued;
+    queued.reserve(inputs_.size());
+    for (size_t i = 0; i < inputs_.size(); ++i) {
+      const BatchInput& in = inputs_[i];
+      if (!in.excluded.empty()) {
+        BUDGETDOC_RETURN_IF_ERROR(Db([&] {
+          return store_.RecordExcluded(summary_.run_id, in.path, in.excluded);
+        }));
+        ++summary_.excluded;
+        progress_.Record("skipped", in.path, " (" + in.excluded + ")");
+        continue;
+      }
+      queued.push_back({in.path, in.size});
+      todo_.push_back(i);
+    }
+    BUDGETDOC_RETURN_IF_ERROR(
+        Db([&] { return store_.Register(queued, since); }));
+    last_renew_ = SteadyClock::now();
+
+    while (!todo_.empty() || !deferred_.empty() || !retries_.empty() ||
+           pool_.active() > 0) {
+      BUDGETDOC_RETURN_IF_ERROR(Fill());
+      BUDGETDOC_RETURN_IF_ERROR(RenewIfDue());
+      if (pool_.active() > 0) {
+        std::vector<WorkerResult> finished = pool_.Wait(200);
+        // Start the next documents before writing these, so that no core
+        // waits for the database.
+        if (!finished.empty()) BUDGETDOC_RETURN_IF_ERROR(Fill());
+        for (WorkerResult& r : finished) {
+          BUDGETDOC_RETURN_IF_ERROR(Finished(std::move(r)));
+        }
+      } else if (todo_.empty() && retries_.empty() && !deferred_.empty()) {
+        // Only inputs other workers hold are left: wait for them to finish
+        // them, or for their leases to expire.
+        std::this_thread::sleep_until(deferred_.front().recheck);
+      } else if (stalled_) {
+        // Every candidate was being claimed by another transaction.
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      Recheck();
+      progress_.Tick();
+    }
+    progress_.Finish();
+    finished_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  // Everything the parent knows about a document it handed to a worker.
+  struct Pending {
+    std::string sha256;
+    int64_t size = -1;
+    std::string format;
+    double read_ms = 0;
+    std::string first_error;  // the first attempt's reason, when retried
+  };
+  struct Deferred {
+    size_t id;
+    SteadyClock::time_point recheck;
+  };
+
+  static std::string DefaultWorkerId() {
+    return HostName() + ":" + std::to_string(getpid()) + "@" + PidNamespace();
+  }
+
+  // Calls the store, adding the time it takes to the summary.
+  template <typename F>
+  std::invoke_result_t<F&> Db(F&& call) {
+    SteadyClock::time_point t0 = SteadyClock::now();
+    std::invoke_result_t<F&> result = call();
+    summary_.db_seconds += SecondsSince(t0);
+    return result;
+  }
+
+  DocumentRecord BaseRecord(const BatchInput& in) const {
+    DocumentRecord rec;
+    rec.path = in.path;
+    rec.source = in.source;
+    rec.size = in.size;
+    rec.tool_version = o_.tool_version;
+    rec.schema_version = kSchemaVersion;
+    rec.processed_at = NowUtc();
+    rec.worker = lease_.owner;
+    return rec;
+  }
+
+  void Fail(const std::string& path, const std::string& reason,
+            std::string_view how) {
+    ++summary_.failed;
+    summary_.failures.emplace_back(path, reason + std::string(how));
+  }
+
+  // Writes the document and completes its claim.
+  Status Record(const DocumentRecord& rec) {
+    BUDGETDOC_ASSIGN_OR_RETURN(bool written, Db([&] {
+                                 return store_.WriteDocument(summary_.run_id,
+                                                             rec, lease_.owner);
+                               }));
+    if (!written) {
+      // The lease expired (this process was stalled) and another worker
+      // took the document: its result counts, not this one.
+      ++summary_.others;
+      progress_.Record("other", rec.path,
+                       " (its claim expired and another worker took it)");
+      return Status::Ok();
+    }
+    if (rec.ok) {
+      ++summary_.ok;
+      const Json* facts = rec.rows.Find("facts");
+      size_t n = facts != nullptr ? facts->array().size() : 0;
+      progress_.Record("ok", rec.path,
+                       " (" + std::to_string(n) + " facts, " +
+                           FormatSeconds(rec.wall_ms / 1000) + ")");
+    } else {
+      Fail(rec.path, rec.error, "");
+      progress_.Record("failed", rec.path, ": " + rec.error);
+    }
+    return Status::Ok();
+  }
+
+  Status Failed(const BatchInput& in, std::string kind, std::string reason) {
+    DocumentRecord rec = BaseRecord(in);
+    rec.error_kind = std::move(kind);
+    rec.error = std::move(reason);
+    return Record(rec);
+  }
+
+  // An input another worker completed while this run was going.
+  void DoneElsewhere(const BatchInput& in, const CandidateState& s) {
+    if (s.ok) {
+      ++summary_.others;
+      progress_.Record("other", in.path, " (done by another worker)");
+    } else {
+      ++summary_.failed_by_others;
+      Fail(in.path, s.error, " [by another worker]");
+      progress_.Record("failed", in.path,
+                       ": " + s.error + " [by another worker]");
+    }
+  }
+
+  // Whether an unchanged stored failure is to be processed again.
+  bool Retries(const StoredDocument& stored) const {
+    if (!o_.retry_failed) return false;
+    if (o_.retry_kinds.empty()) return true;
+    return std::find(o_.retry_kinds.begin(), o_.retry_kinds.end(),
+                     stored.error_kind) != o_.retry_kinds.end();
+  }
+
+  // Claims inputs and hands them to workers until every slot is busy;
+  // failures found before a worker is needed, skipped files and inputs
+  // other workers completed are recorded on the way.
+  Status Fill() {
+    stalled_ = false;
+    while (pool_.active() < static_cast<size_t>(o_.jobs)) {
+      if (!retries_.empty()) {
+        size_t id = retries_.front();
+        if (!pool_.Launch(id, inputs_[id].path, std::nullopt, 2).ok()) {
+          if (pool_.active() > 0) return Status::Ok();  // try again later
+          Pending& p = pending_[id];
+          DocumentRecord rec = BaseRecord(inputs_[id]);
+          rec.attempt = 2;
+          rec.error_kind = "worker";
+          rec.error = "could not start a worker for the second attempt (" +
+                      p.first_error + ")";
+          pending_.erase(id);
+          retries_.pop_front();
+          BUDGETDOC_RETURN_IF_ERROR(Record(rec));
+          continue;
+        }
+        retries_.pop_front();
+        continue;
+      }
+      if (todo_.empty()) return Status::Ok();
+      size_t n = std::min(kClaimWindow, todo_.size());
+      std::vector<std::string> candidates;
+      for (size_t i = 0; i < n; ++i) {
+        candidates.push_back(inputs_[todo_[i]].path);
+      }
+      BUDGETDOC_ASSIGN_OR_RETURN(std::vector<CandidateState> states, Db([&] {
+                                   return store_.Claim(candidates, lease_);
+                                 }));
+      std::deque<size_t> rest;
+      std::optional<size_t> claimed;
+      bool moved = false;
+      for (size_t i = 0; i < n; ++i) {
+        size_t id = todo_[i];
+        const CandidateState& s = states[i];
+        switch (s.kind) {
+          case CandidateState::Kind::kClaimed:
+            claimed = id;
+            moved = true;
+            break;
+          case CandidateState::Kind::kDone:
+            DoneElsewhere(inputs_[id], s);
+            moved = true;
+            break;
+          case CandidateState::Kind::kHeld:
+            if (IsDeadLocalOwner(s.owner)) {
+              BUDGETDOC_RETURN_IF_ERROR(
+                  Db([&] { return store_.ExpireClaims(s.owner); }));
+              rest.push_back(id);
+            } else {
+              deferred_.push_back(
+                  {id, SteadyClock::now() +
+                           std::min<std::chrono::milliseconds>(
+                               kRecheck, std::chrono::milliseconds(
+                                             s.lease_left_ms + 1))});
+            }
+            moved = true;
+            break;
+          case CandidateState::Kind::kAvailable:
+            rest.push_back(id);
+            break;
+          case CandidateState::Kind::kUnknown:
+            return Status::Internal(store_.name() + ": " + inputs_[id].path +
+                                    ": not in the queue after registering");
+        }
+      }
+      rest.insert(rest.end(), todo_.begin() + static_cast<ptrdiff_t>(n),
+                  todo_.end());
+      todo_ = std::move(rest);
+      std::sort(deferred_.begin(), deferred_.end(),
+                [](const Deferred& a, const Deferred& b) {
+                  return a.recheck < b.recheck;
+                });
+      if (claimed) {
+        BUDGETDOC_RETURN_IF_ERROR(Start(*claimed));
+        if (launch_blocked_) {
+          launch_blocked_ = false;
+          return Status::Ok();
+        }
+      } else if (!moved) {
+        stalled_ = true;  // every candidate is being claimed right now
+        return Status::Ok();
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Takes a claimed input: records what needs no worker, launches the rest.
+  Status Start(size_t id) {
+    const BatchInput& in = inputs_[id];
+    if (!in.problem.empty()) return Failed(in, in.problem_kind, in.problem);
+    // The parent reads and hashes a file only when it must decide about it
+    // (a stored row to compare with, or content sharding); otherwise the
+    // worker reads and hashes it, in parallel.
+    std::optional<StoredDocument> stored;
+    if (!o_.force) {
+      BUDGETDOC_ASSIGN_OR_RETURN(stored,
+                                 Db([&] { return store_.Find(in.path); }));
+    }
+    Pending p;
+    p.size = in.size;
+    std::string bytes;
+    bool parent_reads = o_.shard_by_content || stored.has_value();
+    if (parent_reads) {
+      SteadyClock::time_point t0 = SteadyClock::now();
+      Result<std::string> read = ReadFile(in.path);
+      if (!read.ok()) {
+        bool too_large = read.status().code() == StatusCode::kResourceExhausted;
+        return Failed(in, too_large ? "too_large" : "unreadable",
+                      read.status().message());
+      }
+      bytes = std::move(read).value();
+      p.sha256 = Sha256Hex(bytes);
+      p.size = static_cast<int64_t>(bytes.size());
+      p.format = std::string(SniffedFormatName(SniffFormat(bytes)));
+      p.read_ms = SecondsSince(t0) * 1000;
+      if (o_.shard_by_content &&
+          !InShard(p.sha256, o_.shard_index, o_.shard_count)) {
+        ++summary_.other_shards;
+        progress_.SetTotal(inputs_.size() - summary_.other_shards);
+        return Db([&] { return store_.ReleaseClaims(lease_.owner, in.path); });
+      }
+      if (stored && stored->sha256 == p.sha256 &&
+          stored->tool_version == o_.tool_version &&
+          stored->schema_version == kSchemaVersion &&
+          (stored->ok || !Retries(*stored))) {
+        BUDGETDOC_ASSIGN_OR_RETURN(bool written, Db([&] {
+                                     return store_.RecordSkipped(
+                                         summary_.run_id, in.path, in.source,
+                                         lease_.owner);
+                                   }));
+        if (!written) {
+          ++summary_.others;
+          progress_.Record("other", in.path,
+                           " (its claim expired and another worker took it)");
+        } else if (stored->ok) {
+          ++summary_.skipped;
+          progress_.Record("skipped", in.path, " (unchanged)");
+        } else {
+          // Still failed: counted as a failure, not hidden as skipped.
+          ++summary_.failed_earlier;
+          Fail(in.path, stored->error, " [unchanged since an earlier run]");
+          progress_.Record(
+              "failed", in.path,
+              ": " + stored->error + " [unchanged since an earlier run]");
+        }
+        return Status::Ok();
+      }
+    }
+    Status launched = pool_.Launch(
+        id, in.path,
+        parent_reads ? std::optional<std::string_view>(bytes) : std::nullopt);
+    if (!launched.ok()) {
+      if (pool_.active() > 0) {
+        // Give the claim back and try again when a worker has finished.
+        todo_.push_front(id);
+        launch_blocked_ = true;
+        return Db([&] { return store_.ReleaseClaims(lease_.owner, in.path); });
+      }
+      DocumentRecord rec = BaseRecord(in);
+      rec.sha256 = p.sha256;
+      rec.size = p.size;
+      rec.format = p.format;
+      rec.error_kind = "worker";
+      rec.error = "could not start a worker: " + launched.message();
+      return Record(rec);
+    }
+    pending_[id] = std::move(p);
+    return Status::Ok();
+  }
+
+  Status Finished(WorkerResult r) {
+    const BatchInput& in = inputs_[r.id];
+    Pending& p = pending_[r.id];
+    DocumentRecord rec = BaseRecord(in);
+    rec.sha256 = p.sha256.empty() ? r.sha256 : p.sha256;
+    rec.size = r.size >= 0 ? r.size : p.size;
+    rec.format = p.format.empty() ? r.sniffed_format : p.format;
+    rec.read_ms = p.sha256.empty() ? r.read_ms : p.read_ms;
+    rec.analyze_ms = r.analyze_ms;
+    rec.wall_ms = r.wall_ms;
+    rec.peak_rss_kb = r.peak_rss_kb;
+    rec.attempt = r.attempt;
+    rec.ok = r.ok;
+    rec.error = std::move(r.error);
+    rec.error_kind = std::move(r.error_kind);
+    if (!rec.ok && r.attempt == 1 && IsTransient(rec.error_kind)) {
+      // Once more, with the claim still held; the attempt is on record.
+      BUDGETDOC_RETURN_IF_ERROR(
+          Db([&] { return store_.RecordAttempt(summary_.run_id, rec); }));
+      p.first_error = rec.error;
+      ++summary_.retried;
+      retries_.push_back(r.id);
+      progress_.Note("retry", in.path, ": " + rec.error);
+      return Status::Ok();
+    }
+    if (r.attempt > 1 && !rec.ok) {
+      rec.error += " (attempt " + std::to_string(r.attempt) + " of " +
+                   std::to_string(r.attempt) + "; attempt 1: " + p.first_error +
+                   ")";
+    }
+    if (r.ok) {
+      if (!r.format.empty()) rec.format = r.format;
+      rec.rows = std::move(r.rows);
+    }
+    pending_.erase(r.id);
+    return Record(rec);
+  }
+
+  // Keeps this process's claims alive while it works.
+  Status RenewIfDue() {
+    SteadyClock::time_point now = SteadyClock::now();
+    if (now - last_renew_ < std::chrono::milliseconds(lease_.ms / 3)) {
+      return Status::Ok();
+    }
+    last_renew_ = now;
+    return Db([&] { return store_.RenewClaims(lease_); });
+  }
+
+  // Inputs others held whose time to look again has come go back to the
+  // end of the list.
+  void Recheck() {
+    SteadyClock::time_point now = SteadyClock::now();
+    while (!deferred_.empty() && deferred_.front().recheck <= now) {
+      todo_.push_back(deferred_.front().id);
+      deferred_.erase(deferred_.begin());
+    }
+  }
+
+  const BatchOptions& o_;
+  Store& store_;
+  std::vector<BatchInput> inputs_;
+  BatchSummary& summary_;
+  Progress progress_;
+  WorkerPool pool_;
+  Lease lease_;
+  std::deque<size_t> todo_;            // not claimed yet, in order
+  std::vector<Deferred> deferred_;     // held by others; sorted by recheck
+  std::deque<size_t> retries_;         // claimed, to be tried once more
+  std::map<size_t, Pending> pending_;  // claimed, at a worker
+  SteadyClock::time_point last_renew_;
+  bool stalled_ = false;         // no candidate could be claimed just now
+  bool launch_blocked_ = false;  // fork failed with workers still running
+  bool finished_ = false;
+};
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The failures, sorted; printed even with --quiet.
+void PrintFailures(const BatchSummary& s, std::ostream& err) {
+  constexpr size_t kListed = 20;
+  if (s.failures.empty()) return;
+  std::vector<std::pair<std::string, std::string>> sorted = s.failures;
+  std::sort(sorted.begin(), sorted.end());
+  err << "failed:\n";
+  for (size_t i = 0; i < sorted.size() && i < kListed; ++i) {
+    err << "  " << sorted[i].first << ": " << sorted[i].second << "\n";
+  }
+  if (sorted.size() > kListed) {
+    err << "  ... and " << sorted.size() - kListed
+        << " more (budgetdoc export --table documents)\n";
+  }
+}
+
+// The summary lines of a run (not with --quiet), then the failures.
+void PrintSummary(const BatchOptions& o, const BatchSummary& s,
+                  const std::string& db, std::ostream& err) {
+  if (o.quiet) return PrintFailures(s, err);
+  char rate[64];
+  size_t processed = s.ok + s.failed - s.failed_earlier - s.failed_by_others;
+  std::snprintf(
+      rate, sizeof(rate), "%.2f",
+      s.seconds > 0 ? static_cast<double>(processed) / s.seconds : 0.0);
+  err << "batch: " << s.inputs << " inputs: " << s.ok << " ok, " << s.failed
+      << " failed, " << s.skipped << " skipped (unchanged)";
+  if (s.others > 0) err << ", " << s.others << " by other workers";
+  err << " in " << FormatSeconds(s.seconds) << " (" << rate << " doc/s, -j"
+      << o.jobs << ")\n";
+  if (s.failed_earlier > 0 || s.failed_by_others > 0) {
+    err << "batch: of the failed, " << s.failed_earlier
+        << " unchanged since an earlier run (not retried; --retry-failed "
+           "retries them) and "
+        << s.failed_by_others << " by other workers\n";
+  }
+  if (s.retried > 0) {
+    err << "batch: " << Plural(s.retried, "document", "documents")
+        << " tried a second time after a killed or timed-out worker\n";
+  }
+  if (s.excluded > 0) {
+    err << "batch: " << s.excluded
+        << " files skipped by name (--include/--exclude; by default only "
+           "report formats are taken)\n";
+  }
+  if (s.other_shards > 0) {
+    err << "batch: " << s.other_shards << " inputs belong to other shards"
+        << " (this is shard " << o.shard_index + 1 << "/" << o.shard_count
+        << ")\n";
+  }
+  struct rusage self {
+  }, children{};
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  auto cpu = [](const struct rusage& r) {
+    return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
+           static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+  };
+  char per_input[64];
+  std::snprintf(per_input, sizeof(per_input), "%.1f",
+                s.inputs > 0 ? s.db_seconds * 1000 / s.inputs : 0.0);
+  err << "batch: database " << db << ", run " << s.run_id << "; "
+      << FormatSeconds(s.db_seconds) << " in database calls (" << per_input
+      << " ms per input); cpu " << FormatSeconds(cpu(self)) << " here, "
+      << FormatSeconds(cpu(children)) << " in workers\n";
+  PrintFailures(s, err);
+}
+
+}  // namespace
+
+bool IsFailureKind(std::string_view kind) {
+  return std::find(std::begin(kFailureKinds), std::end(kFailureKinds), kind) !=
+         std::end(kFailureKinds);
+}
+
+std::string FailureKindList() {
+  std::string out;
+  for (std::string_view k : kFailureKinds) {
+    out += (out.empty() ? "" : ", ") + std::string(k);
+  }
+  return out;
+}
+
 Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   SteadyClock::time_point start = SteadyClock::now();
   if (o.jobs < 1) {
@@ -671,6 +1210,16 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   }
   if (o.worker.timeout_sec < 1) {
     return Status::InvalidArgument("batch: --timeout must be at least 1");
+  }
+  if (o.lease_sec < 1) {
+    return Status::InvalidArgument("batch: --lease must be at least 1");
+  }
+  for (const std::string& kind : o.retry_kinds) {
+    if (!IsFailureKind(kind)) {
+      return Status::InvalidArgument("batch: --retry-failed: unknown kind '" +
+                                     kind + "' (kinds: " + FailureKindList() +
+                                     ")");
+    }
   }
 
   std::vector<ManifestEntry> manifest;
@@ -701,8 +1250,8 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
     return Status::InvalidArgument("batch: no inputs given");
   }
 
-  BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
-                             SqliteStore::Open(o.db_path));
+  BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                             OpenStore(o.db_path));
 
   std::vector<BatchInput> all = CollectInputs(o.paths, manifest, o.filter);
   BatchSummary summary;
@@ -731,169 +1280,13 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
                      return a.path < b.path;
                    });
 
-  RunRecord run;
-  run.tool_version = o.tool_version;
-  run.schema_version = kSchemaVersion;
-  run.started_at = NowUtc();
-  run.options = RunOptionsJson(o, inputs.size());
-  BUDGETDOC_ASSIGN_OR_RETURN(summary.run_id, store->BeginRun(run));
-
-  size_t total = inputs.size();
-  Progress progress(o.progress, err, total);
-  WorkerPool pool(o.worker);
-  std::map<size_t, Pending> pending;
-
-  auto base_record = [&](const BatchInput& in) {
-    DocumentRecord rec;
-    rec.path = in.path;
-    rec.source = in.source;
-    rec.size = in.size;
-    rec.tool_version = o.tool_version;
-    rec.schema_version = kSchemaVersion;
-    rec.processed_at = NowUtc();
-    return rec;
-  };
-  auto record = [&](const DocumentRecord& rec) -> Status {
-    BUDGETDOC_RETURN_IF_ERROR(store->WriteDocument(summary.run_id, rec));
-    if (rec.ok) {
-      ++summary.ok;
-      const Json* facts = rec.rows.Find("facts");
-      size_t n = facts != nullptr ? facts->array().size() : 0;
-      progress.Record("ok", rec.path,
-                      " (" + std::to_string(n) + " facts, " +
-                          FormatSeconds(rec.wall_ms / 1000) + ")");
-    } else {
-      ++summary.failed;
-      summary.failures.emplace_back(rec.path, rec.error);
-      progress.Record("failed", rec.path, ": " + rec.error);
-    }
-    return Status::Ok();
-  };
-  auto failed = [&](const BatchInput& in, std::string kind,
-                    std::string reason) -> Status {
-    DocumentRecord rec = base_record(in);
-    rec.error_kind = std::move(kind);
-    rec.error = std::move(reason);
-    return record(rec);
-  };
-
-  size_t next = 0;
-  // Hands inputs to workers until every slot is busy; failures found before
-  // a worker is needed (and skipped files) are recorded on the way.
-  auto fill = [&]() -> Status {
-    while (pool.active() < static_cast<size_t>(o.jobs) &&
-           next < inputs.size()) {
-      size_t id = next++;
-      const BatchInput& in = inputs[id];
-      if (!in.excluded.empty()) {
-        BUDGETDOC_RETURN_IF_ERROR(
-            store->RecordExcluded(summary.run_id, in.path, in.excluded));
-        ++summary.excluded;
-        progress.Record("skipped", in.path, " (" + in.excluded + ")");
-        continue;
-      }
-      if (!in.problem.empty()) {
-        BUDGETDOC_RETURN_IF_ERROR(failed(in, in.problem_kind, in.problem));
-        continue;
-      }
-      // The parent reads and hashes a file only when it must decide about
-      // it (a stored row to compare with, or content sharding); otherwise
-      // the worker reads and hashes it, in parallel.
-      std::optional<StoredDocument> stored;
-      if (!o.force) {
-        BUDGETDOC_ASSIGN_OR_RETURN(stored, store->Find(in.path));
-      }
-      Pending p;
-      p.size = in.size;
-      std::string bytes;
-      bool parent_reads = o.shard_by_content || stored.has_value();
-      if (parent_reads) {
-        SteadyClock::time_point t0 = SteadyClock::now();
-        Result<std::string> read = ReadFile(in.path);
-        if (!read.ok()) {
-          bool too_large =
-              read.status().code() == StatusCode::kResourceExhausted;
-          BUDGETDOC_RETURN_IF_ERROR(
-              failed(in, too_large ? "too_large" : "unreadable",
-                     read.status().message()));
-          continue;
-        }
-        bytes = std::move(read).value();
-        p.sha256 = Sha256Hex(bytes);
-        p.size = static_cast<int64_t>(bytes.size());
-        p.format = std::string(SniffedFormatName(SniffFormat(bytes)));
-        p.read_ms = SecondsSince(t0) * 1000;
-        if (o.shard_by_content &&
-            !InShard(p.sha256, o.shard_index, o.shard_count)) {
-          ++summary.other_shards;
-          progress.SetTotal(--total);
-          continue;
-        }
-        if (stored && stored->sha256 == p.sha256 &&
-            stored->tool_version == o.tool_version &&
-            stored->schema_version == kSchemaVersion &&
-            (stored->ok || !o.retry_failed)) {
-          BUDGETDOC_RETURN_IF_ERROR(
-              store->RecordSkipped(summary.run_id, in.path, in.source));
-          ++summary.skipped;
-          progress.Record("skipped", in.path, " (unchanged)");
-          continue;
-        }
-      }
-      Status launched = pool.Launch(
-          id, in.path,
-          parent_reads ? std::optional<std::string_view>(bytes) : std::nullopt);
-      if (!launched.ok()) {
-        if (pool.active() > 0) {
-          --next;  // try again when a worker has finished
-          return Status::Ok();
-        }
-        DocumentRecord rec = base_record(in);
-        rec.sha256 = p.sha256;
-        rec.size = p.size;
-        rec.format = p.format;
-        rec.error_kind = "worker";
-        rec.error = "could not start a worker: " + launched.message();
-        BUDGETDOC_RETURN_IF_ERROR(record(rec));
-        continue;
-      }
-      pending[id] = std::move(p);
-    }
-    return Status::Ok();
-  };
-  while (next < inputs.size() || pool.active() > 0) {
-    BUDGETDOC_RETURN_IF_ERROR(fill());
-    if (pool.active() == 0) continue;
-    std::vector<WorkerResult> finished = pool.Wait(200);
-    // Start the next documents before writing these, so that no core waits
-    // for the database.
-    if (!finished.empty()) BUDGETDOC_RETURN_IF_ERROR(fill());
-    for (WorkerResult& r : finished) {
-      const BatchInput& in = inputs[r.id];
-      Pending& p = pending[r.id];
-      DocumentRecord rec = base_record(in);
-      rec.sha256 = p.sha256.empty() ? r.sha256 : p.sha256;
-      rec.size = r.size >= 0 ? r.size : p.size;
-      rec.format = p.format.empty() ? r.sniffed_format : p.format;
-      rec.read_ms = p.sha256.empty() ? r.read_ms : p.read_ms;
-      rec.analyze_ms = r.analyze_ms;
-      rec.wall_ms = r.wall_ms;
-      rec.peak_rss_kb = r.peak_rss_kb;
-      rec.ok = r.ok;
-      rec.error = std::move(r.error);
-      rec.error_kind = std::move(r.error_kind);
-      if (r.ok) {
-        if (!r.format.empty()) rec.format = r.format;
-        rec.rows = std::move(r.rows);
-      }
-      pending.erase(r.id);
-      BUDGETDOC_RETURN_IF_ERROR(record(rec));
-    }
-    progress.Tick();
+  {
+    BatchRun run(o, err, *store, std::move(inputs), &summary);
+    BUDGETDOC_RETURN_IF_ERROR(run.Run());
   }
-  progress.Finish();
 
-  summary.inputs = summary.ok + summary.failed + summary.skipped;
+  summary.inputs =
+      summary.ok + summary.failed + summary.skipped + summary.others;
   summary.seconds = SecondsSince(start);
   // The runs row counts run_inputs rows: excluded files are skipped there.
   RunCounts counts;
@@ -901,6 +1294,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   counts.ok = static_cast<int64_t>(summary.ok);
   counts.failed = static_cast<int64_t>(summary.failed);
   counts.skipped = static_cast<int64_t>(summary.skipped + summary.excluded);
+  counts.others = static_cast<int64_t>(summary.others);
   // Reports in several files (cli/batch_bundles.h), then checks across
   // documents (output/cross_store.h), after all of them.
   BundleRunOptions bundles;
@@ -916,8 +1310,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
             .status());
   }
   BUDGETDOC_RETURN_IF_ERROR(store->FinishRun(summary.run_id, counts, NowUtc()));
-
-  PrintSummary(o, summary, err);
+  PrintSummary(o, summary, store->name(), err);
   return summary;
 }
 

@@ -1,5 +1,6 @@
-// `budgetdoc batch`: analyze many reports into one SQLite database
-// (output/sqlite_store.h), and `budgetdoc export` back out of it.
+// `budgetdoc batch`: analyze many reports into one database — a SQLite file
+// or a PostgreSQL server (output/store.h) — and `budgetdoc export` back out
+// of it.
 //
 // Inputs are files, directories (walked recursively, entries in byte order),
 // glob patterns, and manifests (CSV or JSON Lines with a path column and
@@ -11,9 +12,16 @@
 // with its reason, no document row): unreadable paths, directories without
 // permission, non-regular files and patterns that match nothing are failed
 // documents, never dropped. Each document is analyzed in its own worker
-// process (cli/worker.h) under a timeout and a memory limit; only this
-// process writes the database, one transaction per document, so a run
-// killed at any point and started again completes with no duplicates.
+// process (cli/worker.h) under a timeout and a memory limit; a worker killed
+// from outside or timed out is tried once more. Only this process writes
+// the database, one transaction per document, so a run killed at any point
+// and started again completes with no duplicates.
+//
+// Several runs may share one database, on one machine or many: every input
+// is registered in the store's queue and claimed before it is read, under a
+// lease this process renews while it works (output/store.h), so each
+// document is processed by one run; a run waits for the inputs others hold
+// and takes over those whose lease expired (their process died).
 //
 // The environment (clock for timestamps, stderr) is the caller's; RunBatch
 // keeps no global state. Tested by tests/cli/batch_test.cc.
@@ -23,7 +31,7 @@
 #include "base/result.h"
 #include "cli/batch_bundles.h"
 #include "cli/worker.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -72,11 +80,23 @@ struct BatchOptions {
   // The manifest's text when the caller has already read it (required for
   // "-"); nullopt = read manifest_path.
   std::optional<std::string> manifest_text;
+  // A SQLite file, or a PostgreSQL URL (postgresql://...).
   std::string db_path = "budgetdoc.sqlite";
   // Worker processes at once; must be ≥ 1.
   int jobs = 1;
   bool force = false;         // reprocess unchanged documents too
   bool retry_failed = false;  // reprocess unchanged documents that failed
+  // With retry_failed: only failures of these kinds (error_kind, e.g.
+  // "timeout"); empty = every failure.
+  std::vector<std::string> retry_kinds;
+  // How long a claim on a document lasts unless renewed (this process
+  // renews it every third of that while it works): how soon others take
+  // over the documents of a process that died.
+  int lease_sec = 60;
+  // Names this process in the queue (queue.owner, runs.worker); "" =
+  // "host:pid@pid-namespace", which also lets a run on the same machine take
+  // over the claims of a dead process at once instead of after the lease.
+  std::string worker_id;
   // Deterministic sharding: this run takes the inputs whose sha256 (of the
   // path as listed, or of the content) falls into shard shard_index of
   // shard_count (0-based here; the command line is 1-based, "--shard 1/4").
@@ -96,13 +116,23 @@ struct BatchOptions {
   bool cross_checks = true;
 };
 
+// What became of the inputs: each is exactly one of ok, failed, skipped or
+// others.
 struct BatchSummary {
   int64_t run_id = 0;
-  size_t inputs = 0;                       // in this shard
-  size_t ok = 0, failed = 0, skipped = 0;  // skipped: unchanged
+  size_t inputs = 0;  // in this shard
+  size_t ok = 0;      // analyzed by this run
+  // Failed in the database: by this run, unchanged since an earlier run
+  // (failed_earlier; not retried), or by another worker (failed_by_others).
+  size_t failed = 0;
+  size_t failed_earlier = 0, failed_by_others = 0;
+  size_t skipped = 0;       // unchanged and ok
+  size_t others = 0;        // completed (ok) by other workers during this run
+  size_t retried = 0;       // tried a second time after a transient failure
   size_t excluded = 0;      // left out by the InputFilter (not in `inputs`)
   size_t other_shards = 0;  // inputs left to other shards
   double seconds = 0;
+  double db_seconds = 0;  // of them, in calls to the database
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
 };
 
@@ -152,6 +182,11 @@ bool ParseShard(std::string_view text, int* index, int* count);
 
 // Whether a key (hex sha256) falls into shard `index` of `count`.
 bool InShard(std::string_view sha256_hex, int index, int count);
+
+// Whether `kind` is an error_kind a document can fail with; the list of them,
+// comma-separated (for messages).
+bool IsFailureKind(std::string_view kind);
+std::string FailureKindList();
 
 }  // namespace budgetdoc
 

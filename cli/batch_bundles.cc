@@ -35,7 +35,7 @@ std::string JoinPaths(const std::vector<std::string>& paths) {
   return out;
 }
 
-Result<std::vector<Member>> ReadMembers(SqliteStore& store) {
+Result<std::vector<Member>> ReadMembers(Store& store) {
   BUDGETDOC_ASSIGN_OR_RETURN(
       std::vector<Row> rows,
       store.Execute(
@@ -103,16 +103,39 @@ std::vector<BundleGroup> GroupsOf(const std::vector<Member>& members,
   return out;
 }
 
+// pg_advisory_lock key of the bundle pass ("BDBUNDLE" as ASCII).
+constexpr int64_t kBundleLockKey = 0x424442554E444C45;
+
+Result<size_t> UpdateBundlesLocked(Store& store,
+                                   const BundleRunOptions& options);
+
 }  // namespace
 
-Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store,
-                                             BundleMode mode) {
+Result<std::vector<BundleGroup>> FindBundles(Store& store, BundleMode mode) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(store));
   return GroupsOf(members, mode);
 }
 
-Result<size_t> UpdateBundles(SqliteStore& store,
-                             const BundleRunOptions& options) {
+Result<size_t> UpdateBundles(Store& store, const BundleRunOptions& options) {
+  if (store.dialect() == SqlDialect::kSqlite) {
+    return UpdateBundlesLocked(store, options);
+  }
+  // Processes sharing a PostgreSQL database write bundles one at a time (a
+  // bundle has no claim): a session lock, released when the process dies.
+  const std::string key = std::to_string(kBundleLockKey);
+  BUDGETDOC_RETURN_IF_ERROR(
+      store.Execute("SELECT pg_advisory_lock(" + key + ")").status());
+  Result<size_t> written = UpdateBundlesLocked(store, options);
+  Status unlocked =
+      store.Execute("SELECT pg_advisory_unlock(" + key + ")").status();
+  if (written.ok() && !unlocked.ok()) return unlocked;
+  return written;
+}
+
+namespace {
+
+Result<size_t> UpdateBundlesLocked(Store& store,
+                                   const BundleRunOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(store));
   const std::vector<BundleGroup> groups = GroupsOf(members, options.mode);
   std::map<std::string, const Member*> by_path;
@@ -166,13 +189,17 @@ Result<size_t> UpdateBundles(SqliteStore& store,
       rec.error = a.status().message();
       rec.error_kind = "bundle";
     }
-    BUDGETDOC_RETURN_IF_ERROR(store.WriteDocument(options.run_id, rec));
-    // A bundle is no input of the run: run_inputs lists the inputs only.
     BUDGETDOC_RETURN_IF_ERROR(
-        store
-            .Execute("DELETE FROM run_inputs WHERE run_id = " + run +
-                     " AND path = " + SqlLiteral(path))
-            .status());
+        store.WriteDocument(options.run_id, rec).status());
+    // A bundle is no input of the run and no worker's attempt: run_inputs
+    // and attempts list those only.
+    for (const char* table : {"run_inputs", "attempts"}) {
+      BUDGETDOC_RETURN_IF_ERROR(store
+                                    .Execute(std::string("DELETE FROM ") +
+                                             table + " WHERE run_id = " + run +
+                                             " AND path = " + SqlLiteral(path))
+                                    .status());
+    }
     ++written;
   }
   // A bundle whose files no longer form one report is read as its files.
@@ -181,11 +208,13 @@ Result<size_t> UpdateBundles(SqliteStore& store,
           .Execute("UPDATE documents SET status = 'failed', sha256 = NULL, "
                    "error_kind = "
                    "'bundle', error = 'its files no longer form one report' "
-                   "WHERE format = 'bundle' AND status = 'ok' AND path NOT "
-                   "IN (" +
-                   current + ")")
+                   "WHERE format = 'bundle' AND status = 'ok'" +
+                   (current.empty() ? std::string()
+                                    : " AND path NOT IN (" + current + ")"))
           .status());
   return written;
 }
+
+}  // namespace
 
 }  // namespace budgetdoc

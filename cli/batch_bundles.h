@@ -17,13 +17,14 @@
 // by workers without crashing. The cross-document checks read a bundle
 // instead of its members. A stored bundle whose files no longer form a group
 // is marked failed (error_kind "bundle"), so its files are read again.
+// Processes sharing a PostgreSQL database run this pass one at a time.
 // Tested by tests/cli/batch_cross_test.cc.
 #ifndef BUDGETDOC_CLI_BATCH_BUNDLES_H_
 #define BUDGETDOC_CLI_BATCH_BUNDLES_H_
 
 #include "base/result.h"
 #include "cli/pipeline.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <string>
 #include <vector>
@@ -45,8 +46,7 @@ struct BundleGroup {
 
 // The groups of the store's ok documents, each with at least two paths;
 // automatic pairs only with BundleMode::kAuto, none with kNone.
-Result<std::vector<BundleGroup>> FindBundles(SqliteStore& store,
-                                             BundleMode mode);
+Result<std::vector<BundleGroup>> FindBundles(Store& store, BundleMode mode);
 
 struct BundleRunOptions {
   BundleMode mode = BundleMode::kAuto;
@@ -59,8 +59,7 @@ struct BundleRunOptions {
 // Analyzes and stores the groups that need it (see the file comment); a
 // stored bundle that is no group of `mode` is set aside. Returns the number
 // of bundles written.
-Result<size_t> UpdateBundles(SqliteStore& store,
-                             const BundleRunOptions& options);
+Result<size_t> UpdateBundles(Store& store, const BundleRunOptions& options);
 
 }  // namespace budgetdoc
 

@@ -1,9 +1,11 @@
-// `budgetdoc batch`: many reports into one SQLite database (cli/batch.h).
+// `budgetdoc batch`: many reports into one database, a SQLite file or a
+// PostgreSQL server (cli/batch.h).
 // Tested by tests/cli/batch_test.cc.
 #include "base/file_io.h"
 #include "cli/batch.h"
 #include "cli/command.h"
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace budgetdoc {
@@ -11,9 +13,11 @@ namespace {
 
 constexpr OptionSpec kOptions[] = {
     {.name = "db",
-     .value = "FILE",
+     .value = "FILE|URL",
      .default_value = "budgetdoc.sqlite",
-     .help = "the SQLite database to create or add to"},
+     .help = "the database to create or add to: a SQLite file, or a "
+             "PostgreSQL database (postgresql://user@host/dbname, any libpq "
+             "URI) shared by runs on any number of machines"},
     {.name = "jobs",
      .short_name = 'j',
      .value = "N",
@@ -48,7 +52,24 @@ constexpr OptionSpec kOptions[] = {
      .help = "address-space limit of a worker in MiB"},
     {.name = "force", .help = "reprocess unchanged documents too"},
     {.name = "retry-failed",
-     .help = "reprocess unchanged documents that failed before"},
+     .value = "KIND,...",
+     .optional_value = true,
+     .help = "reprocess unchanged documents that failed before; with "
+             "=KIND,... only those that failed for these reasons (e.g. "
+             "--retry-failed=timeout,out_of_memory; kinds in "
+             "docs/batch.md)"},
+    {.name = "lease",
+     .value = "SEC",
+     .type = ValueType::kInteger,
+     .max_value = 86400,
+     .default_value = "60",
+     .help = "how long a claim on a document lasts unless renewed (renewed "
+             "every third of it while the worker runs): how soon other runs "
+             "take over the documents of a run that died"},
+    {.name = "worker-id",
+     .value = "NAME",
+     .help = "names this run in the queue and the runs table (default: "
+             "host:pid@pid-namespace)"},
     {.name = "shard",
      .value = "K/N",
      .help = "take only shard K of N (by a hash of the path or content), to "
@@ -91,8 +112,28 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.worker.timeout_sec = args.GetInt("timeout");
   o.worker.max_memory_mb = args.GetInt("max-memory");
   o.worker.hook = env.worker_hook;
+  o.worker.pipeline.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
   o.force = args.Has("force");
   o.retry_failed = args.Has("retry-failed");
+  std::string kinds = args.Get("retry-failed");
+  for (size_t start = 0; !kinds.empty() && start <= kinds.size();) {
+    size_t comma = std::min(kinds.find(',', start), kinds.size());
+    std::string kind = kinds.substr(start, comma - start);
+    if (!IsFailureKind(kind)) {
+      return UsageError(kBatchCommand, env,
+                        "--retry-failed: unknown kind '" + kind +
+                            "' (kinds: " + FailureKindList() + ")");
+    }
+    o.retry_kinds.push_back(std::move(kind));
+    start = comma + 1;
+  }
+  o.lease_sec = args.GetInt("lease");
+  if (args.Has("worker-id")) {
+    o.worker_id = args.Get("worker-id");
+    if (o.worker_id.empty()) {
+      return UsageError(kBatchCommand, env, "--worker-id needs a NAME");
+    }
+  }
   if (args.Has("shard") &&
       !ParseShard(args.Get("shard"), &o.shard_index, &o.shard_count)) {
     return UsageError(
@@ -137,26 +178,41 @@ extern const Command kBatchCommand = {
     .max_operands = kManyOperands,
     .summary =
         "analyze files, directories, globs or a manifest into a "
-        "SQLite database, each document in a worker process",
+        "SQLite file or a postgresql:// database, each document in a worker "
+        "process; runs sharing one database split the work",
     .description =
         "Analyzes every report found in the PATHs (files, directories walked "
-        "recursively, glob patterns) and the --manifest into one SQLite "
-        "database (docs/batch.md). Each document runs in its own worker "
+        "recursively, glob patterns) and the --manifest into one database "
+        "(docs/batch.md): a SQLite file, or a PostgreSQL database given as "
+        "a postgresql:// URL. Each document runs in its own worker "
         "process under --timeout and --max-memory, so a crash or a hang "
-        "costs only that document. A run killed at any point and started "
-        "again completes with no duplicates; unchanged files (same sha256, "
-        "tool and schema version) are skipped.\n\n"
+        "costs only that document; a worker killed from outside or timed "
+        "out is tried once more, and both attempts are recorded. A run "
+        "killed at any point and started again completes with no "
+        "duplicates; unchanged files (same sha256, tool and schema version) "
+        "are skipped, unchanged failures are counted as failed (not "
+        "retried unless --retry-failed).\n\n"
+        "Several runs may share one database, on one machine or many: each "
+        "claims a document before reading it, under a --lease it renews "
+        "while it works, so every document is processed once; the "
+        "documents of a run that died are taken over when its lease "
+        "expires.\n\n"
         "Every input ends as ok, failed (with a reason), skipped as "
         "unchanged, or skipped by name: a directory walk or a pattern takes "
         "only report formats unless --include says otherwise, and lists "
         "the other files as skipped with the reason.\n\n"
         "Exit codes: 0 every document ok or skipped; 3 the run finished but "
-        "some documents failed (budgetdoc export --table documents lists "
-        "them); 2 the batch could not run (bad usage, manifest or "
+        "some of its documents are failed in the database (by this run, "
+        "unchanged since an earlier one, or by another run; budgetdoc export "
+        "--table documents lists them); 2 the batch could not run (bad usage, "
+        "manifest or "
         "database).\n\n"
         "  budgetdoc batch crawl/ --db reports.sqlite -j 4\n"
         "  budgetdoc batch crawl/ --include '*.pdf' --exclude '*_old*'\n"
-        "  budgetdoc batch --manifest crawl.csv --shard 1/4",
+        "  budgetdoc batch --manifest crawl.csv --shard 1/4\n"
+        "  budgetdoc batch --manifest crawl.csv --db "
+        "postgresql://dbhost/crawl\n"
+        "  budgetdoc batch crawl/ --retry-failed=timeout,killed",
     .options = kOptions,
     .run = Run,
 };

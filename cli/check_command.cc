@@ -1,11 +1,10 @@
 // `budgetdoc check`: where reports contradict themselves, as text for a
 // reader or JSON for a program. Tested by tests/cli/cli_test.cc.
+#include "base/utf8.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "output/check_text.h"
-#include "output/json_writer.h"
 #include "output/schema_json.h"
-#include "schema/version.h"
 
 namespace budgetdoc {
 namespace {
@@ -24,22 +23,9 @@ constexpr OptionSpec kOptions[] = {
              "and the tables published apart): one metadata, one section "
              "tree, every rule across all of them, each figure with its "
              "file and page"},
+    kTimeoutOption,
+    kMaxMemoryOption,
 };
-
-Json CheckJson(const Analysis& a) {
-  Json j = ExtractionToJson(a.nd, a.ex);
-  j.Set("schema_version", Json::Str(kSchemaVersion));
-  j.Set("source", Json::Str(a.nd.doc.source));
-  j.Set("format", Json::Str(FormatName(a.nd.doc.format)));
-  Json findings = Json::MakeArray();
-  for (const auto* list :
-       {&a.nd.doc.findings, &a.nd.findings, &a.ex.findings}) {
-    for (const Finding& f : *list) findings.Push(FindingToJson(f));
-  }
-  j.Set("findings", std::move(findings));
-  j.Set("checks", CheckReportToJson(a.report));
-  return j;
-}
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
   if (Status s = CheckStdinOnce(args); !s.ok()) {
@@ -49,8 +35,9 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   bool lines = json && args.operands().size() > 1;
   Verdict fail_verdict = Verdict::kMaterial;
   bool fail_never = !ParseFailOn(args.Get("fail-on"), &fail_verdict);
-  PipelineOptions options;
+  PipelineOptions options = CliPipelineOptions();
   options.check.english = args.Get("lang") == "en";
+  ProcessLimits limits = ApplyProcessLimits(args);
   bool flagged = false;
   auto judge = [&](const Analysis& a, bool lines_out) {
     size_t material = a.report.Count(Verdict::kMaterial);
@@ -60,9 +47,13 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
       flagged = true;
     }
     if (json) {
-      WriteDocumentJson(CheckJson(a), lines_out, *env.out);
+      StreamDocumentJson(
+          [&](JsonWriter* w) { WriteCheckOutput(a.nd, a.ex, a.report, w); },
+          lines_out, *env.out);
     } else {
-      *env.out << RenderCheckText(a.nd, a.ex, a.report, options.check.english)
+      // Document text goes to a terminal: no control sequences.
+      *env.out << EscapeControlChars(RenderCheckText(a.nd, a.ex, a.report,
+                                                     options.check.english))
                << "\n";
     }
   };
@@ -77,19 +68,27 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
     for (size_t i = 0; i < contents.size(); ++i) {
       files.push_back({SourceName(args.operands()[i]), contents[i]});
     }
-    Result<Analysis> a = AnalyzeBundleBytes(files, options);
-    if (!a.ok()) return InputError(env, a.status().message());
-    judge(*a, false);
+    std::string name = files.front().name;
+    for (size_t i = 1; i < files.size(); ++i) name += " + " + files[i].name;
+    Status s = WithinLimits(name, limits, [&]() -> Status {
+      BUDGETDOC_ASSIGN_OR_RETURN(Analysis a,
+                                 AnalyzeBundleBytes(files, options));
+      judge(a, false);
+      return Status::Ok();
+    });
+    if (!s.ok()) return InputError(env, s.message());
     return flagged ? 1 : 0;
   }
   bool failed = ForEachDocument(
       args, env, lines,
       [&](const std::string& source, std::string_view bytes) -> Status {
-        PipelineOptions o = options;
-        o.extract.source_name = source;
-        BUDGETDOC_ASSIGN_OR_RETURN(Analysis a, AnalyzeBytes(bytes, o));
-        judge(a, lines);
-        return Status::Ok();
+        return WithinLimits(source, limits, [&]() -> Status {
+          PipelineOptions o = options;
+          o.extract.source_name = source;
+          BUDGETDOC_ASSIGN_OR_RETURN(Analysis a, AnalyzeBytes(bytes, o));
+          judge(a, lines);
+          return Status::Ok();
+        });
       });
   if (failed) return 2;
   return flagged ? 1 : 0;
@@ -117,9 +116,12 @@ extern const Command kCheckCommand = {
         "line). A FILE that cannot be read gives a line {\"source\", "
         "\"error\", \"error_kind\", \"schema_version\"} instead; the others "
         "are still checked.\n\n"
+        "Findings on pages that could not be read (scanned or garbled; "
+        "listed in unreadable_pages and in the text report) are not_checked. "
+        "A FILE without readable text is an error.\n\n"
         "Exit codes: 0 nothing at or above --fail-on; 1 some report has a "
-        "finding at or above --fail-on; 2 a FILE could not be read (this "
-        "wins over 1) or bad usage.\n\n"
+        "finding at or above --fail-on; 2 a FILE could not be read, ran out "
+        "of memory or time (this wins over 1) or bad usage.\n\n"
         "  budgetdoc check report.pdf\n"
         "  budgetdoc check --one-report text.pdf tables.pdf\n"
         "  budgetdoc check --format json --fail-on never reports/*.pdf > "

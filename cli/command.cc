@@ -5,6 +5,7 @@
 #include "schema/version.h"
 
 #include <algorithm>
+#include <new>
 
 namespace budgetdoc {
 
@@ -89,6 +90,44 @@ bool ForEachDocument(const ParsedArgs& args, const CliEnv& env, bool json_lines,
 
 void WriteDocumentJson(const Json& j, bool json_lines, std::ostream& out) {
   out << j.Dump(json_lines ? -1 : 1) << "\n";
+}
+
+void StreamDocumentJson(const std::function<void(JsonWriter*)>& write,
+                        bool json_lines, std::ostream& out) {
+  {
+    JsonStream stream(&out, json_lines ? -1 : 1);
+    write(&stream);
+  }
+  out << "\n";
+}
+
+ProcessLimits ApplyProcessLimits(const ParsedArgs& args) {
+  ProcessLimits limits;
+  limits.timeout_sec = args.GetInt(kTimeoutOption.name);
+  limits.max_memory_mb = args.GetInt(kMaxMemoryOption.name);
+  ApplyMemoryLimit(limits.max_memory_mb);
+  return limits;
+}
+
+Status WithinLimits(const std::string& source, const ProcessLimits& limits,
+                    const std::function<Status()>& fn) {
+  ScopedDeadline deadline(
+      limits.timeout_sec,
+      "budgetdoc: " + source + ": timeout: no result after " +
+          std::to_string(limits.timeout_sec) + " s (--timeout)");
+  try {
+    return fn();
+  } catch (const std::bad_alloc&) {
+    return Status::ResourceExhausted(source + ": out of memory (limit " +
+                                     std::to_string(limits.max_memory_mb) +
+                                     " MiB, --max-memory)");
+  }
+}
+
+PipelineOptions CliPipelineOptions() {
+  PipelineOptions options;
+  options.extract.pdf_page_budget_ms = kDefaultPdfPageBudgetMs;
+  return options;
 }
 
 }  // namespace budgetdoc

@@ -8,9 +8,12 @@
 #define BUDGETDOC_CLI_COMMAND_H_
 
 #include "base/json.h"
+#include "base/json_stream.h"
 #include "base/result.h"
 #include "cli/cli.h"
+#include "cli/limits.h"
 #include "cli/options.h"
+#include "cli/pipeline.h"
 
 #include <cstddef>
 #include <functional>
@@ -102,6 +105,49 @@ bool ForEachDocument(const ParsedArgs& args, const CliEnv& env, bool json_lines,
 // Writes one document's JSON: indented when it is the only document,
 // compact on one line (JSON Lines) when json_lines.
 void WriteDocumentJson(const Json& j, bool json_lines, std::ostream& out);
+
+// Streams one document's JSON as WriteDocumentJson prints the tree `write`
+// builds, without building it (output/schema_json.h's Write* functions).
+void StreamDocumentJson(const std::function<void(JsonWriter*)>& write,
+                        bool json_lines, std::ostream& out);
+
+// ---- Limits extract and check put on their own process (cli/limits.h) ----
+
+// --timeout SEC and --max-memory MB, with batch's defaults (0 = none).
+inline constexpr OptionSpec kTimeoutOption = {
+    .name = "timeout",
+    .value = "SEC",
+    .type = ValueType::kInteger,
+    .min_value = 0,
+    .default_value = "120",
+    .help =
+        "give up on a FILE after SEC seconds: the message names it and "
+        "the process exits with 2 at once (0 = no limit); a PDF page "
+        "whose text takes over 5 s is skipped, named as unreadable"};
+inline constexpr OptionSpec kMaxMemoryOption = {
+    .name = "max-memory",
+    .value = "MB",
+    .type = ValueType::kInteger,
+    .min_value = 0,
+    .default_value = "2048",
+    .help =
+        "limit the process's address space to MB MiB; a FILE that needs "
+        "more fails with an out-of-memory message and exit 2, the others "
+        "go on (0 = no limit)"};
+
+// The limits given by kTimeoutOption and kMaxMemoryOption, the memory limit
+// already applied to this process.
+ProcessLimits ApplyProcessLimits(const ParsedArgs& args);
+
+// Runs fn for one document under limits.timeout_sec (a ScopedDeadline) and
+// turns running out of memory into a ResourceExhausted status naming
+// `source` and the limit.
+Status WithinLimits(const std::string& source, const ProcessLimits& limits,
+                    const std::function<Status()>& fn);
+
+// What extract and check read with: the library defaults plus a time budget
+// per PDF page (kDefaultPdfPageBudgetMs).
+PipelineOptions CliPipelineOptions();
 
 // The commands (one file each: cli/<name>_command.cc).
 extern const Command kExtractCommand;

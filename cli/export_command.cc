@@ -3,7 +3,7 @@
 #include "cli/command.h"
 #include "output/cross_store.h"
 #include "output/csv_writer.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <unistd.h>
 
@@ -12,9 +12,10 @@ namespace {
 
 constexpr OptionSpec kOptions[] = {
     {.name = "db",
-     .value = "FILE",
+     .value = "FILE|URL",
      .default_value = "budgetdoc.sqlite",
-     .help = "the database a batch run wrote"},
+     .help = "the database a batch run wrote: a SQLite file or a "
+             "postgresql:// URL"},
     {.name = "format",
      .value = "FORMAT",
      .choices = "csv|jsonl",
@@ -36,6 +37,10 @@ constexpr OptionSpec kOptions[] = {
              "want it)"},
     {.name = "bom",
      .help = "accepted for old scripts: the mark is written by default"},
+    {.name = "raw",
+     .help = "CSV text fields verbatim: without it, a text field that starts "
+             "with = + - @ TAB or CR gets a leading ' so that a spreadsheet "
+             "shows it as text, not a formula (numbers are never changed)"},
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -50,15 +55,15 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
         "--table must be facts, findings, documents or cross_findings");
   }
   options.bom = !args.Has("no-bom");
-  if (::access(db.c_str(), F_OK) != 0) {
+  options.raw = args.Has("raw");
+  if (!IsPostgresUrl(db) && ::access(db.c_str(), F_OK) != 0) {
     return InputError(
         env,
         db + ": no such database (run budgetdoc batch --db " + db + " first)");
   }
   StoreOptions store_options;
   store_options.read_only = true;
-  Result<std::unique_ptr<SqliteStore>> store =
-      SqliteStore::Open(db, store_options);
+  Result<std::unique_ptr<Store>> store = OpenStore(db, store_options);
   if (!store.ok()) return InputError(env, store.status().message());
   std::string out_path = args.Get("out");
   Status s = cross ? WriteCrossExport(**store, options, *env.out, out_path)
@@ -82,10 +87,15 @@ extern const Command kExportCommand = {
         "mark so that Excel reads the Chinese text; --no-bom drops it. Codes "
         "(region_code, code, report_id) are always quoted and are text: "
         "read them as strings to keep their leading zeros, and years as "
-        "integers (docs/output_schema.md has pandas and R examples).\n\n"
+        "integers (docs/output_schema.md has pandas and R examples). Text "
+        "taken from documents that a spreadsheet would run as a formula "
+        "(=, +, -, @ first) is written with a leading apostrophe unless "
+        "--raw.\n\n"
         "  budgetdoc export --db reports.sqlite --out facts.csv\n"
         "  budgetdoc export --db reports.sqlite --table findings --format "
-        "jsonl",
+        "jsonl\n"
+        "  budgetdoc export --db postgresql://budgetdoc@dbhost/crawl --out "
+        "facts.csv",
     .options = kOptions,
     .run = Run,
 };

@@ -205,6 +205,9 @@ Result<ParsedArgs> ParseArgs(std::span<const OptionSpec> options,
     std::string value;
     if (inline_value) {
       value = *inline_value;
+    } else if (spec->optional_value) {
+      parsed.AddValue(spec->name, "");
+      continue;
     } else if (i + 1 < args.size()) {
       value = args[++i];
     } else {
@@ -227,7 +230,8 @@ std::string OptionsHelp(std::span<const OptionSpec> options) {
                                 : std::string("    ");
       left += std::string("--") + o.name;
       if (o.value != nullptr) {
-        left += std::string(" ") + (o.choices != nullptr ? o.choices : o.value);
+        std::string value = o.choices != nullptr ? o.choices : o.value;
+        left += o.optional_value ? "[=" + value + "]" : " " + value;
       }
       std::string help = o.help;
       if (o.default_value != nullptr) {

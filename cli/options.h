@@ -49,6 +49,10 @@ struct OptionSpec {
   // May be given several times (ParsedArgs::GetAll); otherwise the last
   // one given wins.
   bool repeatable = false;
+  // The value may be left out (--retry-failed alone: Get returns ""); when
+  // given it is attached with '=' (--retry-failed=timeout), so that the
+  // argument after the option is never taken as its value.
+  bool optional_value = false;
   // A phrase for the help, no final period (the default and "repeatable"
   // are appended in parentheses); wrapped by OptionsHelp.
   const char* help = "";

@@ -12,6 +12,7 @@ namespace budgetdoc {
 Result<NormalizedDocument> ExtractBytes(std::string_view bytes,
                                         const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
+  BUDGETDOC_RETURN_IF_ERROR(RequireReadableText(doc));
   return Normalize(std::move(doc), options.normalize);
 }
 

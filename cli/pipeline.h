@@ -1,5 +1,7 @@
 // The pipeline stages wired together for one document:
-// ReadFile → Extract → Normalize → MapToSchema → RunChecks.
+// ReadFile → Extract → RequireReadableText → Normalize → MapToSchema →
+// RunChecks. A document without readable text (all pages scanned or
+// garbled, an empty or 1-byte file) is an error, not an empty report.
 // Tested through tests/cli/cli_test.cc and tests/cli/golden_test.cc.
 #ifndef BUDGETDOC_CLI_PIPELINE_H_
 #define BUDGETDOC_CLI_PIPELINE_H_

@@ -22,7 +22,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   if (out_path.empty()) {
     return UsageError(kReportCommand, env, "-o FILE is required");
   }
-  PipelineOptions options;
+  PipelineOptions options = CliPipelineOptions();
   std::vector<std::string> bytes;
   std::vector<Analysis> analyses;
   HtmlReportOptions html;

@@ -3,7 +3,7 @@
 #include "base/utf8.h"
 #include "cli/report.h"
 #include "output/html_report.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <condition_variable>
 #include <cstdlib>
@@ -265,9 +265,9 @@ class Server {
                   size_t* total) {
     StoreOptions so;
     so.read_only = true;
-    BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
-                               SqliteStore::Open(options_.db_path, so));
-    const std::vector<ExportColumn>& cols = SqliteStore::ExportColumns(table);
+    BUDGETDOC_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                               OpenStore(options_.db_path, so));
+    const std::vector<ExportColumn>& cols = ExportColumns(table);
     *total = 0;
     return store->ForEachExportRow(table, [&](const Row& row) {
       std::map<std::string, std::string> m;

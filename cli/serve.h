@@ -23,7 +23,7 @@ namespace budgetdoc {
 struct ServeOptions {
   std::string host = "127.0.0.1";  // address to bind
   int port = 8080;                 // 0 = any free port (printed)
-  std::string db_path;             // batch database to browse; "" = none
+  std::string db_path;  // batch database to browse (file or URL); "" = none
   size_t max_upload_bytes = size_t{64} << 20;
   int jobs = 2;          // analyses at once; more requests wait
   WorkerOptions worker;  // timeout and memory limit per analysis

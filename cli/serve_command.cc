@@ -2,6 +2,7 @@
 // Tested by tests/cli/serve_test.cc.
 #include "cli/command.h"
 #include "cli/serve.h"
+#include "output/store.h"
 
 #include <unistd.h>
 
@@ -21,9 +22,9 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "127.0.0.1",
      .help = "address to bind; the default serves this machine only"},
     {.name = "db",
-     .value = "FILE",
+     .value = "FILE|URL",
      .help = "a batch database to browse (documents, findings by region, "
-             "year and body)"},
+             "year and body): a SQLite file or a postgresql:// URL"},
     {.name = "max-upload",
      .value = "MB",
      .type = ValueType::kInteger,
@@ -56,7 +57,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.port = args.GetInt("port");
   if (args.Has("db")) {
     o.db_path = args.Get("db");
-    if (::access(o.db_path.c_str(), R_OK) != 0) {
+    if (!IsPostgresUrl(o.db_path) && ::access(o.db_path.c_str(), R_OK) != 0) {
       return UsageError(kServeCommand, env, o.db_path + ": no such database");
     }
   }

@@ -1,10 +1,11 @@
 #include "cli/worker.h"
 
 #include "base/file_io.h"
+#include "cli/limits.h"
 #include "extract/extract.h"
 #include "output/json_writer.h"
 #include "output/schema_json.h"
-#include "output/sqlite_store.h"
+#include "output/store.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,14 +23,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
-
-#if defined(__SANITIZE_ADDRESS__)
-#define BUDGETDOC_ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BUDGETDOC_ASAN_BUILD 1
-#endif
-#endif
 
 namespace budgetdoc {
 namespace {
@@ -49,18 +42,6 @@ Json Millis(double ms) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.3f", ms);
   return Json::Number(buf);
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 // The analysis of one document as the worker reports it: a status object
@@ -91,6 +72,11 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
   } else {
     out.status.Set("ok", Json::Bool(true));
     out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
+    // Pages scanned or garbled: the document was read in part.
+    size_t unreadable = UnreadablePages(a->nd.doc).size();
+    out.status.Set("unreadable_pages",
+                   Json::Int(static_cast<int64_t>(unreadable)));
+    out.status.Set("partial", Json::Bool(unreadable > 0));
     out.rows = StoreRowsOf(*a);
   }
   out.status.Set("analyze_ms", Millis(MsSince(start)));
@@ -100,30 +86,24 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
 // Everything the child does; never returns. `given` is the file content
 // when the parent read it, nullopt when the child is to read it.
 [[noreturn]] void ChildMain(int fd, pid_t parent, const std::string& path,
-                            std::optional<std::string_view> given,
+                            std::optional<std::string_view> given, int attempt,
                             const WorkerOptions& options) {
   // Die with the parent, even if it is SIGKILLed.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(1);
   struct rlimit no_core = {0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
-#ifndef BUDGETDOC_ASAN_BUILD
-  if (options.max_memory_mb > 0) {
-    rlim_t limit = static_cast<rlim_t>(options.max_memory_mb) << 20;
-    struct rlimit as = {limit, limit};
-    setrlimit(RLIMIT_AS, &as);
-  }
-#endif
+  ApplyMemoryLimit(options.max_memory_mb);
   bool header_written = false;
   // Reports running out of memory without allocating.
   auto out_of_memory = [&] {
-    if (!header_written) WriteAll(fd, "{}\n");
+    if (!header_written) WriteAllToFd(fd, "{}\n");
     char buf[160];
     int n = std::snprintf(buf, sizeof(buf),
                           "{\"ok\":false,\"code\":\"out_of_memory\",\"error\":"
                           "\"out of memory (worker limit %d MiB)\"}",
                           options.max_memory_mb);
-    WriteAll(fd, std::string_view(buf, static_cast<size_t>(n)));
+    WriteAllToFd(fd, std::string_view(buf, static_cast<size_t>(n)));
     _exit(0);
   };
   std::string owned;
@@ -134,7 +114,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     // (content hash, size, sniffed format), or {} when the parent knows it.
     if (given) {
       bytes = *given;
-      if (!WriteAll(fd, "{}\n")) _exit(1);
+      if (!WriteAllToFd(fd, "{}\n")) _exit(1);
       header_written = true;
     } else {
       auto start = std::chrono::steady_clock::now();
@@ -147,7 +127,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
                             ? "too_large"
                             : "unreadable"));
         j.Set("error", Json::Str(read.status().message()));
-        _exit(WriteAll(fd, "{}\n" + j.Dump()) ? 0 : 1);
+        _exit(WriteAllToFd(fd, "{}\n" + j.Dump()) ? 0 : 1);
       }
       owned = std::move(read).value();
       bytes = owned;
@@ -157,11 +137,12 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
       header.Set("sniffed_format",
                  Json::Str(SniffedFormatName(SniffFormat(bytes))));
       header.Set("read_ms", Millis(MsSince(start)));
-      if (!WriteAll(fd, header.Dump() + "\n")) _exit(1);
+      if (!WriteAllToFd(fd, header.Dump() + "\n")) _exit(1);
       header_written = true;
     }
 
-    if (options.hook != nullptr) options.hook->BeforeAnalyze(path, options);
+    if (options.hook != nullptr)
+      options.hook->BeforeAnalyze(path, attempt, options);
     Analyzed result = AnalyzeForWorker(path, bytes, options);
     json = result.status.Dump();
     if (result.payload) {
@@ -178,10 +159,10 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     msg += "{\"ok\":false,\"code\":\"internal\",\"error\":";
     AppendJsonString(std::string("internal error: ") + e.what(), &msg);
     msg += "}";
-    WriteAll(fd, msg);
+    WriteAllToFd(fd, msg);
     _exit(0);
   }
-  _exit(WriteAll(fd, json) ? 0 : 1);
+  _exit(WriteAllToFd(fd, json) ? 0 : 1);
 }
 
 std::string LastLine(std::string_view text) {
@@ -222,6 +203,7 @@ Json StoreRowsOf(const Analysis& a) {
 
 struct WorkerPool::Worker {
   size_t id = 0;
+  int attempt = 1;
   pid_t pid = -1;
   std::string path;
   int out_fd = -1;  // the result pipe
@@ -251,7 +233,7 @@ WorkerPool::~WorkerPool() {
 }
 
 Status WorkerPool::Launch(size_t id, const std::string& path,
-                          std::optional<std::string_view> bytes) {
+                          std::optional<std::string_view> bytes, int attempt) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     return Status::IoError(std::string("pipe: ") + std::strerror(errno));
@@ -283,7 +265,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
       if (w.out_fd >= 0) close(w.out_fd);
       if (w.err_fd >= 0) close(w.err_fd);
     }
-    ChildMain(out_pipe[1], parent, path, bytes, options_);
+    ChildMain(out_pipe[1], parent, path, bytes, attempt, options_);
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -292,6 +274,7 @@ Status WorkerPool::Launch(size_t id, const std::string& path,
   }
   Worker w;
   w.id = id;
+  w.attempt = attempt;
   w.pid = pid;
   w.path = path;
   w.out_fd = out_pipe[0];
@@ -414,6 +397,7 @@ WorkerResult WorkerPool::Finish(Worker& w) {
   }
   WorkerResult r;
   r.id = w.id;
+  r.attempt = w.attempt;
   r.wall_ms = MsSince(w.start);
   r.peak_rss_kb = w.usage.ru_maxrss;
   // The header line, when the child got that far.
@@ -459,10 +443,10 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     std::string desc = "signal " + std::to_string(sig) + " (" +
                        (name != nullptr ? name : "?") + ")";
     if (sig == SIGKILL) {
-      r.error_kind = "out_of_memory";
+      r.error_kind = "killed";
       r.error = with_stderr("worker killed by " + desc +
-                            " that budgetdoc did not send: most likely the "
-                            "system ran out of memory");
+                            " that budgetdoc did not send (the system's "
+                            "out-of-memory killer, or an operator)");
     } else if (LooksLikeOutOfMemory(w.err_tail)) {
       r.error_kind = "out_of_memory";
       r.error = with_stderr("worker ran out of memory (limit " +
@@ -515,6 +499,9 @@ WorkerResult WorkerPool::Finish(Worker& w) {
     }
     r.ok = true;
     if (const Json* f = j.Find("format")) r.format = f->text();
+    if (const Json* u = j.Find("unreadable_pages")) {
+      r.unreadable_pages = std::strtol(u->text().c_str(), nullptr, 10);
+    }
     r.rows = std::move(rows).value();
     return r;
   }

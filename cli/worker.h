@@ -42,9 +42,10 @@ class WorkerHook {
  public:
   virtual ~WorkerHook() = default;
   // Runs in the child after the file is read and hashed, before the
-  // analysis. May abort, hang, or throw std::bad_alloc (reported as out of
-  // memory).
-  virtual void BeforeAnalyze(const std::string& path,
+  // analysis; `attempt` is the try of this document (1, or 2 for the retry
+  // after a transient failure). May abort, hang, kill itself, or throw
+  // std::bad_alloc (reported as out of memory).
+  virtual void BeforeAnalyze(const std::string& path, int attempt,
                              const WorkerOptions& options) const = 0;
 };
 
@@ -66,15 +67,19 @@ struct WorkerOptions {
 
 struct WorkerResult {
   size_t id = 0;        // the id given to Launch
+  int attempt = 1;      // the attempt given to Launch
   bool ok = false;      // the child analyzed the document
   Json rows;            // when ok: StoreRowsFromResult of the analysis
   std::string payload;  // when ok and WorkerOptions::payload is set
   std::string format;   // when ok: the format read (pdf, docx, html, text)
-  std::string error;    // when !ok: the reason, location first
+  // when ok: pages scanned or garbled (their text not read); a document
+  // with any is partial, not ok.
+  int unreadable_pages = 0;
+  std::string error;  // when !ok: the reason, location first
   // when !ok: extraction errors use the status code name in snake case
   // (corrupt, unsupported, limit_exceeded, invalid_argument, io_error, ...);
-  // worker failures are crash, timeout, out_of_memory or worker (no usable
-  // result).
+  // worker failures are crash, timeout, out_of_memory, killed (a SIGKILL
+  // budgetdoc did not send) or worker (no usable result).
   std::string error_kind;
   // Known when the child read the file itself (Launch without bytes) and got
   // that far, even if it crashed later: "" / -1 otherwise.
@@ -94,9 +99,10 @@ Json StoreRowsOf(const Analysis& a);
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,
 // else {}), written before the analysis so that it survives a crash; a
-// status ({"ok": true, "format", "analyze_ms"} or {"ok": false, "code",
+// status ({"ok": true, "format", "unreadable_pages", "partial",
+// "analyze_ms"} or {"ok": false, "code",
 // "error", "analyze_ms"}); when ok, the rows for the store
-// (StoreRowsFromResult, output/sqlite_store.h), computed in the worker so
+// (StoreRowsFromResult, output/store.h), computed in the worker so
 // that the parent only binds values.
 
 class WorkerPool {
@@ -109,10 +115,11 @@ class WorkerPool {
   // Forks a child for one document. `bytes` is the file content when the
   // caller has read it (the child gets its own copy-on-write image, so the
   // caller may free it on return); nullopt lets the child read and hash the
-  // file itself, in parallel with the other workers. Fails when fork or pipe
+  // file itself, in parallel with the other workers. `attempt` counts the
+  // tries of this document (1, then 2 for a retry). Fails when fork or pipe
   // fails.
   Status Launch(size_t id, const std::string& path,
-                std::optional<std::string_view> bytes);
+                std::optional<std::string_view> bytes, int attempt = 1);
 
   size_t active() const { return workers_.size(); }
 

@@ -1,5 +1,6 @@
 #include "extract/extract.h"
 
+#include "base/utf8.h"
 #include "extract/chart_tables.h"
 #include "extract/readers.h"
 
@@ -140,6 +141,78 @@ Result<Document> Extract(std::string_view bytes,
   doc->source = name;
   ConvertChartTables(&*doc);
   return doc;
+}
+
+namespace {
+
+// Letters, ideographs and digits in s, counted up to `enough`.
+size_t CountWordChars(std::string_view s, size_t enough) {
+  size_t n = 0, pos = 0;
+  while (pos < s.size() && n < enough) {
+    char32_t c = DecodeUtf8(s, &pos);
+    bool ascii_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                      (c >= 'A' && c <= 'Z');
+    // Above ASCII, anything but punctuation, symbols and spaces counts.
+    bool other_word =
+        c >= 0x80 && c != kReplacementChar && !(c >= 0x2000 && c <= 0x2BFF) &&
+        !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) &&
+        !(c >= 0xE000 && c <= 0xF8FF) && c != 0xA0 && c != 0xFEFF;
+    if (ascii_word || other_word) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<const Page*> UnreadablePages(const Document& doc) {
+  std::vector<const Page*> out;
+  for (const Page& p : doc.pages) {
+    if (p.unreadable) out.push_back(&p);
+  }
+  return out;
+}
+
+Status RequireReadableText(const Document& doc) {
+  constexpr size_t kEnough = 2;
+  size_t n = 0;
+  for (const Block& b : doc.blocks) {
+    if (n >= kEnough) break;
+    if (b.page > 0 && doc.PageUnreadable(b.page)) continue;
+    n += CountWordChars(b.text, kEnough - n);
+  }
+  for (const Table& t : doc.tables) {
+    for (const auto& row : t.rows) {
+      for (const Cell& c : row) {
+        if (n >= kEnough) break;
+        n += CountWordChars(c.text, kEnough - n);
+      }
+    }
+  }
+  if (n >= kEnough) return Status::Ok();
+  std::string why;
+  std::vector<const Page*> unreadable = UnreadablePages(doc);
+  if (!unreadable.empty()) {
+    why = (unreadable.size() == doc.pages.size()
+               ? "all " + std::to_string(doc.pages.size())
+               : std::to_string(unreadable.size()) + " of " +
+                     std::to_string(doc.pages.size())) +
+          (doc.pages.size() == 1 ? " page is" : " pages are") + " unreadable (";
+    for (size_t i = 0; i < unreadable.size() && i < 3; ++i) {
+      why += (i > 0 ? "; page " : "page ") +
+             std::to_string(unreadable[i]->number) + ": " +
+             unreadable[i]->reason;
+    }
+    why += unreadable.size() > 3 ? "; ...)" : ")";
+    if (unreadable.size() < doc.pages.size())
+      why += " and the rest hold no text";
+    why += "; budgetdoc reads text layers, it does not run OCR";
+  } else if (!doc.pages.empty()) {
+    why = "its " + std::to_string(doc.pages.size()) +
+          (doc.pages.size() == 1 ? " page holds" : " pages hold") + " no text";
+  } else {
+    why = "the file holds no words or figures";
+  }
+  return Status::Unsupported(doc.source + ": no readable text: " + why);
 }
 
 }  // namespace budgetdoc

@@ -120,6 +120,45 @@ bool IsGarbageChar(char32_t c) {
          (c >= 0xF0000) || c < 0x20 || (c >= 0x7F && c < 0xA0);
 }
 
+bool IsCjkChar(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF) ||
+         (c >= 0x2E80 && c <= 0x2FDF);  // radicals (folded by normalize)
+}
+
+// A character that a Chinese report's text layer plausibly holds: CJK
+// ideographs and punctuation, full-width forms, ASCII, general punctuation,
+// the symbols tables and numbering use (①, ■, ℃, ㎡, ×, Ⅰ, ─). Letters of
+// other scripts (Latin-1 and extended Latin, Greek, Cyrillic, kana, ...)
+// are what a font without a Unicode map yields: its glyph ids read as
+// code points.
+bool IsPlausibleChar(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return true;
+  if (IsCjkChar(c)) return true;
+  if (c >= 0xA0 && c <= 0xBF) return true;  // Latin-1 punctuation: · ° ±
+  if (c == 0xD7 || c == 0xF7) return true;  // × ÷
+  struct Range {
+    char32_t lo, hi;
+  };
+  static constexpr Range kPlausible[] = {
+      {0x2000, 0x206F},  // general punctuation: — … ‰ “ ”
+      {0x2100, 0x218F},  // letterlike symbols, number forms: ℃ № Ⅰ
+      {0x2190, 0x22FF},  // arrows, mathematical operators
+      {0x2460, 0x24FF},  // enclosed alphanumerics: ① ⑴ ⒈
+      {0x2500, 0x25FF},  // box drawing, blocks, geometric shapes: ─ ■ ●
+      {0x2600, 0x27BF},  // symbols, dingbats: ★ ✓
+      {0x3000, 0x303F},  // CJK punctuation
+      {0x30FB, 0x30FC},  // ・ ー
+      {0x3200, 0x33FF},  // enclosed CJK, CJK compatibility: ㈠ ㎡
+      {0xFE30, 0xFE4F},  // CJK compatibility forms
+      {0xFF00, 0xFFEF},  // full-width forms
+  };
+  for (const Range& r : kPlausible) {
+    if (c >= r.lo && c <= r.hi) return true;
+  }
+  return false;
+}
+
 // Strips spaces (ASCII and ideographic) from s.
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
@@ -773,19 +812,54 @@ PdfTextQuality AssessPageText(const PdfPageInput& page,
       char32_t c = DecodeUtf8(s, &pos);
       if (IsSpaceChar(c)) continue;
       ++q.chars;
-      if (IsGarbageChar(c)) ++q.garbage;
+      if (IsGarbageChar(c)) {
+        ++q.garbage;
+      } else if (!IsPlausibleChar(c)) {
+        ++q.implausible;
+      }
+      if (IsCjkChar(c)) ++q.cjk;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++q.latin_letters;
     }
   }
+  auto percent = [&](int n) {
+    return std::to_string(static_cast<int>(std::lround(100.0 * n / q.chars)));
+  };
   if (page.image_only) {
     q.unreadable = true;
     q.reason = "no text layer (the page is an image)";
   } else if (q.chars > 0 && q.garbage >= options.max_garbage_share * q.chars) {
     q.unreadable = true;
-    int share = static_cast<int>(std::lround(100.0 * q.garbage / q.chars));
-    q.reason = "text layer is mostly garbage (" + std::to_string(share) +
-               "% replacement, private-use or (cid:NN) characters)";
+    q.reason = "text layer is garbled (" + percent(q.garbage) +
+               "% replacement, private-use, control or (cid:NN) characters)";
+  } else if (q.chars > 0 &&
+             q.garbage + q.implausible >= options.max_garbage_share * q.chars) {
+    q.unreadable = true;
+    q.reason = "text layer is garbled (" + percent(q.garbage + q.implausible) +
+               "% of its characters are not plausible text: a font without a "
+               "Unicode map)";
   }
   return q;
+}
+
+void MarkLatinGibberish(std::vector<PdfTextQuality>* pages,
+                        const PdfLayoutOptions& options) {
+  int chars = 0, cjk = 0;
+  for (const PdfTextQuality& q : *pages) {
+    if (q.unreadable) continue;
+    chars += q.chars;
+    cjk += q.cjk;
+  }
+  if (chars == 0 || cjk < options.min_cjk_share * chars) return;
+  for (PdfTextQuality& q : *pages) {
+    if (q.unreadable || q.chars < 40) continue;
+    if (q.cjk * 50 < q.chars && q.latin_letters * 2 >= q.chars) {
+      q.unreadable = true;
+      q.reason =
+          "text layer is garbled (Latin letters without a single word of "
+          "Chinese on a page of a Chinese document: a font without a Unicode "
+          "map)";
+    }
+  }
 }
 
 std::vector<PdfWord> NormalizeWords(const std::vector<PdfWord>& words) {
@@ -1100,7 +1174,7 @@ bool StartsWithNumbering(std::string_view text) {
 // ---- LayOutPdf
 // ---------------------------------------------------------------
 
-Document LayOutPdf(const std::vector<PdfPageInput>& pages,
+Document LayOutPdf(std::vector<PdfPageInput> pages,
                    const PdfLayoutOptions& options,
                    const RulingFinder& find_rulings) {
   Document doc;
@@ -1108,6 +1182,11 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
   std::vector<PageWork> work(pages.size());
   int unreadable_pages = 0;
   int doc_rendered_pages = 0;  // pages rendered for their ruling lines
+  std::vector<PdfTextQuality> quality;
+  quality.reserve(pages.size());
+  for (const PdfPageInput& in : pages)
+    quality.push_back(AssessPageText(in, options));
+  MarkLatinGibberish(&quality, options);
   for (size_t i = 0; i < pages.size(); ++i) {
     const PdfPageInput& in = pages[i];
     PageWork& p = work[i];
@@ -1117,7 +1196,7 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
     page.width = in.width;
     page.height = in.height;
     page.rotation = in.rotation;
-    PdfTextQuality q = AssessPageText(in, options);
+    const PdfTextQuality& q = quality[i];
     if (q.unreadable) {
       page.unreadable = true;
       page.reason = q.reason;
@@ -1147,6 +1226,9 @@ Document LayOutPdf(const std::vector<PdfPageInput>& pages,
       page.turns = p.turns;
       p.lines = BuildLines(p.upright.words);
       p.upright.words.clear();  // the lines hold copies
+      // Nor are the input words needed again: memory then holds each
+      // page's lines once, not its words twice.
+      pages[i].words = std::vector<PdfWord>();
     }
     doc.pages.push_back(std::move(page));
   }

@@ -56,8 +56,9 @@ struct PdfPageInput {
   // tables need them. pdf_tables splits columns at vertical rulings and
   // bands body rows between horizontal ones.
   std::vector<PdfRuling> rulings;
-  // Set by the reader when the page has no words but renders with ink: a
-  // scanned or image-only page.
+  // Set by the reader when the page has no words (or fewer than ten
+  // characters) but renders with ink spread over it: a scanned or
+  // image-only page. Its few words, if any, are not read.
   bool image_only = false;
 };
 
@@ -78,21 +79,34 @@ struct PdfLayoutOptions {
   // pages (and on at least a third of the pages) is a running header/footer.
   int min_repeats = 3;
   // A page whose text is at least this share of garbage characters
-  // (U+FFFD, private use, "(cid:NN)", controls) is unreadable.
+  // (U+FFFD, private use, "(cid:NN)", controls) or of characters a Chinese
+  // report does not hold (letters of other scripts: glyph ids of a font
+  // without a Unicode map read as code points) is unreadable.
   double max_garbage_share = 0.3;
+  // A document whose readable text is at least this share CJK is Chinese:
+  // a page of it with 40 or more characters that are half Latin letters
+  // and under 2% CJK is garbled.
+  double min_cjk_share = 0.3;
   // Build tables (pdf_tables.h); when false every line is prose.
   bool tables = true;
 };
 
 // How usable a page's text layer is.
 struct PdfTextQuality {
-  int chars = 0;    // code points in all words, spaces excluded
-  int garbage = 0;  // U+FFFD, private use, controls, chars of "(cid:NN)"
+  int chars = 0;        // code points in all words, spaces excluded
+  int garbage = 0;      // U+FFFD, private use, controls, chars of "(cid:NN)"
+  int implausible = 0;  // other letters a Chinese report does not hold
+  int cjk = 0;          // CJK ideographs
+  int latin_letters = 0;
   bool unreadable = false;
   std::string reason;  // why unreadable, e.g. "no text layer"
 };
 PdfTextQuality AssessPageText(const PdfPageInput& page,
                               const PdfLayoutOptions& options);
+// Marks, in a Chinese document (readable text at least min_cjk_share CJK),
+// pages of Latin letters without Chinese as garbled.
+void MarkLatinGibberish(std::vector<PdfTextQuality>* pages,
+                        const PdfLayoutOptions& options);
 
 // Words with implausible boxes (some producers give boxes a quarter or twice
 // the font size high) get a box one font size high around their estimated
@@ -123,13 +137,15 @@ bool StartsWithNumbering(std::string_view text);
 using RulingFinder = std::function<std::vector<PdfRuling>(int page)>;
 
 // The whole layout: pages in, Document out (format kPdf, pages, blocks,
-// tables, findings about unreadable pages). Pages must be in order.
+// tables, findings about unreadable pages). Pages must be in order; they
+// are taken by value so each page's words are freed once laid out (pass
+// them with std::move).
 // `find_rulings`, when set, is asked for the ruling lines of a page whose
 // tables look like wrapped cells of a ruled grid (rows of number fragments)
 // and has none in its input; the page's tables are then rebuilt with them,
 // rows banded by the horizontal rulings. The count of such pages is
 // recorded as metadata "pdf_ruled_pages".
-Document LayOutPdf(const std::vector<PdfPageInput>& pages,
+Document LayOutPdf(std::vector<PdfPageInput> pages,
                    const PdfLayoutOptions& options,
                    const RulingFinder& find_rulings = nullptr);
 

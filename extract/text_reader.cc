@@ -22,33 +22,85 @@ bool StartsWith(std::string_view s, std::string_view p) {
 struct Decoded {
   std::string text;
   std::string encoding;
+  size_t invalid = 0;        // byte sequences replaced with U+FFFD
+  size_t first_invalid = 0;  // byte offset (in the file) of the first
 };
+
+// At most this share of a file may be undecodable for it to be read with
+// replacement characters (a cut character, a stray byte); more means the
+// encoding is not the one tried.
+constexpr size_t kMaxInvalidPerMille = 10;
+
+bool MostlyDecodes(size_t invalid, size_t size) {
+  return invalid * 1000 <= size * kMaxInvalidPerMille;
+}
+
+// UTF-8 with every invalid byte replaced by U+FFFD.
+Decoded LenientUtf8(std::string_view bytes, size_t base) {
+  Decoded d;
+  d.text.reserve(bytes.size());
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t start = pos;
+    char32_t c = DecodeUtf8(bytes, &pos);
+    if (c == kReplacementChar && pos == start + 1) {
+      if (d.invalid++ == 0) d.first_invalid = base + start;
+      AppendUtf8(kReplacementChar, &d.text);
+    } else {
+      d.text.append(bytes.substr(start, pos - start));
+    }
+  }
+  d.encoding = "UTF-8";
+  return d;
+}
 
 Result<Decoded> Decode(std::string_view bytes) {
   if (StartsWith(bytes, "\xEF\xBB\xBF")) {
-    bytes.remove_prefix(3);
-    if (!IsValidUtf8(bytes)) {
+    Decoded d = LenientUtf8(bytes.substr(3), 3);
+    if (!MostlyDecodes(d.invalid, bytes.size())) {
       return Status::Corrupt(
-          "starts with a UTF-8 byte order mark but is not "
-          "valid UTF-8");
+          "starts with a UTF-8 byte order mark but is not valid UTF-8 (" +
+          std::to_string(d.invalid) + " invalid bytes, the first at byte " +
+          std::to_string(d.first_invalid) + ")");
     }
-    return Decoded{std::string(bytes), "UTF-8 (BOM)"};
+    d.encoding = "UTF-8 (BOM)";
+    return d;
   }
   if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
     bool le = bytes[0] == '\xFF';
-    BUDGETDOC_ASSIGN_OR_RETURN(
-        std::string t,
-        ConvertToUtf8(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE"));
-    return Decoded{std::move(t), le ? "UTF-16LE" : "UTF-16BE"};
+    const char* charset = le ? "UTF-16LE" : "UTF-16BE";
+    BUDGETDOC_ASSIGN_OR_RETURN(LenientText t,
+                               ConvertToUtf8Lenient(bytes.substr(2), charset));
+    if (!MostlyDecodes(t.invalid, bytes.size())) {
+      return Status::Corrupt(std::string("starts with a ") + charset +
+                             " byte order mark but is not valid " + charset);
+    }
+    return Decoded{std::move(t.text), charset, t.invalid, t.first_invalid + 2};
   }
   if (IsValidUtf8(bytes)) return Decoded{std::string(bytes), "UTF-8"};
+  // Mostly UTF-8: a cut character or a stray byte is replaced, not fatal.
+  Decoded utf8 = LenientUtf8(bytes, 0);
+  if (MostlyDecodes(utf8.invalid, bytes.size())) return utf8;
+  // Chinese legacy encodings: whole, then mostly.
   Result<std::string> gb = ConvertToUtf8(bytes, "GB18030");
   if (gb.ok()) return Decoded{std::move(gb).value(), "GB18030"};
   Result<std::string> big5 = ConvertToUtf8(bytes, "Big5");
   if (big5.ok()) return Decoded{std::move(big5).value(), "Big5"};
-  return Status::Corrupt(
-      "text is neither valid UTF-8 nor GB18030/GBK nor Big5 (" +
-      gb.status().message() + ")");
+  Result<LenientText> gb_lenient = ConvertToUtf8Lenient(bytes, "GB18030");
+  if (gb_lenient.ok() && MostlyDecodes(gb_lenient->invalid, bytes.size())) {
+    return Decoded{std::move(gb_lenient->text), "GB18030", gb_lenient->invalid,
+                   gb_lenient->first_invalid};
+  }
+  std::string gb_detail = gb_lenient.ok()
+                              ? std::to_string(gb_lenient->invalid) +
+                                    " invalid sequences, the first at byte " +
+                                    std::to_string(gb_lenient->first_invalid)
+                              : gb.status().message();
+  return Status::Corrupt("text is neither valid UTF-8 (" +
+                         std::to_string(utf8.invalid) +
+                         " invalid bytes, the first at byte " +
+                         std::to_string(utf8.first_invalid) +
+                         ") nor GB18030/GBK (" + gb_detail + ") nor Big5");
 }
 
 // Rejects decoded text that is mostly control characters or replacement
@@ -282,6 +334,19 @@ Result<Document> ReadText(std::string_view bytes, const ExtractOptions& opts) {
   Document doc;
   doc.format = Format::kText;
   doc.metadata["encoding"] = decoded.encoding;
+  if (decoded.invalid > 0) {
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.rule = "extract.text.invalid_bytes";
+    f.message =
+        "not valid " + decoded.encoding + " at byte " +
+        std::to_string(decoded.first_invalid) +
+        (decoded.invalid > 1
+             ? " and " + std::to_string(decoded.invalid - 1) + " more places"
+             : std::string()) +
+        "; replaced with U+FFFD and read on";
+    doc.findings.push_back(std::move(f));
+  }
 
   std::vector<std::string> lines;
   for (std::string_view line : SplitLines(decoded.text)) {

@@ -19,6 +19,17 @@ namespace budgetdoc {
 Result<std::string> ConvertToUtf8(std::string_view bytes,
                                   std::string_view charset);
 
+// The lenient conversion: every byte sequence that is not valid in
+// `charset` becomes U+FFFD, and the count and the byte offset of the first
+// are reported. Fails only for an unknown charset.
+struct LenientText {
+  std::string text;
+  size_t invalid = 0;        // invalid sequences replaced
+  size_t first_invalid = 0;  // byte offset of the first (when invalid > 0)
+};
+Result<LenientText> ConvertToUtf8Lenient(std::string_view bytes,
+                                         std::string_view charset);
+
 // True when ICU knows the charset name.
 bool IsKnownCharset(std::string_view charset);
 

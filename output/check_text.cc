@@ -1,6 +1,7 @@
 #include "output/check_text.h"
 
 #include "base/utf8.h"
+#include "extract/extract.h"
 
 namespace budgetdoc {
 namespace {
@@ -81,7 +82,24 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
     out += "  " + field + (english ? " unknown: " : " 未能确定：") + why + "\n";
   }
   out += (english ? "  facts read: " : "  读取事实：") +
-         std::to_string(ex.facts.size()) + "\n\n";
+         std::to_string(ex.facts.size()) + "\n";
+  // Pages whose text could not be read: the report is partial.
+  std::vector<const Page*> unreadable = UnreadablePages(nd.doc);
+  if (!unreadable.empty()) {
+    out += english
+               ? "  unreadable pages (" + std::to_string(unreadable.size()) +
+                     " of " + std::to_string(nd.doc.pages.size()) +
+                     "; the report is read in part):\n"
+               : "  无法读取的页面（" + std::to_string(unreadable.size()) +
+                     "/" + std::to_string(nd.doc.pages.size()) +
+                     "页，报告仅部分读取）：\n";
+    for (const Page* p : unreadable) {
+      out += (english ? "    page " + std::to_string(p->number) + ": "
+                      : "    第" + std::to_string(p->number) + "页：") +
+             p->reason + "\n";
+    }
+  }
+  out += "\n";
 
   size_t material = report.Count(Verdict::kMaterial);
   size_t minor = report.Count(Verdict::kMinor);

@@ -9,36 +9,6 @@
 namespace budgetdoc {
 namespace {
 
-constexpr std::string_view kDdl[] = {
-    R"(CREATE TABLE IF NOT EXISTS cross_findings(
-  scope TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  link TEXT NOT NULL,
-  doc_id INTEGER NOT NULL,
-  path TEXT NOT NULL,
-  other_doc_id INTEGER,
-  other_path TEXT,
-  documents TEXT NOT NULL,
-  subject TEXT,
-  rule TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  severity TEXT NOT NULL,
-  message TEXT,
-  printed TEXT,
-  expected TEXT,
-  difference TEXT,
-  tolerance TEXT,
-  reason TEXT,
-  evidence TEXT,
-  PRIMARY KEY (scope, seq)
-))",
-    "CREATE INDEX IF NOT EXISTS cross_findings_doc ON cross_findings(doc_id)",
-    "CREATE INDEX IF NOT EXISTS cross_findings_other ON "
-    "cross_findings(other_doc_id)",
-    "CREATE INDEX IF NOT EXISTS cross_findings_rule ON cross_findings(rule, "
-    "outcome)",
-};
-
 std::string List(const std::set<std::string>& items) {
   std::string out;
   for (const std::string& s : items)
@@ -46,11 +16,16 @@ std::string List(const std::set<std::string>& items) {
   return out;
 }
 
-Result<bool> TableExists(SqliteStore& store) {
+// False in a database of an older layout opened read-only (not migrated).
+Result<bool> TableExists(Store& store) {
   BUDGETDOC_ASSIGN_OR_RETURN(
       std::vector<Row> rows,
-      store.Execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                    "AND name = 'cross_findings'"));
+      store.Execute(store.dialect() == SqlDialect::kSqlite
+                        ? "SELECT count(*) FROM sqlite_master WHERE type = "
+                          "'table' AND name = 'cross_findings'"
+                        : "SELECT count(*) FROM information_schema.tables "
+                          "WHERE table_schema = current_schema() AND "
+                          "table_name = 'cross_findings'"));
   return !rows.empty() && rows[0][0] && *rows[0][0] != "0";
 }
 
@@ -83,24 +58,19 @@ Origin OriginOf(std::string_view name) {
 
 }  // namespace
 
-Status EnsureCrossTables(SqliteStore& store) {
-  for (std::string_view sql : kDdl) {
-    BUDGETDOC_RETURN_IF_ERROR(store.Execute(sql).status());
-  }
-  return Status::Ok();
-}
-
 Result<std::vector<CrossDocument>> ReadCrossDocuments(
-    SqliteStore& store, const std::set<std::string>& scopes) {
-  // A report in several files is read as its bundle, not as its files.
+    Store& store, const std::set<std::string>& scopes) {
+  // A report in several files is read as its bundle, not as its files
+  // (coalesce: a document without report_id is never a member).
   std::string where =
-      "status = 'ok' AND NOT (format != 'bundle' AND report_id IN (SELECT "
-      "report_id FROM documents WHERE format = 'bundle' AND status = 'ok'))";
+      "status = 'ok' AND NOT (format != 'bundle' AND coalesce(report_id, "
+      "'') IN (SELECT report_id FROM documents WHERE format = 'bundle' AND "
+      "status = 'ok'))";
   if (!scopes.empty()) {
     std::set<std::string> codes = scopes;
     bool none = codes.erase("") > 0;
     where += " AND (";
-    where += codes.empty() ? "0" : "region_code IN (" + List(codes) + ")";
+    where += codes.empty() ? "1 = 0" : "region_code IN (" + List(codes) + ")";
     if (none) where += " OR region_code IS NULL OR region_code = ''";
     where += ")";
   }
@@ -177,15 +147,21 @@ Result<std::vector<CrossDocument>> ReadCrossDocuments(
   return docs;
 }
 
-Status WriteCrossFindings(SqliteStore& store,
-                          const std::set<std::string>& scopes,
+Status WriteCrossFindings(Store& store, const std::set<std::string>& scopes,
                           const std::vector<CrossDocument>& docs,
                           const std::vector<CrossResult>& results) {
-  BUDGETDOC_RETURN_IF_ERROR(EnsureCrossTables(store));
   std::map<std::string, const CrossDocument*> by_id;
   for (const CrossDocument& d : docs) by_id[d.id] = &d;
-  BUDGETDOC_RETURN_IF_ERROR(store.Execute("BEGIN IMMEDIATE").status());
+  // One writer of the table at a time (processes sharing the database).
+  const bool sqlite = store.dialect() == SqlDialect::kSqlite;
+  BUDGETDOC_RETURN_IF_ERROR(
+      store.Execute(sqlite ? "BEGIN IMMEDIATE" : "BEGIN").status());
   auto body = [&]() -> Status {
+    if (!sqlite) {
+      BUDGETDOC_RETURN_IF_ERROR(
+          store.Execute("LOCK TABLE cross_findings IN EXCLUSIVE MODE")
+              .status());
+    }
     if (!scopes.empty()) {
       BUDGETDOC_RETURN_IF_ERROR(
           store
@@ -243,10 +219,14 @@ Status WriteCrossFindings(SqliteStore& store,
   return store.Execute("COMMIT").status();
 }
 
-Result<size_t> UpdateCrossFindings(SqliteStore& store, int64_t run_id,
+Result<size_t> UpdateCrossFindings(Store& store, int64_t run_id,
                                    const CheckOptions& options) {
-  BUDGETDOC_ASSIGN_OR_RETURN(bool existed, TableExists(store));
-  BUDGETDOC_RETURN_IF_ERROR(EnsureCrossTables(store));
+  // meta 'cross_findings' = 'complete': every scope has been computed once
+  // (not yet in a new database or one migrated from layout 2).
+  BUDGETDOC_ASSIGN_OR_RETURN(
+      std::vector<Row> done,
+      store.Execute("SELECT count(*) FROM meta WHERE key = 'cross_findings'"));
+  const bool existed = !done.empty() && TextAt(done[0], 0) != "0";
   const std::string run = std::to_string(run_id);
   // A new table: every scope; else those of this run's documents and of the
   // results that cited them.
@@ -274,6 +254,14 @@ Result<size_t> UpdateCrossFindings(SqliteStore& store, int64_t run_id,
     BUDGETDOC_RETURN_IF_ERROR(WriteCrossFindings(store, scope, docs, results));
     written += results.size();
   }
+  if (!existed) {
+    BUDGETDOC_RETURN_IF_ERROR(
+        store
+            .Execute("INSERT INTO meta(key, value) VALUES "
+                     "('cross_findings', 'complete') ON CONFLICT (key) DO "
+                     "NOTHING")
+            .status());
+  }
   return written;
 }
 
@@ -294,7 +282,7 @@ const std::vector<ExportColumn>& CrossFindingColumns() {
   return *columns;
 }
 
-Status ForEachCrossFindingRow(SqliteStore& store,
+Status ForEachCrossFindingRow(Store& store,
                               const std::function<Status(const Row&)>& fn) {
   BUDGETDOC_ASSIGN_OR_RETURN(bool exists, TableExists(store));
   if (!exists) return Status::Ok();
@@ -305,7 +293,7 @@ Status ForEachCrossFindingRow(SqliteStore& store,
   return Status::Ok();
 }
 
-Status WriteCrossExport(SqliteStore& store, const ExportOptions& options,
+Status WriteCrossExport(Store& store, const ExportOptions& options,
                         std::ostream& out, const std::string& path) {
   auto write = [&](std::ostream& to) {
     return WriteExportRows(

@@ -51,6 +51,26 @@ void AppendCsvField(std::string_view field, std::string* out, bool quote) {
   out->push_back('"');
 }
 
+bool CsvFieldLooksLikeFormula(std::string_view field) {
+  if (field.empty()) return false;
+  switch (field[0]) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string NeutralizeCsvFormula(std::string_view field) {
+  if (!CsvFieldLooksLikeFormula(field)) return std::string(field);
+  return "'" + std::string(field);
+}
+
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out->push_back(',');
@@ -68,11 +88,18 @@ void AppendCsvRecord(const Row& fields, std::string* out) {
 }
 
 void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
-                     std::string* out) {
+                     std::string* out, bool raw) {
   for (size_t i = 0; i < row.size(); ++i) {
     if (i > 0) out->push_back(',');
+    if (!row[i]) continue;
     bool code = i < columns.size() && columns[i].kind == ColumnKind::kCode;
-    if (row[i]) AppendCsvField(*row[i], out, code);
+    bool text = i >= columns.size() || columns[i].kind == ColumnKind::kText ||
+                columns[i].kind == ColumnKind::kJson;
+    if (text && !raw && CsvFieldLooksLikeFormula(*row[i])) {
+      AppendCsvField(NeutralizeCsvFormula(*row[i]), out, code);
+    } else {
+      AppendCsvField(*row[i], out, code);
+    }
   }
   out->append("\r\n");
 }
@@ -190,7 +217,7 @@ Status WriteExportRows(const std::vector<ExportColumn>& columns,
   };
   BUDGETDOC_RETURN_IF_ERROR(for_each([&](const Row& row) -> Status {
     if (options.format == ExportFormat::kCsv) {
-      AppendCsvRecord(columns, row, &buf);
+      AppendCsvRecord(columns, row, &buf, options.raw);
     } else {
       buf += RowToJson(columns, row).Dump();
       buf.push_back('\n');
@@ -226,17 +253,17 @@ Status WriteFileAtomically(
   return Status::Ok();
 }
 
-Status WriteExport(SqliteStore& store, const ExportOptions& options,
+Status WriteExport(Store& store, const ExportOptions& options,
                    std::ostream& out) {
   return WriteExportRows(
-      SqliteStore::ExportColumns(options.table), options,
+      ExportColumns(options.table), options,
       [&](const RowFn& fn) {
         return store.ForEachExportRow(options.table, fn);
       },
       out);
 }
 
-Status WriteExportFile(SqliteStore& store, const ExportOptions& options,
+Status WriteExportFile(Store& store, const ExportOptions& options,
                        const std::string& path) {
   return WriteFileAtomically(path, [&](std::ostream& out) {
     return WriteExport(store, options, out);

@@ -119,112 +119,156 @@ Json ChartToJson(const Chart& c) {
   return j;
 }
 
+Json PageToJson(const Page& p) {
+  Json jp = Json::MakeObject();
+  jp.Set("number", Json::Int(p.number));
+  jp.Set("unreadable", Json::Bool(p.unreadable));
+  if (p.unreadable) jp.Set("reason", Json::Str(p.reason));
+  return jp;
+}
+
+Json BlockToJson(const NormalizedDocument& nd, size_t i) {
+  const Block& b = nd.doc.blocks[i];
+  Json jb = Json::MakeObject();
+  jb.Set("index", Json::Int(static_cast<int64_t>(i)));
+  jb.Set("kind", Json::Str(BlockKindName(b.kind)));
+  if (b.kind == BlockKind::kTable) {
+    jb.Set("table", Json::Int(b.table));
+  } else if (b.kind == BlockKind::kChart) {
+    jb.Set("chart", Json::Int(b.chart));
+  } else {
+    jb.Set("text", Json::Str(b.text));
+    jb.Set("normalized", Json::Str(nd.blocks[i].text));
+  }
+  if (b.page > 0) jb.Set("page", Json::Int(b.page));
+  if (b.heading_level > 0) jb.Set("heading_level", Json::Int(b.heading_level));
+  if (b.bbox) jb.Set("bbox", BBoxToJson(*b.bbox));
+  jb.Set("section", Json::Int(nd.sections.block_section[i]));
+  return jb;
+}
+
+Json SectionToJson(const NormalizedDocument& nd, const Section& s) {
+  Json js = Json::MakeObject();
+  js.Set("id", Json::Int(s.id));
+  js.Set("parent", Json::Int(s.parent));
+  js.Set("depth", Json::Int(s.depth));
+  js.Set("style", Json::Str(s.style));
+  js.Set("ordinal", Json::Int(s.ordinal));
+  js.Set("label", Json::Str(s.label));
+  js.Set("title", Json::Str(s.title));
+  js.Set("path", Json::Str(nd.sections.Path(s.id)));
+  js.Set("block", Json::Int(s.block));
+  js.Set("end_block", Json::Int(s.end_block));
+  return js;
+}
+
+Json MentionToJson(const NormalizedDocument& nd, const Mention& m) {
+  const Document& doc = nd.doc;
+  Json jm = Json::MakeObject();
+  jm.Set("kind", Json::Str(MentionKindName(m.kind)));
+  jm.Set("value", Json::Str(m.value.ToString()));
+  jm.Set("scale", Json::Int(m.value.scale()));
+  jm.Set("unit", Json::Str(m.unit));
+  jm.Set("text", Json::Str(m.text));
+  jm.Set("pattern", Json::Str(m.pattern));
+  if (m.percent_sign_missing) jm.Set("percent_sign_missing", Json::Bool(true));
+  if (m.list_size > 1) {
+    jm.Set("list_index", Json::Int(m.list_index));
+    jm.Set("list_size", Json::Int(m.list_size));
+  }
+  Provenance p;
+  p.source = doc.source;
+  p.block = m.block;
+  p.page = doc.blocks[static_cast<size_t>(m.block)].page;
+  p.norm_begin = m.begin;
+  p.norm_end = m.end;
+  p.raw_begin = m.raw_begin;
+  p.raw_end = m.raw_end;
+  LocateOnPage(nd, &p);
+  jm.Set("where", ProvenanceToJson(p));
+  return jm;
+}
+
+// Writes an array of n elements, element i made by make(i).
+template <typename Make>
+void WriteArray(size_t n, Make make, JsonWriter* w) {
+  w->BeginArray();
+  for (size_t i = 0; i < n; ++i) w->Value(make(i));
+  w->End();
+}
+
 }  // namespace
 
-Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
+void WriteDocumentFindings(const NormalizedDocument& nd, JsonWriter* w) {
+  w->BeginArray();
+  for (const Finding& f : nd.doc.findings) w->Value(FindingToJson(f));
+  for (const Finding& f : nd.findings) w->Value(FindingToJson(f));
+  w->End();
+}
+
+void WriteNormalizedDocument(const NormalizedDocument& nd, JsonWriter* w) {
   const Document& doc = nd.doc;
-  Json j = Json::MakeObject();
-  j.Set("schema_version", Json::Str(kSchemaVersion));
-  j.Set("source", Json::Str(doc.source));
-  j.Set("format", Json::Str(FormatName(doc.format)));
-  Json meta = Json::MakeObject();
-  for (const auto& [k, v] : doc.metadata) meta.Set(k, Json::Str(v));
-  j.Set("metadata", std::move(meta));
+  std::vector<JsonMember> m;
+  m.push_back({"schema_version",
+               [](JsonWriter* x) { x->Value(Json::Str(kSchemaVersion)); }});
+  m.push_back(
+      {"source", [&](JsonWriter* x) { x->Value(Json::Str(doc.source)); }});
+  m.push_back({"format", [&](JsonWriter* x) {
+                 x->Value(Json::Str(FormatName(doc.format)));
+               }});
+  m.push_back({"metadata", [&](JsonWriter* x) {
+                 Json meta = Json::MakeObject();
+                 for (const auto& [k, v] : doc.metadata)
+                   meta.Set(k, Json::Str(v));
+                 x->Value(std::move(meta));
+               }});
+  m.push_back({"pages", [&](JsonWriter* x) {
+                 WriteArray(
+                     doc.pages.size(),
+                     [&](size_t i) { return PageToJson(doc.pages[i]); }, x);
+               }});
+  m.push_back({"blocks", [&](JsonWriter* x) {
+                 WriteArray(
+                     doc.blocks.size(),
+                     [&](size_t i) { return BlockToJson(nd, i); }, x);
+               }});
+  m.push_back(
+      {"tables", [&](JsonWriter* x) {
+         WriteArray(
+             doc.tables.size(),
+             [&](size_t t) { return TableToJson(doc.tables[t], nd.cells[t]); },
+             x);
+       }});
+  m.push_back({"charts", [&](JsonWriter* x) {
+                 WriteArray(
+                     doc.charts.size(),
+                     [&](size_t i) { return ChartToJson(doc.charts[i]); }, x);
+               }});
+  m.push_back({"sections", [&](JsonWriter* x) {
+                 // Section 0 is the document root; it is not listed.
+                 size_t n = nd.sections.sections.size();
+                 WriteArray(
+                     n > 0 ? n - 1 : 0,
+                     [&](size_t i) {
+                       return SectionToJson(nd, nd.sections.sections[i + 1]);
+                     },
+                     x);
+               }});
+  m.push_back(
+      {"mentions", [&](JsonWriter* x) {
+         WriteArray(
+             nd.mentions.size(),
+             [&](size_t i) { return MentionToJson(nd, nd.mentions[i]); }, x);
+       }});
+  m.push_back(
+      {"findings", [&](JsonWriter* x) { WriteDocumentFindings(nd, x); }});
+  WriteJsonObject(std::move(m), w);
+}
 
-  Json pages = Json::MakeArray();
-  for (const Page& p : doc.pages) {
-    Json jp = Json::MakeObject();
-    jp.Set("number", Json::Int(p.number));
-    jp.Set("unreadable", Json::Bool(p.unreadable));
-    if (p.unreadable) jp.Set("reason", Json::Str(p.reason));
-    pages.Push(std::move(jp));
-  }
-  j.Set("pages", std::move(pages));
-
-  Json blocks = Json::MakeArray();
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const Block& b = doc.blocks[i];
-    Json jb = Json::MakeObject();
-    jb.Set("index", Json::Int(static_cast<int64_t>(i)));
-    jb.Set("kind", Json::Str(BlockKindName(b.kind)));
-    if (b.kind == BlockKind::kTable) {
-      jb.Set("table", Json::Int(b.table));
-    } else if (b.kind == BlockKind::kChart) {
-      jb.Set("chart", Json::Int(b.chart));
-    } else {
-      jb.Set("text", Json::Str(b.text));
-      jb.Set("normalized", Json::Str(nd.blocks[i].text));
-    }
-    if (b.page > 0) jb.Set("page", Json::Int(b.page));
-    if (b.heading_level > 0)
-      jb.Set("heading_level", Json::Int(b.heading_level));
-    if (b.bbox) jb.Set("bbox", BBoxToJson(*b.bbox));
-    jb.Set("section", Json::Int(nd.sections.block_section[i]));
-    blocks.Push(std::move(jb));
-  }
-  j.Set("blocks", std::move(blocks));
-
-  Json tables = Json::MakeArray();
-  for (size_t t = 0; t < doc.tables.size(); ++t) {
-    tables.Push(TableToJson(doc.tables[t], nd.cells[t]));
-  }
-  j.Set("tables", std::move(tables));
-  Json charts = Json::MakeArray();
-  for (const Chart& c : doc.charts) charts.Push(ChartToJson(c));
-  j.Set("charts", std::move(charts));
-
-  Json sections = Json::MakeArray();
-  for (size_t i = 1; i < nd.sections.sections.size(); ++i) {
-    const Section& s = nd.sections.sections[i];
-    Json js = Json::MakeObject();
-    js.Set("id", Json::Int(s.id));
-    js.Set("parent", Json::Int(s.parent));
-    js.Set("depth", Json::Int(s.depth));
-    js.Set("style", Json::Str(s.style));
-    js.Set("ordinal", Json::Int(s.ordinal));
-    js.Set("label", Json::Str(s.label));
-    js.Set("title", Json::Str(s.title));
-    js.Set("path", Json::Str(nd.sections.Path(s.id)));
-    js.Set("block", Json::Int(s.block));
-    js.Set("end_block", Json::Int(s.end_block));
-    sections.Push(std::move(js));
-  }
-  j.Set("sections", std::move(sections));
-
-  Json mentions = Json::MakeArray();
-  for (const Mention& m : nd.mentions) {
-    Json jm = Json::MakeObject();
-    jm.Set("kind", Json::Str(MentionKindName(m.kind)));
-    jm.Set("value", Json::Str(m.value.ToString()));
-    jm.Set("scale", Json::Int(m.value.scale()));
-    jm.Set("unit", Json::Str(m.unit));
-    jm.Set("text", Json::Str(m.text));
-    jm.Set("pattern", Json::Str(m.pattern));
-    if (m.percent_sign_missing)
-      jm.Set("percent_sign_missing", Json::Bool(true));
-    if (m.list_size > 1) {
-      jm.Set("list_index", Json::Int(m.list_index));
-      jm.Set("list_size", Json::Int(m.list_size));
-    }
-    Provenance p;
-    p.source = doc.source;
-    p.block = m.block;
-    p.page = doc.blocks[static_cast<size_t>(m.block)].page;
-    p.norm_begin = m.begin;
-    p.norm_end = m.end;
-    p.raw_begin = m.raw_begin;
-    p.raw_end = m.raw_end;
-    LocateOnPage(nd, &p);
-    jm.Set("where", ProvenanceToJson(p));
-    mentions.Push(std::move(jm));
-  }
-  j.Set("mentions", std::move(mentions));
-
-  Json findings = Json::MakeArray();
-  for (const Finding& f : doc.findings) findings.Push(FindingToJson(f));
-  for (const Finding& f : nd.findings) findings.Push(FindingToJson(f));
-  j.Set("findings", std::move(findings));
-  return j;
+Json NormalizedDocumentToJson(const NormalizedDocument& nd) {
+  JsonTreeBuilder tree;
+  WriteNormalizedDocument(nd, &tree);
+  return tree.Take();
 }
 
 }  // namespace budgetdoc

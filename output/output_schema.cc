@@ -8,7 +8,7 @@ namespace budgetdoc {
 std::string_view OutputJsonSchema() {
   static constexpr std::string_view kSchema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://budgetdoc.invalid/schema/0.1.0/output.json",
+  "$id": "https://budgetdoc.invalid/schema/0.2.0/output.json",
   "title": "budgetdoc output",
   "description": "One report read by budgetdoc: metadata, facts in the common schema, recognized tables, the document, and (for check) the check results. Money values are exact decimal strings in 万元; printed values keep their printed unit and scale.",
   "type": "object",
@@ -24,12 +24,30 @@ std::string_view OutputJsonSchema() {
     "missing_tables": {"type": "array", "items": {"type": "string"}},
     "precision": {"type": "object", "required": ["narrative_amount_scale", "percent_scale"],
       "properties": {"narrative_amount_scale": {"type": "integer"}, "percent_scale": {"type": "integer"}}},
+    "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
     "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+    "unreadable_pages": {"description": "Pages whose text layer could not be read (scanned images, garbled fonts); when any, the report is read in part.", "type": "array", "items": {"type": "object", "required": ["page", "reason"],
+      "properties": {"page": {"type": "integer"}, "reason": {"type": "string"}}}},
     "document": {"type": "object"},
     "checks": {"$ref": "#/$defs/checks"}
   },
   "$defs": {
     "nullable_string": {"type": ["string", "null"]},
+    "claim": {"type": "object", "required": ["id", "family", "where", "roles", "status"],
+      "properties": {
+        "id": {"type": "string"}, "family": {"type": "string"}, "quote": {"type": "string"},
+        "where": {"type": "object"}, "owner": {"type": "string"},
+        "subject": {"type": "object", "properties": {
+          "text": {"type": "string"}, "metric": {"$ref": "#/$defs/nullable_string"},
+          "code": {"$ref": "#/$defs/nullable_string"}, "class_path": {"type": "string"}}},
+        "roles": {"type": "array", "items": {"type": "object", "required": ["role", "value"],
+          "properties": {"role": {"enum": ["value", "prior", "budget", "change", "rate", "share",
+                                          "completion", "total", "reason", "component", "policy_rate"]},
+                         "value": {"$ref": "#/$defs/decimal"}}}},
+        "direction": {"type": "string"},
+        "comparison": {"type": "object"},
+        "status": {"enum": ["claim", "not_checkable"]},
+        "reason": {"type": "string"}}},
     "decimal": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"},
     "where": {"type": "object", "properties": {
       "source": {"type": "string"}, "page": {"type": "integer"}, "part": {"type": "string"},

@@ -1,5 +1,7 @@
 #include "output/schema_json.h"
 
+#include "extract/extract.h"
+#include "output/claims_json.h"
 #include "output/json_writer.h"
 #include "schema/version.h"
 
@@ -67,126 +69,223 @@ Json FactToJson(const Fact& f, const NormalizedDocument& nd) {
   return j;
 }
 
+namespace {
+
+Json RecognizedTableToJson(const RecognizedTable& t) {
+  Json jt = Json::MakeObject();
+  jt.Set("table", Json::Int(t.table));
+  jt.Set("canonical_id", StrOrNull(t.canonical_id));
+  jt.Set("name", StrOrNull(t.name));
+  jt.Set("title", Json::Str(t.title));
+  jt.Set("unit", StrOrNull(t.unit));
+  jt.Set("amount_scale", Json::Int(t.amount_scale));
+  jt.Set("empty", Json::Bool(t.empty));
+  jt.Set("empty_statement", Json::Bool(t.empty_statement));
+  Json cols = Json::MakeArray();
+  for (const ColumnRole& c : t.columns) {
+    Json jc = Json::MakeObject();
+    jc.Set("column", Json::Int(c.column));
+    jc.Set("role", Json::Str(c.role));
+    jc.Set("basis", StrOrNull(c.basis));
+    jc.Set("header", Json::Str(c.header));
+    cols.Push(std::move(jc));
+  }
+  jt.Set("columns", std::move(cols));
+  return jt;
+}
+
+// The members of ExtractionToJson; the facts are written one by one.
+std::vector<JsonMember> ExtractionMembers(const NormalizedDocument& nd,
+                                          const Extraction& ex) {
+  std::vector<JsonMember> m;
+  m.push_back(
+      {"report", [&](JsonWriter* w) { w->Value(ReportMetaToJson(ex.meta)); }});
+  m.push_back({"facts", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const Fact& f : ex.facts) w->Value(FactToJson(f, nd));
+                 w->End();
+               }});
+  m.push_back({"tables", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const RecognizedTable& t : ex.tables)
+                   w->Value(RecognizedTableToJson(t));
+                 w->End();
+               }});
+  m.push_back({"expected_tables", [&](JsonWriter* w) {
+                 Json expected = Json::MakeArray();
+                 for (const std::string& id : ex.expected_tables)
+                   expected.Push(Json::Str(id));
+                 w->Value(std::move(expected));
+               }});
+  m.push_back({"missing_tables", [&](JsonWriter* w) {
+                 Json missing = Json::MakeArray();
+                 for (const std::string& id : ex.expected_tables) {
+                   bool found = std::find(ex.titled_tables.begin(),
+                                          ex.titled_tables.end(),
+                                          id) != ex.titled_tables.end();
+                   for (const RecognizedTable& t : ex.tables)
+                     found |= t.canonical_id == id;
+                   if (!found) missing.Push(Json::Str(id));
+                 }
+                 w->Value(std::move(missing));
+               }});
+  m.push_back({"claims", [&](JsonWriter* w) {
+                 Json claims = ClaimsToJson(nd, ex);
+                 w->BeginArray();
+                 for (const Json& c : claims.array()) w->Value(c);
+                 w->End();
+               }});
+  m.push_back({"precision", [&](JsonWriter* w) {
+                 Json precision = Json::MakeObject();
+                 precision.Set("narrative_amount_scale",
+                               Json::Int(ex.narrative_amount_scale));
+                 precision.Set("percent_scale", Json::Int(ex.percent_scale));
+                 w->Value(std::move(precision));
+               }});
+  return m;
+}
+
+// ExtractionMembers plus what every whole-document output carries:
+// schema_version, source, format and all findings.
+std::vector<JsonMember> OutputMembers(const NormalizedDocument& nd,
+                                      const Extraction& ex) {
+  std::vector<JsonMember> m = ExtractionMembers(nd, ex);
+  m.push_back({"schema_version",
+               [](JsonWriter* w) { w->Value(Json::Str(kSchemaVersion)); }});
+  m.push_back(
+      {"source", [&](JsonWriter* w) { w->Value(Json::Str(nd.doc.source)); }});
+  m.push_back({"format", [&](JsonWriter* w) {
+                 w->Value(Json::Str(FormatName(nd.doc.format)));
+               }});
+  m.push_back({"unreadable_pages", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const Page* p : UnreadablePages(nd.doc)) {
+                   Json jp = Json::MakeObject();
+                   jp.Set("page", Json::Int(p->number));
+                   jp.Set("reason", Json::Str(p->reason));
+                   w->Value(std::move(jp));
+                 }
+                 w->End();
+               }});
+  m.push_back({"findings", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const Finding& f : nd.doc.findings)
+                   w->Value(FindingToJson(f));
+                 for (const Finding& f : nd.findings)
+                   w->Value(FindingToJson(f));
+                 for (const Finding& f : ex.findings)
+                   w->Value(FindingToJson(f));
+                 w->End();
+               }});
+  return m;
+}
+
+}  // namespace
+
 Json ExtractionToJson(const NormalizedDocument& nd, const Extraction& ex) {
-  Json j = Json::MakeObject();
-  j.Set("report", ReportMetaToJson(ex.meta));
-  Json facts = Json::MakeArray();
-  for (const Fact& f : ex.facts) facts.Push(FactToJson(f, nd));
-  j.Set("facts", std::move(facts));
-  Json tables = Json::MakeArray();
-  for (const RecognizedTable& t : ex.tables) {
-    Json jt = Json::MakeObject();
-    jt.Set("table", Json::Int(t.table));
-    jt.Set("canonical_id", StrOrNull(t.canonical_id));
-    jt.Set("name", StrOrNull(t.name));
-    jt.Set("title", Json::Str(t.title));
-    jt.Set("unit", StrOrNull(t.unit));
-    jt.Set("amount_scale", Json::Int(t.amount_scale));
-    jt.Set("empty", Json::Bool(t.empty));
-    jt.Set("empty_statement", Json::Bool(t.empty_statement));
-    Json cols = Json::MakeArray();
-    for (const ColumnRole& c : t.columns) {
-      Json jc = Json::MakeObject();
-      jc.Set("column", Json::Int(c.column));
-      jc.Set("role", Json::Str(c.role));
-      jc.Set("basis", StrOrNull(c.basis));
-      jc.Set("header", Json::Str(c.header));
-      cols.Push(std::move(jc));
-    }
-    jt.Set("columns", std::move(cols));
-    tables.Push(std::move(jt));
+  JsonTreeBuilder tree;
+  WriteJsonObject(ExtractionMembers(nd, ex), &tree);
+  return tree.Take();
+}
+
+namespace {
+
+Json CheckResultToJson(const CheckResult& r) {
+  Json jr = Json::MakeObject();
+  jr.Set("rule", Json::Str(r.rule));
+  jr.Set("outcome", Json::Str(VerdictName(r.verdict)));
+  jr.Set("severity", Json::Str(SeverityName(r.severity)));
+  if (r.within_rounding) jr.Set("within_rounding", Json::Bool(true));
+  if (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor) {
+    Json size = Json::MakeObject();
+    size.Set("wan_yuan", Json::Str(r.size_wan.ToString()));
+    size.Set("relative_pct", Json::Str(r.size_rel.ToString()));
+    jr.Set("size", std::move(size));
   }
-  j.Set("tables", std::move(tables));
-  Json expected = Json::MakeArray();
-  Json missing = Json::MakeArray();
-  for (const std::string& id : ex.expected_tables) {
-    expected.Push(Json::Str(id));
-    bool found = std::find(ex.titled_tables.begin(), ex.titled_tables.end(),
-                           id) != ex.titled_tables.end();
-    for (const RecognizedTable& t : ex.tables) found |= t.canonical_id == id;
-    if (!found) missing.Push(Json::Str(id));
+  if (!r.also.empty()) {
+    Json also = Json::MakeArray();
+    for (const std::string& a : r.also) also.Push(Json::Str(a));
+    jr.Set("also_breaks", std::move(also));
   }
-  j.Set("expected_tables", std::move(expected));
-  j.Set("missing_tables", std::move(missing));
-  Json precision = Json::MakeObject();
-  precision.Set("narrative_amount_scale", Json::Int(ex.narrative_amount_scale));
-  precision.Set("percent_scale", Json::Int(ex.percent_scale));
-  j.Set("precision", std::move(precision));
-  return j;
+  if (r.places > 1) jr.Set("places", Json::Int(r.places));
+  jr.Set("message", Json::Str(r.message));
+  jr.Set("printed", StrOrNull(r.printed));
+  jr.Set("expected", StrOrNull(r.expected));
+  jr.Set("difference", StrOrNull(r.difference));
+  jr.Set("tolerance", StrOrNull(r.tolerance));
+  jr.Set("hint", StrOrNull(r.hint));
+  jr.Set("reason", StrOrNull(r.reason));
+  if (r.capped) jr.Set("capped", Json::Bool(true));
+  Json ev = Json::MakeArray();
+  for (const Evidence& e : r.evidence) {
+    Json je = Json::MakeObject();
+    je.Set("label", Json::Str(e.label));
+    je.Set("value", Json::Str(e.value));
+    je.Set("quote", Json::Str(e.quote));
+    je.Set("location", Json::Str(e.location));
+    je.Set("origin", Json::Str(e.origin));
+    je.Set("where", ProvenanceToJson(e.where));
+    ev.Push(std::move(je));
+  }
+  jr.Set("evidence", std::move(ev));
+  return jr;
+}
+
+}  // namespace
+
+void WriteCheckReport(const CheckReport& report, JsonWriter* w) {
+  std::vector<JsonMember> m;
+  m.push_back({"results", [&](JsonWriter* x) {
+                 x->BeginArray();
+                 for (const CheckResult& r : report.results)
+                   x->Value(CheckResultToJson(r));
+                 x->End();
+               }});
+  m.push_back(
+      {"summary", [&](JsonWriter* x) {
+         Json summary = Json::MakeObject();
+         for (Verdict v : {Verdict::kMaterial, Verdict::kMinor, Verdict::kPass,
+                           Verdict::kNotChecked, Verdict::kNotApplicable}) {
+           summary.Set(VerdictName(v),
+                       Json::Int(static_cast<int64_t>(report.Count(v))));
+         }
+         summary.Set("errors", Json::Int(static_cast<int64_t>(
+                                   report.CountSeverity(Severity::kError))));
+         summary.Set("warnings",
+                     Json::Int(static_cast<int64_t>(
+                         report.CountSeverity(Severity::kWarning))));
+         summary.Set("dropped",
+                     Json::Int(static_cast<int64_t>(report.dropped)));
+         x->Value(std::move(summary));
+       }});
+  WriteJsonObject(std::move(m), w);
 }
 
 Json CheckReportToJson(const CheckReport& report) {
-  Json j = Json::MakeObject();
-  Json results = Json::MakeArray();
-  for (const CheckResult& r : report.results) {
-    Json jr = Json::MakeObject();
-    jr.Set("rule", Json::Str(r.rule));
-    jr.Set("outcome", Json::Str(VerdictName(r.verdict)));
-    jr.Set("severity", Json::Str(SeverityName(r.severity)));
-    if (r.within_rounding) jr.Set("within_rounding", Json::Bool(true));
-    if (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor) {
-      Json size = Json::MakeObject();
-      size.Set("wan_yuan", Json::Str(r.size_wan.ToString()));
-      size.Set("relative_pct", Json::Str(r.size_rel.ToString()));
-      jr.Set("size", std::move(size));
-    }
-    if (!r.also.empty()) {
-      Json also = Json::MakeArray();
-      for (const std::string& a : r.also) also.Push(Json::Str(a));
-      jr.Set("also_breaks", std::move(also));
-    }
-    if (r.places > 1) jr.Set("places", Json::Int(r.places));
-    jr.Set("message", Json::Str(r.message));
-    jr.Set("printed", StrOrNull(r.printed));
-    jr.Set("expected", StrOrNull(r.expected));
-    jr.Set("difference", StrOrNull(r.difference));
-    jr.Set("tolerance", StrOrNull(r.tolerance));
-    jr.Set("hint", StrOrNull(r.hint));
-    jr.Set("reason", StrOrNull(r.reason));
-    if (r.capped) jr.Set("capped", Json::Bool(true));
-    Json ev = Json::MakeArray();
-    for (const Evidence& e : r.evidence) {
-      Json je = Json::MakeObject();
-      je.Set("label", Json::Str(e.label));
-      je.Set("value", Json::Str(e.value));
-      je.Set("quote", Json::Str(e.quote));
-      je.Set("location", Json::Str(e.location));
-      je.Set("origin", Json::Str(e.origin));
-      je.Set("where", ProvenanceToJson(e.where));
-      ev.Push(std::move(je));
-    }
-    jr.Set("evidence", std::move(ev));
-    results.Push(std::move(jr));
-  }
-  j.Set("results", std::move(results));
-  Json summary = Json::MakeObject();
-  for (Verdict v : {Verdict::kMaterial, Verdict::kMinor, Verdict::kPass,
-                    Verdict::kNotChecked, Verdict::kNotApplicable}) {
-    summary.Set(VerdictName(v),
-                Json::Int(static_cast<int64_t>(report.Count(v))));
-  }
-  summary.Set(
-      "errors",
-      Json::Int(static_cast<int64_t>(report.CountSeverity(Severity::kError))));
-  summary.Set("warnings", Json::Int(static_cast<int64_t>(
-                              report.CountSeverity(Severity::kWarning))));
-  summary.Set("dropped", Json::Int(static_cast<int64_t>(report.dropped)));
-  j.Set("summary", std::move(summary));
-  return j;
+  JsonTreeBuilder tree;
+  WriteCheckReport(report, &tree);
+  return tree.Take();
+}
+
+void WriteExtractOutput(const NormalizedDocument& nd, const Extraction& ex,
+                        JsonWriter* w) {
+  std::vector<JsonMember> m = OutputMembers(nd, ex);
+  m.push_back(
+      {"document", [&](JsonWriter* x) { WriteNormalizedDocument(nd, x); }});
+  WriteJsonObject(std::move(m), w);
 }
 
 Json ExtractOutputToJson(const NormalizedDocument& nd, const Extraction& ex) {
-  Json j = ExtractionToJson(nd, ex);
-  j.Set("schema_version", Json::Str(kSchemaVersion));
-  j.Set("source", Json::Str(nd.doc.source));
-  j.Set("format", Json::Str(FormatName(nd.doc.format)));
-  Json doc = NormalizedDocumentToJson(nd);
-  Json findings = Json::MakeArray();
-  if (const Json* f = doc.Find("findings")) findings = *f;
-  for (const Finding& f : ex.findings) findings.Push(FindingToJson(f));
-  j.Set("findings", std::move(findings));
-  j.Set("document", std::move(doc));
-  return j;
+  JsonTreeBuilder tree;
+  WriteExtractOutput(nd, ex, &tree);
+  return tree.Take();
+}
+
+void WriteCheckOutput(const NormalizedDocument& nd, const Extraction& ex,
+                      const CheckReport& report, JsonWriter* w) {
+  std::vector<JsonMember> m = OutputMembers(nd, ex);
+  m.push_back({"checks", [&](JsonWriter* x) { WriteCheckReport(report, x); }});
+  WriteJsonObject(std::move(m), w);
 }
 
 }  // namespace budgetdoc

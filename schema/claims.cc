@@ -7,6 +7,7 @@
 #include "schema/money.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -58,6 +59,21 @@ size_t LastOf(std::string_view s, std::initializer_list<std::string_view> words,
 struct Span {
   int begin = 0, end = 0;
 };
+
+// The last subject lying wholly in [from, to], if any. REQUIRES: subjects
+// sorted by position and not overlapping (as FindSubjects and Heads give
+// them): a binary search, not a scan of a long block's every subject per
+// value.
+std::optional<SubjectMatch> LastSubjectIn(
+    const std::vector<SubjectMatch>& subjects, int from, int to) {
+  auto after =
+      std::partition_point(subjects.begin(), subjects.end(),
+                           [&](const SubjectMatch& s) { return s.end <= to; });
+  if (after == subjects.begin() || std::prev(after)->begin < from) {
+    return std::nullopt;
+  }
+  return *std::prev(after);
+}
 
 // Sentences end at 。！？ (；，： only end clauses).
 std::vector<Span> SplitSentences(std::string_view t) {
@@ -277,6 +293,12 @@ constexpr PairSubject kPairs[] = {
     {"收支预算总计", "income.grand_total", "expenditure.grand_total"},
     {"收、支预算总计", "income.grand_total", "expenditure.grand_total"},
     {"收支总预算", "income.grand_total", "expenditure.grand_total"},
+    {"收、支预算总额", "income.grand_total", "expenditure.grand_total"},
+    {"收支预算总额", "income.grand_total", "expenditure.grand_total"},
+    {"收、支总额", "income.grand_total", "expenditure.grand_total"},
+    {"收支总额", "income.grand_total", "expenditure.grand_total"},
+    {"收、支决算总额", "income.grand_total", "expenditure.grand_total"},
+    {"收支决算总额", "income.grand_total", "expenditure.grand_total"},
 };
 
 enum class Context { kNone, kFunc, kEcon };
@@ -555,6 +577,10 @@ class ClaimReader {
     bool component_unknown = false;  // likewise inside the component scope
     ClaimSubject
         label;  // a 类/款/项 label opening the sentence ("检察（款）：")
+    // Whose breakdown each component scope is: the component named before
+    // the scope opened in an earlier scope ("其中：人员经费…，主要包括：
+    // 基本工资…" breaks down 人员经费), else the main subject.
+    std::map<int, ClaimSubject> scope_owner;
   };
 
   // Reads one block's values; returns the item subject later blocks carry.
@@ -576,6 +602,9 @@ class ClaimReader {
     std::map<std::string, int> block_claims;
     size_t si = static_cast<size_t>(-1);
     SentenceState st;
+    // The main subject of the block's previous sentence: a sentence that
+    // opens with a breakdown ("其中：…") breaks it down.
+    ClaimSubject last_main;
     bool reason_continues = false;
     int prev_end = 0;  // end of the previous value in the same clause
 
@@ -598,6 +627,7 @@ class ClaimReader {
         }
         reason_continues = was_reason_to_end;
         si = s;
+        if (st.main.found && !st.main_unknown) last_main = st.main;
         st = SentenceState();
         st.scopes = Scopes(t, sentences[si], reason_continues);
         st.label = SentenceLabel(t, sentences[si], ctx);
@@ -617,6 +647,17 @@ class ClaimReader {
       ScopeKind kind = scope == nullptr ? ScopeKind::kMain : scope->kind;
       int scope_index =
           scope == nullptr ? -1 : static_cast<int>(scope - st.scopes.data());
+      if ((kind == ScopeKind::kComponents || kind == ScopeKind::kPurpose) &&
+          !st.scope_owner.count(scope_index)) {
+        bool nested = st.component.found && !st.component_unknown &&
+                      st.component_scope >= 0 &&
+                      st.component_scope != scope_index;
+        ClaimSubject owner_subject = nested ? st.component : st.main;
+        if (!owner_subject.found && !st.main_unknown &&
+            scope->begin <= sentences[si].begin + 9)
+          owner_subject = last_main;
+        st.scope_owner[scope_index] = owner_subject;
+      }
 
       ClaimValue v;
       v.mention = static_cast<int>(i);
@@ -726,7 +767,13 @@ class ClaimReader {
         }
       }
       if (unknown || !subject.found) {
-        Unclaim(i, "subject_unknown", std::string(Ellipsize(lead, 24)));
+        // Inside a purpose or components list, a thing the vocabulary does
+        // not know is a part of the list, not an unknown subject.
+        if (kind == ScopeKind::kComponents || kind == ScopeKind::kPurpose) {
+          Unclaim(i, std::string(UnclaimedReasonOf(kind)), scope->cue);
+        } else {
+          Unclaim(i, "subject_unknown", std::string(Ellipsize(lead, 24)));
+        }
         continue;
       }
       // Money never belongs to a count metric (车辆数, 在职人数).
@@ -749,9 +796,11 @@ class ClaimReader {
       // The claim: one per subject in the block; a component's owner is the
       // main subject's claim of the sentence.
       int owner = -1;
-      if ((kind == ScopeKind::kComponents || kind == ScopeKind::kPurpose) &&
-          st.main.found) {
-        owner = ClaimOf(&block_claims, st.main, block, section, -1);
+      if (kind == ScopeKind::kComponents || kind == ScopeKind::kPurpose) {
+        auto it = st.scope_owner.find(scope_index);
+        if (it != st.scope_owner.end() && it->second.found &&
+            !(it->second == subject))
+          owner = ClaimOf(&block_claims, it->second, block, section, -1);
       }
       int c = ClaimOf(&block_claims, subject, block, section, owner);
       Claim& claim = out_.claims[static_cast<size_t>(c)];
@@ -946,15 +995,47 @@ class ClaimReader {
       if (a.at != b.at) return a.at < b.at;
       return a.cue->cue.size() > b.cue->cue.size();
     });
-    size_t covered = 0;  // scopes may not overlap: the first one holds
+    size_t covered = 0;  // scopes may not overlap: the first one holds,
+    // except that a list inside a list item nests ("其中：人员经费…，主要
+    // 包括：基本工资…；公用经费…"): it holds to the item's end (；).
     for (const Hit& h : hits) {
-      if (h.at < covered) continue;
+      if (h.at < covered) {
+        ScopeKind kind = ScopeOf(h.cue->value);
+        if (!out.empty() && kind == ScopeKind::kComponents &&
+            out.back().kind == ScopeKind::kComponents &&
+            sent.begin + static_cast<int>(h.at) >=
+                out.back().begin + static_cast<int>(out.back().cue.size())) {
+          ScopeSpan nested;
+          nested.kind = kind;
+          nested.cue = h.cue->cue;
+          nested.begin = sent.begin + static_cast<int>(h.at);
+          size_t end = covered;
+          size_t semi = s.find("；", h.at + h.cue->cue.size());
+          if (semi != std::string_view::npos && semi < end) end = semi;
+          nested.end = sent.begin + static_cast<int>(end);
+          // Keep the outer scope findable after the nested one ends.
+          out.push_back(nested);
+        }
+        continue;
+      }
       ScopeSpan span;
       span.kind = ScopeOf(h.cue->value);
       span.cue = h.cue->cue;
       span.begin = sent.begin + static_cast<int>(h.at);
       size_t end = s.size();
-      if (!h.cue->sentence) {
+      // A list in brackets ("…40.18万元（其中，购置费…）；接待费…") ends
+      // with its bracket.
+      std::string_view before_cue = s.substr(0, h.at);
+      bool bracketed = EndsWith(before_cue, "（") || EndsWith(before_cue, "(");
+      if (bracketed) {
+        size_t close = s.find("）", h.at);
+        size_t close_ascii = s.find(")", h.at);
+        close = std::min(close, close_ascii);
+        if (close != std::string_view::npos) end = close;
+      }
+      if (bracketed) {
+        // end set above
+      } else if (!h.cue->sentence) {
         for (size_t i = h.at + h.cue->cue.size(); i < s.size(); ++i) {
           if (DelimiterAt(s, i) > 0 && s.substr(i, 3) != "、") {
             end = i;
@@ -1045,10 +1126,7 @@ class ClaimReader {
           std::string_view base = lead.substr(zhan + 3);
           int from = static_cast<int>(base.data() - t.data());
           int to = mention.begin;
-          std::optional<SubjectMatch> term;
-          for (const SubjectMatch& s : subjects) {
-            if (s.begin >= from && s.end <= to) term = s;
-          }
+          std::optional<SubjectMatch> term = LastSubjectIn(subjects, from, to);
           if (!term) {
             std::vector<SubjectMatch> inside = metrics_.FindSubjects(base);
             if (!inside.empty()) {
@@ -1121,8 +1199,12 @@ class ClaimReader {
       }
       if (year >= meta_.fiscal_year - 5 && year <= meta_.fiscal_year + 1) {
         v->year = year;
-      } else if (Contains(lead, "上年") || Contains(lead, "去年") ||
-                 Contains(lead, "上一年")) {
+      } else if ((Contains(lead, "上年") || Contains(lead, "去年") ||
+                  Contains(lead, "上一年")) &&
+                 !Contains(lead, "上年结转") && !Contains(lead, "上年结余") &&
+                 !Contains(lead, "上年度结转")) {
+        // 上年结转/上年结余 are this year's receipts carried over from last
+        // year, not last year's figures.
         v->year = meta_.fiscal_year - 1;
       }
     }
@@ -1287,17 +1369,25 @@ class ClaimReader {
     }
     // 3. A vocabulary term heading the clause. In a 基本支出 breakdown, item
     // names such as 公务接待费 are economic items.
-    std::optional<SubjectMatch> term;
-    for (const SubjectMatch& s : subjects) {
-      if (s.begin >= clause_begin && s.end <= pos &&
-          (!term || s.end > term->end))
-        term = s;
-    }
+    std::optional<SubjectMatch> term =
+        LastSubjectIn(subjects, clause_begin, pos);
     if (term) {
       std::string_view prefix =
           t.substr(static_cast<size_t>(clause_begin),
                    static_cast<size_t>(term->begin - clause_begin));
-      if (allow_label && IsQualifier(prefix, meta_.entity_name)) {
+      std::string unqualified(prefix);
+      if (term->metric->id.rfind("three_public.", 0) == 0) {
+        // 三公 figures are paid from the fiscal appropriation by definition:
+        // "一般公共预算拨款安排的“三公”经费" is the 三公 figure.
+        for (std::string_view fund :
+             {"一般公共预算财政拨款", "一般公共预算拨款", "财政拨款",
+              "安排的"}) {
+          for (size_t at = unqualified.find(fund); at != std::string::npos;
+               at = unqualified.find(fund))
+            unqualified.erase(at, fund.size());
+        }
+      }
+      if (allow_label && IsQualifier(unqualified, meta_.entity_name)) {
         out.named_unknown = true;
         return out;
       }
@@ -1423,9 +1513,59 @@ class ClaimReader {
 
   // "决算数小于预算数的主要原因…": the word for the block's claim that
   // prints both an actual and a budget, the last one before the sentence.
+  // "…，与上年（预算数）持平": the claim of the last value before it in its
+  // sentence states no change.
+  void AttachFlat(std::string_view t, const Span& s, size_t block_first_claim) {
+    std::string_view sentence = t.substr(static_cast<size_t>(s.begin),
+                                         static_cast<size_t>(s.end - s.begin));
+    for (size_t at = sentence.find("持平"); at != std::string_view::npos;
+         at = sentence.find("持平", at + 1)) {
+      std::string_view before = sentence.substr(0, at);
+      if (Contains(before, "决算数与预算数")) continue;
+      int pos = s.begin + static_cast<int>(at);
+      Claim* target = nullptr;
+      int best = -1;
+      for (size_t k = block_first_claim; k < out_.claims.size(); ++k) {
+        for (const ClaimValue& v : out_.claims[k].values) {
+          const Mention& m = nd_.mentions[static_cast<size_t>(v.mention)];
+          if (m.begin >= s.begin && m.begin < pos && m.begin > best) {
+            best = m.begin;
+            target = &out_.claims[k];
+          }
+        }
+      }
+      if (target == nullptr) continue;
+      // "…，合计833.6万元，与上年持平" speaks of a sum whose subject the
+      // clause does not name: not attached.
+      std::string_view lead = t.substr(static_cast<size_t>(s.begin),
+                                       static_cast<size_t>(best - s.begin));
+      size_t cut = LastOf(lead, {"，", "；", "："});
+      if (cut != std::string_view::npos) lead = lead.substr(cut);
+      if ((Contains(lead, "合计") || Contains(lead, "共计") ||
+           Contains(lead, "总计")) &&
+          StripLead(lead).empty())
+        continue;
+      bool printed_change = false;
+      for (const ClaimValue& v : target->values) {
+        printed_change |=
+            v.role == ValueRole::kChange || v.role == ValueRole::kRate;
+      }
+      if (printed_change || target->flat) continue;
+      // The comparison of the clause holding 持平.
+      size_t clause = LastOf(before, {"，", "；", ","});
+      std::string_view phrase =
+          clause == std::string_view::npos ? before : before.substr(clause);
+      Comparison c = ComparisonIn(phrase, meta_.fiscal_year);
+      target->flat = true;
+      target->flat_year = c.year;
+      target->flat_basis = c.basis;
+    }
+  }
+
   void AttachComparators(std::string_view t, const std::vector<Span>& sents,
                          size_t block_first_claim) {
     for (const Span& s : sents) {
+      AttachFlat(t, s, block_first_claim);
       std::string_view sentence = t.substr(
           static_cast<size_t>(s.begin), static_cast<size_t>(s.end - s.begin));
       std::string word;
@@ -1528,6 +1668,11 @@ std::string ClaimsDebugString(const ClaimSet& claims,
     out += "]";
     if (c.owner >= 0) out += " of claim " + std::to_string(c.owner);
     if (!c.comparator.empty()) out += " 决算数" + c.comparator + "预算数";
+    if (c.flat) {
+      out += " 持平";
+      if (c.flat_year > 0) out += " vs " + std::to_string(c.flat_year);
+      if (!c.flat_basis.empty()) out += " " + c.flat_basis;
+    }
     out += "\n";
     for (const ClaimValue& v : c.values) {
       out += "  " + std::string(ValueRoleName(v.role)) + " " +

@@ -89,6 +89,12 @@ struct Claim {
   // "决算数小于预算数": the comparator word stated for this claim's actual
   // against its budget, or "".
   std::string comparator;
+  // "与2022年预算执行数持平": the claim states its figure unchanged against
+  // flat_year (0 = the year before the report's) of flat_basis ("" = not
+  // named), without printing a change.
+  bool flat = false;
+  int flat_year = 0;
+  std::string flat_basis;
   // The claim whose breakdown this one is part of ("本年支出合计…，其中：基本
   // 支出…"), or -1. Shares without a named base are shares of the owner.
   int owner = -1;

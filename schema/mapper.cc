@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace budgetdoc {
@@ -115,33 +116,39 @@ Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
     }
   }
   std::vector<Fact> chart = ExtractChartFacts(nd, ex.meta, metrics);
-  ex.facts.insert(ex.facts.end(), chart.begin(), chart.end());
   TableFacts tables = RecognizeTables(nd, ex.meta, metrics);
+  // One allocation for all facts: growing the vector would hold the old
+  // and the new buffer at once (facts are most of the memory of a report).
+  ex.facts.reserve(ex.facts.size() + chart.size() + tables.facts.size());
+  ex.facts.insert(ex.facts.end(), std::make_move_iterator(chart.begin()),
+                  std::make_move_iterator(chart.end()));
+  chart = std::vector<Fact>();
   ex.tables = std::move(tables.tables);
   // Two cells of one row read as the same figure with different values: the
   // column roles of that row are not understood; neither cell is kept.
-  std::map<std::tuple<int, int, std::string, std::string, std::string,
-                      std::string, std::string, int>,
-           std::vector<const Fact*>>
-      same;
-  for (const Fact& f : tables.facts) {
-    same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code,
-          f.label, f.year}]
-        .push_back(&f);
-  }
+  // The keys view the facts' strings: tables.facts is not touched while
+  // `same` lives.
   std::set<const Fact*> ambiguous;
-  for (const auto& [key, facts] : same) {
-    for (const Fact* f : facts) {
-      if (f->value != facts.front()->value)
-        ambiguous.insert(facts.begin(), facts.end());
+  {
+    std::map<
+        std::tuple<int, int, std::string_view, std::string_view,
+                   std::string_view, std::string_view, std::string_view, int>,
+        std::vector<const Fact*>>
+        same;
+    for (const Fact& f : tables.facts) {
+      same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code,
+            f.label, f.year}]
+          .push_back(&f);
+    }
+    for (const auto& [key, facts] : same) {
+      for (const Fact* f : facts) {
+        if (f->value != facts.front()->value)
+          ambiguous.insert(facts.begin(), facts.end());
+      }
     }
   }
-  std::vector<Fact> kept;
   for (Fact& f : tables.facts) {
-    if (ambiguous.count(&f) == 0) kept.push_back(std::move(f));
-  }
-  tables.facts = std::move(kept);
-  for (Fact& f : tables.facts) {
+    if (ambiguous.count(&f) > 0) continue;
     // In a table that prints money with decimals, a bare small integer is a
     // line number (行次) that layout put in a money column, not an amount.
     bool row_number = false;

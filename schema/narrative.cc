@@ -41,6 +41,34 @@ std::string FundOfContext(const NormalizedDocument& nd, int section) {
   return "gpb";
 }
 
+// A section about the fiscal appropriation as a whole ("财政拨款收支预算总体
+// 情况"): there 财政拨款收入 is the fiscal total and its 一般公共预算/政府性
+// 基金/国有资本经营 parts are fiscal income by fund, not parts of 本年收入.
+bool InFiscalOverview(const NormalizedDocument& nd, int section) {
+  for (int s = section; s > 0;
+       s = nd.sections.sections[static_cast<size_t>(s)].parent) {
+    const std::string& title =
+        nd.sections.sections[static_cast<size_t>(s)].title;
+    if (Contains(title, "财政拨款收支") || Contains(title, "财政拨款收入支出"))
+      return true;
+  }
+  return false;
+}
+
+// The metric and fund a subject metric takes in its section.
+void InSection(const NormalizedDocument& nd, int section, Fact* f) {
+  if (f->metric.rfind("income.fiscal", 0) != 0 ||
+      !InFiscalOverview(nd, section))
+    return;
+  if (f->metric == "income.fiscal") {
+    f->metric = "fiscal.income.total";
+    f->fund = "fiscal";
+  } else {
+    f->fund = f->metric.substr(sizeof("income.fiscal.") - 1);
+    f->metric = "fiscal.income";
+  }
+}
+
 }  // namespace
 
 std::vector<Fact> FactsFromClaims(const ClaimSet& claims,
@@ -127,6 +155,7 @@ std::vector<Fact> FactsFromClaims(const ClaimSet& claims,
             m != nullptr && g.fund == "all") {
           g.fund = m->fund;
         }
+        InSection(nd, c.section, &g);
         out.push_back(std::move(g));
       }
     }

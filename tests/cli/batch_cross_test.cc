@@ -55,7 +55,7 @@ class BatchCrossTest : public ::testing::Test {
   }
 
   std::string One(const std::string& sql) {
-    auto store = SqliteStore::Open(db_);
+    auto store = OpenSqliteStore(db_);
     EXPECT_TRUE(store.ok());
     if (!store.ok()) return "";
     Result<std::vector<Row>> rows = (*store)->Execute(sql);
@@ -151,6 +151,20 @@ TEST_F(BatchCrossTest, ADepartmentAndItsUnitsAreCheckedAfterTheRun) {
   EXPECT_EQ(One("SELECT json_array_length(evidence) FROM cross_findings WHERE "
                 "rule = 'cross.unit.sum' AND outcome = 'material' LIMIT 1"),
             "4");
+}
+
+TEST_F(BatchCrossTest, ABundleLeavesTheOtherDocumentsInTheChecksAcross) {
+  auto [text, tables] = Halves();
+  Batch({text, tables, "units_planted_three_dept.txt",
+         "units_planted_three_unit_own.txt",
+         "units_planted_three_unit_info.txt",
+         "units_planted_three_unit_service.txt"});
+  EXPECT_EQ(One("SELECT count(*) FROM documents WHERE format = 'bundle'"), "1");
+  // The department and its units have no report_id: still compared.
+  EXPECT_EQ(One("SELECT count(*) FROM cross_findings WHERE rule = "
+                "'cross.unit.sum' AND outcome = 'material' AND subject = "
+                "'gpb.expenditure.by_func|2210201|gpb'"),
+            "1");
 }
 
 TEST_F(BatchCrossTest, ALaterYearArrivingIsComparedWithTheStoredOne) {

@@ -138,7 +138,7 @@ class BatchTest : public ::testing::Test {
 
   std::vector<Row> Query(const std::string& sql,
                          const std::string& db = "") const {
-    auto store = SqliteStore::Open(db.empty() ? Path("batch.sqlite") : db);
+    auto store = OpenSqliteStore(db.empty() ? Path("batch.sqlite") : db);
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     if (!store.ok()) return {};
     Result<std::vector<Row>> rows = (*store)->Execute(sql);
@@ -165,7 +165,7 @@ class BatchTest : public ::testing::Test {
   }
 
   std::string Export(const std::string& db, ExportTable table) {
-    auto store = SqliteStore::Open(db);
+    auto store = OpenSqliteStore(db);
     EXPECT_TRUE(store.ok());
     if (!store.ok()) return "";
     ExportOptions o;
@@ -469,7 +469,7 @@ TEST_F(BatchTest, SecondRunSkipsUnchangedFilesAndForceReprocessesThem) {
   EXPECT_EQ(Run(o).ok, files.size());
 }
 
-TEST_F(BatchTest, FailedDocumentsAreRetriedOnlyWhenAsked) {
+TEST_F(BatchTest, FailedDocumentsAreRetriedOnlyWhenAskedAndStillCountAsFailed) {
   Write("in/junk.pdf",
         std::string("\x00\x01\x02\xff\xfe", 5) + std::string(2000, '\x03'));
   CopySample("samples/text_report/input.txt", "in/good.txt");
@@ -477,11 +477,134 @@ TEST_F(BatchTest, FailedDocumentsAreRetriedOnlyWhenAsked) {
   o.paths = {Path("in")};
   BatchSummary first = Run(o);
   EXPECT_EQ(first.failed, 1u);
-  EXPECT_EQ(Run(o).skipped, 2u);
+  EXPECT_EQ(One("SELECT error_kind FROM documents WHERE path LIKE "
+                "'%junk.pdf'"),
+            "unsupported");
+
+  // A plain run does not retry it, but it is still a failure: counted,
+  // listed and named as such, never "0 failed".
+  BatchSummary plain = Run(o);
+  EXPECT_EQ(plain.skipped, 1u);
+  EXPECT_EQ(plain.failed, 1u);
+  EXPECT_EQ(plain.failed_earlier, 1u);
+  EXPECT_NE(last_err_.find("0 ok, 1 failed, 1 skipped"), std::string::npos)
+      << last_err_;
+  EXPECT_NE(last_err_.find("[unchanged since an earlier run]"),
+            std::string::npos)
+      << last_err_;
+
+  struct Case {
+    std::vector<std::string> kinds;
+    size_t retried;  // failed in this run (reprocessed)
+  };
+  const Case kCases[] = {
+      {{"timeout", "out_of_memory"}, 0},  // other kinds: left alone
+      {{"unsupported"}, 1},               // its kind: retried
+      {{}, 1},                            // every kind
+  };
   o.retry_failed = true;
-  BatchSummary retried = Run(o);
-  EXPECT_EQ(retried.failed, 1u);
-  EXPECT_EQ(retried.skipped, 1u);
+  for (const Case& c : kCases) {
+    o.retry_kinds = c.kinds;
+    BatchSummary s = Run(o);
+    EXPECT_EQ(s.failed, 1u);
+    EXPECT_EQ(s.failed - s.failed_earlier, c.retried)
+        << ::testing::PrintToString(c.kinds);
+    EXPECT_EQ(s.skipped, 1u);
+  }
+}
+
+TEST_F(BatchTest, RetryFailedRefusesAnUnknownKindNamingTheKnownOnes) {
+  CopySample("samples/text_report/input.txt", "in/good.txt");
+  CliRun r = Cli({"batch", Path("in"), "--db", Path("r.sqlite"),
+                  "--retry-failed=timeout,timout"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown kind 'timout'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("out_of_memory"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("r.sqlite")));
+}
+
+TEST_F(BatchTest, PlainRerunWithAStoredFailureExitsThree) {
+  CopySample("samples/text_report/input.txt", "in/good.txt");
+  Write("in/junk.pdf", std::string(3000, '\x01'));
+  std::vector<std::string> args = {"batch",          Path("in"),   "--db",
+                                   Path("x.sqlite"), "--progress", "none"};
+  EXPECT_EQ(Cli(args).code, 3);
+  CliRun again = Cli(args);
+  EXPECT_EQ(again.code, 3) << again.err;
+  EXPECT_EQ(again.err.find(" 0 failed"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("1 unchanged since an earlier run"),
+            std::string::npos)
+      << again.err;
+
+  // --retry-failed=KIND on the command line: another kind leaves it alone;
+  // its own kind, or --retry-failed alone (the PATH after it is no value),
+  // reprocesses it. It fails again either way: exit 3.
+  struct Case {
+    std::vector<std::string> options;
+    bool retried;
+  };
+  const Case kCases[] = {
+      {{"--retry-failed=timeout,killed"}, false},
+      {{"--retry-failed=unsupported"}, true},
+      {{"--retry-failed"}, true},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> retry = {"batch"};
+    retry.insert(retry.end(), c.options.begin(), c.options.end());
+    retry.insert(retry.end(), args.begin() + 1, args.end());
+    CliRun r = Cli(retry);
+    EXPECT_EQ(r.code, 3) << c.options[0] << ": " << r.err;
+    EXPECT_EQ(r.err.find("unchanged since an earlier run") == std::string::npos,
+              c.retried)
+        << c.options[0] << ": " << r.err;
+  }
+}
+
+TEST_F(BatchTest, KilledWorkerIsTriedOnceMoreWithBothAttemptsOnRecord) {
+  CopySample("samples/text_report/input.txt", "in/flaky.txt");
+  CopySample("samples/text_report/input.txt", "in/hang_me.txt");
+  CopySample("samples/text_report/input.txt", "in/good.txt");
+  BatchOptions o = Options();
+  o.paths = {Path("in")};
+  o.worker.timeout_sec = 2;
+  testing::TestWorkerHook hook;
+  hook.kill_first_attempt_on = "flaky";
+  hook.hang_on = "hang_me";
+  o.worker.hook = &hook;
+  o.progress = ProgressMode::kLines;
+  BatchSummary s = Run(o);
+  EXPECT_EQ(s.ok, 2u);
+  EXPECT_EQ(s.failed, 1u);
+  EXPECT_EQ(s.retried, 2u);
+  EXPECT_NE(last_err_.find("retry " + Path("in/flaky.txt") +
+                           ": worker killed by signal 9"),
+            std::string::npos)
+      << last_err_;
+
+  // path → "attempt outcome kind" for every attempt, in order.
+  auto attempts = [&](const std::string& name) {
+    std::string out;
+    for (const Row& r :
+         Query("SELECT attempt, outcome, error_kind FROM attempts WHERE "
+               "path = '" +
+               Path("in/" + name) + "' ORDER BY attempt")) {
+      out += r[0].value_or("") + " " + r[1].value_or("") + " " +
+             r[2].value_or("") + "; ";
+    }
+    return out;
+  };
+  EXPECT_EQ(attempts("flaky.txt"), "1 failed killed; 2 ok ; ");
+  EXPECT_EQ(attempts("hang_me.txt"), "1 failed timeout; 2 failed timeout; ");
+  EXPECT_EQ(attempts("good.txt"), "1 ok ; ");
+  EXPECT_EQ(One("SELECT attempts || ' ' || status FROM documents WHERE path "
+                "LIKE '%flaky.txt'"),
+            "2 ok");
+  std::string hang =
+      One("SELECT error FROM documents WHERE path LIKE '%hang_me.txt'");
+  EXPECT_EQ(hang.rfind("timeout: no result after 2 s", 0), 0u) << hang;
+  EXPECT_NE(hang.find("(attempt 2 of 2; attempt 1: timeout: "),
+            std::string::npos)
+      << hang;
 }
 
 TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
@@ -554,8 +677,16 @@ TEST_F(BatchTest, HostileInputsFailWithReasonsWhileTheRestComplete) {
   // knows they are unchanged and skips them all (no second timeout).
   EXPECT_EQ(One("SELECT count(*) FROM documents WHERE length(sha256) = 64"),
             "8");
+  // A timed-out worker was tried a second time; the crash was not.
+  EXPECT_EQ(One("SELECT count(*) FROM attempts WHERE path LIKE "
+                "'%hang_me.txt'"),
+            "2");
+  EXPECT_EQ(One("SELECT count(*) FROM attempts WHERE path LIKE "
+                "'%crash_me.txt'"),
+            "1");
   BatchSummary again = Run(o);
-  EXPECT_EQ(again.skipped, 8u);
+  EXPECT_EQ(again.skipped, 2u);
+  EXPECT_EQ(again.failed_earlier, 6u);
 }
 
 TEST_F(BatchTest, ShardsOfOneCrawlTogetherCoverEveryInputOnce) {
@@ -693,7 +824,7 @@ TEST_F(BatchTest, BatchCommandExitsTwoWhenItCannotRun) {
   // A database of another layout version is refused with a clear message.
   std::string db = Path("old.sqlite");
   {
-    auto store = SqliteStore::Open(db);
+    auto store = OpenSqliteStore(db);
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)
                     ->Execute("UPDATE meta SET value = '0' WHERE key = "
@@ -780,6 +911,11 @@ TEST_F(BatchTest, ExportCommandWritesCsvForExcelAndJsonLines) {
             One("SELECT count(*) FROM facts", db));
   for (const auto& r : *rows) ASSERT_EQ(r.size(), (*rows)[0].size());
   EXPECT_EQ(Cli({"export", "--db", db}).out, csv.out) << "deterministic";
+  // --raw is accepted; these samples hold no formula-like text, so the
+  // bytes are the same (csv_writer_test checks the apostrophes).
+  CliRun raw = Cli({"export", "--db", db, "--raw"});
+  EXPECT_EQ(raw.code, 0) << raw.err;
+  EXPECT_EQ(raw.out, csv.out);
 
   // A file gets the same bytes; --bom is still accepted (the default).
   std::string out = Path("facts.csv");
@@ -832,36 +968,50 @@ std::string HookedBinary() {
       .string();
 }
 
-// Runs a binary, SIGKILLs it after `kill_after` per-document lines saying
-// "ok" on stderr (0 = let it finish). Returns the exit status or -signal.
-int RunBinary(const std::string& binary, const std::vector<std::string>& args,
-              const std::vector<std::pair<std::string, std::string>>& env,
-              int kill_after) {
+using Env = std::vector<std::pair<std::string, std::string>>;
+
+// A running budgetdoc process and the read end of its stderr.
+struct Child {
+  pid_t pid = -1;
+  int err_fd = -1;
+};
+
+// Starts a binary with extra environment variables.
+Child Spawn(const std::string& binary, const std::vector<std::string>& args,
+            const Env& env) {
   int p[2];
-  if (pipe(p) != 0) return -1000;
+  if (pipe(p) != 0) return {};
+  // Everything the child needs, prepared before fork.
+  std::string bin = binary;
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv = {bin.data()};
+  for (std::string& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(p[1], STDERR_FILENO);
     close(p[0]);
     close(p[1]);
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-    std::vector<char*> argv;
-    std::string bin = binary;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
     execv(bin.c_str(), argv.data());
     _exit(127);
   }
   close(p[1]);
+  return {pid, p[0]};
+}
+
+// Reads the child's stderr (into *err_text when given), SIGKILLs it after
+// `kill_after` per-document lines saying "ok" (0 = let it finish), and
+// returns its exit status or -signal.
+int Reap(Child c, int kill_after, std::string* err_text = nullptr) {
   std::string buf;
   int seen = 0;
   char chunk[4096];
   for (;;) {
-    ssize_t n = read(p[0], chunk, sizeof(chunk));
+    ssize_t n = read(c.err_fd, chunk, sizeof(chunk));
     if (n <= 0) break;
     buf.append(chunk, static_cast<size_t>(n));
+    if (err_text != nullptr) err_text->append(chunk, static_cast<size_t>(n));
     size_t nl;
     while ((nl = buf.find('\n')) != std::string::npos) {
       std::string line = buf.substr(0, nl);
@@ -869,15 +1019,22 @@ int RunBinary(const std::string& binary, const std::vector<std::string>& args,
       if (line.find("] ok ") != std::string::npos) ++seen;
     }
     if (kill_after > 0 && seen >= kill_after) {
-      kill(pid, SIGKILL);
+      kill(c.pid, SIGKILL);
       break;
     }
   }
-  close(p[0]);
+  close(c.err_fd);
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(c.pid, &status, 0);
   if (WIFSIGNALED(status)) return -WTERMSIG(status);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1000;
+}
+
+// Runs a binary to its end, or SIGKILLs it after `kill_after` documents
+// (as Reap). Returns the exit status or -signal.
+int RunBinary(const std::string& binary, const std::vector<std::string>& args,
+              const Env& env, int kill_after) {
+  return Reap(Spawn(binary, args, env), kill_after);
 }
 
 TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
@@ -913,7 +1070,11 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
                   resumed),
               "0");
   }
+  // The documents the killed runs held are taken over at once (their
+  // processes are gone), not after the 60 s lease.
+  auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(RunBinary(BudgetdocBinary(), args(resumed), {}, 0), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(40));
 
   EXPECT_EQ(One("SELECT count(*) FROM documents", resumed),
             std::to_string(files.size()));
@@ -933,6 +1094,70 @@ TEST_F(BatchTest, RunKilledMidwayAndRestartedEqualsAnUninterruptedRun) {
             One("SELECT group_concat(path || sha256 || status, ',') FROM "
                 "(SELECT * FROM documents ORDER BY path)",
                 full));
+}
+
+TEST_F(BatchTest, ConcurrentRunsOnOneDatabaseProcessEachDocumentOnce) {
+  ASSERT_TRUE(fs::exists(BudgetdocBinary())) << BudgetdocBinary();
+  ASSERT_TRUE(fs::exists(HookedBinary())) << HookedBinary();
+  std::vector<std::string> files = CopySamples("in/a");
+  for (const std::string& f : CopySamples("in/b")) files.push_back(f);
+  std::string n = std::to_string(files.size());
+  std::string full = Path("full.sqlite");
+  auto args = [&](const std::string& db) {
+    return std::vector<std::string>{"batch", Path("in"),   "--db",
+                                    db,      "-j2",        "--lease",
+                                    "2",     "--progress", "lines"};
+  };
+  ASSERT_EQ(RunBinary(BudgetdocBinary(), args(full), {}, 0), 0);
+  const Env slow = {{"BUDGETDOC_TEST_DELAY_MS", "100"}};
+
+  // Two runs at once on the same inputs and database.
+  std::string shared = Path("shared.sqlite");
+  Child a = Spawn(HookedBinary(), args(shared), slow);
+  Child b = Spawn(HookedBinary(), args(shared), slow);
+  std::string err_a, err_b;
+  EXPECT_EQ(Reap(a, 0, &err_a), 0) << err_a;
+  EXPECT_EQ(Reap(b, 0, &err_b), 0) << err_b;
+  // Each document analyzed by exactly one of them; each run did some.
+  EXPECT_EQ(One("SELECT count(*) FROM run_inputs WHERE outcome = 'ok'", shared),
+            n);
+  EXPECT_EQ(One("SELECT count(DISTINCT path) FROM run_inputs WHERE "
+                "outcome = 'ok'",
+                shared),
+            n);
+  EXPECT_EQ(One("SELECT count(*) FROM attempts", shared), n);
+  EXPECT_EQ(One("SELECT count(DISTINCT run_id) FROM run_inputs WHERE "
+                "outcome = 'ok'",
+                shared),
+            "2");
+  // Each run accounts for every input: analyzed, done by the other, or (if
+  // the other finished it before this one registered) skipped unchanged.
+  EXPECT_EQ(One("SELECT sum(ok) FROM runs", shared), n);
+  EXPECT_EQ(One("SELECT min(inputs) || ' ' || max(inputs) FROM runs", shared),
+            n + " " + n);
+  EXPECT_EQ(One("SELECT sum(ok + others + skipped) FROM runs", shared),
+            std::to_string(2 * files.size()));
+  EXPECT_EQ(Export(shared, ExportTable::kFacts),
+            Export(full, ExportTable::kFacts));
+  EXPECT_EQ(Export(shared, ExportTable::kFindings),
+            Export(full, ExportTable::kFindings));
+
+  // One of two runs killed with SIGKILL midway: the other finishes every
+  // document, those the dead one held included, none twice.
+  std::string killed = Path("killed.sqlite");
+  Child victim = Spawn(HookedBinary(), args(killed), slow);
+  Child survivor = Spawn(HookedBinary(), args(killed), slow);
+  EXPECT_EQ(Reap(victim, 2), -SIGKILL);
+  std::string err;
+  EXPECT_EQ(Reap(survivor, 0, &err), 0) << err;
+  EXPECT_EQ(One("SELECT count(*) FROM documents WHERE status = 'ok'", killed),
+            n);
+  EXPECT_EQ(One("SELECT count(*) FROM run_inputs WHERE outcome = 'ok'", killed),
+            n);
+  EXPECT_EQ(One("SELECT count(*) FROM queue WHERE state <> 'done'", killed),
+            "0");
+  EXPECT_EQ(Export(killed, ExportTable::kFacts),
+            Export(full, ExportTable::kFacts));
 }
 
 TEST_F(BatchTest, ReleaseBinaryIgnoresTheTestHookEnvironment) {

@@ -87,6 +87,8 @@ TEST(CliTest, UsageErrorsExitTwoAndSayWhatIsWrong) {
       {{"schema", "extra"}, "unexpected operand 'extra'"},
       {{"rules", "--markdown=yes"}, "--markdown takes no value"},
       {{"check", "-", "-"}, "standard input (-) can be named only once"},
+      {{"check", "a", "--timeout", "soon"}, "--timeout"},
+      {{"extract", "a", "--max-memory=-1"}, "--max-memory"},
   };
   for (const Case& c : kCases) {
     CliRun r = Cli(c.args);
@@ -282,6 +284,20 @@ TEST(CliTest, SchemaAndRulesCommands) {
   EXPECT_TRUE(Json::Parse(s.out).ok());
   CliRun r = Cli({"rules"});
   EXPECT_NE(r.out.find("sum.expenditure.basic_project"), std::string::npos);
+}
+
+TEST(CliTest, ExtractAndCheckTakeTimeoutAndMemoryLimitsWithZeroForNone) {
+  std::string path = testing::SourcePath(kText);
+  CliRun plain = Cli({"extract", path});
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  CliRun limited =
+      Cli({"extract", path, "--timeout", "0", "--max-memory", "0"});
+  EXPECT_EQ(limited.code, 0) << limited.err;
+  EXPECT_EQ(limited.out, plain.out);
+  CliRun check = Cli({"check", path, "--timeout=60", "--max-memory=4096",
+                      "--fail-on", "never"});
+  EXPECT_EQ(check.code, 0) << check.err;
+  EXPECT_NE(check.out.find(path), std::string::npos) << check.out;
 }
 
 TEST(CliTest, ExtractTextPrintsTheDumps) {

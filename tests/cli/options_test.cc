@@ -25,6 +25,10 @@ constexpr OptionSpec kSample[] = {
      .help = "workers"},
     {.name = "include", .value = "GLOB", .repeatable = true, .help = "take"},
     {.name = "force", .help = "redo"},
+    {.name = "retry",
+     .value = "KIND",
+     .optional_value = true,
+     .help = "retry failures (of KIND)"},
 };
 
 // Parses and renders what came out: "operands | name=value ...", or the
@@ -35,7 +39,8 @@ std::string Parse(const std::vector<std::string>& args) {
   std::string out;
   for (const std::string& o : p->operands()) out += o + " ";
   out += "|";
-  for (const char* name : {"format", "jobs", "include", "force", "quiet"}) {
+  for (const char* name :
+       {"format", "jobs", "include", "force", "retry", "quiet"}) {
     if (!p->Has(name)) continue;
     for (const std::string& v : p->GetAll(name)) {
       out += std::string(" ") + name + "=" + v;
@@ -67,6 +72,10 @@ TEST(OptionsTest, ParsesEveryConventionOfTheCommandLine) {
       {"repeatable keeps every value in order",
        {"--include", "*.pdf", "--include=*.txt"},
        "| include=*.pdf include=*.txt"},
+      {"an optional value left out", {"--retry", "a"}, "a | retry="},
+      {"an optional value attached",
+       {"--retry=timeout", "a"},
+       "a | retry=timeout"},
       {"common options", {"-q", "--help"}, "| quiet=1"},
       {"common option --quiet", {"--quiet"}, "| quiet=1"},
       {"unknown long option",
@@ -130,6 +139,17 @@ TEST(OptionsTest, EveryOptionOfEveryCommandTakesBothValueForms) {
                                     0, std::string(o.choices).find('|'))
                               : "some-value";
       Result<ParsedArgs> eq = ParseArgs(c->options, {name + "=" + value});
+      if (o.optional_value) {
+        // Only the attached form; alone, the option takes no value.
+        ASSERT_TRUE(eq.ok()) << c->name << " " << name;
+        EXPECT_EQ(eq->Get(o.name), value) << c->name << " " << name;
+        Result<ParsedArgs> alone = ParseArgs(c->options, {name, value});
+        ASSERT_TRUE(alone.ok()) << c->name << " " << name;
+        EXPECT_EQ(alone->Get(o.name), "") << c->name << " " << name;
+        EXPECT_EQ(alone->operands(), std::vector<std::string>{value})
+            << c->name << " " << name;
+        continue;
+      }
       Result<ParsedArgs> sp = ParseArgs(c->options, {name, value});
       ASSERT_TRUE(eq.ok()) << c->name << " " << name << ": "
                            << eq.status().message();
@@ -169,6 +189,7 @@ TEST(OptionsTest, HelpListsEachOptionWithChoicesAndDefault) {
       << help;
   EXPECT_NE(help.find("  -j, --jobs N"), std::string::npos) << help;
   EXPECT_NE(help.find("take (repeatable)"), std::string::npos) << help;
+  EXPECT_NE(help.find("      --retry[=KIND]"), std::string::npos) << help;
   EXPECT_NE(help.find("  -h, --help"), std::string::npos) << help;
   EXPECT_NE(help.find("  -q, --quiet"), std::string::npos) << help;
   for (size_t start = 0; start < help.size();) {

@@ -286,7 +286,7 @@ TEST(PdfLayoutTest, MarksGarbageAndImageOnlyPagesUnreadable) {
       PdfLayoutOptions());
   ASSERT_EQ(doc.pages.size(), 3u);
   EXPECT_TRUE(doc.pages[0].unreadable);
-  EXPECT_NE(doc.pages[0].reason.find("garbage"), std::string::npos);
+  EXPECT_NE(doc.pages[0].reason.find("garbled"), std::string::npos);
   EXPECT_TRUE(doc.pages[1].unreadable);
   EXPECT_NE(doc.pages[1].reason.find("no text layer"), std::string::npos);
   EXPECT_FALSE(doc.pages[2].unreadable);
@@ -296,6 +296,52 @@ TEST(PdfLayoutTest, MarksGarbageAndImageOnlyPagesUnreadable) {
     if (f.rule == "extract.pdf.unreadable_page") ++unreadable_findings;
   }
   EXPECT_EQ(unreadable_findings, 2);
+}
+
+TEST(PdfLayoutTest, JudgesTextPlausibleByItsScripts) {
+  struct Case {
+    const char* text;
+    bool unreadable;
+  };
+  // Glyph ids of a font without a Unicode map come out as letters of other
+  // scripts; Chinese, figures and the symbols tables use are plausible.
+  const Case cases[] = {
+      {"本年支出合计1234.56万元，占比81.00%。", false},
+      {"①基本支出■项目支出×100‰ ㎡ ℃ Ⅱ ─5─", false},
+      {"ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠ", true},
+      {"ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ支出", true},
+      {"αβγδεζηθικλμνξοπρστυφχψω", true},
+      {"ぁあぃいぅうぇえぉおかがきぎくぐ", true},
+  };
+  for (const Case& c : cases) {
+    PdfTextQuality q =
+        AssessPageText(Page(1, {Word(c.text, 72, 100)}), PdfLayoutOptions());
+    EXPECT_EQ(q.unreadable, c.unreadable) << c.text << " " << q.reason;
+    if (c.unreadable) {
+      EXPECT_NE(q.reason.find("garbled"), std::string::npos);
+    }
+  }
+}
+
+TEST(PdfLayoutTest, APageOfLatinLettersInAChineseDocumentIsGarbled) {
+  std::string chinese = "本部门年度决算收入支出总体情况说明如下所列各项内容。";
+  std::string latin = "HJKLhjklQWERTYqwertyZXCVBzxcvbASDFGasdfgPOIUYpoiuy";
+  std::vector<PdfWord> p1, p2, p3;
+  for (int i = 0; i < 3; ++i) {
+    p1.push_back(Word(chinese, 72, 100 + 20.0 * i));
+    p3.push_back(Word(chinese, 72, 100 + 20.0 * i));
+  }
+  p2.push_back(Word(latin, 72, 100));
+  Document doc =
+      LayOutPdf({Page(1, p1), Page(2, p2), Page(3, p3)}, PdfLayoutOptions());
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_FALSE(doc.pages[0].unreadable);
+  EXPECT_TRUE(doc.pages[1].unreadable);
+  EXPECT_NE(doc.pages[1].reason.find("garbled"), std::string::npos);
+  EXPECT_FALSE(doc.pages[2].unreadable);
+  // The same Latin page alone is not judged: nothing says it is Chinese.
+  Document alone = LayOutPdf({Page(1, p2)}, PdfLayoutOptions());
+  EXPECT_FALSE(alone.pages[0].unreadable);
 }
 
 TEST(PdfLayoutTest, ABlankPageIsNotUnreadable) {

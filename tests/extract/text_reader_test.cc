@@ -38,6 +38,59 @@ TEST(TextReaderTest, DetectsAndConvertsGbk) {
   EXPECT_EQ(doc->metadata.at("encoding"), "GB18030");
 }
 
+// A long report (well over a hundred bytes per bad byte) with one damaged
+// character at a known offset, in UTF-8 and in GBK.
+std::string LongReport(std::string_view line, size_t lines) {
+  std::string out;
+  for (size_t i = 0; i < lines; ++i) out += line;
+  return out;
+}
+
+TEST(TextReaderTest, ReplacesACutUtf8CharacterAndNamesItsByteOffset) {
+  const std::string line = "2024年度本年支出合计1234.56万元。\n";
+  std::string bytes = LongReport(line, 40);
+  // Cut the 3-byte "年" of line 20 after its first byte.
+  size_t at = line.size() * 20 + 4;
+  ASSERT_EQ(bytes.substr(at, 3), "年");
+  bytes.erase(at + 1, 2);
+  Result<Document> doc = ReadBytes(bytes);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->metadata.at("encoding"), "UTF-8");
+  ASSERT_EQ(doc->findings.size(), 1u);
+  EXPECT_EQ(doc->findings[0].rule, "extract.text.invalid_bytes");
+  EXPECT_NE(
+      doc->findings[0].message.find("at byte " + std::to_string(at) + ";"),
+      std::string::npos)
+      << doc->findings[0].message;
+  EXPECT_NE(Texts(*doc).find("2024\xEF\xBF\xBD度本年支出"), std::string::npos);
+}
+
+TEST(TextReaderTest, ReplacesABadGbkSequenceAndNamesItsByteOffset) {
+  // "收入100万元。" in GBK, then a lead byte with an invalid trail byte.
+  const std::string line =
+      "\xCA\xD5\xC8\xEB"
+      "100\xCD\xF2\xD4\xAA\xA1\xA3\n";
+  std::string bytes = LongReport(line, 60);
+  size_t at = line.size() * 30;
+  bytes.replace(at, 2, "\x81\x7F");
+  Result<Document> doc = ReadBytes(bytes);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->metadata.at("encoding"), "GB18030");
+  ASSERT_EQ(doc->findings.size(), 1u);
+  EXPECT_NE(doc->findings[0].message.find("at byte " + std::to_string(at)),
+            std::string::npos)
+      << doc->findings[0].message;
+}
+
+TEST(TextReaderTest, RefusesBytesThatMostlyDoNotDecodeNamingWhere) {
+  std::string bytes = LongReport("收入\xFF\xFE\x80abc\n", 50);
+  Result<Document> doc = ReadBytes(bytes);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("the first at byte 6"),
+            std::string::npos)
+      << doc.status().message();
+}
+
 TEST(TextReaderTest, ReadsUtf16WithBom) {
   std::string le("\xFF\xFE\x36\x65\x65\x51", 6);  // 收入
   Result<Document> doc = ReadBytes(le);

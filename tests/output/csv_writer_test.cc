@@ -106,7 +106,7 @@ TEST(CsvWriterTest, JsonRowsKeepDecimalsExactAndEmbedJsonColumns) {
 class ExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = SqliteStore::Open(":memory:");
+    auto s = OpenSqliteStore(":memory:");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     AddDocument("reports/财政局.pdf", R"({"ok":true,"extraction":{
@@ -149,7 +149,7 @@ class ExportTest : public ::testing::Test {
     return out.str();
   }
 
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
 };
 
 TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndABomByDefault) {
@@ -171,6 +171,50 @@ TEST_F(ExportTest, CsvHasHeaderQuotedCjkFieldsAndABomByDefault) {
   std::string with_bom = Export(ExportOptions());
   EXPECT_EQ(with_bom.substr(0, 3), std::string(kUtf8Bom));
   EXPECT_EQ(with_bom.substr(3), csv);
+}
+
+TEST_F(ExportTest, CsvNeutralizesFormulaTextButKeepsNegativeNumbers) {
+  AddDocument("reports/x.pdf", R"json({"ok":true,"extraction":{
+      "report":{"entity_name":"=HYPERLINK(\"http://x.invalid\",\"点击\")",
+                "fiscal_year":2024},
+      "facts":[{"metric":"expenditure.change","measure":"change",
+                "value":"-12.5","printed":"-12.5","origin":"narrative",
+                "label":"@SUM(1+1)","quote":"+1 比上年减少12.5万元",
+                "where":{"page":1}},
+               {"metric":"expenditure.total","measure":"amount",
+                "value":"3","printed":"3","origin":"narrative",
+                "label":"\t制表符","quote":"-2+3 本年支出3万元",
+                "where":{"page":1}}]},
+      "checks":{"results":[],"summary":{"errors":0,"warnings":0}},
+      "notes":[]})json");
+  std::string csv = Export(ExportOptions());
+  EXPECT_NE(
+      csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"点击\"\")\","),
+      std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",'@SUM(1+1),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'+1 比上年减少12.5万元\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'\t制表符,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'-2+3 本年支出3万元\r\n"), std::string::npos) << csv;
+  // The decimal column keeps its sign: a number, not a formula.
+  EXPECT_NE(csv.find(",-12.5,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",'-12.5,"), std::string::npos) << csv;
+  ExportOptions raw;
+  raw.raw = true;
+  std::string verbatim = Export(raw);
+  EXPECT_NE(verbatim.find(",@SUM(1+1),"), std::string::npos) << verbatim;
+  EXPECT_EQ(verbatim.find("'@"), std::string::npos) << verbatim;
+}
+
+TEST(CsvWriterTest, FormulaLeadsAreTheOwaspCharacters) {
+  for (std::string_view f : {"=1", "+1", "-1", "@a", "\ta", "\ra"}) {
+    EXPECT_TRUE(CsvFieldLooksLikeFormula(f)) << f;
+    EXPECT_EQ(NeutralizeCsvFormula(f), "'" + std::string(f));
+  }
+  for (std::string_view f : {"", "1", "a=1", " =1", "收入"}) {
+    EXPECT_FALSE(CsvFieldLooksLikeFormula(f)) << f;
+    EXPECT_EQ(NeutralizeCsvFormula(f), f);
+  }
 }
 
 TEST_F(ExportTest, CodesKeepLeadingZerosAsQuotedTextAndYearsStayNumbers) {

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace budgetdoc {
 namespace {
 
@@ -48,6 +50,32 @@ TEST(SchemaJsonTest, ExtractAndCheckOutputsValidate) {
   out.Set("checks", CheckReportToJson(report));
   errors = testing::ValidateJson(out, schema);
   EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
+TEST(SchemaJsonTest, StreamedOutputsPrintWhatTheTreesPrint) {
+  NormalizedDocument nd = Sample();
+  Extraction ex = MapToSchema(nd);
+  CheckReport report = RunChecks(nd, ex, CheckOptions{});
+  std::ostringstream extract, check;
+  {
+    JsonStream stream(&extract, 1);
+    WriteExtractOutput(nd, ex, &stream);
+  }
+  {
+    JsonStream stream(&check, 1);
+    WriteCheckOutput(nd, ex, report, &stream);
+  }
+  EXPECT_EQ(extract.str(), ExtractOutputToJson(nd, ex).Dump(1));
+  Json expected = ExtractionToJson(nd, ex);
+  expected.Set("schema_version",
+               *ExtractOutputToJson(nd, ex).Find("schema_version"));
+  expected.Set("source", Json::Str("s.txt"));
+  expected.Set("format", Json::Str("text"));
+  expected.Set("findings", *ExtractOutputToJson(nd, ex).Find("findings"));
+  expected.Set("unreadable_pages", Json::MakeArray());
+  expected.Set("checks", CheckReportToJson(report));
+  EXPECT_EQ(check.str(), expected.Dump(1));
+  EXPECT_NE(check.str().find("\"summary\""), std::string::npos);
 }
 
 TEST(SchemaJsonTest, TheValidatorCatchesViolations) {

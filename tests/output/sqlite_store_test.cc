@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -121,7 +122,7 @@ DocumentRecord FailedRecord(const std::string& path) {
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Result<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(":memory:");
+    Result<std::unique_ptr<Store>> s = OpenSqliteStore(":memory:");
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     Result<int64_t> run = store_->BeginRun(Run());
@@ -139,11 +140,12 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   void Write(const DocumentRecord& d) {
-    Status s = store_->WriteDocument(run_, d);
-    ASSERT_TRUE(s.ok()) << s.ToString();
+    Result<bool> s = store_->WriteDocument(run_, d);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_TRUE(*s);
   }
 
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
   int64_t run_ = 0;
 };
 
@@ -295,8 +297,7 @@ TEST_F(SqliteStoreTest, ExportRowsAreOrderedByPathThenPositionInDocument) {
   Write(OkRecord("a.txt", 3));
   Write(FailedRecord("0-failed.txt"));
   std::vector<std::string> keys;
-  const std::vector<ExportColumn>& cols =
-      SqliteStore::ExportColumns(ExportTable::kFacts);
+  const std::vector<ExportColumn>& cols = ExportColumns(ExportTable::kFacts);
   ASSERT_EQ(cols[0].name, "path");
   ASSERT_EQ(cols[7].name, "fact_seq");
   Status s = store_->ForEachExportRow(ExportTable::kFacts, [&](const Row& r) {
@@ -340,7 +341,7 @@ TEST_F(SqliteStoreTest, ExportFallsBackToManifestYearAndRegionCode) {
 
 TEST(SqliteStoreFileTest, FileDatabaseUsesWriteAheadLog) {
   TempDir dir;
-  Result<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(dir.File("b.db"));
+  Result<std::unique_ptr<Store>> s = OpenSqliteStore(dir.File("b.db"));
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   Result<std::vector<Row>> mode = (*s)->Execute("PRAGMA journal_mode");
   ASSERT_TRUE(mode.ok());
@@ -351,13 +352,13 @@ TEST(SqliteStoreFileTest, RefusesDatabaseOfAnotherLayoutVersion) {
   TempDir dir;
   std::string path = dir.File("old.db");
   {
-    auto s = SqliteStore::Open(path);
+    auto s = OpenSqliteStore(path);
     ASSERT_TRUE(s.ok());
     ASSERT_TRUE((*s)->Execute("UPDATE meta SET value = '99' WHERE key = "
                               "'store_version'")
                     .ok());
   }
-  auto reopened = SqliteStore::Open(path);
+  auto reopened = OpenSqliteStore(path);
   ASSERT_FALSE(reopened.ok());
   EXPECT_EQ(reopened.status().code(), StatusCode::kUnsupported);
   EXPECT_NE(reopened.status().message().find("layout version 99"),
@@ -371,11 +372,11 @@ TEST(SqliteStoreFileTest, RefusesSqliteDatabaseThatIsNotOurs) {
   TempDir dir;
   std::string path = dir.File("other.db");
   {
-    auto s = SqliteStore::Open(path);
+    auto s = OpenSqliteStore(path);
     ASSERT_TRUE(s.ok());
     ASSERT_TRUE((*s)->Execute("DROP TABLE meta").ok());
   }
-  auto reopened = SqliteStore::Open(path);
+  auto reopened = OpenSqliteStore(path);
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.status().message().find("not a budgetdoc database"),
             std::string::npos)
@@ -388,7 +389,7 @@ TEST(SqliteStoreFileTest, RefusesFileThatIsNotSqlite) {
   std::ofstream(path) << "this is not a database, just some text that is "
                          "long enough to fill a header of one hundred bytes "
                          "........................................\n";
-  auto s = SqliteStore::Open(path);
+  auto s = OpenSqliteStore(path);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find(path), std::string::npos);
   EXPECT_NE(s.status().message().find("not a database"), std::string::npos)
@@ -400,15 +401,15 @@ TEST(SqliteStoreFileTest, ReadOnlyOpenNeitherCreatesNorWrites) {
   StoreOptions read_only;
   read_only.read_only = true;
   std::string path = dir.File("r.db");
-  EXPECT_FALSE(SqliteStore::Open(path, read_only).ok());
+  EXPECT_FALSE(OpenSqliteStore(path, read_only).ok());
   EXPECT_FALSE(fs::exists(path));
   {
-    auto s = SqliteStore::Open(path);
+    auto s = OpenSqliteStore(path);
     ASSERT_TRUE(s.ok());
     int64_t run = *(*s)->BeginRun(TestRun());
     ASSERT_TRUE((*s)->WriteDocument(run, OkRecord("a.txt", 2)).ok());
   }
-  auto r = SqliteStore::Open(path, read_only);
+  auto r = OpenSqliteStore(path, read_only);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   size_t rows = 0;
   ASSERT_TRUE((*r)->ForEachExportRow(ExportTable::kFacts,
@@ -421,8 +422,34 @@ TEST(SqliteStoreFileTest, ReadOnlyOpenNeitherCreatesNorWrites) {
   EXPECT_FALSE((*r)->WriteDocument(1, OkRecord("b.txt", 1)).ok());
 }
 
+TEST(SqliteStoreFileTest, ProcessesOpeningOneNewFileTogetherAllSucceed) {
+  // Several batch runs started at once on a database that does not exist
+  // yet: one creates it, the others wait (switching to WAL used not to).
+  TempDir dir;
+  constexpr int kProcesses = 6;
+  for (int round = 0; round < 20; ++round) {
+    std::string path = dir.File("new" + std::to_string(round) + ".db");
+    std::vector<pid_t> children;
+    for (int i = 0; i < kProcesses; ++i) {
+      pid_t pid = fork();
+      if (pid == 0) {
+        auto store = OpenSqliteStore(path);
+        _exit(store.ok() && (*store)->BeginRun(TestRun()).ok() ? 0 : 1);
+      }
+      children.push_back(pid);
+    }
+    int succeeded = 0;
+    for (pid_t pid : children) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0) ++succeeded;
+    }
+    EXPECT_EQ(succeeded, kProcesses) << "round " << round;
+  }
+}
+
 TEST(SqliteStoreFileTest, UnwritableLocationFailsWithTheFileName) {
-  auto s = SqliteStore::Open("/nonexistent-dir/budgetdoc/x.sqlite");
+  auto s = OpenSqliteStore("/nonexistent-dir/budgetdoc/x.sqlite");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("/nonexistent-dir/budgetdoc/x.sqlite"),
             std::string::npos);

@@ -1,6 +1,7 @@
 #include "tests/testing/worker_hooks.h"
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <memory>
 #include <new>
@@ -19,11 +20,12 @@ TestWorkerHook TestWorkerHook::FromEnvironment() {
   hook.crash_on = get("BUDGETDOC_TEST_CRASH_ON");
   hook.hang_on = get("BUDGETDOC_TEST_HANG_ON");
   hook.oom_on = get("BUDGETDOC_TEST_OOM_ON");
+  hook.kill_first_attempt_on = get("BUDGETDOC_TEST_KILL_ONCE_ON");
   hook.delay_ms = std::atoi(get("BUDGETDOC_TEST_DELAY_MS").c_str());
   return hook;
 }
 
-void TestWorkerHook::BeforeAnalyze(const std::string& path,
+void TestWorkerHook::BeforeAnalyze(const std::string& path, int attempt,
                                    const WorkerOptions& options) const {
   auto matches = [&](const std::string& needle) {
     return !needle.empty() && path.find(needle) != std::string::npos;
@@ -32,6 +34,7 @@ void TestWorkerHook::BeforeAnalyze(const std::string& path,
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
   }
   if (matches(crash_on)) std::abort();
+  if (attempt == 1 && matches(kill_first_attempt_on)) raise(SIGKILL);
   if (matches(hang_on)) {
     for (;;) pause();
   }

@@ -18,13 +18,17 @@ class TestWorkerHook : public WorkerHook {
   std::string crash_on;  // the child calls abort()
   std::string hang_on;   // the child sleeps forever
   std::string oom_on;    // the child reserves memory until allocation fails
-  int delay_ms = 0;      // every child sleeps this long before working
+  // The child SIGKILLs itself on its first attempt only (a transient
+  // failure: the retry succeeds).
+  std::string kill_first_attempt_on;
+  int delay_ms = 0;  // every child sleeps this long before working
 
   // From BUDGETDOC_TEST_CRASH_ON, BUDGETDOC_TEST_HANG_ON,
-  // BUDGETDOC_TEST_OOM_ON and BUDGETDOC_TEST_DELAY_MS.
+  // BUDGETDOC_TEST_OOM_ON, BUDGETDOC_TEST_KILL_ONCE_ON and
+  // BUDGETDOC_TEST_DELAY_MS.
   static TestWorkerHook FromEnvironment();
 
-  void BeforeAnalyze(const std::string& path,
+  void BeforeAnalyze(const std::string& path, int attempt,
                      const WorkerOptions& options) const override;
 };
 
