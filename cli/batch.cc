@@ -2,6 +2,7 @@
 
 #include "base/file_io.h"
 #include "extract/extract.h"
+#include "output/cross_store.h"
 #include "output/csv_writer.h"
 #include "schema/version.h"
 
@@ -1294,6 +1295,20 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, std::ostream& err) {
   counts.failed = static_cast<int64_t>(summary.failed);
   counts.skipped = static_cast<int64_t>(summary.skipped + summary.excluded);
   counts.others = static_cast<int64_t>(summary.others);
+  // Reports in several files (cli/batch_bundles.h), then checks across
+  // documents (output/cross_store.h), after all of them.
+  BundleRunOptions bundles;
+  bundles.mode = o.bundles;
+  bundles.run_id = summary.run_id;
+  bundles.tool_version = o.tool_version;
+  bundles.processed_at = NowUtc();
+  bundles.pipeline = o.worker.pipeline;
+  BUDGETDOC_RETURN_IF_ERROR(UpdateBundles(*store, bundles).status());
+  if (o.cross_checks) {
+    BUDGETDOC_RETURN_IF_ERROR(
+        UpdateCrossFindings(*store, summary.run_id, o.worker.pipeline.check)
+            .status());
+  }
   BUDGETDOC_RETURN_IF_ERROR(store->FinishRun(summary.run_id, counts, NowUtc()));
   PrintSummary(o, summary, store->name(), err);
   return summary;

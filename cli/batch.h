@@ -29,6 +29,7 @@
 #define BUDGETDOC_CLI_BATCH_H_
 
 #include "base/result.h"
+#include "cli/batch_bundles.h"
 #include "cli/worker.h"
 #include "output/store.h"
 
@@ -109,6 +110,10 @@ struct BatchOptions {
   WorkerOptions worker;
   // Recorded with every row; a change makes unchanged files be reprocessed.
   std::string tool_version = "dev";
+  // Reports in several files (cli/batch_bundles.h) after the per-file pass.
+  BundleMode bundles = BundleMode::kAuto;
+  // Checks across documents (output/cross_store.h) after the bundles.
+  bool cross_checks = true;
 };
 
 // What became of the inputs: each is exactly one of ok, failed, skipped or

@@ -85,6 +85,17 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "auto",
      .help = "a bar on a terminal, one line per document otherwise"},
     kOcrOption,
+    {.name = "bundles",
+     .value = "MODE",
+     .choices = "auto|manifest|none",
+     .default_value = "auto",
+     .help = "which files are read as one report after the per-file pass: "
+             "auto, files sharing a manifest report_id and pairs of a "
+             "narrative and a tables file of the same body, year and kind; "
+             "manifest, report_id groups only; none, every file alone"},
+    {.name = "no-cross",
+     .help = "skip the checks across documents (one body's consecutive "
+             "years, a department and its units) after the run"},
 };
 
 int Run(const ParsedArgs& args, const CliEnv& env) {
@@ -138,6 +149,11 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   o.filter.include = args.GetAll("include");
   o.filter.exclude = args.GetAll("exclude");
   o.quiet = args.Has("quiet");
+  const std::string bundles = args.Get("bundles");
+  o.bundles = bundles == "none"       ? BundleMode::kNone
+              : bundles == "manifest" ? BundleMode::kManifest
+                                      : BundleMode::kAuto;
+  o.cross_checks = !args.Has("no-cross");
   o.tool_version = BUDGETDOC_VERSION;
   std::string progress = args.Get("progress");
   if (o.quiet) progress = "none";

@@ -16,18 +16,13 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "text",
      .help = "text: the findings with quotes and pages, for a reader; json: "
              "the extract output plus every rule application (checks)"},
-    {.name = "fail-on",
-     .value = "LEVEL",
-     .choices = "material|minor|never|error|warning",
-     .default_value = "material",
-     .help = "exit with 1 when a report has a finding at or above this "
-             "outcome (material > minor); error and warning are the older "
-             "names of material and minor"},
-    {.name = "lang",
-     .value = "LANG",
-     .choices = "zh|en",
-     .default_value = "zh",
-     .help = "language of the messages"},
+    kFailOnOption,
+    kLangOption,
+    {.name = "one-report",
+     .help = "read the FILEs as one report in several files (the narrative "
+             "and the tables published apart): one metadata, one section "
+             "tree, every rule across all of them, each figure with its "
+             "file and page"},
     kTimeoutOption,
     kMaxMemoryOption,
     kOcrOption,
@@ -46,6 +41,46 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   options.check.english = args.Get("lang") == "en";
   ProcessLimits limits = ApplyProcessLimits(args);
   bool flagged = false;
+  auto judge = [&](const Analysis& a, bool lines_out) {
+    size_t material = a.report.Count(Verdict::kMaterial);
+    size_t minor = a.report.Count(Verdict::kMinor);
+    if (!fail_never &&
+        (material > 0 || (fail_verdict == Verdict::kMinor && minor > 0))) {
+      flagged = true;
+    }
+    if (json) {
+      StreamDocumentJson(
+          [&](JsonWriter* w) { WriteCheckOutput(a.nd, a.ex, a.report, w); },
+          lines_out, *env.out);
+    } else {
+      // Document text goes to a terminal: no control sequences.
+      *env.out << EscapeControlChars(RenderCheckText(a.nd, a.ex, a.report,
+                                                     options.check.english))
+               << "\n";
+    }
+  };
+  if (args.Has("one-report") && args.operands().size() > 1) {
+    std::vector<std::string> contents;
+    for (const std::string& operand : args.operands()) {
+      Result<std::string> bytes = ReadOperand(operand, env);
+      if (!bytes.ok()) return InputError(env, bytes.status().message());
+      contents.push_back(std::move(bytes).value());
+    }
+    std::vector<NamedBytes> files;
+    for (size_t i = 0; i < contents.size(); ++i) {
+      files.push_back({SourceName(args.operands()[i]), contents[i]});
+    }
+    std::string name = files.front().name;
+    for (size_t i = 1; i < files.size(); ++i) name += " + " + files[i].name;
+    Status s = WithinLimits(name, limits, [&]() -> Status {
+      BUDGETDOC_ASSIGN_OR_RETURN(Analysis a,
+                                 AnalyzeBundleBytes(files, options));
+      judge(a, false);
+      return Status::Ok();
+    });
+    if (!s.ok()) return InputError(env, s.message());
+    return flagged ? 1 : 0;
+  }
   bool failed = ForEachDocument(
       args, env, lines,
       [&](const std::string& source, std::string_view bytes) -> Status {
@@ -53,24 +88,7 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
           PipelineOptions o = options;
           o.extract.source_name = source;
           BUDGETDOC_ASSIGN_OR_RETURN(Analysis a, AnalyzeBytes(bytes, o));
-          size_t material = a.report.Count(Verdict::kMaterial);
-          size_t minor = a.report.Count(Verdict::kMinor);
-          if (!fail_never && (material > 0 ||
-                              (fail_verdict == Verdict::kMinor && minor > 0))) {
-            flagged = true;
-          }
-          if (json) {
-            StreamDocumentJson(
-                [&](JsonWriter* w) {
-                  WriteCheckOutput(a.nd, a.ex, a.report, w);
-                },
-                lines, *env.out);
-          } else {
-            // Document text goes to a terminal: no control sequences.
-            *env.out << EscapeControlChars(RenderCheckText(a.nd, a.ex, a.report,
-                                                           o.check.english))
-                     << "\n";
-          }
+          judge(a, lines);
           return Status::Ok();
         });
       });
@@ -91,6 +109,10 @@ extern const Command kCheckCommand = {
         "every consistency rule (budgetdoc rules; docs/checks.md): totals "
         "that must add up, shares, changes, completion rates, figures "
         "printed twice, codes, presentation.\n\n"
+        "With --one-report, the FILEs are one report published in several "
+        "files (a narrative and its tables): figures of the narrative are "
+        "compared with the tables, and neither file is reported as missing "
+        "the other's parts. Evidence names each figure's file and page.\n\n"
         "With one FILE, --format json prints one indented JSON object; with "
         "several, JSON Lines (one compact object per document, one per "
         "line). A FILE that cannot be read gives a line {\"source\", "
@@ -103,6 +125,7 @@ extern const Command kCheckCommand = {
         "finding at or above --fail-on; 2 a FILE could not be read, ran out "
         "of memory or time (this wins over 1) or bad usage.\n\n"
         "  budgetdoc check report.pdf\n"
+        "  budgetdoc check --one-report text.pdf tables.pdf\n"
         "  budgetdoc check --format json --fail-on never reports/*.pdf > "
         "checks.jsonl",
     .options = kOptions,

@@ -14,8 +14,9 @@ namespace {
 // The commands in the order the overview lists them. To add a command:
 // docs/architecture.md ("Add a command").
 constexpr const Command* kCommands[] = {
-    &kExtractCommand, &kCheckCommand,  &kReportCommand, &kServeCommand,
-    &kBatchCommand,   &kExportCommand, &kSchemaCommand, &kRulesCommand,
+    &kExtractCommand, &kCheckCommand,  &kCompareCommand,
+    &kReportCommand,  &kServeCommand,  &kBatchCommand,
+    &kExportCommand,  &kSchemaCommand, &kRulesCommand,
 };
 
 constexpr std::string_view kOverviewHead =

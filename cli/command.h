@@ -77,6 +77,26 @@ inline constexpr OptionSpec kOcrOption = {
 void SetReadingOptions(const ParsedArgs& args, const ConvertOptions& convert,
                        PipelineOptions* options);
 
+// ---- Options several commands share ----
+
+// --fail-on of the commands that judge reports (check, compare).
+inline constexpr OptionSpec kFailOnOption = {
+    .name = "fail-on",
+    .value = "LEVEL",
+    .choices = "material|minor|never|error|warning",
+    .default_value = "material",
+    .help =
+        "exit with 1 when a result is at or above this outcome "
+        "(material > minor); error and warning are the older names of "
+        "material and minor"};
+
+// --lang of the commands that write messages (check, compare).
+inline constexpr OptionSpec kLangOption = {.name = "lang",
+                                           .value = "LANG",
+                                           .choices = "zh|en",
+                                           .default_value = "zh",
+                                           .help = "language of the messages"};
+
 // ---- Reading documents named on the command line (extract, check) ----
 
 // The name a FILE operand goes by in messages and in the output `source`:
@@ -152,6 +172,7 @@ PipelineOptions CliPipelineOptions();
 // The commands (one file each: cli/<name>_command.cc).
 extern const Command kExtractCommand;
 extern const Command kCheckCommand;
+extern const Command kCompareCommand;
 extern const Command kReportCommand;
 extern const Command kServeCommand;
 extern const Command kBatchCommand;

@@ -1,6 +1,7 @@
 // `budgetdoc export`: long-format rows out of a batch database, as CSV for
 // Excel, pandas and R, or JSON Lines. Tested by tests/cli/batch_test.cc.
 #include "cli/command.h"
+#include "output/cross_store.h"
 #include "output/csv_writer.h"
 #include "output/store.h"
 
@@ -22,10 +23,11 @@ constexpr OptionSpec kOptions[] = {
      .help = "CSV (RFC 4180, UTF-8, CRLF) or JSON Lines"},
     {.name = "table",
      .value = "TABLE",
-     .choices = "facts|findings|documents",
+     .choices = "facts|findings|documents|cross_findings",
      .default_value = "facts",
-     .help = "which rows: one per fact, per rule application, or per "
-             "document"},
+     .help = "which rows: one per fact, per rule application, per "
+             "document, or per application of a rule across documents "
+             "(with both documents' ids and evidence)"},
     {.name = "out",
      .value = "FILE",
      .help = "write to FILE (atomically) instead of standard output"},
@@ -46,9 +48,11 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   ExportOptions options;
   options.format =
       args.Get("format") == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
-  if (!ParseExportTable(args.Get("table"), &options.table)) {
-    return UsageError(kExportCommand, env,
-                      "--table must be facts, findings or documents");
+  const bool cross = args.Get("table") == "cross_findings";
+  if (!cross && !ParseExportTable(args.Get("table"), &options.table)) {
+    return UsageError(
+        kExportCommand, env,
+        "--table must be facts, findings, documents or cross_findings");
   }
   options.bom = !args.Has("no-bom");
   options.raw = args.Has("raw");
@@ -62,8 +66,9 @@ int Run(const ParsedArgs& args, const CliEnv& env) {
   Result<std::unique_ptr<Store>> store = OpenStore(db, store_options);
   if (!store.ok()) return InputError(env, store.status().message());
   std::string out_path = args.Get("out");
-  Status s = out_path.empty() ? WriteExport(**store, options, *env.out)
-                              : WriteExportFile(**store, options, out_path);
+  Status s = cross ? WriteCrossExport(**store, options, *env.out, out_path)
+             : out_path.empty() ? WriteExport(**store, options, *env.out)
+                                : WriteExportFile(**store, options, out_path);
   if (!s.ok()) return InputError(env, s.message());
   return 0;
 }
@@ -74,8 +79,8 @@ extern const Command kExportCommand = {
     .name = "export",
     .operands = "",
     .summary =
-        "long-format rows (facts, findings, documents) from a batch "
-        "database as CSV or JSON Lines",
+        "long-format rows (facts, findings, documents, cross_findings) "
+        "from a batch database as CSV or JSON Lines",
     .description =
         "Writes the rows of a batch database in a deterministic order (path, "
         "then position in the document). CSV starts with a UTF-8 byte order "

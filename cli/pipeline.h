@@ -13,6 +13,8 @@
 #include "schema/extraction.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace budgetdoc {
 
@@ -44,6 +46,23 @@ Result<Analysis> AnalyzeBytes(std::string_view bytes,
                               const PipelineOptions& options);
 Result<Analysis> AnalyzeFile(const std::string& path,
                              const PipelineOptions& options);
+
+// One file of a report in several files: its name and its bytes.
+struct NamedBytes {
+  std::string name;
+  std::string_view bytes;
+};
+
+// The whole pipeline on several files read as one report
+// (schema/bundle.h): each extracted and normalized alone, merged in order,
+// mapped and checked as one document. Every fact, finding and evidence item
+// that lies in one file names it (Provenance::source) with that file's page;
+// evidence locations start with the file's base name. A file that cannot
+// be read fails the whole report, naming the file.
+Result<Analysis> AnalyzeBundleBytes(const std::vector<NamedBytes>& files,
+                                    const PipelineOptions& options);
+Result<Analysis> AnalyzeFiles(const std::vector<std::string>& paths,
+                              const PipelineOptions& options);
 
 // A status code as an identifier for output (error_kind): "corrupt",
 // "limit_exceeded", "io_error", ...

@@ -71,17 +71,6 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
     out.payload = worker.payload(bytes, *a);
   } else {
-    Json full = Json::MakeObject();
-    full.Set("title", a->ex.meta.title.empty() ? Json::Null()
-                                               : Json::Str(a->ex.meta.title));
-    full.Set("extraction", ExtractionToJson(a->nd, a->ex));
-    full.Set("checks", CheckReportToJson(a->report));
-    Json notes = Json::MakeArray();
-    for (const auto* list :
-         {&a->nd.doc.findings, &a->nd.findings, &a->ex.findings}) {
-      for (const Finding& f : *list) notes.Push(FindingToJson(f));
-    }
-    full.Set("notes", std::move(notes));
     out.status.Set("ok", Json::Bool(true));
     out.status.Set("format", Json::Str(FormatName(a->nd.doc.format)));
     // Pages scanned or garbled: the document was read in part.
@@ -89,7 +78,7 @@ Analyzed AnalyzeForWorker(const std::string& path, std::string_view bytes,
     out.status.Set("unreadable_pages",
                    Json::Int(static_cast<int64_t>(unreadable)));
     out.status.Set("partial", Json::Bool(unreadable > 0));
-    out.rows = StoreRowsFromResult(full);
+    out.rows = StoreRowsOf(*a);
   }
   out.status.Set("analyze_ms", Millis(MsSince(start)));
   return out;
@@ -197,6 +186,21 @@ bool LooksLikeOutOfMemory(const std::string& stderr_tail) {
 }
 
 }  // namespace
+
+Json StoreRowsOf(const Analysis& a) {
+  Json full = Json::MakeObject();
+  full.Set("title",
+           a.ex.meta.title.empty() ? Json::Null() : Json::Str(a.ex.meta.title));
+  full.Set("extraction", ExtractionToJson(a.nd, a.ex));
+  full.Set("checks", CheckReportToJson(a.report));
+  Json notes = Json::MakeArray();
+  for (const auto* list :
+       {&a.nd.doc.findings, &a.nd.findings, &a.ex.findings}) {
+    for (const Finding& f : *list) notes.Push(FindingToJson(f));
+  }
+  full.Set("notes", std::move(notes));
+  return StoreRowsFromResult(full);
+}
 
 struct WorkerPool::Worker {
   size_t id = 0;

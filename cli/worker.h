@@ -92,6 +92,10 @@ struct WorkerResult {
   int64_t peak_rss_kb = 0;  // the child's peak resident set size
 };
 
+// The rows the store writes for one analysis (StoreRowsFromResult of its
+// title, extraction, checks and notes), as a worker sends them.
+Json StoreRowsOf(const Analysis& a);
+
 // The pipe protocol, one JSON document per line: a header ({"sha256",
 // "size", "sniffed_format", "read_ms"} when the child read the file itself,
 // else {}), written before the analysis so that it survives a crash; a

@@ -198,9 +198,10 @@ Json RowToJson(const std::vector<ExportColumn>& columns, const Row& row) {
   return j;
 }
 
-Status WriteExport(Store& store, const ExportOptions& options,
-                   std::ostream& out) {
-  const std::vector<ExportColumn>& columns = ExportColumns(options.table);
+Status WriteExportRows(const std::vector<ExportColumn>& columns,
+                       const ExportOptions& options,
+                       const std::function<Status(const RowFn&)>& for_each,
+                       std::ostream& out) {
   std::string buf;
   if (options.format == ExportFormat::kCsv) {
     if (options.bom) buf.append(kUtf8Bom);
@@ -214,29 +215,29 @@ Status WriteExport(Store& store, const ExportOptions& options,
     if (!out) return Status::IoError("export: write failed");
     return Status::Ok();
   };
-  BUDGETDOC_RETURN_IF_ERROR(
-      store.ForEachExportRow(options.table, [&](const Row& row) -> Status {
-        if (options.format == ExportFormat::kCsv) {
-          AppendCsvRecord(columns, row, &buf, options.raw);
-        } else {
-          buf += RowToJson(columns, row).Dump();
-          buf.push_back('\n');
-        }
-        return buf.size() >= kFlushBytes ? flush() : Status::Ok();
-      }));
+  BUDGETDOC_RETURN_IF_ERROR(for_each([&](const Row& row) -> Status {
+    if (options.format == ExportFormat::kCsv) {
+      AppendCsvRecord(columns, row, &buf, options.raw);
+    } else {
+      buf += RowToJson(columns, row).Dump();
+      buf.push_back('\n');
+    }
+    return buf.size() >= kFlushBytes ? flush() : Status::Ok();
+  }));
   BUDGETDOC_RETURN_IF_ERROR(flush());
   out.flush();
   if (!out) return Status::IoError("export: write failed");
   return Status::Ok();
 }
 
-Status WriteExportFile(Store& store, const ExportOptions& options,
-                       const std::string& path) {
+Status WriteFileAtomically(
+    const std::string& path,
+    const std::function<Status(std::ostream& out)>& write) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) return Status::IoError(tmp + ": " + std::strerror(errno));
-    Status s = WriteExport(store, options, f);
+    Status s = write(f);
     f.close();
     if (s.ok() && !f) s = Status::IoError(tmp + ": write failed");
     if (!s.ok()) {
@@ -250,6 +251,23 @@ Status WriteExportFile(Store& store, const ExportOptions& options,
     return s;
   }
   return Status::Ok();
+}
+
+Status WriteExport(Store& store, const ExportOptions& options,
+                   std::ostream& out) {
+  return WriteExportRows(
+      ExportColumns(options.table), options,
+      [&](const RowFn& fn) {
+        return store.ForEachExportRow(options.table, fn);
+      },
+      out);
+}
+
+Status WriteExportFile(Store& store, const ExportOptions& options,
+                       const std::string& path) {
+  return WriteFileAtomically(path, [&](std::ostream& out) {
+    return WriteExport(store, options, out);
+  });
 }
 
 }  // namespace budgetdoc

@@ -27,6 +27,7 @@
 #include "base/result.h"
 #include "output/store.h"
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -74,6 +75,23 @@ struct ExportOptions {
   // `budgetdoc export --raw`.
   bool raw = false;
 };
+
+// Called with each row of an export in turn; a non-OK Status stops it.
+using RowFn = std::function<Status(const Row&)>;
+
+// Writes rows of `columns` in options.format (CSV: the byte order mark when
+// options.bom, a header record, one record per row; JSONL: one object per
+// line), the rows as for_each passes them to its RowFn, in that order.
+Status WriteExportRows(const std::vector<ExportColumn>& columns,
+                       const ExportOptions& options,
+                       const std::function<Status(const RowFn&)>& for_each,
+                       std::ostream& out);
+
+// Writes `path` through write(stream) atomically: into path + ".tmp",
+// renamed at the end; the temporary file is removed when anything fails.
+Status WriteFileAtomically(
+    const std::string& path,
+    const std::function<Status(std::ostream& out)>& write);
 
 // Writes the whole export (CSV: a header record, then one record per row;
 // JSONL: one line per row) in the store's deterministic order.

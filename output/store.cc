@@ -124,6 +124,15 @@ bool SourceMeta::empty() const {
          year <= 0 && crawled_at.empty() && extra.empty();
 }
 
+std::string SqlLiteral(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 bool IsPostgresUrl(std::string_view db) {
   return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
 }

@@ -42,7 +42,7 @@ namespace budgetdoc {
 
 // Layout version of the database (tables, columns, views). Bump it whenever
 // the layout in store_layout.cc changes; docs/batch.md lists the history.
-inline constexpr int kStoreVersion = 2;
+inline constexpr int kStoreVersion = 3;
 
 struct StoreOptions {
   // How long a write waits for another process holding the database lock
@@ -292,6 +292,10 @@ class Store {
 
   std::unique_ptr<SqlConnection> conn_;
 };
+
+// `s` as an SQL string literal for Execute: in single quotes, quotes
+// doubled (the same in SQLite and PostgreSQL with standard strings).
+std::string SqlLiteral(std::string_view s);
 
 // Whether --db names a PostgreSQL database (postgresql:// or postgres://).
 bool IsPostgresUrl(std::string_view db);

@@ -201,6 +201,32 @@ constexpr ColumnSpec kAttempts[] = {
     {"finished_at", kText, "", 2, nullptr, kNo},
 };
 
+// Results of the checks across documents (check/cross_document.h), written
+// by output/cross_store.cc after a run: one row per result, numbered within
+// its scope (the region code the linked documents share, "" unknown), with
+// both documents' ids and paths and the evidence as JSON.
+constexpr ColumnSpec kCrossFindings[] = {
+    {"scope", kText, "NOT NULL", 3, nullptr, kNo},
+    {"seq", kInt, "NOT NULL", 3, nullptr, kNo},
+    {"link", kText, "NOT NULL", 3, nullptr, kNo},
+    {"doc_id", kInt, "NOT NULL", 3, nullptr, kNo},
+    {"path", kText, "NOT NULL", 3, nullptr, kNo},
+    {"other_doc_id", kInt, "", 3, nullptr, kNo},
+    {"other_path", kText, "", 3, nullptr, kNo},
+    {"documents", kText, "NOT NULL", 3, nullptr, kNo},
+    {"subject", kText, "", 3, nullptr, kNo},
+    {"rule", kText, "NOT NULL", 3, nullptr, kNo},
+    {"outcome", kText, "NOT NULL", 3, nullptr, kNo},
+    {"severity", kText, "NOT NULL", 3, nullptr, kNo},
+    {"message", kText, "", 3, nullptr, kNo},
+    {"printed", kText, "", 3, nullptr, kNo},
+    {"expected", kText, "", 3, nullptr, kNo},
+    {"difference", kText, "", 3, nullptr, kNo},
+    {"tolerance", kText, "", 3, nullptr, kNo},
+    {"reason", kText, "", 3, nullptr, kNo},
+    {"evidence", kText, "", 3, nullptr, kNo},
+};
+
 template <size_t N>
 constexpr TableSpec Table(const char* name, const ColumnSpec (&cols)[N],
                           const char* primary_key, bool without_rowid,
@@ -220,6 +246,7 @@ constexpr TableSpec kTables[] = {
           "report_tables"),
     Table("queue", kQueue, nullptr, true, 2),
     Table("attempts", kAttempts, "(path, run_id, attempt)", true, 2),
+    Table("cross_findings", kCrossFindings, "(scope, seq)", true, 3),
 };
 
 constexpr IndexSpec kIndexes[] = {
@@ -234,6 +261,9 @@ constexpr IndexSpec kIndexes[] = {
     {"notes_rule", "notes", "(rule)", 1},
     {"report_tables_canonical", "report_tables", "(canonical_id)", 1},
     {"queue_state", "queue", "(state, owner)", 2},
+    {"cross_findings_doc", "cross_findings", "(doc_id)", 3},
+    {"cross_findings_other", "cross_findings", "(other_doc_id)", 3},
+    {"cross_findings_rule", "cross_findings", "(rule, outcome)", 3},
 };
 
 // ---- Export views ----

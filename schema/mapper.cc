@@ -87,8 +87,12 @@ std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f,
 }  // namespace
 
 Extraction MapToSchema(const NormalizedDocument& nd) {
+  return MapToSchema(nd, DetectMetadata(nd));
+}
+
+Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
   Extraction ex;
-  ex.meta = DetectMetadata(nd);
+  ex.meta = std::move(meta);
   const MetricCatalog& metrics = MetricCatalog::Default();
 
   std::vector<int> amount_scales, percent_scales;

@@ -12,6 +12,10 @@ namespace budgetdoc {
 
 Extraction MapToSchema(const NormalizedDocument& nd);
 
+// The same with metadata already known (a report in several files,
+// schema/bundle.h): `meta` is used as the report's instead of reading it.
+Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta);
+
 }  // namespace budgetdoc
 
 #endif  // BUDGETDOC_SCHEMA_MAPPER_H_

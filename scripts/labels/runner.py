@@ -20,11 +20,12 @@ from labels import evaluate, labelfile
 SKIP = 77
 
 
-def _run_json(budgetdoc, command, path, timeout):
-    proc = subprocess.run([budgetdoc, command, "--format", "json", path], stdout=subprocess.PIPE,
+def _run_json(budgetdoc, command, path, timeout, extra=()):
+    paths = path if isinstance(path, list) else [path]
+    proc = subprocess.run([budgetdoc, command, "--format", "json"] + list(extra) + paths, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=timeout)
     if proc.returncode not in (0, 1):
-        raise RuntimeError("budgetdoc %s %s exited %d: %s" % (command, path, proc.returncode,
+        raise RuntimeError("budgetdoc %s %s exited %d: %s" % (command, " ".join(paths), proc.returncode,
                                                              proc.stderr.decode("utf-8", "replace")[:300]))
     return json.loads(proc.stdout.decode("utf-8"))
 
@@ -172,7 +173,12 @@ def main(argv):
             print("label_eval: %s: file absent, report skipped: %s" % (lf.report, ", ".join(absent)))
             continue
         try:
-            checks = [_run_json(args.budgetdoc, "check", p, args.timeout) for p in paths]
+            # The files of one report (narrative and tables apart) are
+            # checked as one report.
+            if len(paths) > 1:
+                checks = [_run_json(args.budgetdoc, "check", paths, args.timeout, ["--one-report"])]
+            else:
+                checks = [_run_json(args.budgetdoc, "check", p, args.timeout) for p in paths]
             extracts = [_run_json(args.budgetdoc, "extract", p, args.timeout) for p in paths]
         except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
             print("label_eval: %s: %s" % (lf.report, e))

@@ -11,7 +11,11 @@ the postgres user), then:
    SQLite run over the same inputs;
 3. runs two again on a new database and kills one with SIGKILL midway: the
    other finishes the documents the dead one held once its lease (2 s)
-   expires; nothing is lost or processed twice.
+   expires; nothing is lost or processed twice;
+4. runs two batch processes at once over reports of one region and years
+   (samples/crossdoc) and one report cut into its narrative and its tables:
+   the bundle and the cross-document results (cross_findings) equal those
+   of a SQLite run.
 
 Exits 77 (skipped) when the PostgreSQL server programs are not installed.
 
@@ -97,6 +101,16 @@ def finish(proc):
     return proc.returncode, err
 
 
+def two_runs(hooked, inputs, db, what):
+    """Two batch processes at once over `inputs` into `db`."""
+    a = start(batch_args(hooked, inputs, db), SLOW)
+    b = start(batch_args(hooked, inputs, db), SLOW)
+    (code_a, err_a), (code_b, err_b) = finish(a), finish(b)
+    check(code_a == 0 and code_b == 0, what)
+    if code_a or code_b:
+        print(err_a[-3000:], err_b[-3000:])
+
+
 def export(budgetdoc, db, table):
     r = subprocess.run([budgetdoc, "export", "--db", db, "--table", table],
                        capture_output=True, text=True)
@@ -108,6 +122,17 @@ def export(budgetdoc, db, table):
 def documents_without_run_columns(text):
     rows = list(csv.reader(io.StringIO(text)))
     keep = [i for i, name in enumerate(rows[0]) if name not in RUN_COLUMNS]
+    return [[row[i] for i in keep] for row in rows]
+
+
+# Columns of the cross_findings export that hold document ids (assigned in
+# the order documents are written, which differs between runs).
+CROSS_ID_COLUMNS = {"doc_id", "other_doc_id", "documents"}
+
+
+def cross_without_ids(text):
+    rows = list(csv.reader(io.StringIO(text)))
+    keep = [i for i, name in enumerate(rows[0]) if name not in CROSS_ID_COLUMNS]
     return [[row[i] for i in keep] for row in rows]
 
 
@@ -180,12 +205,7 @@ def run(server, work, budgetdoc, hooked, store_test):
 
     # 2. Two processes at once on the same inputs.
     db = server.createdb("concurrent")
-    a = start(batch_args(hooked, inputs, db), SLOW)
-    b = start(batch_args(hooked, inputs, db), SLOW)
-    (code_a, err_a), (code_b, err_b) = finish(a), finish(b)
-    check(code_a == 0 and code_b == 0, "both runs exit 0")
-    if code_a or code_b:
-        print(err_a[-3000:], err_b[-3000:])
+    two_runs(hooked, inputs, db, "both runs exit 0")
     check(one(server, db, "SELECT count(*) FROM run_inputs WHERE outcome = 'ok'")
           == str(n), f"{n} documents analyzed in all")
     check(one(server, db, "SELECT count(DISTINCT path) FROM run_inputs WHERE "
@@ -241,6 +261,40 @@ def run(server, work, budgetdoc, hooked, store_test):
     check(one(server, db, "SELECT count(*) FROM queue WHERE state <> 'done'")
           == "0", "the queue is empty")
     same_export(budgetdoc, db, reference, "one run killed")
+
+    # 4. Bundles and checks across documents, two processes at once.
+    cross_in = os.path.join(work, "cross")
+    shutil.copytree(os.path.join(ROOT, "samples", "crossdoc"), cross_in,
+                    ignore=shutil.ignore_patterns("*.json"))
+    with open(os.path.join(ROOT, "samples", "generated",
+                           "c01_final_education.txt"), encoding="utf-8") as f:
+        text = f.read()
+    cut = text.index("第四部分 附表\n")
+    with open(os.path.join(cross_in, "edu_text.txt"), "w",
+              encoding="utf-8") as f:
+        f.write(text[:cut])
+    with open(os.path.join(cross_in, "edu_tables.txt"), "w",
+              encoding="utf-8") as f:
+        f.write("巴中市巴州区教育局2016年度部门决算公开报表\n\n" + text[cut:])
+    cross_ref = os.path.join(work, "cross.sqlite")
+    r = subprocess.run(batch_args(budgetdoc, cross_in, cross_ref),
+                       capture_output=True, text=True)
+    check(r.returncode == 0, "SQLite reference run over samples/crossdoc")
+    db = server.createdb("cross")
+    two_runs(hooked, cross_in, db, "both runs over samples/crossdoc exit 0")
+    check(one(server, db, "SELECT count(*) FROM documents WHERE format = "
+              "'bundle' AND status = 'ok'") == "1",
+          "the narrative and the tables stored as one bundle")
+    got = cross_without_ids(export(budgetdoc, db, "cross_findings"))
+    want = cross_without_ids(export(budgetdoc, cross_ref, "cross_findings"))
+    check(got == want and len(got) > 1,
+          f"cross_findings export equals the SQLite run ({len(got) - 1} rows, "
+          "but for document ids)")
+    got = documents_without_run_columns(export(budgetdoc, db, "documents"))
+    want = documents_without_run_columns(export(budgetdoc, cross_ref,
+                                                "documents"))
+    check(got == want, "documents export with the bundle equals the SQLite "
+          "run (but for timings)")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 #include "output/store.h"
 
 #include "check/check.h"
+#include "output/cross_store.h"
 #include "output/pg_store.h"
 #include "output/schema_json.h"
 #include "output/sqlite_store.h"
@@ -108,6 +109,13 @@ TEST(StoreLayoutTest, EachDialectGetsItsOwnTypesAndTheSameTables) {
   EXPECT_NE(migrate.find("ALTER TABLE documents ADD COLUMN attempts INTEGER"),
             std::string::npos)
       << migrate;
+  // Layout 3 added the results across documents.
+  EXPECT_EQ(CreateLayoutSql(SqlDialect::kSqlite, 2)
+                .find("CREATE TABLE cross_findings("),
+            std::string::npos);
+  EXPECT_NE(MigrateLayoutSql(SqlDialect::kPostgres, 2)
+                .find("CREATE TABLE cross_findings("),
+            std::string::npos);
 }
 
 TEST(PgUrlTest, PasswordsNeverAppearInMessages) {
@@ -515,6 +523,13 @@ TEST_P(StoreContractTest, LayoutOneIsMigratedOnFirstUseAndReadAsItIs) {
     EXPECT_EQ(rows, 1u);
     EXPECT_EQ(One(**r, "SELECT value FROM meta WHERE key = 'store_version'"),
               "1");
+    // No cross_findings table yet: its export has no rows.
+    rows = 0;
+    ASSERT_TRUE(ForEachCrossFindingRow(**r, [&](const Row&) {
+                  ++rows;
+                  return Status::Ok();
+                }).ok());
+    EXPECT_EQ(rows, 0u);
   }
   // Opened for writing: migrated, the document kept.
   auto s = Open();
@@ -524,6 +539,7 @@ TEST_P(StoreContractTest, LayoutOneIsMigratedOnFirstUseAndReadAsItIs) {
   EXPECT_EQ(One(*s, "SELECT path FROM document_rows"), "old.pdf");
   EXPECT_EQ(One(*s, "SELECT count(*) FROM queue"), "0");
   EXPECT_EQ(One(*s, "SELECT count(attempts) FROM documents"), "0");
+  EXPECT_EQ(One(*s, "SELECT count(*) FROM cross_findings"), "0");
   ASSERT_TRUE(s->Register({{"old.pdf", 1}}, 0).ok());
 }
 
