@@ -3,7 +3,10 @@
 #include "schema/metrics.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <string>
+#include <utility>
 
 namespace budgetdoc {
 namespace {
@@ -88,6 +91,37 @@ std::string_view ReaderRoleOf(const ClaimValue& v, const ReportMeta& meta) {
 
 Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
   const std::vector<Claim>& claims = ex.claims.claims;
+  const int fy = ex.meta.fiscal_year;
+  // Indexes built once, so the output stays linear in the document.
+  auto value_of = [&](const Claim& o) -> const ClaimValue* {
+    for (const ClaimValue& w : o.values) {
+      if (w.role == ValueRole::kAmount && ReaderRoleOf(w, ex.meta) == "value")
+        return &w;
+    }
+    return nullptr;
+  };
+  std::vector<std::vector<const Fact*>> facts_of(claims.size());
+  std::map<std::string, const Fact*> base_fact;  // metric: this year's total
+  std::map<std::pair<std::string, std::string>, const Fact*> budget_fact;
+  for (const Fact& f : ex.facts) {
+    if (f.claim >= 0 && static_cast<size_t>(f.claim) < claims.size())
+      facts_of[static_cast<size_t>(f.claim)].push_back(&f);
+    if (f.measure != Measure::kAmount || f.year != fy) continue;
+    if (f.code.empty()) base_fact.emplace(f.metric, &f);
+    if (IsBudgetBasis(f.basis))
+      budget_fact.emplace(std::make_pair(f.metric, f.code), &f);
+  }
+  std::vector<std::vector<size_t>> children(claims.size());
+  std::map<int, std::vector<size_t>> block_claims;
+  std::map<std::string, std::vector<size_t>> valued_by_metric;  // in order
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (c.owner >= 0 && static_cast<size_t>(c.owner) < claims.size())
+      children[static_cast<size_t>(c.owner)].push_back(i);
+    block_claims[c.block].push_back(i);
+    if (!c.subject.metrics.empty() && value_of(c) != nullptr)
+      valued_by_metric[c.subject.metrics.front()].push_back(i);
+  }
   // Explanation amounts go with the last claim of their block that starts
   // before them (else the block's first claim).
   std::vector<std::vector<const Unclaimed*>> explained(claims.size());
@@ -98,8 +132,9 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     const Mention& m = nd.mentions[static_cast<size_t>(u.mention)];
     if (PolicyRateInExplanation(nd, u, m)) continue;
     int owner = -1;
-    for (size_t i = 0; i < claims.size(); ++i) {
-      if (claims[i].block != m.block) continue;
+    auto in_block = block_claims.find(m.block);
+    if (in_block == block_claims.end()) continue;
+    for (size_t i : in_block->second) {
       if (owner < 0 || claims[i].begin <= m.begin) owner = static_cast<int>(i);
       if (claims[i].begin > m.begin) break;
     }
@@ -144,8 +179,7 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     }
     // A breakdown's parts ("其中：基本支出…，项目支出…") are components
     // of the claim they break down.
-    for (size_t k = i + 1; k < claims.size(); ++k) {
-      if (claims[k].owner != static_cast<int>(i)) continue;
+    for (size_t k : children[i]) {
       for (const ClaimValue& v : claims[k].values) {
         if (v.role != ValueRole::kAmount || ReaderRoleOf(v, ex.meta) != "value")
           continue;
@@ -163,34 +197,17 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     for (const ClaimValue& v : c.values) {
       if (v.role != ValueRole::kShare) continue;
       const ClaimValue* total = nullptr;
-      auto value_of = [&](const Claim& o) -> const ClaimValue* {
-        for (const ClaimValue& w : o.values) {
-          if (w.role == ValueRole::kAmount &&
-              ReaderRoleOf(w, ex.meta) == "value")
-            return &w;
-        }
-        return nullptr;
-      };
       if (!v.base_metric.empty()) {
-        for (const Claim& o : claims) {
-          if (!o.subject.metrics.empty() &&
-              o.subject.metrics.front() == v.base_metric &&
-              (total = value_of(o)) != nullptr)
-            break;
-        }
+        auto it = valued_by_metric.find(v.base_metric);
+        if (it != valued_by_metric.end())
+          total = value_of(claims[it->second.front()]);
       }
       if (total == nullptr && c.owner >= 0)
         total = value_of(claims[static_cast<size_t>(c.owner)]);
       if (total == nullptr && !v.base_metric.empty()) {
         // The named base printed only in a table.
-        const Fact* f = nullptr;
-        for (const Fact& g : ex.facts) {
-          if (g.metric == v.base_metric && g.measure == Measure::kAmount &&
-              g.year == ex.meta.fiscal_year && g.code.empty()) {
-            f = &g;
-            break;
-          }
-        }
+        auto found = base_fact.find(v.base_metric);
+        const Fact* f = found == base_fact.end() ? nullptr : found->second;
         if (f != nullptr) {
           Json r = Json::MakeObject();
           r.Set("role", Json::Str("total"));
@@ -204,8 +221,8 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
         // share of the same base.
         Decimal sum;
         bool any = false;
-        for (const Claim& o : claims) {
-          if (o.block != c.block) continue;
+        for (size_t k : block_claims[c.block]) {
+          const Claim& o = claims[k];
           bool same_base = false;
           for (const ClaimValue& w : o.values)
             same_base |=
@@ -230,11 +247,13 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
         const Metric* m =
             MetricCatalog::Default().Find(c.subject.metrics.front());
         if (m != nullptr && !m->part_of.empty()) {
-          for (size_t k = 0; k < i && total == nullptr; ++k) {
-            const Claim& o = claims[i - 1 - k];
-            if (!o.subject.metrics.empty() &&
-                o.subject.metrics.front() == m->part_of)
-              total = value_of(o);
+          auto it = valued_by_metric.find(m->part_of);
+          if (it != valued_by_metric.end()) {
+            // The last such claim before this one.
+            auto before =
+                std::lower_bound(it->second.begin(), it->second.end(), i);
+            if (before != it->second.begin())
+              total = value_of(claims[*std::prev(before)]);
           }
         }
       }
@@ -255,25 +274,20 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
       has_budget |= ReaderRoleOf(v, ex.meta) == "budget";
     }
     if (has_completion && !has_budget && !c.subject.metrics.empty()) {
-      const Fact* subject_fact = nullptr;
-      for (const Fact& f : ex.facts) {
-        if (f.claim == static_cast<int>(i)) {
-          subject_fact = &f;
-          break;
-        }
-      }
-      for (const Fact& f : ex.facts) {
-        if (subject_fact == nullptr || f.metric != subject_fact->metric ||
-            f.measure != Measure::kAmount || !IsBudgetBasis(f.basis) ||
-            f.year != ex.meta.fiscal_year || f.code != subject_fact->code)
-          continue;
+      const Fact* subject_fact =
+          facts_of[i].empty() ? nullptr : facts_of[i].front();
+      auto found =
+          subject_fact == nullptr
+              ? budget_fact.end()
+              : budget_fact.find({subject_fact->metric, subject_fact->code});
+      if (found != budget_fact.end()) {
+        const Fact& f = *found->second;
         Json r = Json::MakeObject();
         r.Set("role", Json::Str("budget"));
         r.Set("value", Json::Str(f.value.ToString()));
         r.Set("printed", Json::Str(f.printed.ToString() + f.unit));
         r.Set("origin", Json::Str(OriginName(f.origin)));
         roles.Push(std::move(r));
-        break;
       }
     }
     for (const Unclaimed* u : explained[i]) {
@@ -296,10 +310,9 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     // The metric and code of the claim's facts (the schema's vocabulary),
     // else the reader's.
     std::string metric, code;
-    for (const Fact& f : ex.facts) {
-      if (f.claim != static_cast<int>(i)) continue;
-      if (metric.empty()) metric = f.metric;
-      if (code.empty()) code = f.code;
+    for (const Fact* f : facts_of[i]) {
+      if (metric.empty()) metric = f->metric;
+      if (code.empty()) code = f->code;
     }
     if (metric.empty() && !c.subject.metrics.empty())
       metric = c.subject.metrics.front();
