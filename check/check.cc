@@ -1,6 +1,7 @@
 #include "check/check.h"
 
 #include "check/context.h"
+#include "check/defects.h"
 #include "check/families.h"
 
 namespace budgetdoc {
@@ -80,6 +81,7 @@ CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,
   CheckContext cx(nd, ex, options, &state);
   for (FamilyRunner run : kFamilies) run(cx);
   CheckReport report = std::move(state.report);
+  GroupDefects(nd, &report);
   for (CheckResult& r : report.results) {
     for (Evidence& e : r.evidence) {
       if (!e.where.bbox) LocateOnPage(nd, &e.where);

@@ -50,6 +50,12 @@ std::string_view VerdictName(Verdict v);  // "material", "minor", ...
 // (alias "warning"); false for "never" and unknown names.
 bool ParseFailOn(std::string_view name, Verdict* out);
 
+// Another identity broken by the figure a finding names.
+struct BrokenIdentity {
+  std::string rule;
+  std::string message;
+};
+
 struct CheckResult {
   std::string rule;
   Outcome outcome = Outcome::kNotChecked;  // the judgment (pass/rounding/fail)
@@ -67,10 +73,16 @@ struct CheckResult {
   // points applied to the amount it is a percentage of) and relative to the
   // expected figure, in percent.
   Decimal size_wan, size_rel;
-  // The other identities the same wrong figure breaks ("rule: message"),
-  // reported under this finding; and the places of a slip repeated in one
+  // Set by a rule whose failure is a slip that can recur (a residue word, a
+  // missing unit): the same rule and slip in one section is one finding
+  // (check/defects.h).
+  std::string slip;
+  // One finding per defect (check/defects.h): the identities the same wrong
+  // figure also breaks, listed under this finding; the evidence index of
+  // that figure (-1: none named); and the places of a slip repeated in one
   // section (their evidence is appended).
-  std::vector<std::string> also;
+  std::vector<BrokenIdentity> also;
+  int suspect = -1;
   int places = 1;
 };
 

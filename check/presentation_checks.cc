@@ -29,6 +29,7 @@ class PresentationChecks : public CheckContext {
         CheckResult r;
         r.rule = "presentation.missing_unit";
         r.outcome = Outcome::kFail;
+        r.slip = "unit";
         r.message = opts_.english
                         ? "amount " + m.text + " has no unit"
                         : "金额“" + m.text + "”缺少计量单位（万元/元）";
@@ -38,6 +39,7 @@ class PresentationChecks : public CheckContext {
         CheckResult r;
         r.rule = "presentation.percent_without_sign";
         r.outcome = Outcome::kFail;
+        r.slip = "%";
         r.message = opts_.english ? "share " + m.text + " has no %"
                                   : "占比“" + m.text + "”缺少百分号";
         r.evidence = {TextEvidence(m.block, m.begin, m.end)};
@@ -68,6 +70,7 @@ class PresentationChecks : public CheckContext {
           CheckResult r;
           r.rule = "presentation.template_residue";
           r.outcome = Outcome::kFail;
+          r.slip = std::string(w);
           r.message = opts_.english
                           ? "template residue \"" + std::string(w) + "\""
                           : "存在模板残留文字“" + std::string(w) + "”";

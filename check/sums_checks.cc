@@ -270,6 +270,10 @@ class SumChecks : public CheckContext {
     std::map<std::string, const Fact*> classes;  // canonical 类 name → fact
     std::map<std::string, std::vector<const Fact*>> items;
     std::vector<const Fact*> all_items;
+    // An item stated twice (「“…（项）”20.04万元，主要用于…」 then 「支出决算为
+    // 20.04万元」) is one term; the first amount printed for a label counts
+    // (agree.repeat reports a label printed with two amounts).
+    std::set<std::string> item_labels;
     for (const Fact& f : ex_.facts) {
       // One fund's items: a 政府性基金 list is not part of the 一般公共预算
       // one.
@@ -290,6 +294,7 @@ class SumChecks : public CheckContext {
           std::string catalog = CatalogClassCodeOf(xiang);
           if (!catalog.empty()) key = catalog;
         }
+        if (!item_labels.insert(f.label).second) continue;
         items[key].push_back(&f);
         all_items.push_back(&f);
       } else if (IsClassLevelLabel(f)) {

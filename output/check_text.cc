@@ -3,6 +3,9 @@
 #include "base/utf8.h"
 #include "extract/extract.h"
 
+#include <string>
+#include <vector>
+
 namespace budgetdoc {
 namespace {
 
@@ -36,25 +39,43 @@ void AppendResult(const CheckResult& r, bool english, std::string* out) {
                            : "，相当于应有数的" + r.size_rel.ToString() + "%");
     *out += "\n";
   }
-  for (const std::string& a : r.also) {
+  if (r.suspect >= 0 && static_cast<size_t>(r.suspect) < r.evidence.size()) {
+    const Evidence& e = r.evidence[static_cast<size_t>(r.suspect)];
+    std::string where = e.location.empty() ? "" : " (" + e.location + ")";
+    *out += english ? "      one figure explains the " +
+                          std::to_string(r.also.size() + 1) +
+                          " broken identities: " + e.label + " " + e.value +
+                          where + "\n"
+                    : "      以下" + std::to_string(r.also.size() + 1) +
+                          "项核对不符可由同一数字解释：" + e.label + " " +
+                          e.value + where + "\n";
+  }
+  for (const BrokenIdentity& a : r.also) {
     *out +=
         std::string(english ? "      also breaks: " : "      同一数字另致：") +
-        a + "\n";
+        "[" + a.rule + "] " + a.message + "\n";
   }
   if (r.places > 1) {
     *out += english ? "      the same slip in " + std::to_string(r.places) +
                           " places\n"
                     : "      同样问题共" + std::to_string(r.places) + "处\n";
   }
+  // A sentence is quoted once: later figures from the same sentence point to
+  // the quote above them.
+  std::vector<const std::string*> quoted;
   for (const Evidence& e : r.evidence) {
+    bool seen = false;
+    for (const std::string* q : quoted) seen = seen || *q == e.quote;
     *out += "      · ";
     if (!e.label.empty()) *out += e.label + " ";
     if (!e.value.empty()) *out += e.value + " ";
     if (!e.location.empty()) *out += "(" + e.location + ")";
     *out += "\n";
-    if (!e.quote.empty())
+    if (!e.quote.empty() && !seen) {
       *out += std::string("        ") + (english ? "quote: " : "原文：") +
               "「" + e.quote + "」\n";
+      quoted.push_back(&e.quote);
+    }
   }
 }
 

@@ -209,9 +209,15 @@ Json CheckResultToJson(const CheckResult& r) {
   }
   if (!r.also.empty()) {
     Json also = Json::MakeArray();
-    for (const std::string& a : r.also) also.Push(Json::Str(a));
+    for (const BrokenIdentity& a : r.also) {
+      Json one = Json::MakeObject();
+      one.Set("rule", Json::Str(a.rule));
+      one.Set("message", Json::Str(a.message));
+      also.Push(std::move(one));
+    }
     jr.Set("also_breaks", std::move(also));
   }
+  if (r.suspect >= 0) jr.Set("suspect_evidence", Json::Int(r.suspect));
   if (r.places > 1) jr.Set("places", Json::Int(r.places));
   jr.Set("message", Json::Str(r.message));
   jr.Set("printed", StrOrNull(r.printed));

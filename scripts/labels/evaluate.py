@@ -127,7 +127,12 @@ def _score(record, finding):
         # (or the finding has none) or when a second figure is shared too;
         # weakly so when only the family agrees (a share group's sum naming
         # the truncated share).
-        if finding.printed is None or finding.printed in record.canonical or overlap >= 2:
+        # A record holding the finding's own printed figure outranks one
+        # that shares only figures absorbed from identities the same figure
+        # also breaks (one finding per defect).
+        if finding.printed is not None and finding.printed in record.canonical:
+            return 10 + overlap
+        if finding.printed is None or overlap >= 2:
             return 2 + overlap
         if record.family and finding.rule.split(".")[0] == record.family:
             return 1 + overlap
