@@ -483,12 +483,10 @@ struct Atom {
   double cy() const { return (y0 + y1) / 2; }
 };
 
-// Builds header rows into `table` (rows appended; table->header_rows set).
-void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
-                 const std::vector<Column>& cols, const std::vector<int>& align,
-                 int page, Table* table) {
-  const int ncols = static_cast<int>(cols.size());
-  // 1. Atoms per line: units merged across small gaps.
+// Header text as atoms: per line, units merged across small gaps while they
+// cover the same columns; top line first.
+std::vector<Atom> HeaderAtoms(const std::vector<LineInfo>& infos, int first,
+                              int end, const std::vector<Column>& cols) {
   std::vector<std::vector<Atom>> by_line;
   for (int li = first; li < end; ++li) {
     std::vector<Atom> atoms;
@@ -514,32 +512,31 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
   for (auto& line_atoms : by_line) {
     for (Atom& a : line_atoms) atoms.push_back(std::move(a));
   }
-  if (atoms.empty()) return;
-  // 2. Column spans: covered columns, extended symmetrically while the text
-  // stays centred and the columns are free at this level.
-  for (Atom& a : atoms) {
-    auto [f, l] = Covered(a.x0, a.x1, cols);
-    if (f < 0) {
-      // Between columns: nearest column by centre.
-      Unit tmp;
-      tmp.x0 = a.x0;
-      tmp.x1 = a.x1;
-      f = l = ColumnOf(tmp, cols);
-    }
-    a.first = f;
-    a.last = l;
-  }
-  auto same_level = [](const Atom& a, const Atom& b) {
-    double ov = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-    return ov > 0.3 * std::min(a.y1 - a.y0, b.y1 - b.y0);
-  };
-  // Cell edges. A column of right-aligned numbers ends just right of its
-  // numbers; a column of left-aligned labels starts just left of them;
-  // otherwise the edge is midway between the neighbouring texts, with an
-  // uncertainty of half the gap.
-  std::vector<double> edge_l(static_cast<size_t>(ncols)),
-      edge_r(static_cast<size_t>(ncols)), unc_l(static_cast<size_t>(ncols)),
-      unc_r(static_cast<size_t>(ncols));
+  return atoms;
+}
+
+// The cell edges of the header's columns and their uncertainty, per column.
+// A column of right-aligned numbers ends just right of its numbers; a
+// column of left-aligned labels starts just left of them; otherwise the
+// edge is midway between the neighbouring texts, with an uncertainty of
+// half the gap.
+struct CellEdges {
+  std::vector<double> edge_l, edge_r, unc_l, unc_r;
+};
+
+CellEdges HeaderCellEdges(const std::vector<Column>& cols,
+                          const std::vector<int>& align,
+                          const std::vector<Atom>& atoms) {
+  const int ncols = static_cast<int>(cols.size());
+  CellEdges edges;
+  std::vector<double>& edge_l = edges.edge_l;
+  std::vector<double>& edge_r = edges.edge_r;
+  std::vector<double>& unc_l = edges.unc_l;
+  std::vector<double>& unc_r = edges.unc_r;
+  edge_l.resize(static_cast<size_t>(ncols));
+  edge_r.resize(static_cast<size_t>(ncols));
+  unc_l.resize(static_cast<size_t>(ncols));
+  unc_r.resize(static_cast<size_t>(ncols));
   double pad = 0;
   {
     std::vector<double> gaps, sizes;
@@ -588,6 +585,37 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
       unc_l[static_cast<size_t>(c + 1)] = u;
     }
   }
+  return edges;
+}
+
+// 2. Column spans: covered columns, extended symmetrically while the text
+// stays centred and the columns are free at this level. Returns the atoms'
+// indices top-down.
+std::vector<size_t> SpanAtoms(const std::vector<Column>& cols,
+                              const CellEdges& edges,
+                              std::vector<Atom>* atoms_io) {
+  const int ncols = static_cast<int>(cols.size());
+  std::vector<Atom>& atoms = *atoms_io;
+  const std::vector<double>& edge_l = edges.edge_l;
+  const std::vector<double>& edge_r = edges.edge_r;
+  const std::vector<double>& unc_l = edges.unc_l;
+  const std::vector<double>& unc_r = edges.unc_r;
+  for (Atom& a : atoms) {
+    auto [f, l] = Covered(a.x0, a.x1, cols);
+    if (f < 0) {
+      // Between columns: nearest column by centre.
+      Unit tmp;
+      tmp.x0 = a.x0;
+      tmp.x1 = a.x1;
+      f = l = ColumnOf(tmp, cols);
+    }
+    a.first = f;
+    a.last = l;
+  }
+  auto same_level = [](const Atom& a, const Atom& b) {
+    double ov = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+    return ov > 0.3 * std::min(a.y1 - a.y0, b.y1 - b.y0);
+  };
   // Process top-down: spans above are final when a span below is chosen,
   // so spans nest. Among centred spans the widest wins (centred text over
   // equal columns is centred over each symmetric extension too; blocked
@@ -649,9 +677,15 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
     a.last = best_l;
     done[i] = true;
   }
-  // 3. Join wrapped header text: an atom right below another (the nearest
-  // atom above that overlaps it) spanning the same columns, no more than a
-  // line spacing apart.
+  return order;
+}
+
+// 3. Joins wrapped header text: an atom right below another (the nearest
+// atom above that overlaps it) spanning the same columns, no more than a
+// line spacing apart.
+void JoinWrappedAtoms(const std::vector<size_t>& order,
+                      std::vector<Atom>* atoms_io) {
+  std::vector<Atom>& atoms = *atoms_io;
   {
     std::vector<bool> dead(atoms.size(), false);
     for (size_t i : order) {
@@ -682,7 +716,13 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
     }
     atoms = std::move(alive);
   }
-  // 4. Rows: stack atoms per column; the tallest stack gives the row count.
+}
+
+// 4. Rows: stacks atoms per column; the tallest stack gives the row count
+// (at most 8), shorter stacks get row spans where their text is centred.
+// Sets each atom's rows; returns the row count (0: none).
+int StackRows(int ncols, std::vector<Atom>* atoms_io) {
+  std::vector<Atom>& atoms = *atoms_io;
   std::vector<std::vector<int>> stacks(static_cast<size_t>(ncols));
   for (size_t i = 0; i < atoms.size(); ++i) {
     for (int c = atoms[i].first; c <= atoms[i].last; ++c) {
@@ -697,7 +737,7 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
     });
     rows = std::max(rows, static_cast<int>(s.size()));
   }
-  if (rows == 0) return;
+  if (rows == 0) return 0;
   rows = std::min(rows, 8);
   std::vector<double> row_center(static_cast<size_t>(rows), 0);
   std::vector<int> row_n(static_cast<size_t>(rows), 0);
@@ -773,7 +813,14 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
       a.r1 = k + 1 < m ? best_starts[static_cast<size_t>(k + 1)] - 1 : rows - 1;
     }
   }
-  // 5. Grid.
+  return rows;
+}
+
+// 5. The header grid: each atom's cell at its anchor, shrunk to the free
+// rectangle; text of an atom whose anchor is taken joins the owner's.
+void FillHeaderGrid(int rows, int ncols, int page, std::vector<Atom>* atoms_io,
+                    Table* table) {
+  std::vector<Atom>& atoms = *atoms_io;
   std::vector<std::vector<Cell>> grid(
       static_cast<size_t>(rows), std::vector<Cell>(static_cast<size_t>(ncols)));
   std::vector<std::vector<int>> owner(
@@ -832,6 +879,21 @@ void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
     table->AddRow(std::move(row));
   }
   table->header_rows = rows;
+}
+
+// Builds header rows into `table` (rows appended; table->header_rows set).
+void BuildHeader(const std::vector<LineInfo>& infos, int first, int end,
+                 const std::vector<Column>& cols, const std::vector<int>& align,
+                 int page, Table* table) {
+  const int ncols = static_cast<int>(cols.size());
+  std::vector<Atom> atoms = HeaderAtoms(infos, first, end, cols);
+  if (atoms.empty()) return;
+  CellEdges edges = HeaderCellEdges(cols, align, atoms);
+  std::vector<size_t> order = SpanAtoms(cols, edges, &atoms);
+  JoinWrappedAtoms(order, &atoms);
+  int rows = StackRows(ncols, &atoms);
+  if (rows == 0) return;
+  FillHeaderGrid(rows, ncols, page, &atoms, table);
 }
 
 // ---- Body
@@ -893,17 +955,14 @@ bool RuledBetween(const std::vector<PdfRuling>& rules,
   return false;
 }
 
-// `rules`: the horizontal rulings over the table body; when there are some,
-// rows are the bands between them (a cell's text wrapped over several lines
-// stays one row) instead of being inferred from line spacing.
-void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
-               const std::vector<Column>& cols, int page,
-               const std::vector<PdfRuling>& rules, bool* ambiguous,
-               Table* table) {
+// The body lines from `first` to `end`, each split into the cells of
+// `cols`; `line_fs`: each line's font size (at least 1).
+std::vector<RowBuild> BodyLines(const std::vector<LineInfo>& infos, int first,
+                                int end, const std::vector<Column>& cols,
+                                std::vector<double>* line_fs_out) {
   const size_t ncols = cols.size();
-  // Lines split into cells.
+  std::vector<double>& line_fs = *line_fs_out;
   std::vector<RowBuild> lines;
-  std::vector<double> line_fs;
   for (int li = first; li < end; ++li) {
     const LineInfo& info = infos[static_cast<size_t>(li)];
     if (info.units.empty()) continue;
@@ -921,10 +980,19 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     lines.push_back(std::move(line));
     line_fs.push_back(std::max(1.0, info.fs));
   }
-  // The table's own spacing: the gap between the two lines of a label that
-  // surely wraps (its rest is short: "款", "出") and the gap between rows
-  // that surely differ (both hold numbers). A label-only line as long as a
-  // full label is then a row of its own when it sits a row gap below.
+  return lines;
+}
+
+// The table's own spacing: the gap between the two lines of a label that
+// surely wraps (its rest is short: "款", "出") and the gap between rows
+// that surely differ (both hold numbers). A label-only line as long as a
+// full label is then a row of its own when it sits a row gap below.
+void TableSpacing(const std::vector<RowBuild>& lines,
+                  const std::vector<double>& line_fs,
+                  const std::vector<Column>& cols,
+                  std::optional<double>* wrap_gap,
+                  std::optional<double>* row_gap) {
+  const size_t ncols = cols.size();
   std::vector<double> wrap_gaps, row_gaps;
   for (size_t k = 1; k < lines.size(); ++k) {
     const RowBuild& a = lines[k - 1];
@@ -945,9 +1013,22 @@ void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
     }
     if (any && sure_wrap) wrap_gaps.push_back(gap);
   }
+  if (!wrap_gaps.empty()) *wrap_gap = Median(wrap_gaps);
+  if (!row_gaps.empty()) *row_gap = Median(row_gaps);
+}
+
+// `rules`: the horizontal rulings over the table body; when there are some,
+// rows are the bands between them (a cell's text wrapped over several lines
+// stays one row) instead of being inferred from line spacing.
+void BuildBody(const std::vector<LineInfo>& infos, int first, int end,
+               const std::vector<Column>& cols, int page,
+               const std::vector<PdfRuling>& rules, bool* ambiguous,
+               Table* table) {
+  const size_t ncols = cols.size();
+  std::vector<double> line_fs;
+  std::vector<RowBuild> lines = BodyLines(infos, first, end, cols, &line_fs);
   std::optional<double> wrap_gap, row_gap;
-  if (!wrap_gaps.empty()) wrap_gap = Median(wrap_gaps);
-  if (!row_gaps.empty()) row_gap = Median(row_gaps);
+  TableSpacing(lines, line_fs, cols, &wrap_gap, &row_gap);
 
   auto gap_to = [](const RowBuild& a, const RowBuild& b) {
     return b.y0 - a.y1;
@@ -1229,25 +1310,21 @@ bool LooksWrapped(const Table& t) {
   return false;
 }
 
-std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
-                                 const PdfPageInput& page,
-                                 const PdfTableOptions& o) {
-  std::vector<PdfTable> tables;
-  const int n = static_cast<int>(lines.size());
-  if (n == 0) return tables;
+namespace {
+
+// One page's lines as table finding sees them: each line analyzed into
+// units, and its text.
+struct PageLines {
+  const std::vector<PdfLine>& lines;
+  const PdfPageInput& page;
+  const PdfTableOptions& o;
   std::vector<LineInfo> infos;
-  infos.reserve(lines.size());
-  for (int i = 0; i < n; ++i) {
-    infos.push_back(AnalyzeLine(lines[static_cast<size_t>(i)], i, o));
-  }
-  std::vector<std::string> texts(lines.size());
-  for (int i = 0; i < n; ++i) {
-    texts[static_cast<size_t>(i)] = LineText(lines[static_cast<size_t>(i)]);
-  }
+  std::vector<std::string> texts;
+
   // Two lines inside one ruled grid belong together however tall its rows
   // are: the vertical rulings at either line mostly run on to the other
   // (the sub-grids of a form share only their outer borders).
-  auto same_grid = [&](int upper, int lower) {
+  bool SameGrid(int upper, int lower) const {
     const PdfLine& a = lines[static_cast<size_t>(upper)];
     const PdfLine& b = lines[static_cast<size_t>(lower)];
     double lo = std::min(a.x0, b.x0) - 20, hi = std::max(a.x1, b.x1) + 20;
@@ -1263,27 +1340,736 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       both += ca && cb && r.y1 >= b.center() && r.y0 <= a.center();
     }
     return both >= 2 && both * 4 >= 3 * std::max(at_a, at_b);
-  };
+  }
   // `grid_from`: a line of the table; a later line in the same ruled grid
   // as it is bridged to whatever the gap (rows downwards; header lines
   // upwards are only taken by spacing: a form's key-value lines above a
   // table of amounts are not its header). -1: spacing only.
-  auto gap_ok = [&](int upper, int lower, double fs, int grid_from = -1) {
+  bool GapOk(int upper, int lower, double fs, int grid_from = -1) const {
     double gap = lines[static_cast<size_t>(lower)].y0 -
                  lines[static_cast<size_t>(upper)].y1;
     return gap <= o.max_line_gap * std::max(fs, 1.0) ||
-           (grid_from >= 0 && same_grid(grid_from, lower));
-  };
-  auto size_ok = [&](int i, double fs, double lo, double hi) {
+           (grid_from >= 0 && SameGrid(grid_from, lower));
+  }
+  bool SizeOk(int i, double fs, double lo, double hi) const {
     double f = infos[static_cast<size_t>(i)].fs;
     return f >= lo * fs && f <= hi * fs;
-  };
-  auto prose_like = [&](int i, double width) {
+  }
+  bool ProseLike(int i, double width) const {
     const LineInfo& info = infos[static_cast<size_t>(i)];
     const PdfLine& l = lines[static_cast<size_t>(i)];
     return info.cells <= 1 && l.x1 - l.x0 > 0.7 * width &&
            HasProsePunctuation(texts[static_cast<size_t>(i)]);
-  };
+  }
+};
+
+// A run of table lines grown into a table region.
+struct Region {
+  int start = 0;              // the table-like line the run started at
+  int first = 0, last = 0;    // lines [first, last]
+  std::vector<double> sizes;  // font sizes of its table lines
+  double x0 = 0, x1 = 0;      // horizontal extent
+  int table_lines = 0;
+  double fs = 0;  // median font size of its table lines
+};
+
+// Grows a run of table lines from the table-like line `start`: table lines,
+// and the label-only, wrapped or header lines between them (taken when
+// table lines follow, or when they sit inside the table's box). False when
+// the run is no table: fewer than min_table_lines lines and not one row of
+// several numbers (a "三公" table). `r` holds the run either way.
+bool GrowRegion(const PageLines& pl, int start, Region* region) {
+  const int i = start;
+  const std::vector<PdfLine>& lines = pl.lines;
+  const std::vector<LineInfo>& infos = pl.infos;
+  const std::vector<std::string>& texts = pl.texts;
+  const PdfTableOptions& o = pl.o;
+  const int n = static_cast<int>(pl.lines.size());
+  int first = i, last = i;
+  std::vector<double> sizes{infos[static_cast<size_t>(i)].fs};
+  double x0 = lines[static_cast<size_t>(i)].x0,
+         x1 = lines[static_cast<size_t>(i)].x1;
+  int table_lines = 1;
+  for (int j = i + 1; j < n; ++j) {
+    double fs = Median(sizes);
+    const LineInfo& info = infos[static_cast<size_t>(j)];
+    const std::string& t = texts[static_cast<size_t>(j)];
+    if (!pl.GapOk(last, j, fs, /*grid_from=*/i)) {
+      // Blank rows or a tall row: a table line may follow further down.
+      double gap = lines[static_cast<size_t>(j)].y0 -
+                   lines[static_cast<size_t>(last)].y1;
+      if (!info.table_like ||
+          !pl.SizeOk(j, fs, 0.8, info.has_number ? 2.0 : 1.25) ||
+          gap > 15 * fs) {
+        break;
+      }
+    }
+    if (info.table_like && pl.SizeOk(j, fs, 0.5, info.has_number ? 2.0 : 1.6)) {
+      last = j;
+      ++table_lines;
+      sizes.push_back(info.fs);
+      x0 = std::min(x0, lines[static_cast<size_t>(j)].x0);
+      x1 = std::max(x1, lines[static_cast<size_t>(j)].x1);
+      continue;
+    }
+    // A non-table line: a label-only row, a wrapped label or a header
+    // line between table lines. Taken when table lines follow, or when
+    // it sits inside the table's box and looks like the table.
+    if (!pl.SizeOk(j, fs, 0.7, 1.4) || pl.ProseLike(j, x1 - x0) ||
+        IsNoteLine(t) || IsUnitLine(t) || IsIssuerLine(t)) {
+      break;
+    }
+    bool bridged = false;
+    for (int k = j + 1; k < n && k <= j + 3; ++k) {
+      if (!pl.GapOk(k - 1, k, fs)) break;
+      const std::string& tk = texts[static_cast<size_t>(k)];
+      if (IsNoteLine(tk) || IsUnitLine(tk) || IsIssuerLine(tk) ||
+          pl.ProseLike(k, x1 - x0)) {
+        break;
+      }
+      if (infos[static_cast<size_t>(k)].table_like &&
+          pl.SizeOk(k, fs, 0.6, 1.6)) {
+        bridged = true;
+        break;
+      }
+    }
+    bool inside = lines[static_cast<size_t>(j)].x0 >= x0 - fs &&
+                  lines[static_cast<size_t>(j)].x1 <= x1 + fs;
+    if (!bridged && !inside && !pl.SameGrid(i, j)) break;
+    last = j;
+  }
+  region->start = i;
+  region->first = first;
+  region->last = last;
+  region->sizes = std::move(sizes);
+  region->x0 = x0;
+  region->x1 = x1;
+  region->table_lines = table_lines;
+  // Trailing non-table lines that are not followed by table lines are
+  // kept only when inside the table box (label-only rows); drop a final
+  // line that looks like a caption of something below.
+  // One row of several numbers (a "三公" table) is a table too.
+  int numbers_in_first = 0;
+  for (const Unit& u : infos[static_cast<size_t>(i)].units) {
+    numbers_in_first += u.numeric;
+  }
+  if (table_lines < o.min_table_lines && numbers_in_first < 3) {
+    return false;
+  }
+  return true;
+}
+
+// Extends the region upwards over header lines: close enough, of a
+// table's size, not prose, a unit, issuer or note line, and not a title.
+void ExtendUp(const PageLines& pl, const std::vector<bool>& used,
+              Region* region) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const std::vector<LineInfo>& infos = pl.infos;
+  const std::vector<std::string>& texts = pl.texts;
+  int& first = region->first;
+  double& x0 = region->x0;
+  double& x1 = region->x1;
+  const double fs = region->fs;
+  const int i = region->start;
+  while (first > 0) {
+    int j = first - 1;
+    if (used[static_cast<size_t>(j)]) break;
+    const std::string& t = texts[static_cast<size_t>(j)];
+    const LineInfo& info = infos[static_cast<size_t>(j)];
+    // Header rows may be tall, and header text larger than the body's.
+    // (A tall first row or header row: allow more room right above the
+    // body.)
+    double room = info.cells >= 2 ? std::max(fs, info.fs) : fs;
+    if (!pl.GapOk(j, first, first == i && info.cells >= 2 ? 2 * room : room)) {
+      break;
+    }
+    if (IsUnitLine(t) || IsIssuerLine(t) || IsNoteLine(t)) break;
+    if (!pl.SizeOk(j, fs, 0.6, 2.0)) break;
+    if (pl.ProseLike(j, x1 - x0)) break;
+    const PdfLine& l = lines[static_cast<size_t>(j)];
+    // Header lines may reach over blank columns to the right, but not
+    // start far left of the table; a single wide cell is a title.
+    if (l.x0 < x0 - 2 * std::max(fs, info.fs) - 0.1 * (x1 - x0)) break;
+    if (info.cells <= 1 && l.x1 - l.x0 > 0.5 * (x1 - x0)) break;
+    // A single line in a larger font than the table below is its title.
+    double below_fs = std::max(fs, infos[static_cast<size_t>(first)].fs);
+    if (info.cells <= 1 && info.fs > below_fs * 1.15) break;
+    if (info.cells <= 1 && t.size() > 3 && (t.rfind("表") == t.size() - 3) &&
+        info.fs >= fs * 1.1) {
+      break;
+    }
+    first = j;
+    x0 = std::min(x0, l.x0);
+    x1 = std::max(x1, l.x1);
+  }
+}
+
+void AbsorbHeaderTable(const PageLines& pl, std::vector<PdfTable>* tables_io,
+                       std::vector<bool>* used_io, Region* region) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const std::vector<LineInfo>& infos = pl.infos;
+  int& first = region->first;
+  double& x0 = region->x0;
+  double& x1 = region->x1;
+  const double fs = region->fs;
+  std::vector<PdfTable>& tables = *tables_io;
+  std::vector<bool>& used = *used_io;
+  // A header found as a table of its own (no numbers) right above: one
+  // table. Its title and unit lines are found again below.
+  if (!tables.empty() && tables.back().last_line == first - 1) {
+    PdfTable& prev = tables.back();
+    bool prev_numbers = false;
+    for (int k = prev.first_line; k <= prev.last_line; ++k) {
+      prev_numbers |= infos[static_cast<size_t>(k)].has_number;
+    }
+    double gap = lines[static_cast<size_t>(first)].y0 -
+                 lines[static_cast<size_t>(first - 1)].y1;
+    double prev_fs = infos[static_cast<size_t>(first - 1)].fs;
+    if (!prev_numbers && gap <= 6 * std::max({fs, prev_fs, 1.0})) {
+      first = prev.first_line;
+      for (int c : prev.caption_lines) used[static_cast<size_t>(c)] = false;
+      for (int k = prev.first_line; k <= prev.last_line; ++k) {
+        x0 = std::min(x0, lines[static_cast<size_t>(k)].x0);
+        x1 = std::max(x1, lines[static_cast<size_t>(k)].x1);
+      }
+      tables.pop_back();
+    }
+  }
+}
+
+void CutAtBottomBorder(const PageLines& pl, Region* region) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const PdfPageInput& page = pl.page;
+  int& first = region->first;
+  int& last = region->last;
+  double& x0 = region->x0;
+  double& x1 = region->x1;
+  const double fs = region->fs;
+  const int i = region->start;
+  // Lines below the table's bottom border (a ruling across it) are not
+  // the table's: the label of the next table, a note.
+  {
+    // The bottom border is the lowest ruling across the table below its
+    // first line: a grid's rows may be much taller than its text.
+    double top = lines[static_cast<size_t>(first)].y0 - 2 * fs;
+    double y_bottom = -kInf;
+    int across = 0;
+    for (const PdfRuling& r : page.rulings) {
+      if (r.vertical()) continue;
+      double y = (r.y0 + r.y1) / 2;
+      double cover = std::min(r.x1, x1) - std::max(r.x0, x0);
+      if (y < top || cover < 0.5 * (x1 - x0)) continue;
+      ++across;
+      y_bottom = std::max(y_bottom, y);
+    }
+    if (across >= 2) {
+      while (last > i && lines[static_cast<size_t>(last)].y0 > y_bottom) --last;
+    }
+  }
+}
+
+// The first body line of the region (its header lines are above it), and
+// whether the region has numbers. Sets `ambiguous` when a lone header line
+// could be the first line of the first row's label (only rulings tell).
+int FindBodyStart(const PageLines& pl, const Region& region, bool* numbers_out,
+                  bool* ambiguous) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const std::vector<LineInfo>& infos = pl.infos;
+  const PdfPageInput& page = pl.page;
+  const int first = region.first;
+  const int last = region.last;
+  const double x0 = region.x0;
+  const double x1 = region.x1;
+  const double fs = region.fs;
+  // Body starts at the first line with a number; without numbers there
+  // is no header.
+  int body = first;
+  bool numbers = false;
+  for (int k = first; k <= last; ++k) {
+    const LineInfo& info = infos[static_cast<size_t>(k)];
+    bool numbered = false;
+    for (const Unit& u : info.units) numbered |= StartsWithNumbering(u.text);
+    if (info.has_number || numbered) {
+      body = k;
+      numbers = info.has_number;
+      if (!numbers) {
+        for (int m = k; m <= last; ++m) {
+          numbers |= infos[static_cast<size_t>(m)].has_number;
+        }
+      }
+      break;
+    }
+  }
+  if (!numbers) body = first;
+  // A lone header line that starts where the body's labels start may be
+  // the first line of the first row's label ("一般公共服务" / "201 支出
+  // 264.87"): only rulings tell.
+  if (numbers && body > first && page.rulings.empty()) {
+    const LineInfo& edge = infos[static_cast<size_t>(body - 1)];
+    if (edge.units.size() == 1 && !edge.units[0].numeric) {
+      const Unit& u = edge.units[0];
+      int aligned = 0;
+      for (int k = body; k <= last; ++k) {
+        for (const Unit& b : infos[static_cast<size_t>(k)].units) {
+          if (!b.numeric && std::fabs(b.x0 - u.x0) < 0.5 * fs) ++aligned;
+        }
+      }
+      if (aligned >= 2) *ambiguous = true;
+    }
+  }
+  // In a ruled grid the first body row starts at the ruling above its
+  // number: a label wrapped above the number is the row's, not header.
+  if (numbers && body > first) {
+    const PdfLine& nl = lines[static_cast<size_t>(body)];
+    double row_top = -kInf;
+    for (const PdfRuling& r : page.rulings) {
+      if (r.vertical()) continue;
+      double y = (r.y0 + r.y1) / 2;
+      if (y < nl.center() && y > row_top &&
+          std::min(r.x1, x1) - std::max(r.x0, x0) > 0.5 * (x1 - x0)) {
+        row_top = y;
+      }
+    }
+    while (row_top > -kInf && body > first &&
+           lines[static_cast<size_t>(body - 1)].center() > row_top) {
+      --body;
+    }
+  }
+  *numbers_out = numbers;
+  return body;
+}
+
+// Whether header unit `u` is the second line of a wrapped title over
+// existing columns (not a column of its own).
+bool ContinuesTitle(const Unit& u, const std::vector<const Unit*>& header_units,
+                    const std::vector<Column>& cols) {
+  for (const Unit* v : header_units) {
+    if (v == &u || v->y1 > u.y0 + 0.3 * u.fs) continue;
+    if (u.y0 - v->y1 > 0.6 * u.fs) continue;
+    if (v->x0 > u.x0 + 1 || v->x1 < u.x1 - 1) continue;
+    // Several units under it on u's line ("小计 购置费 运行费" under
+    // "公务用车购置及运行费"): children, not a wrapped line.
+    int under = 0;
+    for (const Unit* w : header_units) {
+      if (w->line == u.line && w->x1 > v->x0 && w->x0 < v->x1) ++under;
+    }
+    if (under >= 2) continue;
+    for (const Column& c : cols) {
+      if (std::min(v->x1, c.b) - std::max(v->x0, c.a) > 0) return true;
+    }
+  }
+  return false;
+}
+
+// Whether header text is printed under header unit `u`.
+bool HasTextBelow(const Unit& u, const std::vector<const Unit*>& header_units) {
+  for (const Unit* v : header_units) {
+    if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+    if (std::min(v->x1, u.x1) - std::max(v->x0, u.x0) > 0) return true;
+  }
+  return false;
+}
+
+// Whether header unit `u` is a parent title (with header text further
+// below it), not a column's own header.
+bool IsParentHeader(const Unit& u,
+                    const std::vector<const Unit*>& header_units) {
+  // Centred over the gap between two headers on the next line ("项目"
+  // over "科目编码" and "科目名称"), with nothing right under it.
+  const Unit* next_left = nullptr;
+  const Unit* next_right = nullptr;
+  bool under_centre = false;
+  double cx = u.center_x();
+  for (const Unit* v : header_units) {
+    if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+    if (v->y0 - u.y1 > 1.5 * u.fs) continue;  // not the next line
+    if (v->x0 <= cx && v->x1 >= cx) under_centre = true;
+    if (v->x1 < cx && (!next_left || v->x1 > next_left->x1)) next_left = v;
+    if (v->x0 > cx && (!next_right || v->x0 < next_right->x0)) next_right = v;
+  }
+  if (!under_centre && next_left != nullptr && next_right != nullptr) {
+    // Its own line holds nothing between it and those two (a header of
+    // its own beside wrapped neighbours has peers in between).
+    // Nor above either of them: they are its children, not the
+    // wrapped lines of its peers.
+    bool between = false;
+    for (const Unit* w : header_units) {
+      if (w == &u || w->line != u.line) continue;
+      if ((w->x0 >= next_left->x1 && w->x1 <= u.x0) ||
+          (w->x0 >= u.x1 && w->x1 <= next_right->x0)) {
+        between = true;
+      }
+      for (const Unit* child : {next_left, next_right}) {
+        if (std::min(w->x1, child->x1) - std::max(w->x0, child->x0) > 0)
+          between = true;
+      }
+    }
+    if (!between) return true;
+  }
+  for (const Unit* v : header_units) {
+    if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
+    if (v->x0 < u.x0 - u.fs || v->x1 > u.x1 + u.fs) continue;
+    if (v->y0 - u.y1 > 0.6 * u.fs) return true;  // not a wrapped line
+  }
+  return false;
+}
+
+// Body columns without a header of their own: 0 = has a header (or no
+// body), 1 = unheaded text, 2 = unheaded numbers.
+std::vector<int> UnheadedColumns(const std::vector<const Unit*>& body_units,
+                                 const std::vector<const Unit*>& header_units,
+                                 const std::vector<Column>& cols) {
+  std::vector<int> unheaded(cols.size(), 0);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    int align = BodyAlign(body_units, cols[c]);
+    // Headed: a header unit over this column and no other; a parent
+    // title (with header text further below it) does not count.
+    bool headed = false;
+    for (const Unit* u : header_units) {
+      if (IsParentHeader(*u, header_units)) continue;
+      int hits = 0;
+      bool here = false;
+      for (size_t d = 0; d < cols.size(); ++d) {
+        if (std::min(u->x1, cols[d].b) - std::max(u->x0, cols[d].a) > 0) {
+          ++hits;
+          here |= d == c;
+        }
+      }
+      if (here && hits == 1) headed = true;
+    }
+    if (align != kAlignUnknown && !headed) {
+      unheaded[c] = align == kAlignRight ? 2 : 1;
+    }
+  }
+  return unheaded;
+}
+
+// Header-only columns (blank in the body): header units in the gaps,
+// bottom header line first so that a spanning parent does not swallow its
+// children; a unit only makes a column if its gap has room for one. A
+// header beside an unheaded column (`unheaded`, UnheadedColumns) is that
+// column's own and widens it instead.
+void AddHeaderColumns(const PageLines& pl, int first, int body,
+                      const std::vector<const Unit*>& header_units,
+                      std::vector<Column>* cols_io,
+                      std::vector<int>* unheaded_io) {
+  const std::vector<LineInfo>& infos = pl.infos;
+  std::vector<Column>& cols = *cols_io;
+  std::vector<int>& unheaded = *unheaded_io;
+  double band_top = kInf, band_bottom = -kInf;
+  for (const Unit* u : header_units) {
+    band_top = std::min(band_top, u->y0);
+    band_bottom = std::max(band_bottom, u->y1);
+  }
+  for (int k = body - 1; k >= first; --k) {
+    std::vector<Column> added;
+    // Right to left: of several header units in one gap only the one
+    // next to the numbers can be theirs.
+    const std::vector<Unit>& line_units = infos[static_cast<size_t>(k)].units;
+    for (auto it = line_units.rbegin(); it != line_units.rend(); ++it) {
+      const Unit& u = *it;
+      // At the top of the band, only a header with nothing printed under
+      // it ("上年结转" on one line beside wrapped headers) makes a column.
+      bool top = u.center_y() < band_top + 0.4 * (band_bottom - band_top);
+      if (top && HasTextBelow(u, header_units)) continue;
+      if (ContinuesTitle(u, header_units, cols)) continue;
+      bool overlaps = false;
+      double gap_l = -kInf, gap_r = kInf;
+      int left = -1, right = -1;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        const Column& col = cols[c];
+        if (std::min(u.x1, col.b) - std::max(u.x0, col.a) > 0) {
+          overlaps = true;
+        }
+        if (col.b <= u.x0 && col.b > gap_l) {
+          gap_l = col.b;
+          left = static_cast<int>(c);
+        }
+        if (col.a >= u.x1 && col.a < gap_r) {
+          gap_r = col.a;
+          right = static_cast<int>(c);
+        }
+      }
+      if (overlaps) continue;
+      // A header at the top of the band is a column's own only when a
+      // neighbouring column's header starts on its line too (a peer, not
+      // a parent title like "收入" over a panel).
+      if (top) {
+        bool peer = false;
+        for (int c : {left, right}) {
+          if (c < 0) continue;
+          // The neighbour's own header: its lowest header text and the
+          // lines it wraps from, up to the first gap (a parent above).
+          const Column& col = cols[static_cast<size_t>(c)];
+          std::vector<const Unit*> over;
+          for (const Unit* v : header_units) {
+            if (std::min(v->x1, col.b) - std::max(v->x0, col.a) > 0)
+              over.push_back(v);
+          }
+          if (over.empty()) continue;
+          std::sort(over.begin(), over.end(),
+                    [](const Unit* a, const Unit* b) { return a->y0 > b->y0; });
+          double leaf_top = over[0]->y0;
+          for (size_t k = 1; k < over.size(); ++k) {
+            double vfs = std::max(1.0, over[k]->fs);
+            if (leaf_top - over[k]->y1 > 0.6 * vfs) break;
+            // A parent reaches past the column; a wrapped line does not.
+            double lo = std::min(col.a, over[0]->x0) - vfs;
+            double hi = std::max(col.b, over[0]->x1) + vfs;
+            if (over[k]->x0 < lo || over[k]->x1 > hi) break;
+            leaf_top = std::min(leaf_top, over[k]->y0);
+          }
+          if (std::fabs(leaf_top - u.y0) < 0.5 * std::max(1.0, u.fs))
+            peer = true;
+        }
+        if (!peer) continue;
+      }
+      auto flag = [&](int c) {
+        return c >= 0 && static_cast<size_t>(c) < unheaded.size()
+                   ? unheaded[static_cast<size_t>(c)]
+                   : 0;
+      };
+      int owner = -1;
+      if (flag(right) == 2) {
+        owner = right;  // right-aligned numbers: the header is left of them
+      } else if (flag(left) == 1) {
+        owner = left;  // left-aligned codes or labels: it is right of them
+      }
+      if (owner >= 0) {
+        Column& col = cols[static_cast<size_t>(owner)];
+        col.a = std::min(col.a, u.x0);
+        col.b = std::max(col.b, u.x1);
+        unheaded[static_cast<size_t>(owner)] = 0;
+        continue;
+      }
+      double room = (gap_r - gap_l) - (u.x1 - u.x0);
+      if (room < 1.0 * std::max(1.0, u.fs)) continue;
+      if (!added.empty() && u.x1 >= added.back().a) {
+        added.back().a = std::min(added.back().a, u.x0);
+      } else {
+        added.push_back({u.x0, u.x1});
+      }
+    }
+    if (added.empty()) continue;
+    // Keep the flags with their columns while sorting.
+    std::vector<std::pair<Column, int>> tagged;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      tagged.push_back({cols[c], unheaded[c]});
+    }
+    for (const Column& c : added) tagged.push_back({c, 0});
+    std::sort(tagged.begin(), tagged.end(), [](const auto& a, const auto& b) {
+      return a.first.a < b.first.a;
+    });
+    cols.clear();
+    unheaded.clear();
+    for (const auto& [c, f] : tagged) {
+      cols.push_back(c);
+      unheaded.push_back(f);
+    }
+  }
+}
+
+// Widens each header-only column over header text that lies in it alone,
+// so that it gets its full width (a wrapped header's last line may be a
+// single character).
+void WidenHeaderOnlyColumns(const std::vector<const Unit*>& body_units,
+                            const std::vector<const Unit*>& header_units,
+                            std::vector<Column>* cols_io) {
+  std::vector<Column>& cols = *cols_io;
+  std::vector<bool> has_body(cols.size(), false);
+  for (const Unit* u : body_units) {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+        has_body[c] = true;
+      }
+    }
+  }
+  for (const Unit* u : header_units) {
+    int hit = -1, hits = 0;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
+        hit = static_cast<int>(c);
+        ++hits;
+      }
+    }
+    if (hits != 1 || has_body[static_cast<size_t>(hit)]) continue;
+    size_t c = static_cast<size_t>(hit);
+    double lo = c > 0 ? cols[c - 1].b + 1 : -kInf;
+    double hi = c + 1 < cols.size() ? cols[c + 1].a - 1 : kInf;
+    if (u->x0 < lo || u->x1 > hi) continue;
+    cols[c].a = std::min(cols[c].a, u->x0);
+    cols[c].b = std::max(cols[c].b, u->x1);
+  }
+}
+
+// Vertical ruling lines crossing most of the region (`box`) split columns
+// with body text on both sides.
+void SplitAtVerticalRulings(const PdfPageInput& page, const BBox& box,
+                            const std::vector<const Unit*>& body_units,
+                            std::vector<Column>* cols_io) {
+  std::vector<Column>& cols = *cols_io;
+  for (const PdfRuling& r : page.rulings) {
+    if (!r.vertical()) continue;
+    double x = (r.x0 + r.x1) / 2;
+    double cover = std::min(r.y1, box.y1) - std::max(r.y0, box.y0);
+    if (cover < 0.5 * (box.y1 - box.y0)) continue;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (x <= cols[c].a + 1 || x >= cols[c].b - 1) continue;
+      bool left = false, right = false;
+      for (const Unit* u : body_units) {
+        if (u->x1 <= x && u->x0 >= cols[c].a - 0.01) left = true;
+        if (u->x0 >= x && u->x1 <= cols[c].b + 0.01) right = true;
+      }
+      if (left && right) {
+        Column rc{x, cols[c].b};
+        cols[c].b = x;
+        cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(c) + 1, rc);
+        break;
+      }
+    }
+  }
+}
+
+// The region's columns: x-intervals covered by the body units (split where
+// a stray unit bridges two dense groups), then header-only columns, widened,
+// then split at vertical rulings. `body_units` and `header_units`: the
+// units of lines from `body` on and of the lines above.
+std::vector<Column> FindColumns(const PageLines& pl, int first, int body,
+                                int last, const BBox& box,
+                                std::vector<const Unit*>* body_units_out) {
+  const std::vector<LineInfo>& infos = pl.infos;
+  std::vector<const Unit*>& body_units = *body_units_out;
+  std::vector<const Unit*> header_units;
+  for (int k = first; k <= last; ++k) {
+    for (const Unit& u : infos[static_cast<size_t>(k)].units) {
+      (k >= body ? body_units : header_units).push_back(&u);
+    }
+  }
+  std::vector<Column> cols = Project(body_units);
+  SplitBridged(body_units, &cols);
+  std::vector<int> unheaded = UnheadedColumns(body_units, header_units, cols);
+  AddHeaderColumns(pl, first, body, header_units, &cols, &unheaded);
+  WidenHeaderOnlyColumns(body_units, header_units, &cols);
+  SplitAtVerticalRulings(pl.page, box, body_units, &cols);
+  return cols;
+}
+
+// Horizontal rulings across most of the table, inside its body (lines
+// `body` to `last`); none when fewer than two cross most of it.
+std::vector<PdfRuling> BodyRulings(const PageLines& pl, int body, int last,
+                                   double fs, const std::vector<Column>& cols) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const PdfPageInput& page = pl.page;
+  std::vector<PdfRuling> rules;
+  // The rulings within the body, and the borders right above its first
+  // and right below its last line (rows may be much taller than their
+  // text). Rulings over part of the width count (merged cells interrupt
+  // them), but a ruled grid has at least two across most of it.
+  double top = lines[static_cast<size_t>(body)].y0;
+  double bottom = lines[static_cast<size_t>(last)].y1;
+  double width = cols.back().b - cols.front().a;
+  double above = -kInf, below = kInf;
+  for (const PdfRuling& r : page.rulings) {
+    if (r.vertical()) continue;
+    double y = (r.y0 + r.y1) / 2;
+    double cover =
+        std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
+    if (cover < 0.5 * width) continue;
+    if (y <= top + 0.2 * fs) above = std::max(above, y);
+    if (y >= bottom - 0.2 * fs) below = std::min(below, y);
+  }
+  int across = 0;
+  for (const PdfRuling& r : page.rulings) {
+    if (r.vertical()) continue;
+    double y = (r.y0 + r.y1) / 2;
+    double cover =
+        std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
+    if (y < above || y > below || cover <= 0) continue;
+    if (cover >= 0.5 * width) {
+      ++across;
+    } else if (!EndsAtBorders(r, page.rulings, cols)) {
+      continue;  // a run of ink in the text, not a cell border
+    }
+    rules.push_back(r);
+  }
+  if (across < 2) rules.clear();  // too few to band rows by
+  return rules;
+}
+
+// Title and unit of the table from the lines just above its region (at
+// most four, not used by another table); marks them used.
+void FindCaption(const PageLines& pl, int first, double fs,
+                 std::vector<bool>* used_io, PdfTable* pt) {
+  const std::vector<PdfLine>& lines = pl.lines;
+  const std::vector<std::string>& texts = pl.texts;
+  Table& t = pt->table;
+  std::vector<bool>& used = *used_io;
+  int k = first - 1;
+  double top = lines[static_cast<size_t>(first)].y0;
+  int looked = 0;
+  std::vector<int> captions;
+  std::string title;
+  while (k >= 0 && looked < 4 && !used[static_cast<size_t>(k)]) {
+    const PdfLine& l = lines[static_cast<size_t>(k)];
+    double lf = std::max(1.0, l.font_size);
+    double below_fs = lines[static_cast<size_t>(k + 1)].font_size;
+    if (top - l.y1 > 5 * std::max({lf, fs, below_fs})) break;
+    const std::string& text = texts[static_cast<size_t>(k)];
+    if (IsUnitLine(text)) {
+      if (t.unit_text.empty()) t.unit_text = ExtractUnitText(text);
+      captions.push_back(k);
+    } else if (IsIssuerLine(text)) {
+      captions.push_back(k);
+    } else {
+      bool title_like =
+          !HasProsePunctuation(text) && CountCodePoints(text) <= 60 &&
+          (text.find("表") != std::string::npos || l.font_size > fs * 1.15);
+      if (!title_like) break;
+      title = text;
+      captions.push_back(k);
+      // A short label line just above ("表1", "公开01表").
+      if (k > 0 && !used[static_cast<size_t>(k - 1)]) {
+        const PdfLine& up = lines[static_cast<size_t>(k - 1)];
+        const std::string& ut = texts[static_cast<size_t>(k - 1)];
+        if (l.y0 - up.y1 < 1.5 * lf && CountCodePoints(ut) <= 10 &&
+            ut.find("表") != std::string::npos && !HasProsePunctuation(ut)) {
+          title = ut + " " + title;
+          captions.push_back(k - 1);
+        }
+      }
+      break;
+    }
+    top = l.y0;
+    --k;
+    ++looked;
+  }
+  // A unit printed on the line right below the title may also sit at
+  // the right end of the first region line; leave that to the grid.
+  t.title = title;
+  std::sort(captions.begin(), captions.end());
+  for (int c : captions) used[static_cast<size_t>(c)] = true;
+  pt->caption_lines = std::move(captions);
+}
+
+}  // namespace
+
+std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
+                                 const PdfPageInput& page,
+                                 const PdfTableOptions& o) {
+  std::vector<PdfTable> tables;
+  const int n = static_cast<int>(lines.size());
+  if (n == 0) return tables;
+  PageLines pl{lines, page, o, {}, {}};
+  std::vector<LineInfo>& infos = pl.infos;
+  infos.reserve(lines.size());
+  for (int i = 0; i < n; ++i) {
+    infos.push_back(AnalyzeLine(lines[static_cast<size_t>(i)], i, o));
+  }
+  std::vector<std::string>& texts = pl.texts;
+  texts.resize(lines.size());
+  for (int i = 0; i < n; ++i) {
+    texts[static_cast<size_t>(i)] = LineText(lines[static_cast<size_t>(i)]);
+  }
   std::vector<bool> used(lines.size(), false);
   int i = 0;
   while (i < n) {
@@ -1291,147 +2077,17 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       ++i;
       continue;
     }
-    // Grow a run of table lines.
-    int first = i, last = i;
-    std::vector<double> sizes{infos[static_cast<size_t>(i)].fs};
-    double x0 = lines[static_cast<size_t>(i)].x0,
-           x1 = lines[static_cast<size_t>(i)].x1;
-    int table_lines = 1;
-    for (int j = i + 1; j < n; ++j) {
-      double fs = Median(sizes);
-      const LineInfo& info = infos[static_cast<size_t>(j)];
-      const std::string& t = texts[static_cast<size_t>(j)];
-      if (!gap_ok(last, j, fs, /*grid_from=*/i)) {
-        // Blank rows or a tall row: a table line may follow further down.
-        double gap = lines[static_cast<size_t>(j)].y0 -
-                     lines[static_cast<size_t>(last)].y1;
-        if (!info.table_like ||
-            !size_ok(j, fs, 0.8, info.has_number ? 2.0 : 1.25) ||
-            gap > 15 * fs) {
-          break;
-        }
-      }
-      if (info.table_like && size_ok(j, fs, 0.5, info.has_number ? 2.0 : 1.6)) {
-        last = j;
-        ++table_lines;
-        sizes.push_back(info.fs);
-        x0 = std::min(x0, lines[static_cast<size_t>(j)].x0);
-        x1 = std::max(x1, lines[static_cast<size_t>(j)].x1);
-        continue;
-      }
-      // A non-table line: a label-only row, a wrapped label or a header
-      // line between table lines. Taken when table lines follow, or when
-      // it sits inside the table's box and looks like the table.
-      if (!size_ok(j, fs, 0.7, 1.4) || prose_like(j, x1 - x0) ||
-          IsNoteLine(t) || IsUnitLine(t) || IsIssuerLine(t)) {
-        break;
-      }
-      bool bridged = false;
-      for (int k = j + 1; k < n && k <= j + 3; ++k) {
-        if (!gap_ok(k - 1, k, fs)) break;
-        const std::string& tk = texts[static_cast<size_t>(k)];
-        if (IsNoteLine(tk) || IsUnitLine(tk) || IsIssuerLine(tk) ||
-            prose_like(k, x1 - x0)) {
-          break;
-        }
-        if (infos[static_cast<size_t>(k)].table_like &&
-            size_ok(k, fs, 0.6, 1.6)) {
-          bridged = true;
-          break;
-        }
-      }
-      bool inside = lines[static_cast<size_t>(j)].x0 >= x0 - fs &&
-                    lines[static_cast<size_t>(j)].x1 <= x1 + fs;
-      if (!bridged && !inside && !same_grid(i, j)) break;
-      last = j;
-    }
-    // Trailing non-table lines that are not followed by table lines are
-    // kept only when inside the table box (label-only rows); drop a final
-    // line that looks like a caption of something below.
-    // One row of several numbers (a "三公" table) is a table too.
-    int numbers_in_first = 0;
-    for (const Unit& u : infos[static_cast<size_t>(i)].units) {
-      numbers_in_first += u.numeric;
-    }
-    if (table_lines < o.min_table_lines && numbers_in_first < 3) {
-      i = std::max(i + 1, last + 1);  // always forward
+    Region region;
+    if (!GrowRegion(pl, i, &region)) {
+      i = std::max(i + 1, region.last + 1);  // always forward
       continue;
     }
-    // Extend upwards over header lines.
-    double fs = Median(sizes);
-    while (first > 0) {
-      int j = first - 1;
-      if (used[static_cast<size_t>(j)]) break;
-      const std::string& t = texts[static_cast<size_t>(j)];
-      const LineInfo& info = infos[static_cast<size_t>(j)];
-      // Header rows may be tall, and header text larger than the body's.
-      // (A tall first row or header row: allow more room right above the
-      // body.)
-      double room = info.cells >= 2 ? std::max(fs, info.fs) : fs;
-      if (!gap_ok(j, first, first == i && info.cells >= 2 ? 2 * room : room)) {
-        break;
-      }
-      if (IsUnitLine(t) || IsIssuerLine(t) || IsNoteLine(t)) break;
-      if (!size_ok(j, fs, 0.6, 2.0)) break;
-      if (prose_like(j, x1 - x0)) break;
-      const PdfLine& l = lines[static_cast<size_t>(j)];
-      // Header lines may reach over blank columns to the right, but not
-      // start far left of the table; a single wide cell is a title.
-      if (l.x0 < x0 - 2 * std::max(fs, info.fs) - 0.1 * (x1 - x0)) break;
-      if (info.cells <= 1 && l.x1 - l.x0 > 0.5 * (x1 - x0)) break;
-      // A single line in a larger font than the table below is its title.
-      double below_fs = std::max(fs, infos[static_cast<size_t>(first)].fs);
-      if (info.cells <= 1 && info.fs > below_fs * 1.15) break;
-      if (info.cells <= 1 && t.size() > 3 && (t.rfind("表") == t.size() - 3) &&
-          info.fs >= fs * 1.1) {
-        break;
-      }
-      first = j;
-      x0 = std::min(x0, l.x0);
-      x1 = std::max(x1, l.x1);
-    }
-    // A header found as a table of its own (no numbers) right above: one
-    // table. Its title and unit lines are found again below.
-    if (!tables.empty() && tables.back().last_line == first - 1) {
-      PdfTable& prev = tables.back();
-      bool prev_numbers = false;
-      for (int k = prev.first_line; k <= prev.last_line; ++k) {
-        prev_numbers |= infos[static_cast<size_t>(k)].has_number;
-      }
-      double gap = lines[static_cast<size_t>(first)].y0 -
-                   lines[static_cast<size_t>(first - 1)].y1;
-      double prev_fs = infos[static_cast<size_t>(first - 1)].fs;
-      if (!prev_numbers && gap <= 6 * std::max({fs, prev_fs, 1.0})) {
-        first = prev.first_line;
-        for (int c : prev.caption_lines) used[static_cast<size_t>(c)] = false;
-        for (int k = prev.first_line; k <= prev.last_line; ++k) {
-          x0 = std::min(x0, lines[static_cast<size_t>(k)].x0);
-          x1 = std::max(x1, lines[static_cast<size_t>(k)].x1);
-        }
-        tables.pop_back();
-      }
-    }
-    // Lines below the table's bottom border (a ruling across it) are not
-    // the table's: the label of the next table, a note.
-    {
-      // The bottom border is the lowest ruling across the table below its
-      // first line: a grid's rows may be much taller than its text.
-      double top = lines[static_cast<size_t>(first)].y0 - 2 * fs;
-      double y_bottom = -kInf;
-      int across = 0;
-      for (const PdfRuling& r : page.rulings) {
-        if (r.vertical()) continue;
-        double y = (r.y0 + r.y1) / 2;
-        double cover = std::min(r.x1, x1) - std::max(r.x0, x0);
-        if (y < top || cover < 0.5 * (x1 - x0)) continue;
-        ++across;
-        y_bottom = std::max(y_bottom, y);
-      }
-      if (across >= 2) {
-        while (last > i && lines[static_cast<size_t>(last)].y0 > y_bottom)
-          --last;
-      }
-    }
+    region.fs = Median(region.sizes);
+    ExtendUp(pl, used, &region);
+    AbsorbHeaderTable(pl, &tables, &used, &region);
+    CutAtBottomBorder(pl, &region);
+    const int first = region.first, last = region.last;
+    const double fs = region.fs;
     for (int k = first; k <= last; ++k) used[static_cast<size_t>(k)] = true;
 
     PdfTable pt;
@@ -1447,328 +2103,11 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       pt.box.x1 = std::max(pt.box.x1, l.x1);
       pt.box.y1 = std::max(pt.box.y1, l.y1);
     }
-    // Body starts at the first line with a number; without numbers there
-    // is no header.
-    int body = first;
     bool numbers = false;
-    for (int k = first; k <= last; ++k) {
-      const LineInfo& info = infos[static_cast<size_t>(k)];
-      bool numbered = false;
-      for (const Unit& u : info.units) numbered |= StartsWithNumbering(u.text);
-      if (info.has_number || numbered) {
-        body = k;
-        numbers = info.has_number;
-        if (!numbers) {
-          for (int m = k; m <= last; ++m) {
-            numbers |= infos[static_cast<size_t>(m)].has_number;
-          }
-        }
-        break;
-      }
-    }
-    if (!numbers) body = first;
-    // A lone header line that starts where the body's labels start may be
-    // the first line of the first row's label ("一般公共服务" / "201 支出
-    // 264.87"): only rulings tell.
-    if (numbers && body > first && page.rulings.empty()) {
-      const LineInfo& edge = infos[static_cast<size_t>(body - 1)];
-      if (edge.units.size() == 1 && !edge.units[0].numeric) {
-        const Unit& u = edge.units[0];
-        int aligned = 0;
-        for (int k = body; k <= last; ++k) {
-          for (const Unit& b : infos[static_cast<size_t>(k)].units) {
-            if (!b.numeric && std::fabs(b.x0 - u.x0) < 0.5 * fs) ++aligned;
-          }
-        }
-        if (aligned >= 2) pt.ambiguous_rows = true;
-      }
-    }
-    // In a ruled grid the first body row starts at the ruling above its
-    // number: a label wrapped above the number is the row's, not header.
-    if (numbers && body > first) {
-      const PdfLine& nl = lines[static_cast<size_t>(body)];
-      double row_top = -kInf;
-      for (const PdfRuling& r : page.rulings) {
-        if (r.vertical()) continue;
-        double y = (r.y0 + r.y1) / 2;
-        if (y < nl.center() && y > row_top &&
-            std::min(r.x1, x1) - std::max(r.x0, x0) > 0.5 * (x1 - x0)) {
-          row_top = y;
-        }
-      }
-      while (row_top > -kInf && body > first &&
-             lines[static_cast<size_t>(body - 1)].center() > row_top) {
-        --body;
-      }
-    }
-    // Columns from the body units, then header-only columns.
-    std::vector<const Unit*> body_units, header_units;
-    for (int k = first; k <= last; ++k) {
-      for (const Unit& u : infos[static_cast<size_t>(k)].units) {
-        (k >= body ? body_units : header_units).push_back(&u);
-      }
-    }
-    std::vector<Column> cols = Project(body_units);
-    SplitBridged(body_units, &cols);
-    // Header-only columns (blank in the body): header units in the gaps,
-    // bottom header line first so that a spanning parent does not swallow
-    // its children; a unit only makes a column if its gap has room for
-    // one (a narrow parent title centred between two columns does not).
-    // A blank column's header reaches the lower part of the header band
-    // (it spans down to the body); a parent title sits at the top. The
-    // second line of a wrapped title over existing columns is not a column.
-    double band_top = kInf, band_bottom = -kInf;
-    for (const Unit* u : header_units) {
-      band_top = std::min(band_top, u->y0);
-      band_bottom = std::max(band_bottom, u->y1);
-    }
-    auto continues_title = [&](const Unit& u) {
-      for (const Unit* v : header_units) {
-        if (v == &u || v->y1 > u.y0 + 0.3 * u.fs) continue;
-        if (u.y0 - v->y1 > 0.6 * u.fs) continue;
-        if (v->x0 > u.x0 + 1 || v->x1 < u.x1 - 1) continue;
-        // Several units under it on u's line ("小计 购置费 运行费" under
-        // "公务用车购置及运行费"): children, not a wrapped line.
-        int under = 0;
-        for (const Unit* w : header_units) {
-          if (w->line == u.line && w->x1 > v->x0 && w->x0 < v->x1) ++under;
-        }
-        if (under >= 2) continue;
-        for (const Column& c : cols) {
-          if (std::min(v->x1, c.b) - std::max(v->x0, c.a) > 0) return true;
-        }
-      }
-      return false;
-    };
-    auto has_text_below = [&](const Unit& u) {
-      for (const Unit* v : header_units) {
-        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
-        if (std::min(v->x1, u.x1) - std::max(v->x0, u.x0) > 0) return true;
-      }
-      return false;
-    };
-    // Body columns without a header of their own take a header printed in
-    // the gap beside them: a number sits at the right of a wide cell (or a
-    // code at its left) whose header is centred. `unheaded`: 0 = has a
-    // header (or no body), 1 = unheaded text, 2 = unheaded numbers.
-    auto is_parent = [&](const Unit& u) {
-      // Centred over the gap between two headers on the next line ("项目"
-      // over "科目编码" and "科目名称"), with nothing right under it.
-      const Unit* next_left = nullptr;
-      const Unit* next_right = nullptr;
-      bool under_centre = false;
-      double cx = u.center_x();
-      for (const Unit* v : header_units) {
-        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
-        if (v->y0 - u.y1 > 1.5 * u.fs) continue;  // not the next line
-        if (v->x0 <= cx && v->x1 >= cx) under_centre = true;
-        if (v->x1 < cx && (!next_left || v->x1 > next_left->x1)) next_left = v;
-        if (v->x0 > cx && (!next_right || v->x0 < next_right->x0))
-          next_right = v;
-      }
-      if (!under_centre && next_left != nullptr && next_right != nullptr) {
-        // Its own line holds nothing between it and those two (a header of
-        // its own beside wrapped neighbours has peers in between).
-        // Nor above either of them: they are its children, not the
-        // wrapped lines of its peers.
-        bool between = false;
-        for (const Unit* w : header_units) {
-          if (w == &u || w->line != u.line) continue;
-          if ((w->x0 >= next_left->x1 && w->x1 <= u.x0) ||
-              (w->x0 >= u.x1 && w->x1 <= next_right->x0)) {
-            between = true;
-          }
-          for (const Unit* child : {next_left, next_right}) {
-            if (std::min(w->x1, child->x1) - std::max(w->x0, child->x0) > 0)
-              between = true;
-          }
-        }
-        if (!between) return true;
-      }
-      for (const Unit* v : header_units) {
-        if (v == &u || v->y0 < u.y1 - 0.3 * u.fs) continue;
-        if (v->x0 < u.x0 - u.fs || v->x1 > u.x1 + u.fs) continue;
-        if (v->y0 - u.y1 > 0.6 * u.fs) return true;  // not a wrapped line
-      }
-      return false;
-    };
-    std::vector<int> unheaded(cols.size(), 0);
-    for (size_t c = 0; c < cols.size(); ++c) {
-      int align = BodyAlign(body_units, cols[c]);
-      // Headed: a header unit over this column and no other; a parent
-      // title (with header text further below it) does not count.
-      bool headed = false;
-      for (const Unit* u : header_units) {
-        if (is_parent(*u)) continue;
-        int hits = 0;
-        bool here = false;
-        for (size_t d = 0; d < cols.size(); ++d) {
-          if (std::min(u->x1, cols[d].b) - std::max(u->x0, cols[d].a) > 0) {
-            ++hits;
-            here |= d == c;
-          }
-        }
-        if (here && hits == 1) headed = true;
-      }
-      if (align != kAlignUnknown && !headed) {
-        unheaded[c] = align == kAlignRight ? 2 : 1;
-      }
-    }
-    for (int k = body - 1; k >= first; --k) {
-      std::vector<Column> added;
-      // Right to left: of several header units in one gap only the one
-      // next to the numbers can be theirs.
-      const std::vector<Unit>& line_units = infos[static_cast<size_t>(k)].units;
-      for (auto it = line_units.rbegin(); it != line_units.rend(); ++it) {
-        const Unit& u = *it;
-        // At the top of the band, only a header with nothing printed under
-        // it ("上年结转" on one line beside wrapped headers) makes a column.
-        bool top = u.center_y() < band_top + 0.4 * (band_bottom - band_top);
-        if (top && has_text_below(u)) continue;
-        if (continues_title(u)) continue;
-        bool overlaps = false;
-        double gap_l = -kInf, gap_r = kInf;
-        int left = -1, right = -1;
-        for (size_t c = 0; c < cols.size(); ++c) {
-          const Column& col = cols[c];
-          if (std::min(u.x1, col.b) - std::max(u.x0, col.a) > 0) {
-            overlaps = true;
-          }
-          if (col.b <= u.x0 && col.b > gap_l) {
-            gap_l = col.b;
-            left = static_cast<int>(c);
-          }
-          if (col.a >= u.x1 && col.a < gap_r) {
-            gap_r = col.a;
-            right = static_cast<int>(c);
-          }
-        }
-        if (overlaps) continue;
-        // A header at the top of the band is a column's own only when a
-        // neighbouring column's header starts on its line too (a peer, not
-        // a parent title like "收入" over a panel).
-        if (top) {
-          bool peer = false;
-          for (int c : {left, right}) {
-            if (c < 0) continue;
-            // The neighbour's own header: its lowest header text and the
-            // lines it wraps from, up to the first gap (a parent above).
-            const Column& col = cols[static_cast<size_t>(c)];
-            std::vector<const Unit*> over;
-            for (const Unit* v : header_units) {
-              if (std::min(v->x1, col.b) - std::max(v->x0, col.a) > 0)
-                over.push_back(v);
-            }
-            if (over.empty()) continue;
-            std::sort(
-                over.begin(), over.end(),
-                [](const Unit* a, const Unit* b) { return a->y0 > b->y0; });
-            double leaf_top = over[0]->y0;
-            for (size_t k = 1; k < over.size(); ++k) {
-              double vfs = std::max(1.0, over[k]->fs);
-              if (leaf_top - over[k]->y1 > 0.6 * vfs) break;
-              // A parent reaches past the column; a wrapped line does not.
-              double lo = std::min(col.a, over[0]->x0) - vfs;
-              double hi = std::max(col.b, over[0]->x1) + vfs;
-              if (over[k]->x0 < lo || over[k]->x1 > hi) break;
-              leaf_top = std::min(leaf_top, over[k]->y0);
-            }
-            if (std::fabs(leaf_top - u.y0) < 0.5 * std::max(1.0, u.fs))
-              peer = true;
-          }
-          if (!peer) continue;
-        }
-        auto flag = [&](int c) {
-          return c >= 0 && static_cast<size_t>(c) < unheaded.size()
-                     ? unheaded[static_cast<size_t>(c)]
-                     : 0;
-        };
-        int owner = -1;
-        if (flag(right) == 2) {
-          owner = right;  // right-aligned numbers: the header is left of them
-        } else if (flag(left) == 1) {
-          owner = left;  // left-aligned codes or labels: it is right of them
-        }
-        if (owner >= 0) {
-          Column& col = cols[static_cast<size_t>(owner)];
-          col.a = std::min(col.a, u.x0);
-          col.b = std::max(col.b, u.x1);
-          unheaded[static_cast<size_t>(owner)] = 0;
-          continue;
-        }
-        double room = (gap_r - gap_l) - (u.x1 - u.x0);
-        if (room < 1.0 * std::max(1.0, u.fs)) continue;
-        if (!added.empty() && u.x1 >= added.back().a) {
-          added.back().a = std::min(added.back().a, u.x0);
-        } else {
-          added.push_back({u.x0, u.x1});
-        }
-      }
-      if (added.empty()) continue;
-      // Keep the flags with their columns while sorting.
-      std::vector<std::pair<Column, int>> tagged;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        tagged.push_back({cols[c], unheaded[c]});
-      }
-      for (const Column& c : added) tagged.push_back({c, 0});
-      std::sort(tagged.begin(), tagged.end(), [](const auto& a, const auto& b) {
-        return a.first.a < b.first.a;
-      });
-      cols.clear();
-      unheaded.clear();
-      for (const auto& [c, f] : tagged) {
-        cols.push_back(c);
-        unheaded.push_back(f);
-      }
-    }
-    // Widen each header-only column over header text that lies in it
-    // alone, so that it gets its full width (a wrapped header's last line
-    // may be a single character).
-    std::vector<bool> has_body(cols.size(), false);
-    for (const Unit* u : body_units) {
-      for (size_t c = 0; c < cols.size(); ++c) {
-        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
-          has_body[c] = true;
-        }
-      }
-    }
-    for (const Unit* u : header_units) {
-      int hit = -1, hits = 0;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        if (std::min(u->x1, cols[c].b) - std::max(u->x0, cols[c].a) > 0) {
-          hit = static_cast<int>(c);
-          ++hits;
-        }
-      }
-      if (hits != 1 || has_body[static_cast<size_t>(hit)]) continue;
-      size_t c = static_cast<size_t>(hit);
-      double lo = c > 0 ? cols[c - 1].b + 1 : -kInf;
-      double hi = c + 1 < cols.size() ? cols[c + 1].a - 1 : kInf;
-      if (u->x0 < lo || u->x1 > hi) continue;
-      cols[c].a = std::min(cols[c].a, u->x0);
-      cols[c].b = std::max(cols[c].b, u->x1);
-    }
-    // Vertical ruling lines crossing the region split columns further.
-    for (const PdfRuling& r : page.rulings) {
-      if (!r.vertical()) continue;
-      double x = (r.x0 + r.x1) / 2;
-      double cover = std::min(r.y1, pt.box.y1) - std::max(r.y0, pt.box.y0);
-      if (cover < 0.5 * (pt.box.y1 - pt.box.y0)) continue;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        if (x <= cols[c].a + 1 || x >= cols[c].b - 1) continue;
-        bool left = false, right = false;
-        for (const Unit* u : body_units) {
-          if (u->x1 <= x && u->x0 >= cols[c].a - 0.01) left = true;
-          if (u->x0 >= x && u->x1 <= cols[c].b + 0.01) right = true;
-        }
-        if (left && right) {
-          Column rc{x, cols[c].b};
-          cols[c].b = x;
-          cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(c) + 1, rc);
-          break;
-        }
-      }
-    }
+    int body = FindBodyStart(pl, region, &numbers, &pt.ambiguous_rows);
+    std::vector<const Unit*> body_units;
+    std::vector<Column> cols =
+        FindColumns(pl, first, body, last, pt.box, &body_units);
     if (cols.size() < 2) {
       i = std::max(i + 1, last + 1);  // always forward
       continue;
@@ -1783,42 +2122,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       }
       BuildHeader(infos, first, body, cols, align, page.number, &t);
     }
-    // Horizontal rulings across most of the table, inside its body.
-    std::vector<PdfRuling> rules;
-    {
-      // The rulings within the body, and the borders right above its first
-      // and right below its last line (rows may be much taller than their
-      // text). Rulings over part of the width count (merged cells interrupt
-      // them), but a ruled grid has at least two across most of it.
-      double top = lines[static_cast<size_t>(body)].y0;
-      double bottom = lines[static_cast<size_t>(last)].y1;
-      double width = cols.back().b - cols.front().a;
-      double above = -kInf, below = kInf;
-      for (const PdfRuling& r : page.rulings) {
-        if (r.vertical()) continue;
-        double y = (r.y0 + r.y1) / 2;
-        double cover =
-            std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
-        if (cover < 0.5 * width) continue;
-        if (y <= top + 0.2 * fs) above = std::max(above, y);
-        if (y >= bottom - 0.2 * fs) below = std::min(below, y);
-      }
-      int across = 0;
-      for (const PdfRuling& r : page.rulings) {
-        if (r.vertical()) continue;
-        double y = (r.y0 + r.y1) / 2;
-        double cover =
-            std::min(r.x1, cols.back().b) - std::max(r.x0, cols.front().a);
-        if (y < above || y > below || cover <= 0) continue;
-        if (cover >= 0.5 * width) {
-          ++across;
-        } else if (!EndsAtBorders(r, page.rulings, cols)) {
-          continue;  // a run of ink in the text, not a cell border
-        }
-        rules.push_back(r);
-      }
-      if (across < 2) rules.clear();  // too few to band rows by
-    }
+    std::vector<PdfRuling> rules = BodyRulings(pl, body, last, fs, cols);
     BuildBody(infos, body, last + 1, cols, page.number, rules,
               &pt.ambiguous_rows, &t);
     if (rules.empty()) pt.wrapped_cells = LooksWrapped(t);
@@ -1826,55 +2130,7 @@ std::vector<PdfTable> FindTables(const std::vector<PdfLine>& lines,
       pt.col_left.push_back(c.a);
       pt.col_right.push_back(c.b);
     }
-    // Title and unit from the lines just above.
-    {
-      int k = first - 1;
-      double top = lines[static_cast<size_t>(first)].y0;
-      int looked = 0;
-      std::vector<int> captions;
-      std::string title;
-      while (k >= 0 && looked < 4 && !used[static_cast<size_t>(k)]) {
-        const PdfLine& l = lines[static_cast<size_t>(k)];
-        double lf = std::max(1.0, l.font_size);
-        double below_fs = lines[static_cast<size_t>(k + 1)].font_size;
-        if (top - l.y1 > 5 * std::max({lf, fs, below_fs})) break;
-        const std::string& text = texts[static_cast<size_t>(k)];
-        if (IsUnitLine(text)) {
-          if (t.unit_text.empty()) t.unit_text = ExtractUnitText(text);
-          captions.push_back(k);
-        } else if (IsIssuerLine(text)) {
-          captions.push_back(k);
-        } else {
-          bool title_like =
-              !HasProsePunctuation(text) && CountCodePoints(text) <= 60 &&
-              (text.find("表") != std::string::npos || l.font_size > fs * 1.15);
-          if (!title_like) break;
-          title = text;
-          captions.push_back(k);
-          // A short label line just above ("表1", "公开01表").
-          if (k > 0 && !used[static_cast<size_t>(k - 1)]) {
-            const PdfLine& up = lines[static_cast<size_t>(k - 1)];
-            const std::string& ut = texts[static_cast<size_t>(k - 1)];
-            if (l.y0 - up.y1 < 1.5 * lf && CountCodePoints(ut) <= 10 &&
-                ut.find("表") != std::string::npos &&
-                !HasProsePunctuation(ut)) {
-              title = ut + " " + title;
-              captions.push_back(k - 1);
-            }
-          }
-          break;
-        }
-        top = l.y0;
-        --k;
-        ++looked;
-      }
-      // A unit printed on the line right below the title may also sit at
-      // the right end of the first region line; leave that to the grid.
-      t.title = title;
-      std::sort(captions.begin(), captions.end());
-      for (int c : captions) used[static_cast<size_t>(c)] = true;
-      pt.caption_lines = std::move(captions);
-    }
+    FindCaption(pl, first, fs, &used, &pt);
     tables.push_back(std::move(pt));
     i = std::max(i + 1, last + 1);  // always forward
   }
