@@ -62,6 +62,7 @@ constexpr FamilyRunner kFamilies[] = {
     RunSumChecks,    RunTableChecks,        RunShareChecks,
     RunChangeChecks, RunCompletionChecks,   RunAgreementChecks,
     RunCodeChecks,   RunPresentationChecks, RunStructureChecks,
+    RunReviewChecks,
 };
 
 // Groups facts by the statement that makes them (see CheckContext::GroupOf).
