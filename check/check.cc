@@ -63,6 +63,7 @@ constexpr FamilyRunner kFamilies[] = {
     RunSumChecks,    RunTableChecks,        RunShareChecks,
     RunChangeChecks, RunCompletionChecks,   RunAgreementChecks,
     RunCodeChecks,   RunPresentationChecks, RunStructureChecks,
+    RunReviewChecks,
 };
 
 // Groups facts by the statement that makes them (see CheckContext::GroupOf).

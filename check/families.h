@@ -35,6 +35,11 @@ void RunPresentationChecks(const CheckContext& cx);
 // Structure: mandatory tables, empty-table statements, 部门/单位 wording.
 // check/structure_checks.cc
 void RunStructureChecks(const CheckContext& cx);
+// The reviewer's checklist: comparison years, former class names, empty
+// notes under tables with figures, punctuation, quotation marks, blank
+// pages, text that does not render, section order, 本部门 in a 单位 report.
+// check/review_checks.cc
+void RunReviewChecks(const CheckContext& cx);
 
 }  // namespace budgetdoc
 

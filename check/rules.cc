@@ -159,6 +159,43 @@ constexpr RuleSpec kRules[] = {
      "a mandatory table is missing", "每张应公开表格均出现", kMaterial, "all"},
     {"structure.empty_table_statement", "structure", "空表应注明“本表为空”",
      "an empty table states that it is empty", "空表 ⇒ 说明", kMinor, "all"},
+    // The reviewer's checklist (check/review_checks.cc).
+    {"review.comparison_year", "review",
+     "正文比较年度应为上年（决算也可与本年预算比较）",
+     "a sentence compares with the right year: a budget with last year, a "
+     "final account with last year's actuals or this year's budget",
+     "预算Y: 比Y−1年; 决算Y: 比Y−1年 or 比Y年(年初/调整)预算", kMaterial,
+     "all"},
+    {"review.former_class_name", "review",
+     "科目名称应为报告年度的名称，而非已更名的旧名称",
+     "a class name is the one in use in the report's year, not a former name",
+     "旧名称的使用年度 ∋ 报告年度", kMinor, "all"},
+    {"review.empty_note_with_figures", "review",
+     "注明“本表为空”的表中不应有非零数字",
+     "a table noted as empty prints no nonzero figure",
+     "“本表为空” ⇒ 表中数值全为0或空", kMaterial, "all"},
+    {"review.punctuation", "review", "标点不应重复，成句段落末尾应有标点",
+     "sentence punctuation is not doubled and a sentence paragraph ends "
+     "with one",
+     "no “。。”“，，”“；；”; 成句段落在标题前以标点结束", kMinor, "all"},
+    {"review.unbalanced_quotes", "review", "同一段落中的引号、书名号应配对",
+     "quotation marks and title marks are balanced within a paragraph",
+     "#“ = #”, #「 = #」, #《 = #》", kMinor, "all"},
+    {"review.blank_page", "review", "不应有空白页",
+     "no blank page (not a scanned page: no text and no ink)", "每页有内容",
+     kMinor, "all"},
+    {"review.unrenderable_text", "review", "不应有无法正常显示的字符",
+     "no text that does not render (U+FFFD, private-use characters, glyphs "
+     "without a Unicode map)",
+     "no U+FFFD, U+E000–F8FF (except symbol fonts), (cid:NN)", kMinor, "all"},
+    {"review.section_order", "review", "章节应按规定顺序排列",
+     "sections stand in the mandated order",
+     "概况 → 情况说明; 收支总体 → 收入 → 支出 → 财政拨款 → "
+     "一般公共预算 → 基本支出 → 三公 → 政府性基金 → 国有资本经营",
+     kMinor, "all"},
+    {"review.scope_self_reference", "review", "单位报告正文不应自称“本部门”",
+     "a 单位 report does not call itself 本部门 in its text",
+     "单位报告 ⇒ “本单位”", kMinor, "all"},
 };
 
 }  // namespace
@@ -212,6 +249,44 @@ std::string RulesMarkdown() {
            std::string(r.applies_to) + " | " + std::string(r.zh) + " | " +
            std::string(r.en) + " | " + std::string(r.identity) + " |\n";
   }
+  out +=
+      "\n## The reviewer's checklist (`review.*`)\n\n"
+      "What a finance-bureau reviewer checks besides the numbers. Each rule "
+      "binds only where the text\nis unambiguous; what could be read two "
+      "ways is left alone. Examples:\n\n"
+      "- `review.comparison_year`: 「比2025年预算数增加」 in a 2025 budget is "
+      "flagged, 「比2024年预算数增加」 passes;\n"
+      "  in a 2024 final account 「比2024年年初预算增加」 passes and "
+      "「比2024年决算数增加」 is flagged. Dates\n"
+      "  (「2024年12月31日」, 「2024年末」), ranges (「2021-2025年」) and "
+      "sentences about another year\n"
+      "  (「2023年决算数…比2022年…」 in a 2025 budget) are not comparisons "
+      "of the report.\n"
+      "- `review.former_class_name`: 「医疗卫生与计划生育支出」 in a 2024 "
+      "report (the class is 「卫生健康支出」\n"
+      "  since 2019; former names and their years are in "
+      "schema/data/func_codes.csv); in a 2017 report it passes.\n"
+      "- `review.empty_note_with_figures`: 「本部门无政府性基金预算财政拨款"
+      "收入支出，故本表为空」 right under a\n"
+      "  政府性基金 table that prints 56.20. A note naming another fund, or "
+      "under another heading, is not bound.\n"
+      "- `review.punctuation`: 「。。」「，，」「；；」 (not 「……」 or a run "
+      "of three); a sentence paragraph\n"
+      "  without its end mark is judged only before a heading (before "
+      "another paragraph it may be split by a page).\n"
+      "- `review.unbalanced_quotes`: 「“三公经费支出10万元。」; a paragraph "
+      "continued from the line before is not judged.\n"
+      "- `review.blank_page`: a PDF page without text that renders white "
+      "(a scan is unreadable instead).\n"
+      "- `review.unrenderable_text`: U+FFFD, private-use characters (not the "
+      "U+F0xx symbol-font bullets), (cid:NN).\n"
+      "- `review.section_order`: 「二、支出决算情况说明」 followed by "
+      "「三、收入决算情况说明」; tables, 名词解释 and\n"
+      "  the 其他重要事项 have no rank (their place varies by province).\n"
+      "- `review.scope_self_reference`: 「本部门」 in a report titled 单位预算/"
+      "单位决算 (not 「本部门（单位）」). The\n"
+      "  reverse is not checked: a 部门 made of one unit rightly says "
+      "「本单位」.\n";
   return out;
 }
 

@@ -26,7 +26,7 @@ std::string_view FailureClassName(FailureClass c);  // "by size", ...
 struct RuleSpec {
   std::string_view id;      // "sum.expenditure.basic_project"
   std::string_view family;  // sum | share | change | completion | agree |
-                            // code | presentation | structure
+                            // code | presentation | structure | review
   std::string_view zh;      // one line, Chinese
   std::string_view en;      // one line, English
   std::string_view identity;  // "本年支出合计 = 基本支出 + 项目支出 + …"

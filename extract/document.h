@@ -132,6 +132,10 @@ struct Page {
   // confidence 0-100.
   bool ocr = false;
   int ocr_confidence = -1;
+  // PDF: the page has no text at all and renders without ink (checked by
+  // rendering); a scanned or garbled page is unreadable instead, never
+  // blank. False when not known.
+  bool blank = false;
 };
 
 struct Document {

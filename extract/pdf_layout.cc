@@ -142,6 +142,7 @@ bool PreparePage(PdfPageInput* input, PdfTextQuality q, PageWork* work,
   // Recognized text: OCR has read the page; its confidence guards the
   // checks (check/context.cc), not the gate.
   if (in.ocr) q.unreadable = false;
+  page.blank = in.blank && !in.ocr && !q.unreadable;
   if (q.unreadable) {
     page.unreadable = true;
     page.reason = q.reason;

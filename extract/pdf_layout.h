@@ -62,6 +62,9 @@ struct PdfPageInput {
   // characters) but renders with ink spread over it: a scanned or
   // image-only page. Its few words, if any, are not read.
   bool image_only = false;
+  // Set by the reader when the page has no words and renders without ink:
+  // an empty page (Page::blank).
+  bool blank = false;
   // The words were recognized from the rendered page (extract/ocr.h), not
   // read from its text layer: the page is readable and marked Page::ocr.
   bool ocr = false;

@@ -106,6 +106,7 @@ std::string ToUtf8(const poppler::ustring& s) {
 struct Ink {
   double pixels = 0;
   double rows = 0;
+  bool measured = false;  // the page rendered
 };
 
 Ink MeasureInk(const poppler::page& page, poppler::page_renderer* renderer) {
@@ -125,6 +126,7 @@ Ink MeasureInk(const poppler::page& page, poppler::page_renderer* renderer) {
     inked += in_row;
     if (in_row * 100 > static_cast<size_t>(img.width())) ++inked_rows;
   }
+  ink.measured = true;
   ink.pixels = static_cast<double>(inked) /
                (static_cast<double>(img.width()) * img.height());
   ink.rows = static_cast<double>(inked_rows) / img.height();
@@ -215,6 +217,8 @@ PdfPageInput ReadPage(const poppler::page& page, int number,
         in.words.empty()
             ? ink.pixels > 0.05 || (ink.pixels > 0.01 && ink.rows > 0.10)
             : ink.pixels > 0.10 && ink.rows > 0.30;
+    // No text and (almost) no ink: a blank page, not a scan.
+    in.blank = ink.measured && in.words.empty() && ink.pixels < 0.001;
   }
   return in;
 }

@@ -45,7 +45,8 @@ NEUTRAL = [
 # Rules whose violation is structural/textual: the identity evaluator cannot
 # see them, the planted record is their only evidence.
 STRUCTURAL = {"code.name_mismatch", "presentation.missing_unit", "presentation.template_residue",
-              "presentation.percent_without_sign", "table.value_shifted", "presentation.year_mismatch"}
+              "presentation.percent_without_sign", "table.value_shifted", "presentation.year_mismatch",
+              "review.comparison_year"}
 
 
 class Mutation:
@@ -948,7 +949,7 @@ class ClaimComparisonYear(ClaimMutation):
     """「比2025年预算增加…」 in a 2025 budget: the comparison names the
     report's own year."""
     claim_mid = "claim.comparison_year"
-    rule_id = "presentation.year_mismatch"
+    rule_id = "review.comparison_year"
     hint = "comparison_year"
 
     def candidates(self, doc, claim):

@@ -298,6 +298,25 @@ TEST(PdfLayoutTest, MarksGarbageAndImageOnlyPagesUnreadable) {
   EXPECT_EQ(unreadable_findings, 2);
 }
 
+TEST(PdfLayoutTest, KeepsTheReadersBlankMarkOnlyOnReadablePages) {
+  // The reader marks a page blank when it has no words and renders white;
+  // a scan (ink, no words) is unreadable and never blank.
+  PdfPageInput blank = Page(2, {});
+  blank.blank = true;
+  PdfPageInput scanned = Page(3, {});
+  scanned.image_only = true;
+  scanned.blank = true;
+  Document doc =
+      LayOutPdf({Page(1, {Word("正常的一页。", 96, 100)}), blank, scanned},
+                PdfLayoutOptions());
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_FALSE(doc.pages[0].blank);
+  EXPECT_TRUE(doc.pages[1].blank);
+  EXPECT_FALSE(doc.pages[1].unreadable);
+  EXPECT_FALSE(doc.pages[2].blank);
+  EXPECT_TRUE(doc.pages[2].unreadable);
+}
+
 TEST(PdfLayoutTest, JudgesTextPlausibleByItsScripts) {
   struct Case {
     const char* text;
