@@ -58,6 +58,7 @@ class CodeChecks : public CheckContext {
       std::vector<std::string> problems_zh, problems_en;
       std::set<std::string> leis, kuans;
       for (const PathSeen& s : seen) {
+        CheckLevelWord(s, candidates);
         if (!s.path.lei.empty()) leis.insert(canon_lei(s.path.lei));
         if (!s.path.kuan.empty()) kuans.insert(canon_lei(s.path.kuan));
       }
@@ -130,6 +131,50 @@ class CodeChecks : public CheckContext {
       Add(std::move(r));
     }
   }
+
+  // A 款 labelled （类） before the 项 it holds (「社会保障和就业支出（类）行政
+  // 事业单位养老支出（类）机关事业单位基本养老保险缴费支出（项）」, read by
+  // ParseClassPath as 类/款/项): the item is filed right, the level word is
+  // wrong. One result per place when the catalog has that 款 over the 项;
+  // repeats in one section are one finding (check/defects.h).
+  void CheckLevelWord(const PathSeen& s,
+                      const std::vector<const ClassItem*>& candidates) {
+    if (!s.path.kuan_marked_lei) return;
+    const ClassificationCatalog& cat = ClassificationCatalog::Default();
+    std::string printed = StripZhiChu(CanonicalClassName(s.path.kuan));
+    const ClassItem* kuan = nullptr;
+    for (const ClassItem* c : candidates) {
+      const ClassItem* k = cat.Find(c->code.substr(0, 5));
+      if (k != nullptr && StripZhiChu(CanonicalClassName(k->name)) == printed)
+        kuan = k;
+    }
+    if (kuan == nullptr || !reported_slips_.insert(s.block).second) return;
+    CheckResult r;
+    r.rule = "code.level_word";
+    r.outcome = Outcome::kFail;
+    r.slip = "（类）→（款）";
+    r.message =
+        opts_.english
+            ? s.path.kuan + " is labelled （类） where the catalog has a 款 (" +
+                  kuan->code + "); the item " + s.path.xiang +
+                  " is filed under the right class"
+            : "“" + s.path.kuan + "”标为（类），科目目录中它是款级科目（" +
+                  kuan->code + "），应标为（款）；其下“" + s.path.xiang +
+                  "（项）”归属无误";
+    Evidence e;
+    e.label = s.path.lei + "/" + s.path.kuan + "/" + s.path.xiang;
+    e.value = "（类）";
+    e.quote = Ellipsize(nd_.blocks[static_cast<size_t>(s.block)].text, 120);
+    e.origin = "narrative";
+    e.where.block = s.block;
+    e.where.page = nd_.doc.blocks[static_cast<size_t>(s.block)].page;
+    e.location = nd_.sections.Path(
+        nd_.sections.block_section[static_cast<size_t>(s.block)]);
+    r.evidence.push_back(std::move(e));
+    Add(std::move(r));
+  }
+
+  std::set<int> reported_slips_;  // blocks with a code.level_word result
 
   // A table row whose code and printed name disagree: the name belongs to
   // another code of the catalog ("2080505 行政单位离退休").

@@ -447,6 +447,7 @@ class ReviewChecks : public CheckContext {
           r.rule = "review.punctuation";
           r.outcome = Outcome::kFail;
           r.printed = std::string(d);
+          r.slip = std::string(d);
           r.message = opts_.english
                           ? "punctuation doubled: \"" + std::string(d) + "\""
                           : "标点重复：“" + std::string(d) + "”";
@@ -532,6 +533,7 @@ class ReviewChecks : public CheckContext {
                                   : "引号/书名号不配对：段落中有“" + mark +
                                         "”而无对应的“" + other + "”";
         r.evidence = {SentenceEvidence(b, bad, bad + mark.size())};
+        r.slip = mark;
         Add(std::move(r));
       }
     }

@@ -130,6 +130,9 @@ constexpr RuleSpec kRules[] = {
     {"code.name_variant", "code", "同一科目在不同位置所属款名称不同",
      "the same item is printed under different 款 names", "one code, one name",
      kMinor, "all"},
+    {"code.level_word", "code", "科目层级标注（类/款/项）应与科目目录一致",
+     "the level word (类/款/项) after a name matches the catalog",
+     "款 name ⇒ （款）", kMinor, "all"},
     // Presentation.
     {"presentation.missing_unit", "presentation", "金额缺少计量单位",
      "an amount is printed without its unit", "金额 ⇒ 万元/元", kMinor, "all"},
@@ -239,7 +242,12 @@ std::string RulesMarkdown() {
       "a truncation), material beyond that (「增长0.06%」 printed for 0.60%). "
       "One wrong figure that breaks several\n"
       "identities is one finding listing them; the same slip repeated in one "
-      "section is one finding with its places.\n\n"
+      "section is one finding with its places.\n"
+      "A 款 printed with the word （类） "
+      "(「社会保障和就业支出（类）行政事业单位"
+      "养老支出（类）…（项）」) is\n"
+      "`code.level_word`, minor: the item is filed right, only the level "
+      "word is wrong.\n\n"
       "| id | family | failure | applies to | 说明 | description | identity "
       "|\n"
       "|---|---|---|---|---|---|---|\n";

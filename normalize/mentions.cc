@@ -39,6 +39,46 @@ std::vector<std::pair<int, int>> SplitList(std::string_view list) {
   return parts;
 }
 
+// "3，518.85" with the full-width comma as a thousands separator (one
+// number, as printed by some producers), not the list 3 and 518.85: 1-3
+// digits, then groups of exactly 3 digits after "，", the last with a
+// decimal part, or at least two such groups ("1，234，567"). Returns the
+// number with ASCII separators, or "" when `list` is not one.
+std::string FullWidthThousands(std::string_view list) {
+  static constexpr std::string_view kComma = "，";
+  std::vector<std::string_view> groups;
+  for (size_t at = 0;;) {
+    size_t next = list.find(kComma, at);
+    groups.push_back(list.substr(at, next == std::string_view::npos
+                                         ? std::string_view::npos
+                                         : next - at));
+    if (next == std::string_view::npos) break;
+    at = next + kComma.size();
+  }
+  if (groups.size() < 2) return "";
+  auto digits = [](std::string_view g) {
+    return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+  };
+  if (!digits(groups[0]) || groups[0].size() > 3 || groups[0][0] == '0')
+    return "";
+  std::string_view last = groups.back();
+  size_t dot = last.find('.');
+  std::string_view last_int = last.substr(0, dot);
+  bool decimals = dot != std::string_view::npos && digits(last.substr(dot + 1));
+  for (size_t i = 1; i < groups.size(); ++i) {
+    std::string_view g = i + 1 == groups.size() ? last_int : groups[i];
+    if (g.size() != 3 || !digits(g)) return "";
+  }
+  if (!decimals && (dot != std::string_view::npos || groups.size() < 3))
+    return "";
+  std::string out(groups[0]);
+  for (size_t i = 1; i < groups.size(); ++i)
+    out += "," + std::string(groups[i]);
+  return out;
+}
+
 // The character before `pos` is an ASCII letter, digit or '.', so a number
 // starting at pos is really the tail of a code or a longer token.
 bool GluedToPrevious(std::string_view text, int pos) {
@@ -92,6 +132,11 @@ std::vector<Mention> FindMentions(std::string_view text) {
     if (Decimal::Parse(list).ok()) continue;  // "1,889" is one number
     if (GluedToPrevious(text, m.groups[0].first)) continue;
     std::string_view unit = m.Group(text, 1);
+    if (std::string one = FullWidthThousands(list); !one.empty()) {
+      add(MentionKind::kAmount, one, m.groups[0].first, m.end, unit,
+          "amount_list");
+      continue;
+    }
     auto parts = SplitList(list);
     int index = 0;
     for (auto [pb, pe] : parts) {

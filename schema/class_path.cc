@@ -46,6 +46,7 @@ bool ParseClassPath(std::string_view raw, ClassPath* out) {
     return false;
   }
   ClassPath p;
+  constexpr size_t kMarker = sizeof("（类）") - 1;
   // The first name of the run reaches back to a delimiter or to the marker
   // of an earlier path; "、" separates two paths only after a marker (item
   // names themselves hold 、: "公诉、审判…支出（项）").
@@ -62,8 +63,24 @@ bool ParseClassPath(std::string_view raw, ClassPath* out) {
     if (start > 0 && text.substr(start, 3) == "、") start += 3;
     return StripListNumber(text.substr(start, end - start));
   };
-  constexpr size_t kMarker = sizeof("（类）") - 1;
   if (lei != std::string_view::npos) p.lei = name_before(lei);
+  // 「A（类）B（类）C（项）」 with no 款 marker: B, printed right after A's
+  // marker and right before the 项, is the 款 labelled （类）.
+  if (lei != std::string_view::npos && kuan == std::string_view::npos &&
+      xiang != std::string_view::npos && xiang >= lei + kMarker &&
+      !p.lei.empty() && lei >= kMarker + p.lei.size()) {
+    size_t prev = lei - p.lei.size() - kMarker;
+    if (text.substr(prev, kMarker) == "（类）" && prev > 0) {
+      std::string outer = name_before(prev);
+      if (!outer.empty()) {
+        p.kuan = p.lei;
+        p.lei = outer;
+        p.kuan_marked_lei = true;
+        kuan = lei;  // the 项 follows this marker
+        lei = prev;
+      }
+    }
+  }
   size_t after_lei = lei == std::string_view::npos ? 0 : lei + kMarker;
   if (kuan != std::string_view::npos && kuan >= after_lei) {
     p.kuan = lei == std::string_view::npos

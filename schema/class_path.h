@@ -11,6 +11,9 @@ namespace budgetdoc {
 
 struct ClassPath {
   std::string lei, kuan, xiang;
+  // The 款 was printed with the word （类）: 「A（类）B（类）C（项）」, names
+  // back to back, is read as 类 A, 款 B, 项 C (check: code.level_word).
+  bool kuan_marked_lei = false;
   bool empty() const { return lei.empty() && kuan.empty() && xiang.empty(); }
 };
 

@@ -37,6 +37,24 @@ from labels import figures
 
 NON_FINDING_OUTCOMES = ("pass", "not_applicable", "not_checked")
 _KIND_ORDER = {"defect": 0, "pass": 1, "notclaim": 2}
+
+# The reviewer's checklist rules (review.*) by the label family of what they
+# judge; every other rule's family is its prefix.
+_REVIEW_FAMILY = {
+    "review.comparison_year": "year",
+    "review.former_class_name": "code",
+    "review.empty_note_with_figures": "structure",
+    "review.punctuation": "presentation",
+    "review.unbalanced_quotes": "presentation",
+    "review.blank_page": "structure",
+    "review.unrenderable_text": "presentation",
+    "review.section_order": "structure",
+    "review.scope_self_reference": "presentation",
+}
+
+
+def rule_family(rule):
+    return _REVIEW_FAMILY.get(rule, rule.split(".")[0])
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
@@ -134,7 +152,7 @@ def _score(record, finding):
             return 10 + overlap
         if finding.printed is None or overlap >= 2:
             return 2 + overlap
-        if record.family and finding.rule.split(".")[0] == record.family:
+        if record.family and rule_family(finding.rule) == record.family:
             return 1 + overlap
         return 0
     if record.subject and _QUOTES.sub("", record.subject) in finding.text:
@@ -143,7 +161,7 @@ def _score(record, finding):
             (figures.canonical(record.figures[0]) + "年") in finding.text:
         return 2 + overlap
     if not record.figures and record.family and not finding.values and \
-            finding.rule.split(".")[0] == record.family:
+            rule_family(finding.rule) == record.family:
         return 1
     return 0
 
@@ -155,7 +173,7 @@ def match(records, finding):
         score = _score(record, finding)
         if not score:
             continue
-        same_family = record.family == finding.rule.split(".")[0]
+        same_family = record.family == rule_family(finding.rule)
         key = (-score, not same_family, _KIND_ORDER[record.kind], order)
         if best_key is None or key < best_key:
             best, best_key = record, key

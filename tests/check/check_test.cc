@@ -318,6 +318,29 @@ TEST(AgreeRulesTest, TheFleetStatedInTwoSectionsMustAgree) {
   EXPECT_EQ(Outcomes(run("其中一般公务用车3辆。"), "agree.counts"), V{});
 }
 
+TEST(CodeRulesTest, AKuanLabelledAsALeiIsALevelWordSlipNotAMisfiledItem) {
+  // The 款 20805 printed with （类）, twice in one section: one minor
+  // finding with both places; nothing says the items are misfiled.
+  CheckRun r = Check(
+      {"（三）具体情况",
+       "1.社会保障和就业支出（类）行政事业单位养老支出（类）机关事业单位基本养"
+       "老保险缴费支出（项）：支出决算为80.00万元。",
+       "2.社会保障和就业支出（类）行政事业单位养老支出（类）机关事业单位职业年"
+       "金缴费支出（项）：支出决算为32.00万元。"});
+  EXPECT_EQ(Outcomes(r, "code.level_word"), V{"code.level_word:fail"});
+  const CheckResult* slip = First(r, "code.level_word");
+  EXPECT_EQ(slip->verdict, Verdict::kMinor);
+  EXPECT_EQ(slip->places, 2);
+  EXPECT_NE(slip->message.find("20805"), std::string::npos);
+  EXPECT_EQ(Outcomes(r, "code.name_mismatch"), V{});
+  EXPECT_EQ(Outcomes(r, "code.name_variant"), V{});
+  // Names that are not the item's 款 in the catalog: no slip is claimed.
+  EXPECT_EQ(Outcomes(Check({"1.社会保障和就业支出（类）教育支出（类）小学教育"
+                            "（项）：支出决算为80.00万元。"}),
+                     "code.level_word"),
+            V{});
+}
+
 TEST(CodeRulesTest, AnItemUnderTheWrongClassIsAnError) {
   CheckRun r =
       Check({"（三）具体情况",

@@ -339,6 +339,15 @@ TEST(ReviewChecksTest, QuotationMarksMustBalanceWithinAParagraph) {
        {}},
   };
   ExpectCases(cases, "review.unbalanced_quotes");
+  // The same missing close quote in two items of one list: one finding
+  // with both places.
+  ReviewRun r =
+      Check(Doc({"#（八）项目支出情况",
+                 "14.“城乡社区支出（类）城市建设支出（项）12.00万元。",
+                 "15.“教育支出（类）小学教育（项）8.00万元。"}),
+            Meta("budget", 2026));
+  EXPECT_EQ(Outcomes(r, "review.unbalanced_quotes"), V{"fail"});
+  EXPECT_EQ(First(r, "review.unbalanced_quotes")->places, 2);
 }
 
 TEST(ReviewChecksTest, ABlankPageIsFlaggedButAnUnreadableOneIsNot) {

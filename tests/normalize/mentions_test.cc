@@ -34,6 +34,12 @@ TEST(MentionsTest, FindsAmountsPercentagesAndCountsWithExactValues) {
       {"两辆轿车，十二个项目", "count:2辆 count:12个 "},
       {"总额171,915,169元", "amount:171915169元 "},
       {"决算数为1889.05，完成预算100%", "bare:1889.05 percent:100% "},
+      // The full-width comma as a thousands separator is one number; a list
+      // joined by it is not.
+      {"（项）3，518.85万元，主要用于", "amount:3518.85万元 "},
+      {"合计1，234，567元", "amount:1234567元 "},
+      {"分别为12，15万元", "amount:12万元 amount:15万元 "},
+      {"分别为3，518万元", "amount:3万元 amount:518万元 "},
   };
   for (const Case& c : cases) EXPECT_EQ(Dump(c.in), c.out) << c.in;
 }

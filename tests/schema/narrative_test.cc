@@ -123,6 +123,14 @@ TEST(ClassPathTest, NamesBeforeTheirMarkersOrNothing) {
       {"（项）”", false, "", "", ""},
       {"（类）（款）（项）", false, "", "", ""},
       {"没有标记", false, "", "", ""},
+      // A 款 printed with （类）, names back to back before the 项.
+      {"1.社会保障和就业支出（类）行政事业单位养老支出（类）机关事业单位基本养"
+       "老保险缴费支出（项）",
+       true, "社会保障和就业支出", "行政事业单位养老支出",
+       "机关事业单位基本养老保险缴费支出"},
+      // Two 类 of a list, not one path: the last is read alone.
+      {"教育支出（类）1200万元，科学技术支出（类）基础研究（项）", true,
+       "科学技术支出", "", "基础研究"},
   };
   for (const Case& c : kCases) {
     ClassPath p;
@@ -131,6 +139,8 @@ TEST(ClassPathTest, NamesBeforeTheirMarkersOrNothing) {
     EXPECT_EQ(p.lei, c.lei) << c.text;
     EXPECT_EQ(p.kuan, c.kuan) << c.text;
     EXPECT_EQ(p.xiang, c.xiang) << c.text;
+    EXPECT_EQ(p.kuan_marked_lei, c.text.find("（类）行政事业") != c.text.npos)
+        << c.text;
   }
 }
 
