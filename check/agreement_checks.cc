@@ -3,6 +3,7 @@
 #include "check/rules.h"
 #include "normalize/text.h"
 #include "schema/class_path.h"
+#include "schema/tables.h"
 
 #include <algorithm>
 #include <map>
@@ -22,6 +23,7 @@ class AgreementChecks : public CheckContext {
     CheckCounts();
     CheckAdminCost();
     CheckPerformanceScores();
+    CheckBlankTables();
   }
 
  private:
@@ -131,6 +133,75 @@ class AgreementChecks : public CheckContext {
       Add(FromJudgment("agree.counts", JudgeEqual(a, b),
                        {"公务用车数量", "vehicle counts"}, "辆",
                        {fleet, assets}));
+    }
+  }
+
+  // A standard table printed without a nonzero figure (blank, dashes or
+  // zeros) while the prose of the same report gives this year's nonzero
+  // amounts of what it tabulates (「“三公”经费预算0.95万元」 beside a blank
+  // 三公 table): one material finding per table, naming the figures.
+  void CheckBlankTables() {
+    struct Topic {
+      std::string_view title_word;  // in the table's canonical name
+      std::string_view metric_prefix;
+      std::string_view unless;  // a word that gives the table another fund
+    };
+    static constexpr Topic kTopics[] = {
+        {"“三公”", "three_public.", "政府性基金"},
+        {"政府性基金", "gov_fund.", ""},
+        {"国有资本经营", "soe.", ""},
+    };
+    for (const RecognizedTable& t : ex_.tables) {
+      if (!t.empty || t.canonical_id.empty()) continue;
+      std::string name = TableName(t.canonical_id);
+      const Topic* topic = nullptr;
+      for (const Topic& c : kTopics) {
+        if (Contains(name, c.title_word) &&
+            (c.unless.empty() || !Contains(name, c.unless))) {
+          topic = &c;
+          break;
+        }
+      }
+      if (topic == nullptr) continue;
+      std::vector<const Fact*> stated;
+      for (const Fact& f : ex_.facts) {
+        if (f.origin != Origin::kNarrative || f.measure != Measure::kAmount ||
+            !Current(f) || f.value.is_zero() || f.unit.empty() ||
+            f.metric.rfind(topic->metric_prefix, 0) != 0)
+          continue;
+        stated.push_back(&f);
+      }
+      if (stated.empty()) continue;
+      CheckResult r;
+      r.rule = "agree.blank_table";
+      r.outcome = Outcome::kFail;
+      std::string figures;
+      for (size_t i = 0; i < stated.size() && i < 3; ++i) {
+        figures += (i ? "、" : "") + stated[i]->label + " " +
+                   stated[i]->printed.ToString() + stated[i]->unit;
+      }
+      r.message = opts_.english
+                      ? "table " + t.title +
+                            " prints no figure, while the text states " +
+                            figures
+                      : "表“" + t.title + "”未列任何数字，正文却写明" + figures;
+      r.printed = "0万元";
+      r.expected = stated.front()->value.ToString() + "万元";
+      r.size_wan = stated.front()->value.Abs();
+      Evidence e;
+      e.label = t.title;
+      e.origin = "table";
+      e.where.source = nd_.doc.source;
+      e.where.table = t.table;
+      if (t.table >= 0 &&
+          static_cast<size_t>(t.table) < nd_.doc.tables.size() &&
+          !nd_.doc.tables[static_cast<size_t>(t.table)].pages.empty()) {
+        e.where.page = nd_.doc.tables[static_cast<size_t>(t.table)].pages[0];
+        e.location = "第" + std::to_string(e.where.page) + "页";
+      }
+      r.evidence.push_back(std::move(e));
+      for (const Fact* f : stated) r.evidence.push_back(EvidenceOf(*f));
+      Add(std::move(r));
     }
   }
 

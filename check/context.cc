@@ -305,11 +305,21 @@ CheckResult CheckContext::FromJudgment(std::string_view rule, const Judgment& j,
   for (const Fact* f : facts) r.evidence.push_back(EvidenceOf(*f));
   if (j.outcome == Outcome::kFail) {
     // By size: off by at most one unit of the printed figure's last digit
-    // beyond the tolerance (a truncation, a rounding slip) is minor.
+    // beyond the tolerance (a truncation, a rounding slip; a share nudged
+    // by one unit so that the shares add to 100) is minor. A rate (change,
+    // completion) is minor only when it is the truncation or misses its
+    // rounding interval by at most a fifth of a unit (rounded twice):
+    // 「增长30%」 for 29.15 % is reached by no rounding.
     Decimal unit_last =
         HalfUnit(j.printed.scale()) + HalfUnit(j.printed.scale());
     Decimal off = j.difference.Abs();
-    bool one_unit = j.hint == "truncation" || off <= unit_last + j.tolerance;
+    Decimal slack = unit_last;
+    if (unit == "%" && rule.rfind("share.", 0) != 0) {
+      slack = Decimal::Divide(unit_last, Decimal::FromInt(5),
+                              j.printed.scale() + 1, RoundingMode::kHalfUp)
+                  .value_or(unit_last);
+    }
+    bool one_unit = j.hint == "truncation" || off <= slack + j.tolerance;
     r.verdict = one_unit ? Verdict::kMinor : Verdict::kMaterial;
     if (!j.expected.is_zero()) {
       r.size_rel = Decimal::Divide(off.ShiftPow10(2).value_or(off),

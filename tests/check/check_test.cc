@@ -164,6 +164,29 @@ TEST(ShareRulesTest, ShareWithoutItsAmountIsNotChecked) {
   EXPECT_EQ(Outcomes(r, "share.recompute"), V{"share.recompute:not_checked"});
 }
 
+TEST(ChangeRulesTest, ARateOneUnitOffIsMinorOnlyWhenSomeRoundingReachesIt) {
+  struct Case {
+    std::string_view sentence;
+    Verdict verdict;
+  } cases[] = {
+      // 878.93 / 3015.16 = 29.15%: 29 rounded, 29 truncated; 30 by neither.
+      {"住房保障支出3894.09万元，比上年增加878.93万元，增长30%。",
+       Verdict::kMaterial},
+      {"住房保障支出3894.09万元，比上年增加878.93万元，增长29%。",
+       Verdict::kPass},
+      // 38.65 / 183.53 = 21.0592%: 21.05 is the truncation.
+      {"机关运行经费支出222.18万元，比上年增加38.65万元，增长21.05%。",
+       Verdict::kMinor},
+      // A change of nine tenths printed as nine percent.
+      {"培训费支出1.00万元，比上年减少9.00万元，下降9%。", Verdict::kMaterial},
+  };
+  for (const Case& c : cases) {
+    CheckRun r = Check({"十、其他重要事项", c.sentence});
+    ASSERT_NE(First(r, "change.rate"), nullptr) << c.sentence;
+    EXPECT_EQ(First(r, "change.rate")->verdict, c.verdict) << c.sentence;
+  }
+}
+
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
   EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."
@@ -421,6 +444,37 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
             V{"structure.tables_missing:pass"});
   EXPECT_EQ(Outcomes(r, "structure.empty_table_statement"),
             V{"structure.empty_table_statement:pass"});
+}
+
+TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {
+  auto run = [](std::string_view sentence, std::string_view id) {
+    CheckRun r = Check({"七、“三公”经费支出决算情况说明", sentence});
+    RecognizedTable blank;
+    blank.canonical_id = std::string(id);
+    blank.title = "财政拨款“三公”经费支出决算表";
+    blank.empty = true;
+    r.ex.tables.push_back(blank);
+    r.report = RunChecks(r.nd, r.ex, CheckOptions{});
+    return r;
+  };
+  CheckRun stated =
+      run("2023年度“三公”经费财政拨款支出预算为0.95万元，支出决算为0万元。",
+          "FA13");
+  EXPECT_EQ(Outcomes(stated, "agree.blank_table"), V{"agree.blank_table:fail"});
+  EXPECT_EQ(First(stated, "agree.blank_table")->verdict, Verdict::kMaterial);
+  EXPECT_NE(First(stated, "agree.blank_table")->message.find("0.95万元"),
+            std::string::npos);
+  // Zeros in the text agree with a blank table.
+  EXPECT_EQ(Outcomes(run("2023年度“三公”经费财政拨款支出预算为0万元，支出决算为"
+                         "0万元。",
+                         "FA13"),
+                     "agree.blank_table"),
+            V{});
+  // The 三公 figures say nothing about a blank 政府性基金 table.
+  EXPECT_EQ(
+      Outcomes(run("2023年度“三公”经费财政拨款支出决算为12.60万元。", "FA10"),
+               "agree.blank_table"),
+      V{});
 }
 
 TEST(CompletionRulesTest, ComparatorAgainstPrintedAmountsAndWrongDenominator) {
