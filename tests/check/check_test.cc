@@ -187,6 +187,26 @@ TEST(ChangeRulesTest, ARateOneUnitOffIsMinorOnlyWhenSomeRoundingReachesIt) {
   }
 }
 
+TEST(OutcomeTest, FiguresThatAgreeAtTheirPrintedPrecisionPass) {
+  // 371,514,655.00元 is 37,151.4655万元: 37,151.47 at two decimals.
+  CheckRun same = Check({"一、收入支出决算总体情况说明",
+                         "2023年度收入总计371,514,655.00元。",
+                         "二、收入决算情况说明", "2023年度收入总计37,151.47万元。"});
+  ASSERT_NE(First(same, "agree.repeat"), nullptr);
+  EXPECT_EQ(First(same, "agree.repeat")->verdict, Verdict::kPass);
+  // 27.05 / 1000.00 = 2.705 %: 「增长2.7%」 at one decimal.
+  CheckRun rate = Check({"十、其他重要事项",
+                         "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%。"});
+  ASSERT_NE(First(rate, "change.rate"), nullptr);
+  EXPECT_EQ(First(rate, "change.rate")->verdict, Verdict::kPass);
+  // Template residue around zero amounts is minor, not material.
+  CheckRun residue = Check({"与上年相比增加（减少）0万元，增长（减少）0%。"});
+  ASSERT_NE(First(residue, "presentation.template_residue"), nullptr);
+  EXPECT_EQ(First(residue, "presentation.template_residue")->verdict,
+            Verdict::kMinor);
+  EXPECT_EQ(residue.report.Count(Verdict::kMaterial), 0u);
+}
+
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
   EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."
