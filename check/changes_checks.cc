@@ -135,12 +135,26 @@ class ChangeChecks : public CheckContext {
       if (prior_term.value.sign() <= 0) {
         CheckResult r;
         r.rule = "change.zero_base";
+        r.evidence = {EvidenceOf(c), EvidenceOf(*rate), EvidenceOf(*current)};
+        // 「增加307.82万元，增长100%」 from nothing (a body founded this
+        // year): the genre's convention, the change being the whole amount.
+        // Any other rate from a zero base is a slip.
+        if (prior_term.value.is_zero() && !IsDown(c.direction) &&
+            rate->printed == Decimal::FromInt(100)) {
+          r.outcome = Outcome::kNotApplicable;
+          r.reason = opts_.english
+                         ? "up from zero: 100% is the usual way to say so"
+                         : "上年为零，增长100%为通行写法，不复算";
+          r.message = r.reason;
+          Add(std::move(r));
+          continue;
+        }
         r.outcome = Outcome::kFail;
+        r.slip = "zero_base";
         r.message = opts_.english
                         ? "a growth rate from a zero base"
                         : "上年数为0（本年数即增加额），不应给出增长率" +
                               Printed(*rate);
-        r.evidence = {EvidenceOf(c), EvidenceOf(*rate), EvidenceOf(*current)};
         Add(std::move(r));
         continue;
       }

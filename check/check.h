@@ -77,6 +77,8 @@ struct CheckResult {
   // missing unit): the same rule and slip in one section is one finding
   // (check/defects.h).
   std::string slip;
+  bool slip_anywhere = false;  // the slip is one defect wherever it recurs
+                               // (a 款 named two ways), not per section
   // One finding per defect (check/defects.h): the identities the same wrong
   // figure also breaks, listed under this finding; the evidence index of
   // that figure (-1: none named); and the places of a slip repeated in one

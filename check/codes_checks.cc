@@ -109,6 +109,13 @@ class CodeChecks : public CheckContext {
       CheckResult r;
       r.rule = kuan_only ? "code.name_variant" : "code.name_mismatch";
       r.outcome = Outcome::kFail;
+      if (kuan_only) {
+        // One 款 named two ways is one slip, whichever items show it.
+        std::string list;
+        for (const std::string& k : kuans) list += k + "|";
+        r.slip = list;
+        r.slip_anywhere = true;
+      }
       std::string zh, en;
       for (const std::string& p : problems_zh)
         zh += (zh.empty() ? "" : "；") + p;

@@ -191,8 +191,9 @@ void GroupRepeatedSlips(const NormalizedDocument& nd,
     if ((*gone)[i] || !Failing(rs[i]) || rs[i].slip.empty() ||
         !rs[i].also.empty())
       continue;
-    std::string scope =
-        rs[i].evidence.empty() ? "|doc" : SlipScope(nd, rs[i].evidence.front());
+    std::string scope = rs[i].evidence.empty() || rs[i].slip_anywhere
+                            ? "|doc"
+                            : SlipScope(nd, rs[i].evidence.front());
     std::string key = rs[i].rule + "\x1f" + rs[i].slip + "\x1f" + scope;
     auto [it, inserted] = first.emplace(key, i);
     if (inserted) continue;

@@ -15,7 +15,8 @@
 //     direction word, a missing table) are never grouped this way.
 //   - a repeated slip: results of one rule with the same CheckResult::slip
 //     in one section (the 一、-level section of a text block, or one table)
-//     are one finding with all their places (CheckResult::places).
+//     are one finding with all their places (CheckResult::places); in the
+//     whole document when CheckResult::slip_anywhere.
 // Then results are ordered: material first, largest first (size in 万元,
 // then relative size), then minor, then the rest, each in run order.
 // Nothing is dropped: every grouped result stays readable under its finding.

@@ -70,6 +70,9 @@ class StructureChecks : public CheckContext {
       CheckResult r;
       r.rule = "structure.empty_table_statement";
       r.outcome = t.empty_statement ? Outcome::kPass : Outcome::kFail;
+      // Empty tables without their note are one slip, however many.
+      r.slip = "本表为空";
+      r.slip_anywhere = true;
       r.message =
           opts_.english
               ? "empty table " + t.title +

@@ -189,14 +189,15 @@ TEST(ChangeRulesTest, ARateOneUnitOffIsMinorOnlyWhenSomeRoundingReachesIt) {
 
 TEST(OutcomeTest, FiguresThatAgreeAtTheirPrintedPrecisionPass) {
   // 371,514,655.00元 is 37,151.4655万元: 37,151.47 at two decimals.
-  CheckRun same = Check({"一、收入支出决算总体情况说明",
-                         "2023年度收入总计371,514,655.00元。",
-                         "二、收入决算情况说明", "2023年度收入总计37,151.47万元。"});
+  CheckRun same = Check(
+      {"一、收入支出决算总体情况说明", "2023年度收入总计371,514,655.00元。",
+       "二、收入决算情况说明", "2023年度收入总计37,151.47万元。"});
   ASSERT_NE(First(same, "agree.repeat"), nullptr);
   EXPECT_EQ(First(same, "agree.repeat")->verdict, Verdict::kPass);
   // 27.05 / 1000.00 = 2.705 %: 「增长2.7%」 at one decimal.
-  CheckRun rate = Check({"十、其他重要事项",
-                         "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%。"});
+  CheckRun rate =
+      Check({"十、其他重要事项",
+             "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%。"});
   ASSERT_NE(First(rate, "change.rate"), nullptr);
   EXPECT_EQ(First(rate, "change.rate")->verdict, Verdict::kPass);
   // Template residue around zero amounts is minor, not material.
@@ -205,6 +206,39 @@ TEST(OutcomeTest, FiguresThatAgreeAtTheirPrintedPrecisionPass) {
   EXPECT_EQ(First(residue, "presentation.template_residue")->verdict,
             Verdict::kMinor);
   EXPECT_EQ(residue.report.Count(Verdict::kMaterial), 0u);
+}
+
+TEST(ChangeRulesTest, GrowthFromNothingIsTheConventionalHundredPercent) {
+  // A body founded this year: 「增长100%」 is how the genre says it.
+  CheckRun founded = Check({"十一、机关运行经费",
+                            "机关运行经费支出10.23万元，比上年增加10.23万元，"
+                            "增长100.00%。"});
+  EXPECT_EQ(Outcomes(founded, "change.zero_base"),
+            V{"change.zero_base:not_applicable"});
+  EXPECT_EQ(Outcomes(founded, "change.rate"), V{});
+  // Any other rate from a zero base is a slip, repeated slips one finding.
+  CheckRun slip = Check({"十一、机关运行经费",
+                         "机关运行经费支出10.23万元，比上年增加10.23万元，"
+                         "增长50%。",
+                         "培训费支出2.00万元，比上年增加2.00万元，增长20%。"});
+  EXPECT_EQ(Outcomes(slip, "change.zero_base"), V{"change.zero_base:fail"});
+  EXPECT_EQ(First(slip, "change.zero_base")->places, 2);
+}
+
+TEST(CodeRulesTest, OneKuanNamedTwoWaysIsOneFindingWhateverItemsShowIt) {
+  CheckRun r = Check(
+      {"五、一般公共预算财政拨款支出决算情况说明",
+       "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养"
+       "老保险缴费支出（项）80.00万元。",
+       "2.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年"
+       "金缴费支出（项）32.00万元。",
+       "六、名词解释",
+       "1.社会保障和就业支出（类）行政单位离退休（款）机关事业单位基本养老保险"
+       "缴费支出（项）：指缴纳的基本养老保险费。",
+       "2.社会保障和就业支出（类）行政单位离退休（款）机关事业单位职业年金缴费"
+       "支出（项）：指缴纳的职业年金。"});
+  EXPECT_EQ(Outcomes(r, "code.name_variant"), V{"code.name_variant:fail"});
+  EXPECT_EQ(First(r, "code.name_variant")->places, 2);
 }
 
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
