@@ -1,6 +1,7 @@
 #include "check/check.h"
 
 #include "check/context.h"
+#include "check/coverage.h"
 #include "check/defects.h"
 #include "check/families.h"
 
@@ -82,6 +83,7 @@ CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,
   CheckContext cx(nd, ex, options, &state);
   for (FamilyRunner run : kFamilies) run(cx);
   CheckReport report = std::move(state.report);
+  report.rates = AccountPrintedRates(nd, ex, state.judged);
   GroupDefects(nd, &report);
   for (CheckResult& r : report.results) {
     for (Evidence& e : r.evidence) {

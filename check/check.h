@@ -88,9 +88,31 @@ struct CheckResult {
   int places = 1;
 };
 
+// What became of every percentage printed in the text (check/coverage.h):
+// judged by a rule application (any outcome), classified as not a
+// checkable claim (a policy rate, a target, a reason's component…), or not
+// checked with the reason (its subject or role could not be told, or no
+// rule applies to it).
+struct RateCoverage {
+  struct Unchecked {
+    int mention = -1;    // index into NormalizedDocument::mentions
+    std::string reason;  // subject_unknown | no_role | no_rule
+    std::string detail;  // the words that decided it, or the value's role
+    std::string text;    // as printed ("12.5%")
+    int block = -1, page = 0;
+    std::string location;  // section path
+    std::string quote;     // its sentence, ≤ 120 characters
+  };
+  size_t printed = 0;
+  size_t checked = 0;
+  size_t not_claims = 0;
+  std::vector<Unchecked> unchecked;  // in document order
+};
+
 struct CheckReport {
   std::vector<CheckResult> results;
   size_t dropped = 0;  // applications beyond max_results_per_rule
+  RateCoverage rates;
 
   size_t Count(Outcome o) const;
   size_t Count(Verdict v) const;

@@ -18,6 +18,7 @@ CheckContext::CheckContext(const NormalizedDocument& nd, const Extraction& ex,
       groups_(state->groups),
       per_rule_(state->per_rule),
       seen_messages_(state->seen_messages),
+      judged_(state->judged),
       report_(state->report) {}
 
 // A group is the set of facts one statement of the report makes together:
@@ -187,6 +188,10 @@ std::vector<const Fact*> CheckContext::Find(
 }
 
 void CheckContext::Add(CheckResult r) {
+  for (const Evidence& e : r.evidence) {
+    if (e.where.block >= 0 && e.where.table < 0 && e.where.norm_begin >= 0)
+      judged_.emplace(e.where.block, e.where.norm_begin);
+  }
   // One finding per distinct statement: a pair subject ("收、支总计")
   // gives the same judgment twice.
   std::string key = r.rule + "\x1f" + r.message;

@@ -80,6 +80,9 @@ class CheckContext {
     std::vector<size_t> run_end;
     std::map<std::string, size_t> per_rule;
     std::set<std::string> seen_messages;
+    // (block, normalized begin) of every text value a rule application
+    // names in its evidence, kept or capped: the judged printed values.
+    std::set<std::pair<int, int>> judged;
     CheckReport report;
   };
 
@@ -175,6 +178,7 @@ class CheckContext {
   std::map<std::string, std::vector<const Fact*>>& groups_;
   std::map<std::string, size_t>& per_rule_;
   std::set<std::string>& seen_messages_;
+  std::set<std::pair<int, int>>& judged_;
   CheckReport& report_;
 };
 

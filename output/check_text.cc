@@ -79,6 +79,61 @@ void AppendResult(const CheckResult& r, bool english, std::string* out) {
   }
 }
 
+std::string_view UncheckedReason(std::string_view reason, bool english) {
+  struct Name {
+    std::string_view id, zh, en;
+  };
+  static constexpr Name kNames[] = {
+      {"subject_unknown", "无法确定所说的科目或项目",
+       "what it is about could not be told"},
+      {"no_role", "无法确定该数字的含义",
+       "what the figure is could not be told"},
+      {"no_rule", "没有适用的核对规则", "no rule applies to it"},
+  };
+  for (const Name& n : kNames) {
+    if (n.id == reason) return english ? n.en : n.zh;
+  }
+  return reason;
+}
+
+// "N of M printed rates checked", then the ones not checked with why.
+void AppendRateCoverage(const RateCoverage& c, bool english, std::string* out) {
+  if (c.printed == 0) return;
+  *out += english ? "printed percentages: " + std::to_string(c.checked) +
+                        " of " + std::to_string(c.printed) + " checked, " +
+                        std::to_string(c.not_claims) +
+                        " not checkable claims (policy rates, targets, "
+                        "reasons), " +
+                        std::to_string(c.unchecked.size()) + " not checked\n"
+                  : "正文百分比：共" + std::to_string(c.printed) +
+                        "个，已核对" + std::to_string(c.checked) +
+                        "个，非可核对陈述" + std::to_string(c.not_claims) +
+                        "个（政策比例、目标值、原因说明等），未核对" +
+                        std::to_string(c.unchecked.size()) + "个\n";
+  constexpr size_t kListed = 30;
+  for (size_t i = 0; i < c.unchecked.size() && i < kListed; ++i) {
+    const RateCoverage::Unchecked& u = c.unchecked[i];
+    std::string where = u.page > 0 ? (english ? "page " : "第") +
+                                         std::to_string(u.page) +
+                                         (english ? " " : "页 ")
+                                   : "";
+    where += u.location;
+    *out += "  " + u.text + " (" + where + ")：" +
+            std::string(UncheckedReason(u.reason, english)) + "\n";
+    if (!u.quote.empty())
+      *out += std::string("      ") + (english ? "quote: " : "原文：") + "「" +
+              u.quote + "」\n";
+  }
+  if (c.unchecked.size() > kListed) {
+    *out += english
+                ? "  … and " + std::to_string(c.unchecked.size() - kListed) +
+                      " more (JSON: checks.rate_coverage)\n"
+                : "  …另有" + std::to_string(c.unchecked.size() - kListed) +
+                      "个（见JSON的checks.rate_coverage）\n";
+  }
+  *out += "\n";
+}
+
 }  // namespace
 
 std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
@@ -163,6 +218,7 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
   }
   out += std::string(english ? "not checked" : "未能核对") + " (" +
          std::to_string(n) + ")\n" + body + "\n";
+  AppendRateCoverage(report.rates, english, &out);
   out += std::string(english ? "passed: " : "通过：") + std::to_string(passed) +
          (english ? " checks" : " 项") + "\n";
   if (report.dropped > 0) {

@@ -82,7 +82,15 @@ ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
     out.found = true;
     return out;
   }
-  std::string label = StripListNumber(StripLead(lead));
+  // Opening quotes around a listed name (「1.“一般公共服务”306.90万元」,
+  // even misplaced: 「11“.灾害防治…”」) are not part of it.
+  std::string unquoted = StripLead(lead);
+  for (std::string_view q : {"“", "「", "\""}) {
+    for (size_t at = unquoted.find(q); at != std::string::npos;
+         at = unquoted.find(q, at))
+      unquoted.erase(at, q.size());
+  }
+  std::string label = StripListNumber(unquoted);
   // An item code in brackets before the value ("（99项）0.52万元",
   // "（30101）"): an item we cannot name, not the sentence's subject.
   if (allow_label && label.empty() && ItemCodeOnly(StripLead(lead))) {
@@ -110,11 +118,13 @@ ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
         t.substr(static_cast<size_t>(clause_begin),
                  static_cast<size_t>(term->begin - clause_begin));
     std::string unqualified(prefix);
-    if (term->metric->id.rfind("three_public.", 0) == 0) {
-      // 三公 figures are paid from the fiscal appropriation by definition:
-      // "一般公共预算拨款安排的“三公”经费" is the 三公 figure.
-      for (std::string_view fund :
-           {"一般公共预算财政拨款", "一般公共预算拨款", "财政拨款", "安排的"}) {
+    if (term->metric->id.rfind("three_public.", 0) == 0 ||
+        term->metric->id == "admin_operating_cost") {
+      // 三公 figures and 机关运行经费 are paid from the general budget's
+      // appropriation by definition: "一般公共预算拨款安排的“三公”经费",
+      // "本部门一般公共预算机关运行经费" are those figures.
+      for (std::string_view fund : {"一般公共预算财政拨款", "一般公共预算拨款",
+                                    "一般公共预算", "财政拨款", "安排的"}) {
         for (size_t at = unqualified.find(fund); at != std::string::npos;
              at = unqualified.find(fund))
           unqualified.erase(at, fund.size());

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace budgetdoc {
 namespace {
 
@@ -32,6 +34,35 @@ TEST(CorpusCheckTest, TheDeletedTableOfTheModifiedCopyIsReported) {
              r.message.find("FA03") != std::string::npos;
   }
   EXPECT_TRUE(found);
+}
+
+// Every percentage printed in the text of every real report is judged by
+// a rule or classified with a reason: none is a claim that no rule judges.
+TEST(CorpusCheckTest, EveryPrintedRateIsAccountedFor) {
+  BUDGETDOC_SKIP_IF_NO_CORPUS("real/gbc_putuo_finance_2024_final.pdf");
+  size_t printed = 0, files = 0;
+  for (const char* dir : {"real", "real-text"}) {
+    std::string root = testing::CorpusDir() + "/" + dir;
+    if (!std::filesystem::is_directory(root)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(root)) {
+      std::string ext = entry.path().extension().string();
+      if (ext != ".pdf" && ext != ".txt") continue;
+      Result<Analysis> a =
+          AnalyzeFile(entry.path().string(), PipelineOptions{});
+      if (!a.ok()) continue;
+      ++files;
+      const RateCoverage& c = a->report.rates;
+      printed += c.printed;
+      EXPECT_EQ(c.printed, c.checked + c.not_claims + c.unchecked.size());
+      for (const RateCoverage::Unchecked& u : c.unchecked) {
+        EXPECT_NE(u.reason, "no_rule")
+            << entry.path().filename() << ": " << u.text << " (" << u.detail
+            << ") in 「" << u.quote << "」 is a claim no rule judges";
+      }
+    }
+  }
+  EXPECT_GT(files, 10u);
+  EXPECT_GT(printed, 200u);
 }
 
 }  // namespace

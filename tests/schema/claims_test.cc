@@ -161,7 +161,18 @@ INSTANTIATE_TEST_SUITE_P(
             "budget",
             "10.00",
             "expenditure.reserve",
-            "单位预留机动经费"}),
+            "单位预留机动经费"},
+        // A listed class name in quotes (even with the quote before the
+        // list number's dot) is the item's subject, its share bound to it.
+        SubjectCase{"QuotedClassNameInAStructureList",
+                    {"（二）一般公共预算财政拨款支出决算结构情况",
+                     "2025年度一般公共预算财政拨款支出1904.42万元，主要用于：",
+                     "1.“一般公共服务”30.69万元，占1.61%；",
+                     "11“.灾害防治及应急管理支出”9.82万元，占0.52%。"},
+                    "final_accounts",
+                    "0.52",
+                    "gpb.expenditure.by_func",
+                    "灾害防治及应急管理支出"}),
     [](const testing::TestParamInfo<SubjectCase>& i) {
       return std::string(i.param.name);
     });

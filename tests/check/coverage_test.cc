@@ -1,0 +1,88 @@
+// Printed-rate coverage (check/coverage.h): every percentage printed in the
+// text is judged by a rule, classified as not a checkable claim, or listed
+// as not checked with its reason. Sentences we wrote.
+#include "check/check.h"
+#include "schema/claims.h"
+#include "schema/narrative.h"
+
+#include <gtest/gtest.h>
+
+namespace budgetdoc {
+namespace {
+
+RateCoverage Coverage(std::initializer_list<std::string_view> lines) {
+  Document doc;
+  doc.format = Format::kDocx;
+  doc.source = "t.docx";
+  for (std::string_view l : lines) {
+    Block b;
+    b.text = std::string(l);
+    doc.blocks.push_back(b);
+  }
+  NormalizedDocument nd = Normalize(std::move(doc), NormalizeOptions{});
+  Extraction ex;
+  ex.meta.fiscal_year = 2023;
+  ex.meta.kind = "final_accounts";
+  ex.claims = ReadClaims(nd, ex.meta, MetricCatalog::Default());
+  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, MetricCatalog::Default());
+  return RunChecks(nd, ex, CheckOptions{}).rates;
+}
+
+TEST(RateCoverageTest, AJudgedRateIsChecked) {
+  RateCoverage c = Coverage({"十、其他重要事项",
+                             "培训费支出1027.05万元，比上年增加27.05万元，增长"
+                             "2.7%。"});
+  EXPECT_EQ(c.printed, 1u);
+  EXPECT_EQ(c.checked, 1u);
+  EXPECT_TRUE(c.unchecked.empty());
+}
+
+TEST(RateCoverageTest, ARateInAReasonIsNotACheckableClaim) {
+  RateCoverage c = Coverage(
+      {"十、其他重要事项",
+       "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%，主要原因是按规定"
+       "统一压减10%后调整了培训计划。"});
+  EXPECT_EQ(c.printed, 2u);
+  EXPECT_EQ(c.checked, 1u);
+  EXPECT_EQ(c.not_claims, 1u);
+  EXPECT_TRUE(c.unchecked.empty());
+}
+
+TEST(RateCoverageTest, ARateWhoseSubjectCannotBeToldIsListedWithItsReason) {
+  RateCoverage c =
+      Coverage({"十、其他重要事项", "某某专项经费12.00万元，增长8.5%。"});
+  EXPECT_EQ(c.printed, 1u);
+  EXPECT_EQ(c.checked, 0u);
+  ASSERT_EQ(c.unchecked.size(), 1u);
+  EXPECT_EQ(c.unchecked[0].reason, "subject_unknown");
+  EXPECT_EQ(c.unchecked[0].text, "8.5%");
+  EXPECT_EQ(c.unchecked[0].quote, "某某专项经费12.00万元，增长8.5%。");
+}
+
+TEST(RateCoverageTest, PassesBeyondThePerRuleCapStillCountAsChecked) {
+  std::vector<std::string> lines = {"十、其他重要事项"};
+  for (int i = 0; i < 5; ++i)
+    lines.push_back("培训费支出1027.05万元，比上年增加27.05万元，增长2.7%。");
+  Document doc;
+  doc.format = Format::kDocx;
+  for (const std::string& l : lines) {
+    Block b;
+    b.text = l;
+    doc.blocks.push_back(b);
+  }
+  NormalizedDocument nd = Normalize(std::move(doc), NormalizeOptions{});
+  Extraction ex;
+  ex.meta.fiscal_year = 2023;
+  ex.meta.kind = "final_accounts";
+  ex.claims = ReadClaims(nd, ex.meta, MetricCatalog::Default());
+  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, MetricCatalog::Default());
+  CheckOptions opts;
+  opts.max_results_per_rule = 1;
+  CheckReport r = RunChecks(nd, ex, opts);
+  EXPECT_GT(r.dropped, 0u);
+  EXPECT_EQ(r.rates.printed, 5u);
+  EXPECT_EQ(r.rates.checked, 5u);
+}
+
+}  // namespace
+}  // namespace budgetdoc
