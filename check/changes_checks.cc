@@ -83,6 +83,13 @@ class ChangeChecks : public CheckContext {
         Add(std::move(r));
       }
       const Fact* prior = PriorFor(c);
+      // 「与2016年相比」 in a 2016 final account names the report's own year
+      // (review.comparison_year reports it): the figure found for that year
+      // is this year's, not a prior one to compare with.
+      if (prior != nullptr && current != nullptr &&
+          (prior == current ||
+           (prior->year == current->year && prior->basis == current->basis)))
+        prior = nullptr;
       if (current != nullptr && prior != nullptr) {
         Decimal diff = current->value - prior->value;
         bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) ||

@@ -3,6 +3,7 @@
 #include "check/rules.h"
 #include "normalize/text.h"
 #include "schema/class_path.h"
+#include "schema/classification.h"
 
 #include <algorithm>
 #include <map>
@@ -135,6 +136,17 @@ class TableChecks : public CheckContext {
             children.push_back(f2);
         }
         if (children.empty()) continue;
+        if (std::string lost = ChildWithoutFigure(*parent, children, facts);
+            !lost.empty()) {
+          NotChecked(
+              "sum.func.hierarchy",
+              {"表中“" + lost + "”一行的编码或数字未能读出，无法核对“" +
+                   parent->label + "”（" + code + "）与其下级科目之和",
+               "the row " + lost + " could not be read: " + parent->label +
+                   " (" + code + ") not summed against its sub-items"},
+              {parent});
+          continue;
+        }
         std::vector<Term> terms;
         for (const Fact* c : children) terms.push_back(TermOf(*c));
         std::vector<const Fact*> evidence{parent};
@@ -146,6 +158,50 @@ class TableChecks : public CheckContext {
             "万元", evidence));
       }
     }
+  }
+
+  // The name of a catalog sub-item of `parent` printed in a row under it
+  // (before the next row of its level or above, among `column`) whose row
+  // gave no figure among `children` (its code cell misread, e.g. a digit of
+  // a wrapped code lost), or "".
+  std::string ChildWithoutFigure(const Fact& parent,
+                                 const std::vector<const Fact*>& children,
+                                 const std::vector<const Fact*>& column) const {
+    if (parent.where.table < 0 ||
+        static_cast<size_t>(parent.where.table) >= nd_.doc.tables.size())
+      return "";
+    const std::vector<ClassItem>& items =
+        ClassificationCatalog::Default().items();
+    const std::string& p = parent.code;
+    auto it = std::lower_bound(
+        items.begin(), items.end(), p,
+        [](const ClassItem& i, const std::string& c) { return i.code < c; });
+    std::set<std::string> names;
+    for (; it != items.end() && it->code.compare(0, p.size(), p) == 0; ++it) {
+      if (it->code.size() != p.size() + 2) continue;
+      bool have = false;
+      for (const Fact* c : children) have |= c->code == it->code;
+      if (!have) names.insert(it->name);
+    }
+    if (names.empty()) return "";
+    const Table& t = nd_.doc.tables[static_cast<size_t>(parent.where.table)];
+    int stop = static_cast<int>(t.rows.size());
+    for (const Fact* f : column) {
+      if (f->where.table == parent.where.table &&
+          f->where.row > parent.where.row && f->code.size() <= p.size())
+        stop = std::min(stop, f->where.row);
+    }
+    for (int r = parent.where.row + 1; r < stop; ++r) {
+      const std::vector<Cell>& row = t.rows[static_cast<size_t>(r)];
+      // Only a row with a figure in the parent's column is missing from
+      // the sum (a blank cell adds nothing).
+      size_t col = static_cast<size_t>(parent.where.column);
+      if (col >= row.size() || row[col].state() != CellState::kNumber) continue;
+      for (const Cell& cell : row) {
+        if (names.count(cell.text) > 0) return cell.text;
+      }
+    }
+    return "";
   }
 
   // A value printed in the wrong column of a 科目 row (基本支出 under 项目支出,

@@ -58,7 +58,8 @@ constexpr PairSubject kPairs[] = {
 ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
     std::string_view t, std::string_view lead, std::string_view clause_before,
     std::string_view sentence_before, const std::vector<SubjectMatch>& subjects,
-    const ClaimSubject& label_subject, Context ctx, bool allow_label) const {
+    const ClaimSubject& label_subject, Context ctx, bool allow_label,
+    bool in_purpose) const {
   OwnSubject out;
   int lead_begin = static_cast<int>(lead.data() - t.data());
   int pos = lead_begin + static_cast<int>(lead.size());
@@ -170,7 +171,7 @@ ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
   // 4. A classification name right before the number: in a list section,
   // or one the catalog knows ("2.社会保障和就业支出1608.51万元").
   if (cjk_label && CountCodePoints(label) <= 30 &&
-      (ctx != Context::kNone || IsClassName(label))) {
+      ((ctx != Context::kNone && !in_purpose) || IsClassName(label))) {
     out.subject.metrics.push_back(ClassMetric(ctx));
     out.subject.label = label;
     out.subject.found = true;

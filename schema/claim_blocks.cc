@@ -249,7 +249,8 @@ bool ClaimReader::BindSubject(const std::string& t, size_t i,
     }
     OwnSubject own = FindOwnSubject(
         t, lead, own_text, sentence_before, subjects, st.label, ctx,
-        /*allow_label=*/is_money && v.role == ValueRole::kAmount);
+        /*allow_label=*/is_money && v.role == ValueRole::kAmount,
+        /*in_purpose=*/kind == ScopeKind::kPurpose);
     if (own.found) {
       subject = own.subject;
     } else if (own.named_unknown) {

@@ -175,13 +175,16 @@ class ClaimReader {
     bool named_unknown = false;  // the clause names something we do not know
   };
 
-  // The subject the value's own clause names before it.
+  // The subject the value's own clause names before it. `in_purpose`: the
+  // value stands in a 主要用于 list, where a bare label binds only when the
+  // catalog knows it as a class name (a structure list), never as a use
+  // (「一是业务培训8.94万元」).
   OwnSubject FindOwnSubject(std::string_view t, std::string_view lead,
                             std::string_view clause_before,
                             std::string_view sentence_before,
                             const std::vector<SubjectMatch>& subjects,
                             const ClaimSubject& label_subject, Context ctx,
-                            bool allow_label) const;
+                            bool allow_label, bool in_purpose = false) const;
 
   bool IsClassName(const std::string& label) const;
 

@@ -159,12 +159,30 @@ void TableReader::ResolveThreePublicTotals(Ctx* c) {
     }
     return "";
   };
+  // Whether the columns after `col` of its basis and year, up to the next
+  // total, hold 公务接待费 or 因公出国（境）费: then a 合计 before 购置费 is
+  // the 三公 total (「合计 | 公务用车购置费 | 公务用车运行费 | 公务接待费 |
+  // 因公出国（境）费」), not the vehicle subtotal.
+  auto spans_other_items = [&](int col) {
+    const Column& k = c->columns[static_cast<size_t>(col)];
+    for (int j = col + 1; j < c->cols; ++j) {
+      const Column& n = c->columns[static_cast<size_t>(j)];
+      if (n.kind != ColKind::kValue || n.basis != k.basis || n.year != k.year)
+        continue;
+      if (!n.total_word.empty()) return false;
+      if (n.role == "three_public.reception" ||
+          n.role == "three_public.outbound")
+        return true;
+    }
+    return false;
+  };
   for (int col = 0; col < c->cols; ++col) {
     Column& k = c->columns[static_cast<size_t>(col)];
     if (k.kind != ColKind::kValue || k.total_word.empty()) continue;
     std::string next = next_role(col);
-    if (next == "three_public.vehicle.purchase" ||
-        next == "three_public.vehicle.operation") {
+    if ((next == "three_public.vehicle.purchase" ||
+         next == "three_public.vehicle.operation") &&
+        (k.total_word == "小计" || !spans_other_items(col))) {
       k.role = "three_public.vehicle";
     } else if (next == "three_public.outbound" &&
                k.role == "three_public.vehicle") {
