@@ -127,12 +127,20 @@ class AgreementChecks : public CheckContext {
       }
       if (f.metric == "assets.vehicles" && assets == nullptr) assets = &f;
     }
-    if (assets == nullptr) assets = fleet_again;
     if (fleet != nullptr && assets != nullptr) {
+      // The asset section's 车辆 include special-purpose vehicles and those
+      // paid from other funds: the 三公 fleet
+      // (「开支财政拨款的公务用车保有量」) is at most that many.
       Term a{fleet->value, Decimal()}, b{assets->value, Decimal()};
+      Add(FromJudgment(
+          "agree.counts", JudgeSumAtMost(b, {a}),
+          {"公务用车保有量不超过车辆总数", "the fleet within all vehicles"},
+          "辆", {fleet, assets}));
+    } else if (fleet != nullptr && fleet_again != nullptr) {
+      Term a{fleet->value, Decimal()}, b{fleet_again->value, Decimal()};
       Add(FromJudgment("agree.counts", JudgeEqual(a, b),
                        {"公务用车数量", "vehicle counts"}, "辆",
-                       {fleet, assets}));
+                       {fleet, fleet_again}));
     }
   }
 

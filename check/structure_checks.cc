@@ -50,8 +50,8 @@ class StructureChecks : public CheckContext {
           for (const RecognizedTable& t : ex_.tables)
             found |= t.canonical_id == id;
           if (!found)
-            missing += (missing.empty() ? "" : "、") +
-                       ("“" + TableName(id) + "”（" + id + "）");
+            missing +=
+                (missing.empty() ? "" : "、") + ("“" + TableName(id) + "”");
         }
         CheckResult r;
         r.rule = "structure.tables_missing";

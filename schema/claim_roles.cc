@@ -190,7 +190,12 @@ bool ClaimReader::CountRole(std::string_view t, const Span& sent,
         !Contains(before, "保有")) {
       metric = "three_public.vehicle.purchased_count";
     } else if (Contains(title, "国有资产") || Contains(title, "资产占用") ||
-               Contains(title, "资产占有")) {
+               Contains(title, "资产占有") ||
+               Contains(before, "国有资产占有") ||
+               Contains(before, "国有资产占用") ||
+               Contains(before, "资产占有使用")) {
+      // (The title may be printed on the sentence's own line: 「（三）国有
+      // 资产占有使用情况说明截至2025年12月31日，…共有车辆10辆」.)
       // The asset section's 车辆 include special-purpose vehicles; a count
       // it names 公务用车 is the fleet itself; a vehicle category
       // ("一般公务用车13辆、执法执勤用车38辆") is neither.

@@ -393,6 +393,23 @@ TEST(AgreeRulesTest, TheFleetStatedInTwoSectionsMustAgree) {
       V{"agree.counts:fail"});
   // A vehicle category is not the fleet: nothing to compare.
   EXPECT_EQ(Outcomes(run("其中一般公务用车3辆。"), "agree.counts"), V{});
+  // All vehicles (special-purpose ones, other funds) hold the fleet: at
+  // most, not equal; the section title may open the sentence's own line.
+  EXPECT_EQ(Outcomes(Check({"七、财政拨款“三公”经费支出决算情况说明",
+                            "开支财政拨款的公务用车保有量为8辆。",
+                            "八、其他重要事项的情况说明",
+                            "（三）国有资产占有使用情况说明截至2023年12月31日，"
+                            "本部门共有车辆10辆，其中：主要领导干部用车0辆、"
+                            "其他用车10辆。"}),
+                     "agree.counts"),
+            V{"agree.counts:pass"});
+  EXPECT_EQ(Outcomes(Check({"七、财政拨款“三公”经费支出决算情况说明",
+                            "开支财政拨款的公务用车保有量为12辆。",
+                            "八、其他重要事项的情况说明",
+                            "（三）国有资产占有使用情况",
+                            "截至2023年12月31日，本部门共有车辆10辆。"}),
+                     "agree.counts"),
+            V{"agree.counts:fail"});
 }
 
 TEST(CodeRulesTest, AKuanLabelledAsALeiIsALevelWordSlipNotAMisfiledItem) {
@@ -484,7 +501,10 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   EXPECT_EQ(Outcomes(r, "structure.tables_missing"),
             V{"structure.tables_missing:fail"});
-  EXPECT_NE(First(r, "structure.tables_missing")->message.find("FA03"),
+  // Named by its Chinese name, never by an internal id.
+  EXPECT_NE(First(r, "structure.tables_missing")->message.find("支出决算表"),
+            std::string::npos);
+  EXPECT_EQ(First(r, "structure.tables_missing")->message.find("FA03"),
             std::string::npos);
   // A missing mandated table is material.
   EXPECT_EQ(First(r, "structure.tables_missing")->verdict, Verdict::kMaterial);

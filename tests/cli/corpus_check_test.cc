@@ -31,7 +31,7 @@ TEST(CorpusCheckTest, TheDeletedTableOfTheModifiedCopyIsReported) {
   for (const CheckResult& r : a->report.results) {
     found |= r.rule == "structure.tables_missing" &&
              r.outcome == Outcome::kFail &&
-             r.message.find("FA03") != std::string::npos;
+             r.message.find("“支出决算表”") != std::string::npos;
   }
   EXPECT_TRUE(found);
 }
