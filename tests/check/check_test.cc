@@ -241,6 +241,25 @@ TEST(CodeRulesTest, OneKuanNamedTwoWaysIsOneFindingWhateverItemsShowIt) {
   EXPECT_EQ(First(r, "code.name_variant")->places, 2);
 }
 
+TEST(ChangeRulesTest, TheAppropriationsChangeIsTheSumOfItsFundsChanges) {
+  auto run = [](std::string_view gov_fund_change) {
+    return Check(
+        {"二、支出预算情况说明",
+         "财政拨款支出预算3286.61万元，比上年预算增加1156.49万元。财政拨款支出"
+         "预算中，一般公共预算拨款支出预算493.76万元，比上年预算减少59.65万元；"
+         "政府性基金拨款支出预算2792.85万元，比上年预算" +
+             std::string(gov_fund_change) + "。"},
+        "budget");
+  };
+  EXPECT_EQ(Outcomes(run("增加1216.14万元"), "sum.change_funds"),
+            V{"sum.change_funds:pass"});
+  CheckRun wrong = run("增加1196.14万元");
+  EXPECT_EQ(Outcomes(wrong, "sum.change_funds"), V{"sum.change_funds:fail"});
+  EXPECT_EQ(First(wrong, "sum.change_funds")->verdict, Verdict::kMaterial);
+  // A fund without its change: the sum cannot be made.
+  EXPECT_EQ(Outcomes(run("有所增加"), "sum.change_funds"), V{});
+}
+
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
   EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."
