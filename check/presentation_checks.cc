@@ -20,6 +20,7 @@ class PresentationChecks : public CheckContext {
   void Run() {
     CheckPresentation();
     CheckPartialPeriods();
+    CheckAssetDates();
   }
 
  private:
@@ -110,6 +111,81 @@ class PresentationChecks : public CheckContext {
           Add(std::move(r));
           break;
         }
+      }
+    }
+  }
+
+  // The date of a statement of holdings (「截至2023年12月31日，共有车辆…」):
+  // a final account states them at the end of its own year, a budget at
+  // the end of the year before. Only year-end dates (12月31日, 年底, 年末)
+  // in a sentence about assets are judged; other dates are left alone.
+  void CheckAssetDates() {
+    int year = ex_.meta.fiscal_year;
+    int expected = ex_.meta.kind == "final_accounts" ? year
+                   : ex_.meta.kind == "budget"       ? year - 1
+                                                     : 0;
+    if (year <= 0 || expected <= 0) return;
+    static constexpr std::string_view kYearEnds[] = {"12月31日", "年底", "年末",
+                                                     "底", "末"};
+    static constexpr std::string_view kAssets[] = {
+        "车辆", "公务用车", "固定资产", "资产总额", "房屋", "设备", "土地"};
+    static constexpr std::string_view kCue = "截至";
+    for (size_t b = 0; b < nd_.blocks.size(); ++b) {
+      const std::string& t = nd_.blocks[b].text;
+      for (size_t at = t.find(kCue); at != std::string::npos;
+           at = t.find(kCue, at + kCue.size())) {
+        size_t d = at + kCue.size();
+        if (d + 7 > t.size() || t.compare(d + 4, 3, "年") != 0) continue;
+        std::string digits = t.substr(d, 4);
+        if (!std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return c >= '0' && c <= '9'; }))
+          continue;
+        size_t after = d + 7;
+        std::string_view tail(t.data() + after, t.size() - after);
+        bool year_end = false;
+        size_t end = after;
+        for (std::string_view e : kYearEnds) {
+          if (tail.substr(0, e.size()) == e) {
+            year_end = true;
+            end = after + e.size();
+            break;
+          }
+        }
+        if (!year_end) continue;
+        size_t stop = t.find("。", end);
+        size_t start = t.rfind("。", at);
+        start = start == std::string::npos ? 0 : start + 3;
+        std::string_view sentence(
+            t.data() + start,
+            (stop == std::string::npos ? t.size() : stop) - start);
+        // A statement of holdings (共有/占有/拥有/保有), not a plan
+        // (「预计截至2025年底完成设备更新」).
+        bool assets = false;
+        for (std::string_view a : kAssets) assets |= Contains(sentence, a);
+        bool holds = false;
+        for (std::string_view v : {"共有", "占有", "拥有", "保有"})
+          holds |= Contains(sentence, v);
+        assets &=
+            holds && !Contains(sentence, "预计") && !Contains(sentence, "计划");
+        int y = std::stoi(digits);
+        if (!assets || y == expected) continue;
+        CheckResult r;
+        r.rule = "presentation.asset_date";
+        r.outcome = Outcome::kFail;
+        std::string date = t.substr(at, end - at);
+        r.printed = digits + "年";
+        r.expected = std::to_string(expected) + "年";
+        r.message =
+            opts_.english
+                ? "holdings dated \"" + date + "\" in a " +
+                      std::to_string(year) + " " + ex_.meta.kind +
+                      " report; expected the end of " + std::to_string(expected)
+                : "资产情况的日期写作“" + date + "”，" + std::to_string(year) +
+                      "年度" + (ex_.meta.kind == "budget" ? "预算" : "决算") +
+                      "应为" + std::to_string(expected) + "年末";
+        r.evidence = {TextEvidence(static_cast<int>(b), static_cast<int>(at),
+                                   static_cast<int>(end))};
+        Add(std::move(r));
       }
     }
   }

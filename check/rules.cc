@@ -146,6 +146,11 @@ constexpr RuleSpec kRules[] = {
      "an amount is printed without its unit", "金额 ⇒ 万元/元", kMinor, "all"},
     {"presentation.percent_without_sign", "presentation", "占比缺少百分号",
      "a share is printed without %", "占比 ⇒ %", kMinor, "all"},
+    {"presentation.asset_date", "presentation",
+     "资产情况的截止日期应为决算年度末（预算为上年末）",
+     "holdings are dated at the end of the report's year (a budget: the year "
+     "before)",
+     "截至Y年末 (决算), 截至Y−1年末 (预算)", kMaterial, "all"},
     {"presentation.template_residue", "presentation", "存在模板残留文字",
      "template residue left in the text",
      "no “XX”, “增加（减少）”, “主要原因是。”", kMinor, "all"},

@@ -493,6 +493,34 @@ TEST(PresentationRulesTest, MissingUnitsResidueAndYears) {
             V{});
 }
 
+TEST(PresentationRulesTest, HoldingsAreDatedAtTheEndOfTheRightYear) {
+  struct Case {
+    std::string_view kind, sentence;
+    V expected;
+  } cases[] = {
+      {"final_accounts", "截至2023年12月31日，本部门共有车辆5辆。", {}},
+      {"final_accounts",
+       "截至2022年12月31日，本部门共有车辆5辆。",
+       {"presentation.asset_date:fail"}},
+      {"final_accounts",
+       "截至2022年底，本部门共有房屋面积1200平方米。",
+       {"presentation.asset_date:fail"}},
+      {"budget", "截至2022年12月31日，本部门共有车辆5辆。", {}},
+      {"budget",
+       "截至2023年12月31日，本部门共有车辆5辆。",
+       {"presentation.asset_date:fail"}},
+      // Not year-end dates, not holdings, or a plan: not judged.
+      {"final_accounts", "截至2022年8月31日，本部门共有车辆5辆。", {}},
+      {"final_accounts", "截至2022年底，已完成项目验收。", {}},
+      {"budget", "预计截至2024年底完成设备更新，共有设备20台。", {}},
+  };
+  for (const Case& c : cases) {
+    CheckRun r = Check({"（三）国有资产占有使用情况", c.sentence}, c.kind);
+    EXPECT_EQ(Outcomes(r, "presentation.asset_date"), c.expected)
+        << c.kind << " " << c.sentence;
+  }
+}
+
 TEST(PresentationRulesTest, PartialPeriodsInAFinalReport) {
   EXPECT_EQ(Outcomes(Check({"今年1-9月累计上报政务信息167条。"}),
                      "presentation.partial_period"),
