@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,34 +25,37 @@ class ChangeChecks : public CheckContext {
     CheckChanges();
     CheckRatesWithoutChange();
     CheckFlatClaims();
-    CheckFundChanges();
+    CheckChangeParts();
   }
 
  private:
-  // 「财政拨款支出328661万元，比上年增加115649万元。其中：一般公共预算拨款支出
-  // 49376万元，比上年减少5965万元；政府性基金拨款支出279285.70万元，比上年增
-  // 加119614万元…」: when this year's amounts of the funds make up the total
-  // (within rounding) and every fund with money prints its change, the
-  // total's change is the sum of the funds' changes. A fund with no amount
-  // this year and no printed change leaves the sum not checked.
-  void CheckFundChanges() {
-    struct Split {
-      std::string_view total;
-      std::string_view parts[3];
-    };
-    // A total of all money qualifies when the funds alone make it up (a
-    // department with fiscal money only).
-    static constexpr Split kSplits[] = {
-        {"fiscal.expenditure.total",
-         {"gpb.expenditure.total", "gov_fund.expenditure.total",
-          "soe.expenditure.total"}},
-        {"expenditure.total",
-         {"gpb.expenditure.total", "gov_fund.expenditure.total",
-          "soe.expenditure.total"}},
-        {"income.fiscal",
-         {"income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe"}},
-        {"income.total",
-         {"income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe"}},
+  // The change of a total is the sum of its parts' changes, when this
+  // year's amounts of the parts make up the total (within rounding) and
+  // every part with money prints its change: 「财政拨款支出328661万元，比上年
+  // 增加115649万元…一般公共预算拨款支出49376万元，比上年减少5965万元；政府性
+  // 基金拨款支出279285.70万元，比上年增加119614万元…」, 基本支出/项目支出 of
+  // the year's spending, the 三公 items. Parts are the metrics' part_of
+  // (schema/data/metrics.tsv) and the funds of the appropriation; a part
+  // with no amount this year and no printed change leaves it not checked.
+  void CheckChangeParts() {
+    static constexpr std::string_view kFunds[] = {"gpb.expenditure.total",
+                                                  "gov_fund.expenditure.total",
+                                                  "soe.expenditure.total"};
+    static constexpr std::string_view kIncomeFunds[] = {
+        "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe"};
+    auto parts_of = [&](const std::string& total) {
+      std::vector<std::string> out;
+      if (total == "fiscal.expenditure.total" || total == "expenditure.total") {
+        out.assign(std::begin(kFunds), std::end(kFunds));
+        if (total == "expenditure.total") out.push_back("");  // separator
+      }
+      if (total == "income.fiscal" || total == "income.total")
+        out.assign(std::begin(kIncomeFunds), std::end(kIncomeFunds));
+      if (total != "income.total") {
+        for (const Metric* m : MetricCatalog::Default().PartsOf(total))
+          out.push_back(m->id);
+      }
+      return out;
     };
     auto signed_value = [](const Fact& f) {
       return IsDown(f.direction) ? -f.value : f.value;
@@ -59,55 +63,66 @@ class ChangeChecks : public CheckContext {
     for (const Fact& c : ex_.facts) {
       if (c.measure != Measure::kChange || c.origin != Origin::kNarrative)
         continue;
-      const Split* split = nullptr;
-      for (const Split& sp : kSplits) {
-        if (c.metric == sp.total) split = &sp;
-      }
-      if (split == nullptr) continue;
+      std::vector<std::string> candidates = parts_of(c.metric);
+      if (candidates.empty()) continue;
       const Fact* total = AmountFor(c, c.basis);
       if (total == nullptr) total = AmountFor(c);
       if (total == nullptr) continue;
-      // The funds' amounts and changes stated near the total: its block and
-      // the next two (「其中：」 lists often start a paragraph).
-      std::vector<Term> amounts, changes;
-      std::vector<const Fact*> evidence{&c, total};
-      int stated = 0;
-      bool unknown = false;
-      for (std::string_view part : split->parts) {
-        const Fact* amount = nullptr;
-        const Fact* change = nullptr;
-        for (int b = c.where.block; b <= c.where.block + 2; ++b) {
-          for (const Fact* f : InBlockOfMetric(b, std::string(part))) {
-            if (f->origin != Origin::kNarrative || f->year != total->year ||
-                f->basis != total->basis)
-              continue;
-            if (f->measure == Measure::kAmount && amount == nullptr) amount = f;
-            if (f->measure == Measure::kChange && change == nullptr) change = f;
-          }
-          if (amount != nullptr) break;
+      // Split candidates into alternative part lists at the separator (the
+      // year's spending by fund, or by 基本/项目).
+      std::vector<std::vector<std::string>> lists(1);
+      for (const std::string& m : candidates) {
+        if (m.empty()) {
+          lists.emplace_back();
+        } else {
+          lists.back().push_back(m);
         }
-        if (amount == nullptr) continue;
-        ++stated;
-        amounts.push_back(TermOf(*amount));
-        if (change == nullptr) {
-          unknown = true;
-          continue;
-        }
-        Term t = TermOf(*change);
-        t.value = signed_value(*change);
-        changes.push_back(t);
-        evidence.push_back(change);
       }
-      if (stated < 2 || unknown) continue;
-      // Only a complete split: the funds' amounts make up the total.
-      if (JudgeSum(TermOf(*total), amounts).outcome == Outcome::kFail) continue;
-      Term whole = TermOf(c);
-      whole.value = signed_value(c);
-      Add(FromJudgment("sum.change_funds", JudgeSum(whole, changes),
-                       {"“" + c.label + "”增减额与各资金来源增减额之和",
-                        "change of " + c.label + " against its funds' changes"},
-                       "万元", evidence));
+      for (const std::vector<std::string>& list : lists)
+        JudgeChangeParts(c, *total, list, signed_value);
     }
+  }
+
+  template <typename Signed>
+  void JudgeChangeParts(const Fact& c, const Fact& total,
+                        const std::vector<std::string>& parts,
+                        const Signed& signed_value) {
+    // The parts' amounts and changes stated near the total: its block and
+    // the next two (「其中：」 lists often start a paragraph).
+    std::vector<Term> amounts, changes;
+    std::vector<const Fact*> evidence{&c, &total};
+    int stated = 0;
+    for (const std::string& part : parts) {
+      const Fact* amount = nullptr;
+      const Fact* change = nullptr;
+      for (int b = c.where.block; b <= c.where.block + 2; ++b) {
+        for (const Fact* f : InBlockOfMetric(b, part)) {
+          if (f->origin != Origin::kNarrative || f->year != total.year ||
+              f->basis != total.basis || !f->code.empty())
+            continue;
+          if (f->measure == Measure::kAmount && amount == nullptr) amount = f;
+          if (f->measure == Measure::kChange && change == nullptr) change = f;
+        }
+        if (amount != nullptr) break;
+      }
+      if (amount == nullptr) continue;
+      ++stated;
+      amounts.push_back(TermOf(*amount));
+      if (change == nullptr) return;  // a part's change is not printed
+      Term t = TermOf(*change);
+      t.value = signed_value(*change);
+      changes.push_back(t);
+      evidence.push_back(change);
+    }
+    if (stated < 2) return;
+    // Only a complete split: the parts' amounts make up the total.
+    if (JudgeSum(TermOf(total), amounts).outcome == Outcome::kFail) return;
+    Term whole = TermOf(c);
+    whole.value = signed_value(c);
+    Add(FromJudgment("sum.change_parts", JudgeSum(whole, changes),
+                     {"“" + c.label + "”增减额与其组成部分增减额之和",
+                      "change of " + c.label + " against its parts' changes"},
+                     "万元", evidence));
   }
 
   const Fact* Next(const Fact& c, Measure m) const {

@@ -90,9 +90,12 @@ constexpr RuleSpec kRules[] = {
     {"change.amount", "change", "增减额应等于本年数减上年数",
      "the change equals this year minus last year", "增减额 = 本年 − 上年",
      kBySize, "all"},
-    {"sum.change_funds", "sum", "财政拨款增减额应等于各资金来源增减额之和",
-     "the change of the appropriation is the sum of its funds' changes",
-     "Δ财政拨款 = Δ一般公共预算 + Δ政府性基金 + Δ国有资本经营", kBySize, "all"},
+    {"sum.change_parts", "sum", "合计的增减额应等于各组成部分增减额之和",
+     "the change of a total is the sum of its parts' changes (when the "
+     "parts' amounts make up the total)",
+     "Δ财政拨款 = Δ一般公共预算 + Δ政府性基金 + Δ国有资本经营; Δ支出 = Δ基本 + "
+     "Δ项目; Δ三公 = Δ出国 + Δ车辆 + Δ接待",
+     kBySize, "all"},
     {"change.zero_base", "change", "上年为零时不应给出增长率",
      "no growth rate from a zero base", "上年 = 0 ⇒ 增幅 不适用", kMinor,
      "all"},

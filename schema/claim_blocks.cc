@@ -258,17 +258,24 @@ bool ClaimReader::BindSubject(const std::string& t, size_t i,
     }
     bool in_component =
         kind == ScopeKind::kComponents || kind == ScopeKind::kPurpose;
+    bool follows_component =
+        st.last_is_component && st.component.found && !in_component &&
+        (v.role == ValueRole::kChange || v.role == ValueRole::kRate);
     if (own.found || own.named_unknown) {
       if (in_component) {
         st.component = subject;
         st.component_unknown = unknown;
         st.component_scope = scope_index;
+        st.last_is_component = true;
       } else {
         st.main = subject;
         st.main_unknown = unknown;
         block_subject = subject;
         block_unknown = unknown;
+        st.last_is_component = false;
       }
+    } else if (follows_component) {
+      subject = st.component;
     } else if (in_component) {
       if (st.component_scope == scope_index && st.component.found) {
         subject = st.component;

@@ -52,6 +52,10 @@ class ClaimReader {
     int component_scope = -1;   // index of the scope `component` belongs to
     bool main_unknown = false;  // a named, unknown subject holds
     bool component_unknown = false;  // likewise inside the component scope
+    // The last subject named in the sentence was a component (「其中：基本支出
+    // 1197.55万元，比上年增加60.00万元」: the change clause after it, outside
+    // the 其中 scope, is still the component's).
+    bool last_is_component = false;
     ClaimSubject
         label;  // a 类/款/项 label opening the sentence ("检察（款）：")
     // Whose breakdown each component scope is: the component named before

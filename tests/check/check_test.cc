@@ -251,13 +251,26 @@ TEST(ChangeRulesTest, TheAppropriationsChangeIsTheSumOfItsFundsChanges) {
              std::string(gov_fund_change) + "。"},
         "budget");
   };
-  EXPECT_EQ(Outcomes(run("增加1216.14万元"), "sum.change_funds"),
-            V{"sum.change_funds:pass"});
+  EXPECT_EQ(Outcomes(run("增加1216.14万元"), "sum.change_parts"),
+            V{"sum.change_parts:pass"});
   CheckRun wrong = run("增加1196.14万元");
-  EXPECT_EQ(Outcomes(wrong, "sum.change_funds"), V{"sum.change_funds:fail"});
-  EXPECT_EQ(First(wrong, "sum.change_funds")->verdict, Verdict::kMaterial);
+  EXPECT_EQ(Outcomes(wrong, "sum.change_parts"), V{"sum.change_parts:fail"});
+  EXPECT_EQ(First(wrong, "sum.change_parts")->verdict, Verdict::kMaterial);
   // A fund without its change: the sum cannot be made.
-  EXPECT_EQ(Outcomes(run("有所增加"), "sum.change_funds"), V{});
+  EXPECT_EQ(Outcomes(run("有所增加"), "sum.change_parts"), V{});
+  // Basic and project spending make up the year's spending.
+  auto split = [](std::string_view project_change) {
+    return Check(
+        {"三、支出决算情况说明",
+         "2023年度本年支出合计1889.05万元，比上年增加100.00万元，其中："
+         "基本支出1197.55万元，比上年增加60.00万元；项目支出691.50万元，"
+         "比上年" +
+             std::string(project_change) + "。"});
+  };
+  EXPECT_EQ(Outcomes(split("增加40.00万元"), "sum.change_parts"),
+            V{"sum.change_parts:pass"});
+  EXPECT_EQ(Outcomes(split("增加30.00万元"), "sum.change_parts"),
+            V{"sum.change_parts:fail"});
 }
 
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {

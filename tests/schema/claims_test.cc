@@ -162,6 +162,17 @@ INSTANTIATE_TEST_SUITE_P(
             "10.00",
             "expenditure.reserve",
             "单位预留机动经费"},
+        // A change right after a component of a 其中 list is the
+        // component's, not the total's.
+        SubjectCase{"ChangeAfterAComponentIsTheComponents",
+                    {"三、支出决算情况说明",
+                     "2023年度本年支出合计1889.05万元，比上年增加100.00万元，"
+                     "其中：基本支出1197.55万元，比上年增加60.00万元；项目支出"
+                     "691.50万元，比上年增加40.00万元。"},
+                    "final_accounts",
+                    "60.00",
+                    "expenditure.basic",
+                    "基本支出"},
         // A listed class name in quotes (even with the quote before the
         // list number's dot) is the item's subject, its share bound to it.
         SubjectCase{"QuotedClassNameInAStructureList",
