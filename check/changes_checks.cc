@@ -363,7 +363,20 @@ class ChangeChecks : public CheckContext {
         continue;
       int prior_year = r.comparison_year > 0 ? r.comparison_year : fy - 1;
       const std::string basis = ComparisonBasisOf(r);
-      if (prior_year >= fy) continue;  // a year slip: presentation's business
+      if (prior_year >= fy) {
+        // A comparison with the report's own year or a later one: the year
+        // is wrong (review.comparison_year reports it); the rate has no
+        // base to be judged against.
+        NotChecked(
+            "change.rate",
+            {"“" + r.label + "”的增减幅度与" + std::to_string(prior_year) +
+                 "年相比，不是报告年度的上一年，无法复算",
+             "the rate of " + r.label + " compares with " +
+                 std::to_string(prior_year) +
+                 ", not the year before the report's"},
+            {&r});
+        continue;
+      }
       const Fact* current = InClaim(
           r.claim, Measure::kAmount,
           [&](const Fact& f) { return SameSubject(f, r) && f.year == fy; });
