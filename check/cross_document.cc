@@ -479,6 +479,91 @@ int ExpectedUnits(const CrossDocument& d) {
   return -1;
 }
 
+// A department made of its own unit only: the two print the same figures.
+CrossResult OwnUnit(const CrossDocument& department, const Fact& df,
+                    const Fact& uf, const Evidence& unit_evidence,
+                    const std::string& key, const std::vector<std::string>& ids,
+                    bool en) {
+  CrossResult c = Make("units", "cross.unit.own_only", ids);
+  c.subject = key;
+  Judgment j = JudgeEqual({df.value, HalfOf(df)}, {uf.value, HalfOf(uf)});
+  Fill(&c.result, j);
+  c.result.printed = Printed(df);
+  c.result.evidence = {EvidenceOf(department, df), unit_evidence};
+  std::string pair =
+      en ? ": the department prints " + Printed(df) + ", its own unit " +
+               Printed(uf)
+         : "：部门印为" + Printed(df) + "，本级单位印为" + Printed(uf);
+  c.result.message = en ? Subject(df) + pair : "“" + Subject(df) + "”" + pair;
+  return c;
+}
+
+// A unit printing more than its department (beyond rounding), or nothing.
+std::optional<CrossResult> UnitAboveDepartment(
+    const CrossDocument& department, const Fact& df, const CrossDocument& unit,
+    const Fact& uf, const Evidence& unit_evidence, const std::string& key,
+    bool en) {
+  Decimal slack = HalfOf(df) + HalfOf(uf);
+  if (uf.value <= df.value + slack) return std::nullopt;
+  CrossResult c =
+      Make("units", "cross.unit.at_least", {department.id, unit.id});
+  c.subject = key;
+  CheckResult& r = c.result;
+  SetFailure(&r, df.value, uf.value, slack);
+  r.printed = Printed(df);
+  r.expected = "≥" + Printed(uf);
+  r.difference = Wan(df.value - uf.value);
+  r.tolerance = Wan(slack);
+  r.evidence = {EvidenceOf(department, df), unit_evidence};
+  r.message = en ? Subject(df) + ": the department prints " + Printed(df) +
+                       ", less than its unit " + BaseName(unit.path) + " (" +
+                       Printed(uf) + ")"
+                 : "“" + Subject(df) + "”部门数" + Printed(df) +
+                       "小于所属单位（" + BaseName(unit.path) + "）的" +
+                       Printed(uf);
+  return c;
+}
+
+// Per unit, how many totals were compared; and, when the units are not all
+// there, why their sum was not checked.
+void AppendUnitSummaries(const CrossDocument& department,
+                         const std::vector<const CrossDocument*>& units,
+                         const std::vector<size_t>& at_least_checked,
+                         const std::vector<std::string>& ids, int expected,
+                         bool complete, bool en,
+                         std::vector<CrossResult>* out) {
+  for (size_t i = 0; i < units.size(); ++i) {
+    CrossResult c =
+        Make("units", "cross.unit.at_least", {department.id, units[i]->id});
+    c.result.outcome =
+        at_least_checked[i] > 0 ? Outcome::kPass : Outcome::kNotChecked;
+    c.result.message =
+        en ? std::to_string(at_least_checked[i]) +
+                 " totals of the unit compared with the department"
+           : "所属单位（" + BaseName(units[i]->path) + "）与部门对照" +
+                 std::to_string(at_least_checked[i]) + "个总数";
+    if (at_least_checked[i] == 0) {
+      c.result.reason = en ? "no total printed by both" : "无双方都列出的总数";
+    }
+    out->push_back(std::move(c));
+  }
+  if (complete) return;
+  CrossResult c = Make("units", "cross.unit.sum", ids);
+  c.result.outcome = Outcome::kNotChecked;
+  c.result.reason =
+      expected < 0
+          ? (en ? "the department report does not print how many units it "
+                  "has"
+                : "部门报告未列出所属单位数，无法判断单位是否齐全")
+          : (en ? std::to_string(units.size()) + " of " +
+                      std::to_string(expected) + " units present"
+                : "所属单位应有" + std::to_string(expected) + "个（含本级），" +
+                      "仅有" + std::to_string(units.size()) + "个");
+  c.result.message =
+      en ? "sum of the units not checked" : "未核对部门数等于各单位之和";
+  out->push_back(std::move(c));
+}
+
 }  // namespace
 
 std::vector<CrossResult> CompareDepartment(
@@ -529,43 +614,14 @@ std::vector<CrossResult> CompareDepartment(
       parts.push_back({uf.value, HalfOf(uf)});
       part_evidence.push_back(EvidenceOf(*units[i], uf));
       if (own_only) {
-        CrossResult c = Make("units", "cross.unit.own_only", ids);
-        c.subject = key;
-        Judgment j = JudgeEqual({df.value, HalfOf(df)}, parts.back());
-        Fill(&c.result, j);
-        c.result.printed = Printed(df);
-        c.result.evidence = {EvidenceOf(department, df), part_evidence.back()};
-        std::string pair =
-            en ? ": the department prints " + Printed(df) + ", its own unit " +
-                     Printed(uf)
-               : "：部门印为" + Printed(df) + "，本级单位印为" + Printed(uf);
-        c.result.message =
-            en ? Subject(df) + pair : "“" + Subject(df) + "”" + pair;
-        out.push_back(std::move(c));
+        out.push_back(
+            OwnUnit(department, df, uf, part_evidence.back(), key, ids, en));
         continue;
       }
       ++at_least_checked[i];
-      // department ≥ unit, within rounding
-      Decimal slack = HalfOf(df) + HalfOf(uf);
-      if (uf.value > df.value + slack) {
-        CrossResult c =
-            Make("units", "cross.unit.at_least", {department.id, units[i]->id});
-        c.subject = key;
-        CheckResult& r = c.result;
-        SetFailure(&r, df.value, uf.value, slack);
-        r.printed = Printed(df);
-        r.expected = "≥" + Printed(uf);
-        r.difference = Wan(df.value - uf.value);
-        r.tolerance = Wan(slack);
-        r.evidence = {EvidenceOf(department, df), part_evidence.back()};
-        r.message = en ? Subject(df) + ": the department prints " +
-                             Printed(df) + ", less than its unit " +
-                             BaseName(units[i]->path) + " (" + Printed(uf) + ")"
-                       : "“" + Subject(df) + "”部门数" + Printed(df) +
-                             "小于所属单位（" + BaseName(units[i]->path) +
-                             "）的" + Printed(uf);
-        out.push_back(std::move(c));
-      }
+      if (std::optional<CrossResult> c = UnitAboveDepartment(
+              department, df, *units[i], uf, part_evidence.back(), key, en))
+        out.push_back(std::move(*c));
     }
     if (!complete) continue;
     CrossResult c = Make("units", "cross.unit.sum", ids);
@@ -596,39 +652,8 @@ std::vector<CrossResult> CompareDepartment(
     out.push_back(std::move(c));
   }
   if (!own_only) {
-    for (size_t i = 0; i < units.size(); ++i) {
-      CrossResult c =
-          Make("units", "cross.unit.at_least", {department.id, units[i]->id});
-      c.result.outcome =
-          at_least_checked[i] > 0 ? Outcome::kPass : Outcome::kNotChecked;
-      c.result.message =
-          en ? std::to_string(at_least_checked[i]) +
-                   " totals of the unit compared with the department"
-             : "所属单位（" + BaseName(units[i]->path) + "）与部门对照" +
-                   std::to_string(at_least_checked[i]) + "个总数";
-      if (at_least_checked[i] == 0) {
-        c.result.reason =
-            en ? "no total printed by both" : "无双方都列出的总数";
-      }
-      out.push_back(std::move(c));
-    }
-  }
-  if (!own_only && !complete) {
-    CrossResult c = Make("units", "cross.unit.sum", ids);
-    c.result.outcome = Outcome::kNotChecked;
-    c.result.reason =
-        expected < 0
-            ? (en ? "the department report does not print how many units it "
-                    "has"
-                  : "部门报告未列出所属单位数，无法判断单位是否齐全")
-            : (en ? std::to_string(units.size()) + " of " +
-                        std::to_string(expected) + " units present"
-                  : "所属单位应有" + std::to_string(expected) +
-                        "个（含本级），" + "仅有" +
-                        std::to_string(units.size()) + "个");
-    c.result.message =
-        en ? "sum of the units not checked" : "未核对部门数等于各单位之和";
-    out.push_back(std::move(c));
+    AppendUnitSummaries(department, units, at_least_checked, ids, expected,
+                        complete, en, &out);
   }
   for (CrossResult& c : out) Settle(&c.result);
   return out;
