@@ -43,17 +43,21 @@ class ChangeChecks : public CheckContext {
                                                   "soe.expenditure.total"};
     static constexpr std::string_view kIncomeFunds[] = {
         "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.soe"};
-    auto parts_of = [&](const std::string& total) {
-      std::vector<std::string> out;
-      if (total == "fiscal.expenditure.total" || total == "expenditure.total") {
-        out.assign(std::begin(kFunds), std::end(kFunds));
-        if (total == "expenditure.total") out.push_back("");  // separator
-      }
+    // Each way the total splits: by fund, and by its parts in the metric
+    // data (the year's spending into 基本/项目; 三公 into its items). The
+    // income total's parts in the data overlap (财政拨款 and its funds), so
+    // only its funds are used.
+    auto splits_of = [&](const std::string& total) {
+      std::vector<std::vector<std::string>> out;
+      if (total == "fiscal.expenditure.total" || total == "expenditure.total")
+        out.emplace_back(std::begin(kFunds), std::end(kFunds));
       if (total == "income.fiscal" || total == "income.total")
-        out.assign(std::begin(kIncomeFunds), std::end(kIncomeFunds));
+        out.emplace_back(std::begin(kIncomeFunds), std::end(kIncomeFunds));
       if (total != "income.total") {
+        std::vector<std::string> parts;
         for (const Metric* m : MetricCatalog::Default().PartsOf(total))
-          out.push_back(m->id);
+          parts.push_back(m->id);
+        if (!parts.empty()) out.push_back(std::move(parts));
       }
       return out;
     };
@@ -63,23 +67,13 @@ class ChangeChecks : public CheckContext {
     for (const Fact& c : ex_.facts) {
       if (c.measure != Measure::kChange || c.origin != Origin::kNarrative)
         continue;
-      std::vector<std::string> candidates = parts_of(c.metric);
-      if (candidates.empty()) continue;
+      std::vector<std::vector<std::string>> splits = splits_of(c.metric);
+      if (splits.empty()) continue;
       const Fact* total = AmountFor(c, c.basis);
       if (total == nullptr) total = AmountFor(c);
       if (total == nullptr) continue;
-      // Split candidates into alternative part lists at the separator (the
-      // year's spending by fund, or by 基本/项目).
-      std::vector<std::vector<std::string>> lists(1);
-      for (const std::string& m : candidates) {
-        if (m.empty()) {
-          lists.emplace_back();
-        } else {
-          lists.back().push_back(m);
-        }
-      }
-      for (const std::vector<std::string>& list : lists)
-        JudgeChangeParts(c, *total, list, signed_value);
+      for (const std::vector<std::string>& parts : splits)
+        JudgeChangeParts(c, *total, parts, signed_value);
     }
   }
 
