@@ -196,18 +196,7 @@ class AgreementChecks : public CheckContext {
       r.printed = "0万元";
       r.expected = stated.front()->value.ToString() + "万元";
       r.size_wan = stated.front()->value.Abs();
-      Evidence e;
-      e.label = t.title;
-      e.origin = "table";
-      e.where.source = nd_.doc.source;
-      e.where.table = t.table;
-      if (t.table >= 0 &&
-          static_cast<size_t>(t.table) < nd_.doc.tables.size() &&
-          !nd_.doc.tables[static_cast<size_t>(t.table)].pages.empty()) {
-        e.where.page = nd_.doc.tables[static_cast<size_t>(t.table)].pages[0];
-        e.location = "第" + std::to_string(e.where.page) + "页";
-      }
-      r.evidence.push_back(std::move(e));
+      r.evidence.push_back(TableEvidence(t));
       for (const Fact* f : stated) r.evidence.push_back(EvidenceOf(*f));
       Add(std::move(r));
     }

@@ -522,6 +522,21 @@ const Fact* CheckContext::BaseFor(const Fact& s) const {
   return nullptr;
 }
 
+Evidence CheckContext::TableEvidence(const RecognizedTable& t) const {
+  Evidence e;
+  e.label = t.title;
+  e.origin = "table";
+  e.where.source = nd_.doc.source;
+  e.where.table = t.table;
+  if (t.table >= 0 && static_cast<size_t>(t.table) < nd_.doc.tables.size() &&
+      !nd_.doc.tables[static_cast<size_t>(t.table)].pages.empty()) {
+    e.where.page = nd_.doc.tables[static_cast<size_t>(t.table)].pages.front();
+    e.location = opts_.english ? "page " + std::to_string(e.where.page)
+                               : "第" + std::to_string(e.where.page) + "页";
+  }
+  return e;
+}
+
 Evidence CheckContext::TextEvidence(int block, int begin, int end) const {
   Evidence e;
   const std::string& t = nd_.blocks[static_cast<size_t>(block)].text;

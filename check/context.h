@@ -169,6 +169,8 @@ class CheckContext {
   const Fact* BaseFor(const Fact& s) const;
 
   Evidence TextEvidence(int block, int begin, int end) const;
+  // A recognized table as a whole: its printed title and first page.
+  Evidence TableEvidence(const RecognizedTable& t) const;
 
   const NormalizedDocument& nd_;
   const Extraction& ex_;

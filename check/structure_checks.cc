@@ -80,21 +80,7 @@ class StructureChecks : public CheckContext {
                                        : " has no \"本表为空\" statement")
               : "空表“" + t.title + "”" +
                     (t.empty_statement ? "有说明" : "未说明“本表为空”");
-      // Where the table is printed: its title and first page.
-      Evidence e;
-      e.label = t.title;
-      e.origin = "table";
-      e.where.source = nd_.doc.source;
-      e.where.table = t.table;
-      if (t.table >= 0 &&
-          static_cast<size_t>(t.table) < nd_.doc.tables.size() &&
-          !nd_.doc.tables[static_cast<size_t>(t.table)].pages.empty()) {
-        int page = nd_.doc.tables[static_cast<size_t>(t.table)].pages.front();
-        e.where.page = page;
-        e.location = opts_.english ? "page " + std::to_string(page)
-                                   : "第" + std::to_string(page) + "页";
-      }
-      r.evidence = {std::move(e)};
+      r.evidence = {TableEvidence(t)};
       Add(std::move(r));
     }
     // 部门 vs 单位 wording in the headings.
