@@ -118,7 +118,7 @@ void AppendRateCoverage(const RateCoverage& c, bool english, std::string* out) {
                                          (english ? " " : "页 ")
                                    : "";
     where += u.location;
-    *out += "  " + u.text + " (" + where + ")：" +
+    *out += "  " + u.text + " (" + where + ")" + (english ? ": " : "：") +
             std::string(UncheckedReason(u.reason, english)) + "\n";
     if (!u.quote.empty())
       *out += std::string("      ") + (english ? "quote: " : "原文：") + "「" +
