@@ -278,6 +278,22 @@ TEST(CliTest, CheckTextNamesTheReportThenFindings) {
   EXPECT_NE(en.out.find("minor (1)"), std::string::npos) << en.out;
 }
 
+TEST(CliTest, CheckTextListsOneFindingPerDefectAndCountsPrintedRates) {
+  CliRun r =
+      Cli({"check", testing::SourcePath("samples/demo_report/input.txt")});
+  // The demo prints 18 percentages (counted in the file), all judged.
+  EXPECT_NE(r.out.find("正文百分比：共18个，已核对18个"), std::string::npos)
+      << r.out;
+  // 65.52% is truncated and breaks the sum of the two shares: one finding
+  // naming the figure, the sum listed under it.
+  EXPECT_NE(r.out.find("以下2项核对不符可由同一数字解释：项目支出 65.52%"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("同一数字另致：[share.sum_100]"), std::string::npos);
+  // Material findings come before minor ones.
+  EXPECT_LT(r.out.find("实质性问题 ("), r.out.find("轻微问题 ("));
+}
+
 TEST(CliTest, SchemaAndRulesCommands) {
   CliRun s = Cli({"schema"});
   EXPECT_EQ(s.code, 0);
