@@ -241,8 +241,7 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   for (size_t i = 0; i < nd.doc.blocks.size(); ++i) {
     const Block& b = nd.doc.blocks[i];
     bool textual = b.kind != BlockKind::kTable && b.kind != BlockKind::kChart;
-    nd.blocks.push_back(textual ? NormalizeText(b.text)
-                                : NormalizedText{"", {0}});
+    nd.blocks.push_back(textual ? NormalizeText(b.text) : NormalizedText());
     SectionInput in;
     if (textual && b.kind != BlockKind::kCaption)
       in.text = nd.blocks.back().text;
