@@ -22,7 +22,7 @@ struct BBox {
 struct Provenance {
   SharedText source;  // file name as given by the caller (shared)
   int page = 0;       // 1-based; 0 = the format has no pages
-  std::string part;   // container part, e.g. "word/document.xml"; may be empty
+  SharedText part;    // container part, e.g. "word/document.xml"; may be empty
   int block = -1;     // index into Document::blocks; -1 = none
   int raw_begin = -1, raw_end = -1;       // byte span in the raw block text
   int norm_begin = -1, norm_end = -1;     // byte span in the normalized text

@@ -28,7 +28,7 @@ Json ProvenanceToJson(const Provenance& p) {
   Json j = Json::MakeObject();
   if (!p.source.empty()) j.Set("source", Json::Str(p.source.view()));
   if (p.page > 0) j.Set("page", Json::Int(p.page));
-  if (!p.part.empty()) j.Set("part", Json::Str(p.part));
+  if (!p.part.empty()) j.Set("part", Json::Str(p.part.view()));
   if (p.block >= 0) j.Set("block", Json::Int(p.block));
   if (p.raw_begin >= 0) {
     Json span = Json::MakeArray();
