@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 
 #include <cstdlib>
+#include <malloc.h>
 #include <unistd.h>
 
 int main(int argc, char** argv) {
@@ -16,5 +17,10 @@ int main(int argc, char** argv) {
       ::setenv("OMP_THREAD_LIMIT", "1", 1) == 0) {
     ::execv("/proc/self/exe", argv);  // returns only on failure: go on
   }
+  // Large buffers (a long report's facts, blocks, claims) are mapped on their
+  // own and given back when freed. By default glibc raises this threshold
+  // after the first such free, and later large buffers then come from the
+  // heap, which does not shrink: peak RSS grew by a fifth on long inputs.
+  ::mallopt(M_MMAP_THRESHOLD, 256 << 10);
   return budgetdoc::CliMain(argc, argv, /*hook=*/nullptr);
 }

@@ -221,6 +221,7 @@ void JoinWrappedLines(Document* doc) {
     out.push_back(b);
     last = &b;
   }
+  out.shrink_to_fit();  // grown by doubling; kept through every later stage
   doc->blocks = std::move(out);
 }
 
@@ -275,6 +276,8 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
     }
   }
   nd.findings = sink.Take();
+  // Grown by doubling; the document lives through every later stage.
+  nd.mentions.shrink_to_fit();
   return nd;
 }
 
