@@ -277,6 +277,11 @@ Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
         }
         e.attrs.push_back(std::move(attr));
       }
+      // Room for every source child at once: grown by doubling, a long
+      // page's body would hold its old and new children side by side.
+      size_t kids = 0;
+      for (xmlNodePtr k = n->children; k != nullptr; k = k->next) ++kids;
+      e.children.reserve(kids);
       out->children.push_back(std::move(e));
       stack.push_back({n->children, &out->children.back(), depth + 1});
     } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
