@@ -44,7 +44,7 @@ __int128 DivRound(__int128 num, __int128 den, RoundingMode mode) {
 
 Decimal Decimal::FromUnits(__int128 units, int scale) {
   Decimal d;
-  d.units_ = units;
+  d.set_units(units);
   d.scale_ = std::clamp(scale, 0, kMaxScale);
   return d;
 }
@@ -94,22 +94,22 @@ Result<Decimal> Decimal::Parse(std::string_view text) {
 
 Decimal Decimal::WithScale(int scale) const {
   if (scale <= scale_) return *this;
-  return FromUnits(units_ * Pow10(scale - scale_), scale);
+  return FromUnits(units() * Pow10(scale - scale_), scale);
 }
 
 Decimal Decimal::Round(int scale, RoundingMode mode) const {
   scale = std::clamp(scale, 0, kMaxScale);
   if (scale >= scale_) return WithScale(scale);
-  return FromUnits(DivRound(units_, Pow10(scale_ - scale), mode), scale);
+  return FromUnits(DivRound(units(), Pow10(scale_ - scale), mode), scale);
 }
 
 std::optional<Decimal> Decimal::ShiftPow10(int n) const {
   // value * 10^n: lower the scale when possible, else multiply units.
   int new_scale = scale_ - n;
   if (new_scale > kMaxScale) return std::nullopt;
-  if (new_scale >= 0) return FromUnits(units_, new_scale);
+  if (new_scale >= 0) return FromUnits(units(), new_scale);
   __int128 out;
-  if (__builtin_mul_overflow(units_, Pow10(-new_scale), &out)) {
+  if (__builtin_mul_overflow(units(), Pow10(-new_scale), &out)) {
     return std::nullopt;
   }
   return FromUnits(out, 0);
@@ -117,7 +117,7 @@ std::optional<Decimal> Decimal::ShiftPow10(int n) const {
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
   int s = std::max(a.scale_, b.scale_);
-  return Decimal::FromUnits(a.WithScale(s).units_ + b.WithScale(s).units_, s);
+  return Decimal::FromUnits(a.WithScale(s).units() + b.WithScale(s).units(), s);
 }
 
 Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
@@ -126,19 +126,19 @@ std::optional<Decimal> Decimal::Multiply(const Decimal& a, const Decimal& b) {
   int s = a.scale_ + b.scale_;
   if (s > kMaxScale) return std::nullopt;
   __int128 out;
-  if (__builtin_mul_overflow(a.units_, b.units_, &out)) return std::nullopt;
+  if (__builtin_mul_overflow(a.units(), b.units(), &out)) return std::nullopt;
   return FromUnits(out, s);
 }
 
 std::optional<Decimal> Decimal::Divide(const Decimal& a, const Decimal& b,
                                        int scale, RoundingMode mode) {
-  if (b.units_ == 0) return std::nullopt;
+  if (b.units() == 0) return std::nullopt;
   scale = std::clamp(scale, 0, kMaxScale);
   // a/b = (ua * 10^-sa) / (ub * 10^-sb); result units at `scale`:
   // ua * 10^(scale + sb - sa) / ub.
   int shift = scale + b.scale_ - a.scale_;
-  __int128 num = a.units_;
-  __int128 den = b.units_;
+  __int128 num = a.units();
+  __int128 den = b.units();
   if (shift >= 0) {
     if (__builtin_mul_overflow(num, Pow10(shift), &num)) return std::nullopt;
   } else {
@@ -153,12 +153,12 @@ std::optional<Decimal> Decimal::Divide(const Decimal& a, const Decimal& b,
 
 int Decimal::Compare(const Decimal& a, const Decimal& b) {
   int s = std::max(a.scale_, b.scale_);
-  __int128 x = a.WithScale(s).units_, y = b.WithScale(s).units_;
+  __int128 x = a.WithScale(s).units(), y = b.WithScale(s).units();
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 std::string Decimal::ToString() const {
-  __int128 u = units_ < 0 ? -units_ : units_;
+  __int128 u = units() < 0 ? -units() : units();
   std::string digits;
   do {
     digits.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -166,7 +166,7 @@ std::string Decimal::ToString() const {
   } while (u > 0);
   while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
   std::string out;
-  if (units_ < 0) out.push_back('-');
+  if (units() < 0) out.push_back('-');
   for (int i = static_cast<int>(digits.size()) - 1; i >= 0; --i) {
     out.push_back(digits[i]);
     if (i == scale_ && scale_ > 0) out.push_back('.');

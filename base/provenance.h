@@ -6,6 +6,8 @@
 #ifndef BUDGETDOC_BASE_PROVENANCE_H_
 #define BUDGETDOC_BASE_PROVENANCE_H_
 
+#include "base/shared_text.h"
+
 #include <optional>
 #include <string>
 
@@ -18,10 +20,10 @@ struct BBox {
 };
 
 struct Provenance {
-  std::string source;  // file name as given by the caller
-  int page = 0;        // 1-based; 0 = the format has no pages
-  std::string part;    // container part, e.g. "word/document.xml"; may be empty
-  int block = -1;      // index into Document::blocks; -1 = none
+  SharedText source;  // file name as given by the caller (shared)
+  int page = 0;       // 1-based; 0 = the format has no pages
+  SharedText part;    // container part, e.g. "word/document.xml"; may be empty
+  int block = -1;     // index into Document::blocks; -1 = none
   int raw_begin = -1, raw_end = -1;       // byte span in the raw block text
   int norm_begin = -1, norm_end = -1;     // byte span in the normalized text
   int table = -1, row = -1, column = -1;  // table cell, when relevant

@@ -14,6 +14,7 @@
 #define BUDGETDOC_CHECK_CHECK_H_
 
 #include "base/finding.h"
+#include "base/shared_text.h"
 #include "check/judge.h"
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
@@ -35,7 +36,7 @@ struct CheckOptions {
 struct Evidence {
   std::string label;  // the subject as printed ("基本支出", a row label)
   std::string value;  // printed value with unit ("691.5万元")
-  std::string quote;  // the sentence or table row it was read from
+  SharedText quote;   // the sentence or table row it was read from
   std::string location;  // "第二部分/三、" or "表FA01 第3行 第2列" (+ page)
   std::string origin;  // narrative | table | chart
   Provenance where;

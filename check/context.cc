@@ -8,6 +8,18 @@
 
 namespace budgetdoc {
 
+namespace {
+
+// Two digests of one text: std::hash and FNV-1a, independent enough that
+// distinct statements never share both.
+std::pair<uint64_t, uint64_t> Digest(std::string_view s) {
+  uint64_t fnv = 14695981039346656037ull;
+  for (unsigned char c : s) fnv = (fnv ^ c) * 1099511628211ull;
+  return {std::hash<std::string_view>()(s), fnv};
+}
+
+}  // namespace
+
 CheckContext::CheckContext(const NormalizedDocument& nd, const Extraction& ex,
                            const CheckOptions& opts, State* state)
     : nd_(nd),
@@ -197,7 +209,7 @@ void CheckContext::Add(CheckResult r) {
   std::string key = r.rule + "\x1f" + r.message;
   for (const Evidence& e : r.evidence)
     key += "\x1f" + e.value + "@" + e.where.ToString();
-  if (!seen_messages_.insert(key).second) return;
+  if (!seen_messages_.insert(Digest(key)).second) return;
   const RuleSpec* spec = FindRule(r.rule);
   switch (r.outcome) {
     case Outcome::kPass:

@@ -16,6 +16,7 @@
 #include "schema/extraction.h"
 #include "schema/metrics.h"
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -79,7 +80,10 @@ class CheckContext {
         tables_by_index;
     std::vector<size_t> run_end;
     std::map<std::string, size_t> per_rule;
-    std::set<std::string> seen_messages;
+    // Statements already judged: two independent 64-bit digests of rule,
+    // message and evidence (the texts themselves would be most of the
+    // memory of a long report's check).
+    std::set<std::pair<uint64_t, uint64_t>> seen_messages;
     // (block, normalized begin) of every text value a rule application
     // names in its evidence, kept or capped: the judged printed values.
     std::set<std::pair<int, int>> judged;
@@ -179,7 +183,7 @@ class CheckContext {
   State& index_;  // the shared State, for its indexes
   std::map<std::string, std::vector<const Fact*>>& groups_;
   std::map<std::string, size_t>& per_rule_;
-  std::set<std::string>& seen_messages_;
+  std::set<std::pair<uint64_t, uint64_t>>& seen_messages_;
   std::set<std::pair<int, int>>& judged_;
   CheckReport& report_;
 };

@@ -357,7 +357,7 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
   // Whether the later report says its last-year figures were restated.
   std::string restated = later.restatement;
   for (size_t i = 0; i < later.facts.size() && restated.empty(); ++i) {
-    restated = FindRestatement(later.facts[i].quote);
+    restated = FindRestatement(later.facts[i].quote.view());
   }
   for (const auto& [key, facts] : prior) {
     auto it = own.find(key);

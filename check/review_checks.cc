@@ -610,9 +610,9 @@ class ReviewChecks : public CheckContext {
       // Quote the normalized sentence at the same place.
       const NormalizedText& nt = nd_.blocks[b];
       size_t nb = 0;
-      while (nb < nt.text.size() && nt.to_raw[nb] < begin) ++nb;
+      while (nb < nt.text.size() && nt.ToRaw(nb) < begin) ++nb;
       size_t ne = nb;
-      while (ne < nt.text.size() && nt.to_raw[ne] < end) ++ne;
+      while (ne < nt.text.size() && nt.ToRaw(ne) < end) ++ne;
       add(raw.substr(begin, end - begin), {SentenceEvidence(b, nb, ne)});
     }
     for (size_t t = 0; t < nd_.doc.tables.size(); ++t) {

@@ -6,6 +6,7 @@
 #include "schema/metadata.h"
 
 #include <algorithm>
+#include <malloc.h>
 
 namespace budgetdoc {
 
@@ -13,6 +14,10 @@ Result<NormalizedDocument> ExtractBytes(std::string_view bytes,
                                         const PipelineOptions& options) {
   BUDGETDOC_ASSIGN_OR_RETURN(Document doc, Extract(bytes, options.extract));
   BUDGETDOC_RETURN_IF_ERROR(RequireReadableText(doc));
+  // The reader's working set (a page's XML tree, a PDF's words) is freed by
+  // now, in many small pieces the later stages cannot reuse whole; give
+  // the free pages back so that they do not add to the peak.
+  ::malloc_trim(0);
   return Normalize(std::move(doc), options.normalize);
 }
 

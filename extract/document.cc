@@ -93,6 +93,7 @@ void Table::AddRow(std::vector<Cell> row) {
     for (auto& r : rows) r.resize(static_cast<size_t>(columns));
   }
   row.resize(static_cast<size_t>(columns));
+  row.shrink_to_fit();  // a row built cell by cell has room to spare
   rows.push_back(std::move(row));
 }
 

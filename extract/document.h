@@ -139,7 +139,7 @@ struct Page {
 };
 
 struct Document {
-  std::string source;  // file name as given
+  SharedText source;  // file name as given (provenances share it)
   Format format = Format::kUnknown;
   std::map<std::string, std::string> metadata;  // title, author, encoding...
   std::vector<Block> blocks;

@@ -2,6 +2,7 @@
 #include "extract/xml_tree.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -210,6 +211,94 @@ Result<XmlNode> ParseXml(std::string_view bytes, std::string_view part,
   return Status::Corrupt(where + ": xml has no root element");
 }
 
+namespace {
+
+// Builds an XmlNode tree from the HTML parser's SAX events, as libxml2's
+// tree builder would and as the tree was converted before: attributes
+// without a value are empty, except boolean ones (checked="checked");
+// adjacent text merges; elements deeper than max_depth are flattened into
+// their deepest kept ancestor.
+struct HtmlBuilder {
+  struct Open {
+    XmlNode* node;
+    bool flattened;
+  };
+  XmlNode top;
+  std::vector<Open> open;
+  int depth = 0;  // elements kept on `open`
+  int max_depth = 0;
+  bool flattened = false;
+  bool lost = false;      // an event came without its builder
+  bool too_deep = false;  // nested past libxml2's 256 levels
+
+  XmlNode* Current() { return open.empty() ? &top : open.back().node; }
+
+  static HtmlBuilder* Of(void* ctx) {
+    auto* c = static_cast<htmlParserCtxtPtr>(ctx);
+    return c == nullptr ? nullptr : static_cast<HtmlBuilder*>(c->_private);
+  }
+  static void OnStart(void* ctx, const xmlChar* name, const xmlChar** atts) {
+    HtmlBuilder* b = Of(ctx);
+    if (b == nullptr) return;
+    // libxml2's tree builder stops past 256 open elements (without
+    // XML_PARSE_HUGE): "Excessive depth in document".
+    if (b->open.size() > 256) {
+      b->too_deep = true;
+      xmlStopParser(static_cast<htmlParserCtxtPtr>(ctx));
+      return;
+    }
+    XmlNode* out = b->Current();
+    if (b->depth >= b->max_depth) {
+      b->flattened = true;
+      b->open.push_back({out, true});
+      return;
+    }
+    XmlNode e;
+    e.name = Str(name);
+    for (int i = 0; atts != nullptr && atts[i] != nullptr; i += 2) {
+      XmlAttr a;
+      a.name = Str(atts[i]);
+      const xmlChar* v = atts[i + 1];
+      if (v == nullptr && htmlIsBooleanAttr(atts[i])) v = atts[i];
+      a.value = Str(v);
+      e.attrs.push_back(std::move(a));
+    }
+    out->children.push_back(std::move(e));
+    b->open.push_back({&out->children.back(), false});
+    ++b->depth;
+  }
+  static void OnEnd(void* ctx, const xmlChar* /*name*/) {
+    HtmlBuilder* b = Of(ctx);
+    if (b == nullptr) return;
+    if (b->open.empty()) {
+      b->lost = true;
+      return;
+    }
+    Open o = b->open.back();
+    b->open.pop_back();
+    if (o.flattened) return;
+    --b->depth;
+    o.node->children.shrink_to_fit();  // grown by doubling; now complete
+  }
+  static void OnText(void* ctx, const xmlChar* ch, int len) {
+    HtmlBuilder* b = Of(ctx);
+    if (b == nullptr || ch == nullptr || len <= 0) return;
+    XmlNode* out = b->Current();
+    const char* text = reinterpret_cast<const char*>(ch);
+    if (!out->children.empty() &&
+        out->children.back().type == XmlNode::Type::kText) {
+      out->children.back().text.append(text, static_cast<size_t>(len));
+    } else {
+      XmlNode t;
+      t.type = XmlNode::Type::kText;
+      t.text.assign(text, static_cast<size_t>(len));
+      out->children.push_back(std::move(t));
+    }
+  }
+};
+
+}  // namespace
+
 Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
                           bool* flattened) {
   if (flattened != nullptr) *flattened = false;
@@ -223,78 +312,42 @@ Result<XmlNode> ParseHtml(std::string_view utf8, const XmlParseOptions& options,
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(
       htmlNewParserCtxt(), htmlFreeParserCtxt);
   if (ctxt == nullptr) return Status::Internal("html: no parser context");
+  // The tree is built from the parser's SAX events: libxml2's own tree is
+  // never made (it would double the memory of a long page). The events are
+  // those its tree builder receives, implied html/body/p included; the
+  // parser's decisions do not depend on that tree.
+  HtmlBuilder builder;
+  builder.max_depth = options.max_depth;
+  ctxt->_private = &builder;
+  xmlSAXHandler* sax = ctxt->sax;
+  sax->startElement = HtmlBuilder::OnStart;
+  sax->endElement = HtmlBuilder::OnEnd;
+  sax->characters = HtmlBuilder::OnText;
+  sax->cdataBlock = HtmlBuilder::OnText;
+  sax->ignorableWhitespace = nullptr;  // dropped, as the tree builder does
+  sax->comment = nullptr;
+  sax->processingInstruction = nullptr;
   htmlDocPtr hdoc =
       htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()),
                          /*URL=*/nullptr, "UTF-8", flags);
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> guard(hdoc, xmlFreeDoc);
   xmlErrorPtr last = xmlCtxtGetLastError(ctxt.get());
-  if (last != nullptr && last->message != nullptr &&
-      std::string_view(last->message).find("Excessive depth") !=
-          std::string_view::npos) {
+  if (builder.too_deep ||
+      (last != nullptr && last->message != nullptr &&
+       std::string_view(last->message).find("Excessive depth") !=
+           std::string_view::npos)) {
     // libxml2 stops reading there; the rest of the page would be lost.
     return Status::ResourceExhausted(
         "html: elements nested deeper than 256 levels (libxml2's limit "
         "without XML_PARSE_HUGE); the page cannot be read whole");
   }
+  if (builder.lost) return Status::Internal("html: parser state lost");
+  if (flattened != nullptr) *flattened = builder.flattened;
+  for (XmlNode& c : builder.top.children) {
+    if (c.is_element()) return std::move(c);
+  }
   if (hdoc == nullptr) {
     return Status::Corrupt("html: the parser produced no document");
-  }
-  xmlNodePtr root = xmlDocGetRootElement(hdoc);
-  if (root == nullptr) return Status::Corrupt("html: no root element");
-
-  XmlNode top;
-  top.name = "#document";
-  struct Frame {
-    xmlNodePtr next;  // next source child to convert
-    XmlNode* out;     // where its conversion goes
-    int depth;        // element depth of `out`
-  };
-  std::vector<Frame> stack = {{root, &top, 0}};
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    xmlNodePtr n = f.next;
-    if (n == nullptr) {
-      stack.pop_back();
-      continue;
-    }
-    f.next = n->next;
-    XmlNode* out = f.out;
-    int depth = f.depth;
-    if (n->type == XML_ELEMENT_NODE) {
-      if (depth >= options.max_depth) {
-        // Too deep: keep the text, drop the element boundary.
-        if (flattened != nullptr) *flattened = true;
-        stack.push_back({n->children, out, depth});
-        continue;
-      }
-      XmlNode e;
-      e.name = Str(n->name);
-      for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
-        XmlAttr attr;
-        attr.name = Str(a->name);
-        for (xmlNodePtr v = a->children; v != nullptr; v = v->next) {
-          if (v->type == XML_TEXT_NODE) attr.value += Str(v->content);
-        }
-        e.attrs.push_back(std::move(attr));
-      }
-      out->children.push_back(std::move(e));
-      stack.push_back({n->children, &out->children.back(), depth + 1});
-    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      std::string s = Str(n->content);
-      if (s.empty()) continue;
-      if (!out->children.empty() &&
-          out->children.back().type == XmlNode::Type::kText) {
-        out->children.back().text += s;
-      } else {
-        XmlNode t;
-        t.type = XmlNode::Type::kText;
-        t.text = std::move(s);
-        out->children.push_back(std::move(t));
-      }
-    }
-  }
-  for (XmlNode& c : top.children) {
-    if (c.is_element()) return std::move(c);
   }
   return Status::Corrupt("html: no root element");
 }

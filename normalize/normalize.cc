@@ -221,6 +221,7 @@ void JoinWrappedLines(Document* doc) {
     out.push_back(b);
     last = &b;
   }
+  out.shrink_to_fit();  // grown by doubling; kept through every later stage
   doc->blocks = std::move(out);
 }
 
@@ -241,8 +242,7 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
   for (size_t i = 0; i < nd.doc.blocks.size(); ++i) {
     const Block& b = nd.doc.blocks[i];
     bool textual = b.kind != BlockKind::kTable && b.kind != BlockKind::kChart;
-    nd.blocks.push_back(textual ? NormalizeText(b.text)
-                                : NormalizedText{"", {0}});
+    nd.blocks.push_back(textual ? NormalizeText(b.text) : NormalizedText());
     SectionInput in;
     if (textual && b.kind != BlockKind::kCaption)
       in.text = nd.blocks.back().text;
@@ -276,6 +276,8 @@ NormalizedDocument Normalize(Document doc, const NormalizeOptions& options) {
     }
   }
   nd.findings = sink.Take();
+  // Grown by doubling; the document lives through every later stage.
+  nd.mentions.shrink_to_fit();
   return nd;
 }
 

@@ -99,15 +99,38 @@ bool IsPageNumberLine(const std::vector<CodePoint>& cps, size_t b, size_t e) {
 
 }  // namespace
 
-uint32_t NormalizedText::RawEnd(size_t norm_end) const {
-  if (norm_end == 0) return to_raw.empty() ? 0 : to_raw[0];
-  // The raw end is where the code point after the last normalized byte's
-  // source starts: the next distinct raw offset after to_raw[norm_end - 1].
-  uint32_t last = to_raw[norm_end - 1];
-  for (size_t i = norm_end; i < to_raw.size(); ++i) {
-    if (to_raw[i] != last) return to_raw[i];
+void NormalizedText::MapCodePoint(size_t norm, uint32_t raw) {
+  if (!anchors.empty()) {
+    const Anchor& a = anchors.back();
+    if (a.raw + (norm - a.norm) == raw) return;  // copied: no anchor needed
   }
-  return to_raw.back();
+  anchors.push_back({static_cast<uint32_t>(norm), raw});
+}
+
+uint32_t NormalizedText::ToRaw(size_t norm) const {
+  if (norm >= text.size()) return raw_size;
+  // The start of the code point holding byte `norm`.
+  size_t start = norm;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  auto it =
+      std::upper_bound(anchors.begin(), anchors.end(), start,
+                       [](size_t n, const Anchor& a) { return n < a.norm; });
+  if (it == anchors.begin()) return raw_size;  // no map (never built)
+  --it;
+  return it->raw + static_cast<uint32_t>(start - it->norm);
+}
+
+uint32_t NormalizedText::RawEnd(size_t norm_end) const {
+  if (norm_end == 0) return ToRaw(0);
+  // The raw end is where the code point after the last normalized byte's
+  // source starts: the next distinct raw offset after ToRaw(norm_end - 1).
+  uint32_t last = ToRaw(norm_end - 1);
+  for (size_t i = norm_end; i <= text.size(); ++i) {
+    uint32_t r = ToRaw(i);
+    if (r != last) return r;
+  }
+  return raw_size;
 }
 
 void FoldCodePoint(char32_t c, std::string* out) {
@@ -162,7 +185,6 @@ NormalizedText NormalizeText(std::string_view raw) {
 
   NormalizedText out;
   out.text.reserve(raw.size());
-  out.to_raw.reserve(raw.size() + 1);
   // Folded code points with their raw offsets, before space handling.
   struct Folded {
     char32_t c;
@@ -223,21 +245,19 @@ NormalizedText NormalizeText(std::string_view raw) {
       // only if no space was printed; keep a space for a plain space.
       if (keep_gap(prev, next) &&
           !(newline && IsAsciiDigit(prev) && IsAsciiDigit(next))) {
-        out.to_raw.push_back(folded[i].raw);
+        out.MapCodePoint(out.text.size(), folded[i].raw);
         out.text.push_back(' ');
       }
       i = j;
       continue;
     }
-    size_t before = out.text.size();
+    out.MapCodePoint(out.text.size(), folded[i].raw);
     AppendUtf8(folded[i].c, &out.text);
-    for (size_t k = before; k < out.text.size(); ++k) {
-      out.to_raw.push_back(folded[i].raw);
-    }
     prev = folded[i].c;
     ++i;
   }
-  out.to_raw.push_back(static_cast<uint32_t>(raw.size()));
+  out.raw_size = static_cast<uint32_t>(raw.size());
+  out.anchors.shrink_to_fit();
   return out;
 }
 

@@ -22,13 +22,28 @@ namespace budgetdoc {
 
 struct NormalizedText {
   std::string text;
-  // to_raw[i] = byte offset in the raw text of the code point that produced
-  // normalized byte i; to_raw[text.size()] = raw size. Monotonic.
-  std::vector<uint32_t> to_raw;
 
+  // ToRaw(i) = byte offset in the raw text of the code point that produced
+  // normalized byte i (i <= text.size()); ToRaw(text.size()) = raw size.
+  // Monotonic.
+  uint32_t ToRaw(size_t norm) const;
   // Raw byte span [begin, end) for a normalized span [begin, end).
-  uint32_t RawBegin(size_t norm_begin) const { return to_raw[norm_begin]; }
+  uint32_t RawBegin(size_t norm_begin) const { return ToRaw(norm_begin); }
   uint32_t RawEnd(size_t norm_end) const;
+
+  // The offset map, kept only where it changes (most text is copied code
+  // point for code point): from anchors[k].norm, a code point at n bytes
+  // past the anchor came from raw offset anchors[k].raw + n, up to the next
+  // anchor. Anchors sit at code point starts, in increasing order.
+  struct Anchor {
+    uint32_t norm = 0, raw = 0;
+  };
+  std::vector<Anchor> anchors;
+  uint32_t raw_size = 0;
+
+  // Builds the map: normalized bytes from `norm` on (a code point start,
+  // after the previous call's) came from the raw code point at `raw`.
+  void MapCodePoint(size_t norm, uint32_t raw);
 };
 
 NormalizedText NormalizeText(std::string_view raw);

@@ -74,7 +74,7 @@ void AppendResult(const CheckResult& r, bool english, std::string* out) {
     if (!e.quote.empty() && !seen) {
       *out += std::string("        ") + (english ? "quote: " : "原文：") +
               "「" + e.quote + "」\n";
-      quoted.push_back(&e.quote);
+      quoted.push_back(&e.quote.str());
     }
   }
 }

@@ -90,6 +90,13 @@ std::string_view ReaderRoleOf(const ClaimValue& v, const ReportMeta& meta) {
 }
 
 Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
+  Json out = Json::MakeArray();
+  ForEachClaimJson(nd, ex, [&](Json j) { out.Push(std::move(j)); });
+  return out;
+}
+
+void ForEachClaimJson(const NormalizedDocument& nd, const Extraction& ex,
+                      const std::function<void(Json)>& emit) {
   const std::vector<Claim>& claims = ex.claims.claims;
   const int fy = ex.meta.fiscal_year;
   // Indexes built once, so the output stays linear in the document.
@@ -141,7 +148,6 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     if (owner >= 0) explained[static_cast<size_t>(owner)].push_back(&u);
   }
 
-  Json out = Json::MakeArray();
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
     Json j = Json::MakeObject();
@@ -342,7 +348,7 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     }
     if (c.owner >= 0) j.Set("owner", Json::Str("c" + std::to_string(c.owner)));
     j.Set("status", Json::Str("claim"));
-    out.Push(std::move(j));
+    emit(std::move(j));
   }
   // Values that are not claims about a subject's figures.
   size_t n = 0;
@@ -373,9 +379,8 @@ Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex) {
     j.Set("status", Json::Str("not_checkable"));
     j.Set("reason",
           Json::Str(u.reason + (u.detail.empty() ? "" : ": " + u.detail)));
-    out.Push(std::move(j));
+    emit(std::move(j));
   }
-  return out;
 }
 
 }  // namespace budgetdoc

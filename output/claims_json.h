@@ -13,6 +13,8 @@
 #include "normalize/normalize.h"
 #include "schema/extraction.h"
 
+#include <functional>
+
 namespace budgetdoc {
 
 // The role a claim value plays for a reader of the sentence: "value" (the
@@ -22,6 +24,11 @@ namespace budgetdoc {
 std::string_view ReaderRoleOf(const ClaimValue& v, const ReportMeta& meta);
 
 Json ClaimsToJson(const NormalizedDocument& nd, const Extraction& ex);
+
+// The same objects in the same order, one at a time, so that a writer can
+// stream them without holding the whole array.
+void ForEachClaimJson(const NormalizedDocument& nd, const Extraction& ex,
+                      const std::function<void(Json)>& emit);
 
 }  // namespace budgetdoc
 

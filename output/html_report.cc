@@ -616,7 +616,8 @@ class DocumentView {
         Bi(KindText(false), KindText(true)) +
             (m.is_template ? " " + Bi("（空白模板）", "(blank template)")
                            : ""));
-    std::string file = Esc(doc_.source) + " · " + Esc(FormatName(doc_.format));
+    std::string file =
+        Esc(doc_.source.view()) + " · " + Esc(FormatName(doc_.format));
     if (!doc_.pages.empty())
       file += " · " + Bi(std::to_string(doc_.pages.size()) + " 页",
                          std::to_string(doc_.pages.size()) + " pages");
@@ -761,7 +762,8 @@ class DocumentView {
                "</span>";
       }
     } else if (!e.quote.empty()) {
-      out += "<blockquote class=\"quote\">" + Esc(e.quote) + "</blockquote>";
+      out += "<blockquote class=\"quote\">" + Esc(e.quote.view()) +
+             "</blockquote>";
     }
     return out + "</li>";
   }
@@ -1189,10 +1191,10 @@ std::string RenderHtmlReport(const std::vector<HtmlReportDocument>& documents,
   std::string title = "budgetdoc";
   if (documents.size() == 1 && documents[0].ex != nullptr) {
     const ReportMeta& m = documents[0].ex->meta;
-    title += " · " + (m.title.empty()
-                          ? (m.entity_name.empty() ? documents[0].nd->doc.source
-                                                   : m.entity_name)
-                          : m.title);
+    title += " · " + (m.title.empty() ? (m.entity_name.empty()
+                                             ? documents[0].nd->doc.source.str()
+                                             : m.entity_name)
+                                      : m.title);
   }
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"

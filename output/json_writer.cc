@@ -26,9 +26,9 @@ Json BBoxToJson(const BBox& b) {
 
 Json ProvenanceToJson(const Provenance& p) {
   Json j = Json::MakeObject();
-  if (!p.source.empty()) j.Set("source", Json::Str(p.source));
+  if (!p.source.empty()) j.Set("source", Json::Str(p.source.view()));
   if (p.page > 0) j.Set("page", Json::Int(p.page));
-  if (!p.part.empty()) j.Set("part", Json::Str(p.part));
+  if (!p.part.empty()) j.Set("part", Json::Str(p.part.view()));
   if (p.block >= 0) j.Set("block", Json::Int(p.block));
   if (p.raw_begin >= 0) {
     Json span = Json::MakeArray();
@@ -215,8 +215,8 @@ void WriteNormalizedDocument(const NormalizedDocument& nd, JsonWriter* w) {
   std::vector<JsonMember> m;
   m.push_back({"schema_version",
                [](JsonWriter* x) { x->Value(Json::Str(kSchemaVersion)); }});
-  m.push_back(
-      {"source", [&](JsonWriter* x) { x->Value(Json::Str(doc.source)); }});
+  m.push_back({"source",
+               [&](JsonWriter* x) { x->Value(Json::Str(doc.source.view())); }});
   m.push_back({"format", [&](JsonWriter* x) {
                  x->Value(Json::Str(FormatName(doc.format)));
                }});

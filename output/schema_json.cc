@@ -60,7 +60,7 @@ Json FactToJson(const Fact& f, const NormalizedDocument& nd) {
   j.Set("base_metric", StrOrNull(f.base_metric));
   j.Set("origin", Json::Str(OriginName(f.origin)));
   j.Set("label", Json::Str(f.label));
-  j.Set("quote", Json::Str(f.quote));
+  j.Set("quote", Json::Str(f.quote.view()));
   j.Set("where", ProvenanceToJson(f.where));
   if (f.section > 0) j.Set("section", Json::Str(nd.sections.Path(f.section)));
   if (f.table >= 0) j.Set("table", Json::Int(f.table));
@@ -135,9 +135,9 @@ std::vector<JsonMember> ExtractionMembers(const NormalizedDocument& nd,
                  w->Value(std::move(missing));
                }});
   m.push_back({"claims", [&](JsonWriter* w) {
-                 Json claims = ClaimsToJson(nd, ex);
                  w->BeginArray();
-                 for (const Json& c : claims.array()) w->Value(c);
+                 ForEachClaimJson(nd, ex,
+                                  [&](Json c) { w->Value(std::move(c)); });
                  w->End();
                }});
   m.push_back({"precision", [&](JsonWriter* w) {
@@ -157,8 +157,9 @@ std::vector<JsonMember> OutputMembers(const NormalizedDocument& nd,
   std::vector<JsonMember> m = ExtractionMembers(nd, ex);
   m.push_back({"schema_version",
                [](JsonWriter* w) { w->Value(Json::Str(kSchemaVersion)); }});
-  m.push_back(
-      {"source", [&](JsonWriter* w) { w->Value(Json::Str(nd.doc.source)); }});
+  m.push_back({"source", [&](JsonWriter* w) {
+                 w->Value(Json::Str(nd.doc.source.view()));
+               }});
   m.push_back({"format", [&](JsonWriter* w) {
                  w->Value(Json::Str(FormatName(nd.doc.format)));
                }});
@@ -243,7 +244,7 @@ Json CheckResultToJson(const CheckResult& r) {
     Json je = Json::MakeObject();
     je.Set("label", Json::Str(e.label));
     je.Set("value", Json::Str(e.value));
-    je.Set("quote", Json::Str(e.quote));
+    je.Set("quote", Json::Str(e.quote.view()));
     je.Set("location", Json::Str(e.location));
     je.Set("origin", Json::Str(e.origin));
     if (e.ocr_confidence >= 0) {

@@ -149,7 +149,7 @@ Bundle MakeBundle(std::vector<NormalizedDocument> parts,
       m.doc.metadata = nd.doc.metadata;
       m.doc.source = nd.doc.source;
     } else {
-      m.doc.source += " + " + nd.doc.source;
+      m.doc.source = m.doc.source + " + " + nd.doc.source;
     }
     for (Block block : nd.doc.blocks) {
       if (block.table >= 0) block.table += part.first_table;

@@ -102,6 +102,7 @@ void ClaimReader::EnterSentence(const std::string& t, size_t s, BlockState* b) {
   st = SentenceState();
   st.scopes = Scopes(t, sentences[si], reason_continues);
   st.label = SentenceLabel(t, sentences[si], ctx);
+  st.quote = Quote(t, sentences[si]);
   prev_end = sentences[si].begin;
 }
 
@@ -146,7 +147,7 @@ void ClaimReader::ReadValue(const std::string& t, size_t i, BlockState* b) {
   v.unit = mention.unit;
   v.year = meta_.fiscal_year;
   v.basis = meta_.kind == "budget" ? "budget" : "actual";
-  v.quote = Quote(t, sentences[si]);
+  v.quote = b->st.quote;
 
   // Thresholds: "单价50万元以上通用设备".
   std::string_view after =

@@ -47,6 +47,7 @@ class ClaimReader {
   // One sentence's reading state.
   struct SentenceState {
     std::vector<ScopeSpan> scopes;
+    SharedText quote;           // the sentence, quoted once for its values
     ClaimSubject main;          // last subject of the main scope
     ClaimSubject component;     // last subject inside a component scope
     int component_scope = -1;   // index of the scope `component` belongs to

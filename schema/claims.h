@@ -26,6 +26,7 @@
 #define BUDGETDOC_SCHEMA_CLAIMS_H_
 
 #include "base/decimal.h"
+#include "base/shared_text.h"
 #include "normalize/normalize.h"
 #include "schema/metrics.h"
 #include "schema/report_meta.h"
@@ -64,7 +65,7 @@ struct ClaimValue {
   std::string base_metric;       // share: that total's metric, if known
   std::string count_metric;      // count: its metric
   bool bare = false;             // amount printed without a unit
-  std::string quote;             // its sentence, ≤ 120 characters
+  SharedText quote;  // its sentence, ≤ 120 characters (shared per sentence)
 };
 
 // What a claim is about. Exactly one of: a vocabulary metric (or a pair for

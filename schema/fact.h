@@ -9,6 +9,7 @@
 
 #include "base/decimal.h"
 #include "base/provenance.h"
+#include "base/shared_text.h"
 
 #include <string>
 #include <string_view>
@@ -39,7 +40,9 @@ struct Fact {
   std::string base_metric;  // share/completion denominator metric, if known
   Origin origin = Origin::kNarrative;
   Provenance where;
-  std::string quote;   // the clause it was read from (≤ 120 characters)
+  // The clause it was read from (≤ 120 characters); shared with the claim
+  // value and the other facts read from the same sentence or row.
+  SharedText quote;
   std::string label;   // the subject as printed ("基本支出", a row label)
   int section = -1;    // innermost section of the block (narrative)
   int table = -1;      // recognized table index (table facts)

@@ -8,10 +8,11 @@
 #include "schema/tables.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
-#include <set>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace budgetdoc {
 namespace {
@@ -127,29 +128,34 @@ Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
   ex.tables = std::move(tables.tables);
   // Two cells of one row read as the same figure with different values: the
   // column roles of that row are not understood; neither cell is kept.
-  // The keys view the facts' strings: tables.facts is not touched while
-  // `same` lives.
-  std::set<const Fact*> ambiguous;
+  // Facts sorted by that key (indexes, not a map of keys: a long report
+  // has tens of thousands of table facts).
+  std::vector<bool> ambiguous(tables.facts.size(), false);
   {
-    std::map<
-        std::tuple<int, int, std::string_view, std::string_view,
-                   std::string_view, std::string_view, std::string_view, int>,
-        std::vector<const Fact*>>
-        same;
-    for (const Fact& f : tables.facts) {
-      same[{f.where.table, f.where.row, f.metric, f.basis, f.column, f.code,
-            f.label, f.year}]
-          .push_back(&f);
-    }
-    for (const auto& [key, facts] : same) {
-      for (const Fact* f : facts) {
-        if (f->value != facts.front()->value)
-          ambiguous.insert(facts.begin(), facts.end());
+    auto key = [&](uint32_t i) {
+      const Fact& f = tables.facts[i];
+      return std::tie(f.where.table, f.where.row, f.metric, f.basis, f.column,
+                      f.code, f.label, f.year);
+    };
+    std::vector<uint32_t> order(tables.facts.size());
+    for (size_t i = 0; i < order.size(); ++i)
+      order[i] = static_cast<uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    for (size_t g = 0; g < order.size();) {
+      size_t e = g + 1;
+      while (e < order.size() && key(order[e]) == key(order[g])) ++e;
+      bool differ = false;
+      for (size_t k = g + 1; k < e; ++k) {
+        differ |= tables.facts[order[k]].value != tables.facts[order[g]].value;
       }
+      for (size_t k = g; differ && k < e; ++k) ambiguous[order[k]] = true;
+      g = e;
     }
   }
-  for (Fact& f : tables.facts) {
-    if (ambiguous.count(&f) > 0) continue;
+  for (size_t i = 0; i < tables.facts.size(); ++i) {
+    Fact& f = tables.facts[i];
+    if (ambiguous[i]) continue;
     // In a table that prints money with decimals, a bare small integer is a
     // line number (行次) that layout put in a money column, not an amount.
     bool row_number = false;

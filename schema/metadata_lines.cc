@@ -182,7 +182,7 @@ Provenance Where(const NormalizedDocument& nd, const Line& line, size_t begin,
   p.norm_begin = line.norm[begin];
   // The end is one past the last kept byte.
   p.norm_end = end == 0 ? line.norm[0] : line.norm[end - 1] + 1;
-  if (!nt.to_raw.empty()) {
+  {
     p.raw_begin =
         static_cast<int>(nt.RawBegin(static_cast<size_t>(p.norm_begin)));
     p.raw_end = static_cast<int>(nt.RawEnd(static_cast<size_t>(p.norm_end)));

@@ -15,6 +15,7 @@
 #ifndef BUDGETDOC_SCHEMA_TABLE_READER_H_
 #define BUDGETDOC_SCHEMA_TABLE_READER_H_
 
+#include "base/shared_text.h"
 #include "normalize/normalize.h"
 #include "schema/classification.h"
 #include "schema/table_catalog.h"
@@ -277,6 +278,9 @@ class TableReader {
             const CellMetric& cm, const std::string& text);
 
   std::string RowQuote(const Ctx& c, int r) const;
+  // RowQuote shared by the facts of one row (Emit reads a row's cells in
+  // turn).
+  const SharedText& SharedRowQuote(const Ctx& c, int r);
 
   // ---- Document level ----
 
@@ -293,6 +297,11 @@ class TableReader {
   TableFacts out_;
   int last_recognized_ = -1;
   Ctx last_ctx_;  // the last recognized table (grid pointers cleared)
+  struct RowQuoteCache {
+    const std::vector<std::vector<std::string>>* cells = nullptr;
+    int t = -1, r = -1, cols = 0;
+    SharedText quote;
+  } row_quote_;
 };
 
 }  // namespace tables_internal

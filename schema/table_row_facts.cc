@@ -630,13 +630,21 @@ void TableReader::Emit(const Ctx& c, int r, int col, const Column& k,
   f.where.table = c.t;
   f.where.row = r;
   f.where.column = col;
-  f.quote = RowQuote(c, r);
+  f.quote = SharedRowQuote(c, r);
   f.label = row.label;
   f.table = c.recognized;
   f.column = k.role;
   f.on_unreadable_page =
       f.where.page > 0 && nd_.doc.PageUnreadable(f.where.page);
   out_.facts.push_back(std::move(f));
+}
+
+const SharedText& TableReader::SharedRowQuote(const Ctx& c, int r) {
+  RowQuoteCache& q = row_quote_;
+  if (q.cells != c.cells || q.t != c.t || q.r != r || q.cols != c.cols) {
+    q = {c.cells, c.t, r, c.cols, RowQuote(c, r)};
+  }
+  return q.quote;
 }
 
 std::string TableReader::RowQuote(const Ctx& c, int r) const {

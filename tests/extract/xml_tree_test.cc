@@ -104,6 +104,30 @@ TEST(XmlTreeTest, HtmlParserRecoversAndLowercases) {
   EXPECT_EQ(body->InnerText(), "onetwox");
 }
 
+// The tree is built from the parser's events (libxml2 builds none): it must
+// be the one libxml2's tree builder made, with its implied elements,
+// boolean attributes, text merged across comments and no comment nodes.
+TEST(XmlTreeTest, HtmlTreeFromEventsIsTheParsersTree) {
+  Result<XmlNode> root = ParseHtml(
+      "<p class=a>收入<!-- note -->合计</p><input checked type=box>"
+      "<td align>x",
+      {}, nullptr);
+  ASSERT_TRUE(root.ok()) << root.status().ToString();
+  EXPECT_EQ(root->name, "html");              // implied
+  const XmlNode* body = root->Child("body");  // implied
+  ASSERT_NE(body, nullptr);
+  const XmlNode* p = body->Child("p");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->AttrOr("class", "?"), "a");
+  ASSERT_EQ(p->children.size(), 1u);
+  EXPECT_EQ(p->children[0].text, "收入合计");
+  const XmlNode* input = body->Child("input");
+  ASSERT_NE(input, nullptr);
+  EXPECT_EQ(input->AttrOr("checked", "?"), "checked");  // boolean
+  EXPECT_EQ(input->AttrOr("type", "?"), "box");
+  EXPECT_EQ(body->InnerText(), "收入合计x");
+}
+
 TEST(XmlTreeTest, HtmlTooDeepIsFlattenedKeepingText) {
   std::string deep = "<html><body>";
   for (int i = 0; i < 40; ++i) deep += "<div>";

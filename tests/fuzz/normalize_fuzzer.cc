@@ -14,9 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (64u << 10)) return 0;
   std::string_view raw(reinterpret_cast<const char*>(data), size);
   budgetdoc::NormalizedText n = budgetdoc::NormalizeText(raw);
-  if (n.to_raw.size() != n.text.size() + 1) std::abort();
-  for (size_t i = 1; i < n.to_raw.size(); ++i) {
-    if (n.to_raw[i - 1] > n.to_raw[i] || n.to_raw[i] > size) std::abort();
+  if (n.ToRaw(n.text.size()) != size) std::abort();
+  for (size_t i = 1; i <= n.text.size(); ++i) {
+    if (n.ToRaw(i - 1) > n.ToRaw(i) || n.ToRaw(i) > size) std::abort();
   }
   std::vector<budgetdoc::Mention> m = budgetdoc::FindMentions(n.text);
   for (const auto& x : m) {

@@ -50,7 +50,7 @@ TEST(NormalizeTextTest, OffsetMapPointsBackToRawSpans) {
   std::string raw = "基本支出８１２．３０ 万元";
   NormalizedText n = NormalizeText(raw);
   ASSERT_EQ(n.text, "基本支出812.30万元");
-  ASSERT_EQ(n.to_raw.size(), n.text.size() + 1);
+  EXPECT_EQ(n.ToRaw(n.text.size()), raw.size());
   size_t begin = n.text.find("812.30");
   size_t end = n.text.size();
   std::string raw_span =
@@ -61,9 +61,48 @@ TEST(NormalizeTextTest, OffsetMapPointsBackToRawSpans) {
 
 TEST(NormalizeTextTest, OffsetMapIsMonotonic) {
   NormalizedText n = NormalizeText("收 入\n28\n１２３ 万元　合计");
-  for (size_t i = 1; i < n.to_raw.size(); ++i) {
-    EXPECT_LE(n.to_raw[i - 1], n.to_raw[i]);
+  for (size_t i = 1; i <= n.text.size(); ++i) {
+    EXPECT_LE(n.ToRaw(i - 1), n.ToRaw(i));
   }
+}
+
+// The map is kept only where it changes: every byte of a code point maps to
+// where that code point's source starts, a copied code point maps to the
+// same bytes in the raw text, and a long copied run needs one anchor.
+TEST(NormalizeTextTest, CompactOffsetMapGivesEveryByteItsSource) {
+  struct Case {
+    std::string raw;
+    std::string copied;  // a normalized piece copied from the raw text
+  };
+  const Case cases[] = {
+      {"基本支出８１２．３０ 万元，比上年增加１．２万元。", "比上年增加"},
+      {"（一）收入\n28\n合计１２３ 万元", "收入"},
+      {"一般公共预算财政拨款收入1889.05万元",
+       "一般公共预算财政拨款收入1889.05万元"},
+      {"㈠ 基本支出 ＡＢＣ 12 34", "基本支出"},
+  };
+  for (const Case& c : cases) {
+    NormalizedText n = NormalizeText(c.raw);
+    for (size_t i = 0; i < n.text.size(); ++i) {
+      size_t start = i;
+      while (start > 0 &&
+             (static_cast<unsigned char>(n.text[start]) & 0xC0) == 0x80)
+        --start;
+      EXPECT_EQ(n.ToRaw(i), n.ToRaw(start)) << c.raw << " byte " << i;
+    }
+    size_t at = n.text.find(c.copied);
+    ASSERT_NE(at, std::string::npos) << c.raw;
+    for (size_t i = at, start = at; i < at + c.copied.size(); ++i) {
+      if ((static_cast<unsigned char>(n.text[i]) & 0xC0) != 0x80) start = i;
+      EXPECT_EQ(c.raw[n.ToRaw(i) + (i - start)], n.text[i]) << c.raw;
+    }
+    // The raw end is where the next kept code point's source starts.
+    EXPECT_EQ(c.raw.substr(n.RawBegin(at), c.copied.size()), c.copied);
+    EXPECT_GE(n.RawEnd(at + c.copied.size()), n.RawBegin(at) + c.copied.size())
+        << c.raw;
+  }
+  NormalizedText plain = NormalizeText(std::string(3000, 'a') + "基本支出");
+  EXPECT_EQ(plain.anchors.size(), 1u);
 }
 
 }  // namespace
