@@ -160,7 +160,7 @@ class AgreementChecks : public CheckContext {
         {"国有资本经营", "soe.", ""},
     };
     for (const RecognizedTable& t : ex_.tables) {
-      if (!t.empty || t.canonical_id.empty()) continue;
+      if (!t.empty || t.canonical_id.empty() || PrintsAFigure(t)) continue;
       std::string name = TableName(t.canonical_id);
       const Topic* topic = nullptr;
       for (const Topic& c : kTopics) {
@@ -200,6 +200,21 @@ class AgreementChecks : public CheckContext {
       for (const Fact* f : stated) r.evidence.push_back(EvidenceOf(*f));
       Add(std::move(r));
     }
+  }
+
+  // Whether any cell of the table's grid is a nonzero number: a figure the
+  // table reader could not place (an unusual layout) — then the table is not
+  // known to be blank.
+  bool PrintsAFigure(const RecognizedTable& t) const {
+    if (t.table < 0 || static_cast<size_t>(t.table) >= nd_.doc.tables.size())
+      return true;
+    for (const std::vector<Cell>& row :
+         nd_.doc.tables[static_cast<size_t>(t.table)].rows) {
+      for (const Cell& cell : row) {
+        if (cell.state() == CellState::kNumber) return true;
+      }
+    }
+    return false;
   }
 
   void CheckAdminCost() {

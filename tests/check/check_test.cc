@@ -581,9 +581,34 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
 }
 
 TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {
-  auto run = [](std::string_view sentence, std::string_view id) {
-    CheckRun r = Check({"七、“三公”经费支出决算情况说明", sentence});
+  auto run = [](std::string_view sentence, std::string_view id,
+                std::string_view cell = "") {
+    Document doc;
+    doc.format = Format::kDocx;
+    doc.source = "t.docx";
+    for (std::string_view l :
+         {std::string_view("七、“三公”经费支出决算情况说明"), sentence}) {
+      Block b;
+      b.text = std::string(l);
+      doc.blocks.push_back(b);
+    }
+    Table grid;
+    grid.AddRow({Cell{"合计"}, Cell{"因公出国（境）费"}, Cell{"公务接待费"}});
+    grid.AddRow({Cell{std::string(cell)}, Cell{""}, Cell{""}});
+    doc.tables.push_back(grid);
+    Block tb;
+    tb.kind = BlockKind::kTable;
+    tb.table = 0;
+    doc.blocks.push_back(tb);
+    CheckRun r;
+    r.nd = Normalize(std::move(doc), NormalizeOptions{});
+    r.ex.meta.fiscal_year = 2023;
+    r.ex.meta.kind = "final_accounts";
+    r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
+    r.ex.facts =
+        FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
     RecognizedTable blank;
+    blank.table = 0;
     blank.canonical_id = std::string(id);
     blank.title = "财政拨款“三公”经费支出决算表";
     blank.empty = true;
@@ -602,6 +627,12 @@ TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {
   EXPECT_EQ(Outcomes(run("2023年度“三公”经费财政拨款支出预算为0万元，支出决算为"
                          "0万元。",
                          "FA13"),
+                     "agree.blank_table"),
+            V{});
+  // A figure the table reader could not place: the table is not known to
+  // be blank.
+  EXPECT_EQ(Outcomes(run("2023年度“三公”经费财政拨款支出预算为0.95万元。",
+                         "FA13", "0.95"),
                      "agree.blank_table"),
             V{});
   // The 三公 figures say nothing about a blank 政府性基金 table.
