@@ -17,6 +17,11 @@
 namespace budgetdoc {
 namespace {
 
+// A change with the sign of its direction word (减少/下降 negative).
+Decimal SignedValue(const Fact& change) {
+  return IsDown(change.direction) ? -change.value : change.value;
+}
+
 class ChangeChecks : public CheckContext {
  public:
   explicit ChangeChecks(const CheckContext& cx) : CheckContext(cx) {}
@@ -61,9 +66,6 @@ class ChangeChecks : public CheckContext {
       }
       return out;
     };
-    auto signed_value = [](const Fact& f) {
-      return IsDown(f.direction) ? -f.value : f.value;
-    };
     for (const Fact& c : ex_.facts) {
       if (c.measure != Measure::kChange || c.origin != Origin::kNarrative)
         continue;
@@ -73,14 +75,12 @@ class ChangeChecks : public CheckContext {
       if (total == nullptr) total = AmountFor(c);
       if (total == nullptr) continue;
       for (const std::vector<std::string>& parts : splits)
-        JudgeChangeParts(c, *total, parts, signed_value);
+        JudgeChangeParts(c, *total, parts);
     }
   }
 
-  template <typename Signed>
   void JudgeChangeParts(const Fact& c, const Fact& total,
-                        const std::vector<std::string>& parts,
-                        const Signed& signed_value) {
+                        const std::vector<std::string>& parts) {
     // The parts' amounts and changes stated near the total: its block and
     // the next two (「其中：」 lists often start a paragraph).
     std::vector<Term> amounts, changes;
@@ -104,7 +104,7 @@ class ChangeChecks : public CheckContext {
       amounts.push_back(TermOf(*amount));
       if (change == nullptr) return;  // a part's change is not printed
       Term t = TermOf(*change);
-      t.value = signed_value(*change);
+      t.value = SignedValue(*change);
       changes.push_back(t);
       evidence.push_back(change);
     }
@@ -112,7 +112,7 @@ class ChangeChecks : public CheckContext {
     // Only a complete split: the parts' amounts make up the total.
     if (JudgeSum(TermOf(total), amounts).outcome == Outcome::kFail) return;
     Term whole = TermOf(c);
-    whole.value = signed_value(c);
+    whole.value = SignedValue(c);
     Add(FromJudgment("sum.change_parts", JudgeSum(whole, changes),
                      {"“" + c.label + "”增减额与其组成部分增减额之和",
                       "change of " + c.label + " against its parts' changes"},
@@ -222,7 +222,7 @@ class ChangeChecks : public CheckContext {
       // (carrying both half units). With it printed, the rate is judged on
       // |this − last| / last, so a wrong change amount or direction word is
       // reported once, by its own rule.
-      Decimal signed_change = IsDown(c.direction) ? -c.value : c.value;
+      Decimal signed_change = SignedValue(c);
       Term prior_term{current->value - signed_change,
                       TermOf(*current).half + TermOf(c).half};
       Term change_term = TermOf(c);

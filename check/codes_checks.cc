@@ -124,17 +124,7 @@ class CodeChecks : public CheckContext {
       r.message = opts_.english
                       ? "class names of " + seen.front().path.xiang + ": " + en
                       : "“" + seen.front().path.xiang + "”的科目归属：" + zh;
-      for (const PathSeen& s : seen) {
-        Evidence e;
-        e.label = s.path.lei + "/" + s.path.kuan + "/" + s.path.xiang;
-        e.quote = Ellipsize(nd_.blocks[static_cast<size_t>(s.block)].text, 120);
-        e.origin = "narrative";
-        e.where.block = s.block;
-        e.where.page = nd_.doc.blocks[static_cast<size_t>(s.block)].page;
-        e.location = nd_.sections.Path(
-            nd_.sections.block_section[static_cast<size_t>(s.block)]);
-        r.evidence.push_back(std::move(e));
-      }
+      for (const PathSeen& s : seen) r.evidence.push_back(PathEvidence(s));
       Add(std::move(r));
     }
   }
@@ -155,7 +145,7 @@ class CodeChecks : public CheckContext {
       if (k != nullptr && StripZhiChu(CanonicalClassName(k->name)) == printed)
         kuan = k;
     }
-    if (kuan == nullptr || !reported_slips_.insert(s.block).second) return;
+    if (kuan == nullptr) return;
     CheckResult r;
     r.rule = "code.level_word";
     r.outcome = Outcome::kFail;
@@ -168,20 +158,24 @@ class CodeChecks : public CheckContext {
             : "“" + s.path.kuan + "”标为（类），科目目录中它是款级科目（" +
                   kuan->code + "），应标为（款）；其下“" + s.path.xiang +
                   "（项）”归属无误";
+    Evidence e = PathEvidence(s);
+    e.value = "（类）";
+    r.evidence.push_back(std::move(e));
+    Add(std::move(r));
+  }
+
+  // A class path as printed in its block: the path, the block's text.
+  Evidence PathEvidence(const PathSeen& s) const {
     Evidence e;
     e.label = s.path.lei + "/" + s.path.kuan + "/" + s.path.xiang;
-    e.value = "（类）";
     e.quote = Ellipsize(nd_.blocks[static_cast<size_t>(s.block)].text, 120);
     e.origin = "narrative";
     e.where.block = s.block;
     e.where.page = nd_.doc.blocks[static_cast<size_t>(s.block)].page;
     e.location = nd_.sections.Path(
         nd_.sections.block_section[static_cast<size_t>(s.block)]);
-    r.evidence.push_back(std::move(e));
-    Add(std::move(r));
+    return e;
   }
-
-  std::set<int> reported_slips_;  // blocks with a code.level_word result
 
   // A table row whose code and printed name disagree: the name belongs to
   // another code of the catalog ("2080505 行政单位离退休").

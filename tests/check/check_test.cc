@@ -6,6 +6,7 @@
 
 #include "schema/claims.h"
 #include "schema/narrative.h"
+#include "tests/testing/prose_report.h"
 
 #include <gtest/gtest.h>
 
@@ -583,30 +584,15 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
 TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {
   auto run = [](std::string_view sentence, std::string_view id,
                 std::string_view cell = "") {
-    Document doc;
-    doc.format = Format::kDocx;
-    doc.source = "t.docx";
-    for (std::string_view l :
-         {std::string_view("七、“三公”经费支出决算情况说明"), sentence}) {
-      Block b;
-      b.text = std::string(l);
-      doc.blocks.push_back(b);
-    }
     Table grid;
     grid.AddRow({Cell{"合计"}, Cell{"因公出国（境）费"}, Cell{"公务接待费"}});
     grid.AddRow({Cell{std::string(cell)}, Cell{""}, Cell{""}});
-    doc.tables.push_back(grid);
-    Block tb;
-    tb.kind = BlockKind::kTable;
-    tb.table = 0;
-    doc.blocks.push_back(tb);
+    testing::ProseReport read = testing::ReadProse(
+        {"七、“三公”经费支出决算情况说明", std::string(sentence)},
+        "final_accounts", {grid});
     CheckRun r;
-    r.nd = Normalize(std::move(doc), NormalizeOptions{});
-    r.ex.meta.fiscal_year = 2023;
-    r.ex.meta.kind = "final_accounts";
-    r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
-    r.ex.facts =
-        FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
+    r.nd = std::move(read.nd);
+    r.ex = std::move(read.ex);
     RecognizedTable blank;
     blank.table = 0;
     blank.canonical_id = std::string(id);

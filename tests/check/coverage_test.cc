@@ -2,30 +2,16 @@
 // text is judged by a rule, classified as not a checkable claim, or listed
 // as not checked with its reason. Sentences we wrote.
 #include "check/check.h"
-#include "schema/claims.h"
-#include "schema/narrative.h"
+#include "tests/testing/prose_report.h"
 
 #include <gtest/gtest.h>
 
 namespace budgetdoc {
 namespace {
 
-RateCoverage Coverage(std::initializer_list<std::string_view> lines) {
-  Document doc;
-  doc.format = Format::kDocx;
-  doc.source = "t.docx";
-  for (std::string_view l : lines) {
-    Block b;
-    b.text = std::string(l);
-    doc.blocks.push_back(b);
-  }
-  NormalizedDocument nd = Normalize(std::move(doc), NormalizeOptions{});
-  Extraction ex;
-  ex.meta.fiscal_year = 2023;
-  ex.meta.kind = "final_accounts";
-  ex.claims = ReadClaims(nd, ex.meta, MetricCatalog::Default());
-  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, MetricCatalog::Default());
-  return RunChecks(nd, ex, CheckOptions{}).rates;
+RateCoverage Coverage(const std::vector<std::string>& lines) {
+  testing::ProseReport r = testing::ReadProse(lines);
+  return RunChecks(r.nd, r.ex, CheckOptions{}).rates;
 }
 
 TEST(RateCoverageTest, AJudgedRateIsChecked) {
@@ -63,22 +49,10 @@ TEST(RateCoverageTest, PassesBeyondThePerRuleCapStillCountAsChecked) {
   std::vector<std::string> lines = {"十、其他重要事项"};
   for (int i = 0; i < 5; ++i)
     lines.push_back("培训费支出1027.05万元，比上年增加27.05万元，增长2.7%。");
-  Document doc;
-  doc.format = Format::kDocx;
-  for (const std::string& l : lines) {
-    Block b;
-    b.text = l;
-    doc.blocks.push_back(b);
-  }
-  NormalizedDocument nd = Normalize(std::move(doc), NormalizeOptions{});
-  Extraction ex;
-  ex.meta.fiscal_year = 2023;
-  ex.meta.kind = "final_accounts";
-  ex.claims = ReadClaims(nd, ex.meta, MetricCatalog::Default());
-  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, MetricCatalog::Default());
+  testing::ProseReport read = testing::ReadProse(lines);
   CheckOptions opts;
   opts.max_results_per_rule = 1;
-  CheckReport r = RunChecks(nd, ex, opts);
+  CheckReport r = RunChecks(read.nd, read.ex, opts);
   EXPECT_GT(r.dropped, 0u);
   EXPECT_EQ(r.rates.printed, 5u);
   EXPECT_EQ(r.rates.checked, 5u);

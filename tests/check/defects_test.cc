@@ -4,8 +4,7 @@
 // cases pin what RunChecks does with real rules.
 #include "check/defects.h"
 
-#include "schema/claims.h"
-#include "schema/narrative.h"
+#include "tests/testing/prose_report.h"
 
 #include <gtest/gtest.h>
 
@@ -189,22 +188,9 @@ TEST(DefectsTest, CappedResultsAreNotGrouped) {
 }
 
 // Whole reports through RunChecks, which groups after every family.
-CheckReport CheckLines(std::initializer_list<std::string_view> lines) {
-  Document doc;
-  doc.format = Format::kDocx;
-  doc.source = "t.docx";
-  for (std::string_view l : lines) {
-    Block b;
-    b.text = std::string(l);
-    doc.blocks.push_back(b);
-  }
-  NormalizedDocument nd = Normalize(std::move(doc), NormalizeOptions{});
-  Extraction ex;
-  ex.meta.fiscal_year = 2023;
-  ex.meta.kind = "final_accounts";
-  ex.claims = ReadClaims(nd, ex.meta, MetricCatalog::Default());
-  ex.facts = FactsFromClaims(ex.claims, nd, ex.meta, MetricCatalog::Default());
-  return RunChecks(nd, ex, CheckOptions{});
+CheckReport CheckLines(const std::vector<std::string>& lines) {
+  testing::ProseReport r = testing::ReadProse(lines);
+  return RunChecks(r.nd, r.ex, CheckOptions{});
 }
 
 TEST(DefectsTest, ATruncatedShareAndTheSumOfSharesItBreaksAreOneFinding) {
