@@ -182,6 +182,7 @@ class ChangeChecks : public CheckContext {
           (prior == current ||
            (prior->year == current->year && prior->basis == current->basis)))
         prior = nullptr;
+      if (prior == nullptr) RiseBeyondAmount(c, AmountFor(c, c.basis));
       if (current != nullptr && prior != nullptr) {
         Decimal diff = current->value - prior->value;
         bool sign_ok = (IsUp(c.direction) && diff.sign() >= 0) ||
@@ -273,6 +274,26 @@ class ChangeChecks : public CheckContext {
           {"“" + c.label + "”增减幅度", "change rate of " + c.label}, "%",
           {rate, &c, current}));
     }
+  }
+
+  // 「政府性基金拨款支出预算0万元，比上年增加1421.25万元」: a rise larger than
+  // this year's amount would put last year's below zero, which spending,
+  // income and their parts cannot be. (A balance or difference may be
+  // negative: not judged.)
+  void RiseBeyondAmount(const Fact& c, const Fact* current) {
+    if (current == nullptr || !IsUp(c.direction) ||
+        current->measure != Measure::kAmount || current->value.sign() < 0 ||
+        Contains(c.metric, "balance") || Contains(c.metric, "surplus") ||
+        Contains(c.label, "差额") || Contains(c.label, "结余"))
+      return;
+    Judgment j = JudgeSumAtMost(TermOf(*current), {TermOf(c)});
+    if (j.outcome != Outcome::kFail) return;
+    Add(FromJudgment(
+        "change.beyond_amount", j,
+        {"“" + c.label + "”增加额不应超过本年数（否则上年数为负）",
+         "the rise of " + c.label +
+             " exceeds this year's amount (last year's would be negative)"},
+        "万元", {&c, current}));
   }
 
   // The value of `claim` of `measure` that satisfies `pred`, or nullptr.

@@ -61,10 +61,10 @@ namespace {
 // The rule families in the order they run (check/families.h).
 using FamilyRunner = void (*)(const CheckContext&);
 constexpr FamilyRunner kFamilies[] = {
-    RunSumChecks,    RunTableChecks,        RunShareChecks,
-    RunChangeChecks, RunCompletionChecks,   RunAgreementChecks,
-    RunCodeChecks,   RunPresentationChecks, RunStructureChecks,
-    RunReviewChecks,
+    RunSumChecks,       RunTableChecks,        RunShareChecks,
+    RunChangeChecks,    RunCompletionChecks,   RunAgreementChecks,
+    RunCodeChecks,      RunPresentationChecks, RunPerformanceChecks,
+    RunStructureChecks, RunReviewChecks,
 };
 
 // Groups facts by the statement that makes them (see CheckContext::GroupOf).

@@ -32,6 +32,10 @@ void RunCodeChecks(const CheckContext& cx);
 // Presentation: units, % signs, template residue, years, partial periods.
 // check/presentation_checks.cc
 void RunPresentationChecks(const CheckContext& cx);
+// Performance forms: their funds add up; a self-evaluation's execution
+// rates and scores; the text's total for the projects with targets against
+// their forms. check/performance_checks.cc
+void RunPerformanceChecks(const CheckContext& cx);
 // Structure: mandatory tables, empty-table statements, 部门/单位 wording.
 // check/structure_checks.cc
 void RunStructureChecks(const CheckContext& cx);

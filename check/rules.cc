@@ -67,6 +67,23 @@ constexpr RuleSpec kRules[] = {
     {"sum.procurement", "sum", "政府采购支出总额应等于货物、工程、服务之和",
      "procurement total equals goods plus works plus services",
      "采购总额 = 货物 + 工程 + 服务", kBySize, "all"},
+    {"sum.performance_form", "sum",
+     "绩效目标表、自评表的资金总额应等于其各组成部分之和",
+     "a performance form's funds equal the sum of their parts",
+     "年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金; 项目资金总额 = "
+     "财政资金 + 其他资金",
+     kBySize, "all"},
+    {"sum.performance_projects", "sum",
+     "正文所述编报绩效目标的项目金额应等于各绩效目标表资金之和",
+     "the text's amount for the projects with targets equals the sum of "
+     "their target forms (when the report prints one form per project)",
+     "涉及项目预算资金 = Σ 年度资金申请总额 (or Σ 项目资金总额)", kBySize,
+     "budget"},
+    {"sum.performance_scores", "sum",
+     "绩效自评表各行分值、得分之和应等于总分，得分不超过分值",
+     "a self-evaluation's weights and scores add up to its 总分 row; no "
+     "score exceeds its weight",
+     "总分 = Σ 分值 (得分); 得分 ≤ 分值", kBySize, "final_accounts"},
     // Shares.
     {"share.recompute", "share", "占比应能由所列金额算出",
      "a printed share is what its amounts give",
@@ -96,6 +113,10 @@ constexpr RuleSpec kRules[] = {
      "Δ财政拨款 = Δ一般公共预算 + Δ政府性基金 + Δ国有资本经营; Δ支出 = Δ基本 + "
      "Δ项目; Δ三公 = Δ出国 + Δ车辆 + Δ接待",
      kBySize, "all"},
+    {"change.beyond_amount", "change", "增加额不应超过本年数",
+     "a rise does not exceed this year's amount (last year's would be "
+     "negative)",
+     "增加额 ≤ 本年数", kBySize, "all"},
     {"change.zero_base", "change", "上年为零时不应给出增长率",
      "no growth rate from a zero base", "上年 = 0 ⇒ 增幅 不适用", kMinor,
      "all"},
@@ -117,6 +138,10 @@ constexpr RuleSpec kRules[] = {
     {"agree.text_table", "agree", "正文数字应与表格一致",
      "a figure in the text agrees with the table", "正文 = 表格", kBySize,
      "all"},
+    {"completion.performance_form", "completion",
+     "绩效自评表的执行率应等于全年执行数除以全年预算数",
+     "a self-evaluation's execution rate is executed ÷ budgeted",
+     "执行率 = 全年执行数 ÷ 全年预算数", kBySize, "final_accounts"},
     {"agree.chart_text", "agree", "图表数据应与正文一致",
      "chart data agree with the text", "图表 = 正文", kBySize, "all"},
     {"agree.counts", "agree", "车辆等数量前后应一致",

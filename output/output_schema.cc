@@ -8,7 +8,7 @@ namespace budgetdoc {
 std::string_view OutputJsonSchema() {
   static constexpr std::string_view kSchema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://budgetdoc.invalid/schema/0.2.0/output.json",
+  "$id": "https://budgetdoc.invalid/schema/0.2.1/output.json",
   "title": "budgetdoc output",
   "description": "One report read by budgetdoc: metadata, facts in the common schema, recognized tables, the document, and (for check) the check results. Money values are exact decimal strings in 万元; printed values keep their printed unit and scale.",
   "type": "object",
@@ -20,6 +20,9 @@ std::string_view OutputJsonSchema() {
     "report": {"$ref": "#/$defs/report"},
     "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
     "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
+    "performance_forms": {"description": "Per-project performance forms (绩效目标表, 绩效自评表) and the figures read from them (schema 0.2.1).", "type": "array", "items": {"type": "object", "required": ["kind", "project", "page", "unit", "values"],
+      "properties": {"kind": {"enum": ["target", "self_evaluation"]}, "project": {"$ref": "#/$defs/nullable_string"}, "page": {"type": "integer"},
+                     "unit": {"$ref": "#/$defs/nullable_string"}, "values": {"type": "array", "items": {"$ref": "#/$defs/fact"}}}}},
     "expected_tables": {"type": "array", "items": {"type": "string"}},
     "missing_tables": {"type": "array", "items": {"type": "string"}},
     "precision": {"type": "object", "required": ["narrative_amount_scale", "percent_scale"],

@@ -99,6 +99,21 @@ Json RecognizedTableToJson(const RecognizedTable& t) {
   return jt;
 }
 
+Json PerformanceFormToJson(const PerformanceForm& form,
+                           const NormalizedDocument& nd) {
+  Json j = Json::MakeObject();
+  j.Set("kind", Json::Str(form.kind == PerformanceForm::Kind::kTarget
+                              ? "target"
+                              : "self_evaluation"));
+  j.Set("project", StrOrNull(form.project));
+  j.Set("page", Json::Int(form.page));
+  j.Set("unit", StrOrNull(form.unit));
+  Json values = Json::MakeArray();
+  for (const Fact& f : form.values) values.Push(FactToJson(f, nd));
+  j.Set("values", std::move(values));
+  return j;
+}
+
 // The members of ExtractionToJson; the facts are written one by one.
 std::vector<JsonMember> ExtractionMembers(const NormalizedDocument& nd,
                                           const Extraction& ex) {
@@ -114,6 +129,12 @@ std::vector<JsonMember> ExtractionMembers(const NormalizedDocument& nd,
                  w->BeginArray();
                  for (const RecognizedTable& t : ex.tables)
                    w->Value(RecognizedTableToJson(t));
+                 w->End();
+               }});
+  m.push_back({"performance_forms", [&](JsonWriter* w) {
+                 w->BeginArray();
+                 for (const PerformanceForm& form : ex.forms)
+                   w->Value(PerformanceFormToJson(form, nd));
                  w->End();
                }});
   m.push_back({"expected_tables", [&](JsonWriter* w) {

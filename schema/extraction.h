@@ -8,6 +8,7 @@
 #include "base/finding.h"
 #include "schema/claims.h"
 #include "schema/fact.h"
+#include "schema/performance_forms.h"
 #include "schema/report_meta.h"
 
 #include <string>
@@ -48,6 +49,9 @@ struct Extraction {
   // PrintedTableTitles): present even when no table could be read.
   std::vector<std::string> titled_tables;
   std::vector<Finding> findings;
+  // Per-project performance forms (target or self-evaluation), with their
+  // figures; not in `facts` (each form is its own statement).
+  std::vector<PerformanceForm> forms;
   int narrative_amount_scale = 2;  // precision judged for prose amounts
   int percent_scale = 2;           // precision judged for percentages
 };

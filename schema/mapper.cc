@@ -172,6 +172,8 @@ Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
   for (Fact& f : ex.facts) LocateOnPage(nd, &f.where);
   for (auto& [field, where] : ex.meta.sources) LocateOnPage(nd, &where);
   MarkOcrFacts(nd.doc, &ex.facts);
+  ex.forms = ReadPerformanceForms(nd);
+  for (PerformanceForm& form : ex.forms) MarkOcrFacts(nd.doc, &form.values);
   return ex;
 }
 

@@ -7,7 +7,7 @@
 
 namespace budgetdoc {
 
-inline constexpr char kSchemaVersion[] = "0.2.0";
+inline constexpr char kSchemaVersion[] = "0.2.1";
 
 }  // namespace budgetdoc
 

@@ -274,6 +274,35 @@ TEST(ChangeRulesTest, TheAppropriationsChangeIsTheSumOfItsFundsChanges) {
             V{"sum.change_parts:fail"});
 }
 
+TEST(ChangeRulesTest, ARiseLargerThanTheYearsAmountIsMaterial) {
+  // Last year's figure would be below zero: the rise belongs to another
+  // line (here the general budget's, repeated for the fund with nothing).
+  struct Case {
+    std::string sentence;
+    V outcomes;
+  };
+  const std::vector<Case> cases = {
+      {"政府性基金拨款支出预算0万元，比上年预算增加1421.25万元。",
+       V{"change.beyond_amount:fail"}},
+      {"政府性基金预算财政拨款支出25.00万元，比2022年增加125.00万元。",
+       V{"change.beyond_amount:fail"}},
+      // From nothing: the rise is the whole amount.
+      {"政府性基金拨款支出预算35.20万元，比上年预算增加35.20万元。", V{}},
+      // A fall has no such bound.
+      {"政府性基金拨款支出预算12.00万元，比上年预算减少35.20万元。", V{}},
+      // Within rounding of the two printed figures.
+      {"政府性基金拨款支出预算0.3万元，比上年预算增加0.34万元。", V{}},
+  };
+  for (const Case& c : cases) {
+    CheckRun r = Check({"二、支出预算情况说明", c.sentence}, "budget");
+    EXPECT_EQ(Outcomes(r, "change.beyond_amount"), c.outcomes) << c.sentence;
+    if (!c.outcomes.empty()) {
+      EXPECT_EQ(First(r, "change.beyond_amount")->verdict, Verdict::kMaterial)
+          << c.sentence;
+    }
+  }
+}
+
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
   EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."

@@ -8,6 +8,7 @@
 #include "schema/claims.h"
 #include "schema/extraction.h"
 #include "schema/narrative.h"
+#include "schema/performance_forms.h"
 
 #include <string>
 #include <string_view>
@@ -22,7 +23,7 @@ struct ProseReport {
 };
 
 // One paragraph per line, then each table as a table block; a 2023 report
-// of `kind` ("final_accounts" or "budget").
+// of `kind` ("final_accounts" or "budget"). Its performance forms are read.
 inline ProseReport ReadProse(const std::vector<std::string>& lines,
                              std::string_view kind = "final_accounts",
                              std::vector<Table> tables = {}) {
@@ -48,6 +49,7 @@ inline ProseReport ReadProse(const std::vector<std::string>& lines,
   r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts =
       FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
+  r.ex.forms = ReadPerformanceForms(r.nd);
   return r;
 }
 
