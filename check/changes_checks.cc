@@ -102,7 +102,12 @@ class ChangeChecks : public CheckContext {
       if (amount == nullptr) continue;
       ++stated;
       amounts.push_back(TermOf(*amount));
-      if (change == nullptr) return;  // a part's change is not printed
+      if (change == nullptr) {
+        // 「…0万元，比上年持平」: no change; otherwise not printed.
+        if (!Flat(*amount)) return;
+        changes.push_back(Term{});
+        continue;
+      }
       Term t = TermOf(*change);
       t.value = SignedValue(*change);
       changes.push_back(t);
@@ -117,6 +122,14 @@ class ChangeChecks : public CheckContext {
                      {"“" + c.label + "”增减额与其组成部分增减额之和",
                       "change of " + c.label + " against its parts' changes"},
                      "万元", evidence));
+  }
+
+  // The amount's sentence says it is unchanged (持平).
+  bool Flat(const Fact& amount) const {
+    const std::vector<Claim>& claims = ex_.claims.claims;
+    return amount.claim >= 0 &&
+           static_cast<size_t>(amount.claim) < claims.size() &&
+           claims[static_cast<size_t>(amount.claim)].flat;
   }
 
   const Fact* Next(const Fact& c, Measure m) const {
@@ -286,8 +299,14 @@ class ChangeChecks : public CheckContext {
         Contains(c.metric, "balance") || Contains(c.metric, "surplus") ||
         Contains(c.label, "差额") || Contains(c.label, "结余"))
       return;
-    Judgment j = JudgeSumAtMost(TermOf(*current), {TermOf(c)});
-    if (j.outcome != Outcome::kFail) return;
+    Judgment at_most = JudgeSumAtMost(TermOf(*current), {TermOf(c)});
+    if (at_most.outcome != Outcome::kFail) return;
+    // Judged as the change printed against the most it can be: the change
+    // is the suspect figure (this year's amount is stated on its own).
+    Judgment j = at_most;
+    j.printed = c.value;
+    j.expected = current->value;
+    j.difference = c.value - current->value;
     Add(FromJudgment(
         "change.beyond_amount", j,
         {"“" + c.label + "”增加额不应超过本年数（否则上年数为负）",

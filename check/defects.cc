@@ -148,12 +148,14 @@ void GroupOneFigure(std::vector<CheckResult>* results,
       }
       return nullptr;
     };
-    // The primary: judges the figure itself, then material, then larger.
+    // The primary: judges the figure itself, then material, then larger,
+    // then the one naming fewest figures (it pins the wrong one best).
     size_t p = free.front();
     auto rank = [&](size_t i) {
       return std::make_tuple(
           JudgesAsPrinted(rs[i], *figure_in(i)), Judges(rs[i], *figure_in(i)),
-          rs[i].verdict == Verdict::kMaterial, rs[i].size_wan);
+          rs[i].verdict == Verdict::kMaterial, rs[i].size_wan,
+          -static_cast<int>(rs[i].evidence.size()));
     };
     for (size_t i : free) {
       if (rank(i) > rank(p)) p = i;

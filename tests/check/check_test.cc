@@ -274,6 +274,29 @@ TEST(ChangeRulesTest, TheAppropriationsChangeIsTheSumOfItsFundsChanges) {
             V{"sum.change_parts:fail"});
 }
 
+TEST(ChangeRulesTest, AFundSaidToBeUnchangedAddsNothingToTheChange) {
+  auto run = [](std::string_view gov_fund) {
+    return Check({"二、支出预算情况说明",
+                  "财政拨款支出预算500.00万元，比上年预算增加40.00万元。财政拨款"
+                  "支出预算中，一般公共预算拨款支出预算500.00万元，比上年预算增加"
+                  "40.00万元；政府性基金拨款支出预算0万元，比上年预算" +
+                      std::string(gov_fund) +
+                      "；国有资本经营预算拨款支出预算0万元，比上年预算持平。"},
+                 "budget");
+  };
+  EXPECT_EQ(Outcomes(run("持平"), "sum.change_parts"),
+            V{"sum.change_parts:pass"});
+  // The general budget's rise repeated for a fund with nothing: one
+  // finding, on that fund's rise, listing the sum it also breaks.
+  CheckRun wrong = run("增加40.00万元");
+  EXPECT_EQ(Outcomes(wrong, "change.beyond_amount"),
+            V{"change.beyond_amount:fail"});
+  EXPECT_EQ(Outcomes(wrong, "sum.change_parts"), V{});
+  const CheckResult* r = First(wrong, "change.beyond_amount");
+  ASSERT_EQ(r->also.size(), 1u);
+  EXPECT_EQ(r->also[0].rule, "sum.change_parts");
+}
+
 TEST(ChangeRulesTest, ARiseLargerThanTheYearsAmountIsMaterial) {
   // Last year's figure would be below zero: the rise belongs to another
   // line (here the general budget's, repeated for the fund with nothing).
