@@ -37,6 +37,7 @@ class AgreementChecks : public CheckContext {
       }
     };
     std::map<Key, std::vector<const Fact*>> by_key;
+    const SingleFund single = SingleFundOf();
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kAmount || f.unit.empty()) continue;
       // A table row without a printed label was placed by column alone.
@@ -44,16 +45,30 @@ class AgreementChecks : public CheckContext {
       // A table column other than the row's total (基本支出, 项目支出 of a
       // 科目 row) is a different figure.
       std::string metric = f.metric;
+      std::string fund = f.fund;
+      bool by_func = f.metric == "expenditure.by_func" ||
+                     f.metric == "fiscal.expenditure.by_func" ||
+                     f.metric == "gpb.expenditure.by_func";
+      // One fund is all the money: a class's spending stated without its
+      // fund is that fund's row.
+      if (by_func && single == SingleFund::kGpb) {
+        metric = "gpb.expenditure.by_func";
+        fund = "gpb";
+      } else if (by_func && single == SingleFund::kFiscal &&
+                 f.metric == "expenditure.by_func") {
+        metric = "fiscal.expenditure.by_func";
+        fund = "fiscal";
+      }
       if (!f.column.empty() && f.column != "total" && f.column != "amount")
         metric += "#" + f.column;
       std::string label;
-      if (IsClassMetric(f.metric)) {
+      if (IsClassMetric(f.metric) || by_func) {
         if (f.code.empty() && f.origin == Origin::kTable) continue;
         label = !f.code.empty()
                     ? f.code
                     : "name:" + StripZhiChu(CanonicalClassName(f.label));
       }
-      by_key[{metric, f.basis, f.fund, label, f.year}].push_back(&f);
+      by_key[{metric, f.basis, fund, label, f.year}].push_back(&f);
     }
     for (const auto& [key, facts] : by_key) {
       const Fact* first_text = nullptr;
@@ -108,6 +123,31 @@ class AgreementChecks : public CheckContext {
             "万元", {f, first_text}));
       }
     }
+  }
+
+  enum class SingleFund { kNone, kFiscal, kGpb };
+
+  // Whether the year's spending is all 财政拨款 (本年支出合计 = 财政拨款支出)
+  // and of it all 一般公共预算 (财政拨款支出 = 一般公共预算拨款支出), as the
+  // report prints them (this year, one basis, the same figure).
+  SingleFund SingleFundOf() const {
+    auto equal = [&](std::string_view a, std::string_view b) {
+      for (const Fact* x : OfMetric(std::string(a))) {
+        if (x->measure != Measure::kAmount || !Current(*x) || x->value.is_zero())
+          continue;
+        for (const Fact* y : OfMetric(std::string(b))) {
+          if (y->measure == Measure::kAmount && Current(*y) &&
+              y->basis == x->basis && y->value == x->value)
+            return true;
+        }
+      }
+      return false;
+    };
+    if (!equal("expenditure.total", "fiscal.expenditure.total"))
+      return SingleFund::kNone;
+    return equal("fiscal.expenditure.total", "gpb.expenditure.total")
+               ? SingleFund::kGpb
+               : SingleFund::kFiscal;
   }
 
   void CheckCounts() {

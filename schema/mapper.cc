@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -72,6 +73,23 @@ std::string ResolveCode(const ClassificationCatalog& cat, const Fact& f,
       }
     }
     found.push_back(c);
+  }
+  // 「人大事务行政运行（项）」: a 项 printed after its 款's name with no level
+  // word between them.
+  if (found.empty() && parts.size() == 1 && !econ) {
+    std::set<std::string> codes;
+    for (size_t cut = 3; cut + 3 <= name.size(); ++cut) {
+      if ((static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) continue;
+      std::string_view kuan = std::string_view(name).substr(0, cut);
+      std::string_view xiang = std::string_view(name).substr(cut);
+      for (const ClassItem* k : cat.FindByName(kuan, ClassLevel::kKuan)) {
+        if (!scheme_ok(k)) continue;
+        for (const ClassItem* x : cat.FindByName(xiang, ClassLevel::kXiang)) {
+          if (x->code.rfind(k->code, 0) == 0) codes.insert(x->code);
+        }
+      }
+    }
+    return codes.size() == 1 ? *codes.begin() : "";
   }
   // Department economic codes (3xx) are what 部门 reports print; the
   // government scheme (5xx) repeats many names.

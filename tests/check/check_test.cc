@@ -633,6 +633,48 @@ TEST(StructureRulesTest, MissingTablesAndEmptyTableStatements) {
             V{"structure.empty_table_statement:pass"});
 }
 
+TEST(AgreeRulesTest, AClassAmountWithoutItsFundIsTheTableRowWhenOneFundIsAll) {
+  // 本年支出合计 = 财政拨款支出 = 一般公共预算拨款支出: a 项 stated without
+  // its fund is the 一般公共预算 table's row; with other money besides, the
+  // two are different figures and are not compared.
+  auto run = [](std::string_view fiscal) {
+    testing::ProseReport read = testing::ReadProse(
+        {"二、支出预算情况说明",
+         "本年支出合计13649.07万元，其中财政拨款支出" + std::string(fiscal) +
+             "万元，一般公共预算拨款支出" + std::string(fiscal) + "万元。",
+         "五、财政拨款支出预算情况说明",
+         "1.人大事务行政运行（项）支出10528.33万元。"},
+        "budget");
+    CheckRun r;
+    r.nd = std::move(read.nd);
+    r.ex = std::move(read.ex);
+    for (Fact& f : r.ex.facts) {
+      if (f.metric == "expenditure.by_func") f.code = "2010101";  // mapper
+    }
+    Fact row;
+    row.metric = "gpb.expenditure.by_func";
+    row.fund = "gpb";
+    row.basis = "budget";
+    row.year = 2023;
+    row.code = "2010101";
+    row.code_scheme = "func";
+    row.label = "行政运行";
+    row.value = row.printed = *Decimal::Parse("4545.94");
+    row.unit = "万元";
+    row.origin = Origin::kTable;
+    row.column = "total";
+    row.where.table = 0;
+    row.where.row = 4;
+    r.ex.facts.push_back(row);
+    r.report = RunChecks(r.nd, r.ex, CheckOptions{});
+    return r;
+  };
+  CheckRun one_fund = run("13649.07");
+  EXPECT_EQ(Outcomes(one_fund, "agree.text_table"), V{"agree.text_table:fail"});
+  EXPECT_EQ(First(one_fund, "agree.text_table")->verdict, Verdict::kMaterial);
+  EXPECT_EQ(Outcomes(run("12000.00"), "agree.text_table"), V{});
+}
+
 TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {
   auto run = [](std::string_view sentence, std::string_view id,
                 std::string_view cell = "") {

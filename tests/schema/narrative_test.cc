@@ -1,5 +1,7 @@
 #include "schema/narrative.h"
 
+#include "schema/mapper.h"
+
 #include "cli/pipeline.h"
 #include "tests/testing/corpus.h"
 
@@ -237,6 +239,39 @@ TEST(NarrativeFactsTest, AmountsInYuanAreConvertedToWanYuanExactly) {
   EXPECT_EQ(facts[0].printed.ToString(), "91016775.35");
   EXPECT_EQ(facts[0].unit, "元");
   EXPECT_EQ(facts[0].basis, "budget");
+}
+
+}  // namespace
+}  // namespace budgetdoc
+
+namespace budgetdoc {
+namespace {
+
+// 「人大事务行政运行（项）」: a 项 printed right after its 款's name, without a
+// level word between them, is the 项 of that 款 (code 2010101); a name that
+// splits no way into a 款 and one of its 项 stays without a code.
+TEST(ClassCodeTest, AXiangPrintedAfterItsKuansNameGetsItsCode) {
+  struct Case {
+    std::string_view sentence, code;
+  };
+  const Case cases[] = {
+      {"1.人大事务行政运行（项）支出10528.33万元，与上年相比减少17.89万元。",
+       "2010101"},
+      {"2.政协事务一般行政管理事务（项）支出35.00万元。", "2010202"},
+      {"3.行政运行事务（项）支出35.00万元。", ""},
+  };
+  for (const Case& c : cases) {
+    ReportMeta meta;
+    meta.fiscal_year = 2017;
+    meta.kind = "budget";
+    Extraction ex = MapToSchema(FromLines({"五、财政拨款支出预算情况说明", c.sentence}), meta);
+    std::string code = "(no fact)";
+    for (const Fact& f : ex.facts) {
+      if (f.metric == "expenditure.by_func" && f.measure == Measure::kAmount)
+        code = f.code;
+    }
+    EXPECT_EQ(code, c.code) << c.sentence;
+  }
 }
 
 }  // namespace
