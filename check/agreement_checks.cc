@@ -133,7 +133,8 @@ class AgreementChecks : public CheckContext {
   SingleFund SingleFundOf() const {
     auto equal = [&](std::string_view a, std::string_view b) {
       for (const Fact* x : OfMetric(std::string(a))) {
-        if (x->measure != Measure::kAmount || !Current(*x) || x->value.is_zero())
+        if (x->measure != Measure::kAmount || !Current(*x) ||
+            x->value.is_zero())
           continue;
         for (const Fact* y : OfMetric(std::string(b))) {
           if (y->measure == Measure::kAmount && Current(*y) &&

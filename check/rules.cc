@@ -84,6 +84,13 @@ constexpr RuleSpec kRules[] = {
      "a self-evaluation's weights and scores add up to its 总分 row; no "
      "score exceeds its weight",
      "总分 = Σ 分值 (得分); 得分 ≤ 分值", kBySize, "final_accounts"},
+    {"sum.procurement_sme", "sum",
+     "授予中小企业、小微企业的合同金额不应超过其所属总额",
+     "contracts won by small firms (reserved + other projects) do not exceed "
+     "all contracts; the micro-firm parts do not exceed the small-firm ones",
+     "预留项目中中小企业中标 + 其他项目中中小企业中标 ≤ 政府采购金额; 小微 ≤ "
+     "中小; 授予中小企业 ≤ 政府采购支出总额",
+     kBySize, "all"},
     // Shares.
     {"share.recompute", "share", "占比应能由所列金额算出",
      "a printed share is what its amounts give",

@@ -21,6 +21,7 @@ class SumChecks : public CheckContext {
     CheckSums();
     CheckFuncHierarchy();
     CheckEconItems();
+    CheckProcurementSplit();
   }
 
  private:
@@ -92,6 +93,56 @@ class SumChecks : public CheckContext {
         CheckFuncClasses(group, basis);
       }
     }
+  }
+
+  // Contracts won by small firms are part of all contracts: those won in
+  // projects reserved for them plus those won in other projects cannot
+  // exceed the year's procurement; the 小微 reserve is part of the 中小
+  // reserve; awarded to small and micro firms ≤ awarded to small firms.
+  void CheckProcurementSplit() {
+    auto first = [&](std::string_view metric) -> const Fact* {
+      for (const Fact* f : OfMetric(std::string(metric))) {
+        if (f->measure == Measure::kAmount && Current(*f)) return f;
+      }
+      return nullptr;
+    };
+    const Fact* total = first("procurement.contract_total");
+    if (total == nullptr) total = first("procurement.total");
+    auto at_most = [&](const Fact* whole, std::vector<const Fact*> parts,
+                       const Text& what) {
+      std::erase(parts, nullptr);
+      if (whole == nullptr || parts.empty()) return;
+      std::vector<Term> terms;
+      for (const Fact* p : parts) terms.push_back(TermOf(*p));
+      std::vector<const Fact*> evidence{whole};
+      evidence.insert(evidence.end(), parts.begin(), parts.end());
+      Add(FromJudgment("sum.procurement_sme",
+                       JudgeSumAtMost(TermOf(*whole), terms), what, "万元",
+                       evidence));
+    };
+    const Fact* reserved_award = first("procurement.sme_reserved_award");
+    const Fact* other_award = first("procurement.sme_other_award");
+    if (reserved_award != nullptr && other_award != nullptr) {
+      at_most(total, {reserved_award, other_award},
+              {"政府采购金额与预留项目、其他项目中由中小企业中标的金额之和",
+               "procurement against the contracts won by small firms in "
+               "reserved and other projects"});
+    }
+    at_most(first("procurement.sme_reserved_budget"),
+            {first("procurement.micro_reserved_budget")},
+            {"面向中小企业预留金额与其中面向小微企业预留的金额",
+             "the reserve for small firms against its part for micro firms"});
+    at_most(reserved_award, {first("procurement.micro_reserved_award")},
+            {"预留项目中由中小企业中标的金额与其中由小微企业中标的金额",
+             "reserved contracts won by small firms against those won by "
+             "micro firms"});
+    const Fact* sme = first("procurement.sme");
+    at_most(first("procurement.total"), {sme},
+            {"政府采购支出总额与授予中小企业合同金额",
+             "procurement against the contracts awarded to small firms"});
+    at_most(sme, {first("procurement.small_micro")},
+            {"授予中小企业合同金额与其中授予小微企业的金额",
+             "contracts awarded to small firms against those to micro firms"});
   }
 
   static std::set<std::string> Bases(const std::vector<const Fact*>& group) {

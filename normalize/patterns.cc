@@ -56,6 +56,29 @@ const std::vector<PatternSpec>& AllSpecs() {
        "a decimal number inside a sentence about money, with no unit after it",
        {{"支出807.52，主要用于", "出807.52，"}},
        {"支出807.52万元，主要用于", "版本2.0"}},
+      {"procurement_sme",
+       "(政府采购金额(?:（以合同签订为准）|\\(以合同签订为准\\))?为|"
+       "面向中小企业预留政府采购项目预算金额|"
+       "面向小微企业预留政府采购项目预算金额|"
+       "在面向中小企业预留的?政府采购项目中[，,]由中小企业供应商中标或成交的["
+       "，,]"
+       "采购金额|"
+       "在面向小微企业预留的?政府采购项目中[，,]由小微企业供应商中标或成交的["
+       "，,]"
+       "采购金额|"
+       "在其他政府采购项目中[，,]由中小企业供应商中标或成交的[，,]采购金额)"
+       "(" BUDGETDOC_NUM ")万元",
+       "the clauses of the procurement paragraph that split contracts by "
+       "reserve and firm size (Shanghai final accounts)",
+       {{"政府采购金额（以合同签订为准）为21.07万元，其中",
+         "政府采购金额（以合同签订为准）为21.07万元"},
+        {"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额4."
+         "79万元。",
+         "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额4."
+         "79万元"},
+        {"面向小微企业预留政府采购项目预算金额12万元",
+         "面向小微企业预留政府采购项目预算金额12万元"}},
+       {"政府采购预算总金额为2247.85万元", "授予中小企业合同金额8万元"}},
       {"bare_amount",
        "(?:为|是|达)(" BUDGETDOC_NUM ")(?:[,，。；;]|$)",
        "a number where an amount is expected but no unit follows",

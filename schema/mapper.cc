@@ -5,6 +5,7 @@
 #include "schema/metrics.h"
 #include "schema/narrative.h"
 #include "schema/ocr_facts.h"
+#include "schema/procurement_split.h"
 #include "schema/tables.h"
 
 #include <algorithm>
@@ -184,6 +185,8 @@ Extraction MapToSchema(const NormalizedDocument& nd, ReportMeta meta) {
     }
     if (!row_number) ex.facts.push_back(std::move(f));
   }
+  for (Fact& f : ReadProcurementSplit(nd, ex.meta))
+    ex.facts.push_back(std::move(f));
   ex.expected_tables = ExpectedTables(ex.meta);
   ex.titled_tables = PrintedTableTitles(nd, ex.meta);
   ex.findings = std::move(tables.findings);

@@ -6,6 +6,7 @@
 
 #include "schema/claims.h"
 #include "schema/narrative.h"
+#include "schema/procurement_split.h"
 #include "tests/testing/prose_report.h"
 
 #include <gtest/gtest.h>
@@ -39,6 +40,8 @@ CheckRun Check(std::initializer_list<std::string_view> lines,
   std::vector<Fact> charts =
       ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
+  for (Fact& f : ReadProcurementSplit(r.nd, r.ex.meta))
+    r.ex.facts.push_back(std::move(f));
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   return r;
 }
@@ -276,13 +279,14 @@ TEST(ChangeRulesTest, TheAppropriationsChangeIsTheSumOfItsFundsChanges) {
 
 TEST(ChangeRulesTest, AFundSaidToBeUnchangedAddsNothingToTheChange) {
   auto run = [](std::string_view gov_fund) {
-    return Check({"二、支出预算情况说明",
-                  "财政拨款支出预算500.00万元，比上年预算增加40.00万元。财政拨款"
-                  "支出预算中，一般公共预算拨款支出预算500.00万元，比上年预算增加"
-                  "40.00万元；政府性基金拨款支出预算0万元，比上年预算" +
-                      std::string(gov_fund) +
-                      "；国有资本经营预算拨款支出预算0万元，比上年预算持平。"},
-                 "budget");
+    return Check(
+        {"二、支出预算情况说明",
+         "财政拨款支出预算500.00万元，比上年预算增加40.00万元。财政拨款"
+         "支出预算中，一般公共预算拨款支出预算500.00万元，比上年预算增加"
+         "40.00万元；政府性基金拨款支出预算0万元，比上年预算" +
+             std::string(gov_fund) +
+             "；国有资本经营预算拨款支出预算0万元，比上年预算持平。"},
+        "budget");
   };
   EXPECT_EQ(Outcomes(run("持平"), "sum.change_parts"),
             V{"sum.change_parts:pass"});
@@ -376,6 +380,8 @@ CheckRun WithChart(std::string_view sentence, std::string_view title,
   std::vector<Fact> charts =
       ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
+  for (Fact& f : ReadProcurementSplit(r.nd, r.ex.meta))
+    r.ex.facts.push_back(std::move(f));
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   return r;
 }
@@ -673,6 +679,38 @@ TEST(AgreeRulesTest, AClassAmountWithoutItsFundIsTheTableRowWhenOneFundIsAll) {
   EXPECT_EQ(Outcomes(one_fund, "agree.text_table"), V{"agree.text_table:fail"});
   EXPECT_EQ(First(one_fund, "agree.text_table")->verdict, Verdict::kMaterial);
   EXPECT_EQ(Outcomes(run("12000.00"), "agree.text_table"), V{});
+}
+
+TEST(SumRulesTest, ContractsWonBySmallFirmsAreAPartOfAllContracts) {
+  // Reserved and other projects are disjoint: what small firms won in both
+  // is at most the year's contracts (the Shanghai template's clauses; the
+  // national one states 授予中小企业合同金额 of the total).
+  auto run = [](std::string_view other) {
+    return Check(
+        {"（三）政府采购支出情况",
+         "本部门2023年度政府采购金额（以合同签订为准）为86.40万元，其中："
+         "货物采购金额30.00万元、工程采购金额0万元、服务采购金额56.40万元。"
+         "2023年度本部门面向中小企业预留政府采购项目预算金额60.00万元，"
+         "面向小微企业预留政府采购项目预算金额45.00万元。在面向中小企业"
+         "预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额"
+         "56.40万元；在面向小微企业预留政府采购项目中，由小微企业供应商"
+         "中标或成交的，采购金额40.00万元；在其他政府采购项目中，由中小"
+         "企业供应商中标或成交的，采购金额" +
+             std::string(other) + "万元。"});
+  };
+  EXPECT_EQ(Outcomes(run("30.00"), "sum.procurement_sme"),
+            (V{"sum.procurement_sme:pass", "sum.procurement_sme:pass",
+               "sum.procurement_sme:pass"}));
+  CheckRun wrong = run("56.40");  // the reserved figure repeated
+  EXPECT_EQ(Outcomes(wrong, "sum.procurement_sme"),
+            (V{"sum.procurement_sme:fail", "sum.procurement_sme:pass",
+               "sum.procurement_sme:pass"}));
+  EXPECT_EQ(First(wrong, "sum.procurement_sme")->verdict, Verdict::kMaterial);
+  EXPECT_EQ(
+      Outcomes(Check({"政府采购支出总额120.00万元，其中：授予中小企业合同金额"
+                      "130.00万元，占政府采购支出总额的108.33%。"}),
+               "sum.procurement_sme"),
+      V{"sum.procurement_sme:fail"});
 }
 
 TEST(AgreeRulesTest, ABlankTableBesideFiguresInTheTextIsMaterial) {

@@ -1,8 +1,7 @@
 #include "schema/narrative.h"
 
-#include "schema/mapper.h"
-
 #include "cli/pipeline.h"
+#include "schema/mapper.h"
 #include "tests/testing/corpus.h"
 
 #include <gtest/gtest.h>
@@ -264,7 +263,8 @@ TEST(ClassCodeTest, AXiangPrintedAfterItsKuansNameGetsItsCode) {
     ReportMeta meta;
     meta.fiscal_year = 2017;
     meta.kind = "budget";
-    Extraction ex = MapToSchema(FromLines({"五、财政拨款支出预算情况说明", c.sentence}), meta);
+    Extraction ex = MapToSchema(
+        FromLines({"五、财政拨款支出预算情况说明", c.sentence}), meta);
     std::string code = "(no fact)";
     for (const Fact& f : ex.facts) {
       if (f.metric == "expenditure.by_func" && f.measure == Measure::kAmount)

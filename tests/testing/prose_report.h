@@ -9,6 +9,7 @@
 #include "schema/extraction.h"
 #include "schema/narrative.h"
 #include "schema/performance_forms.h"
+#include "schema/procurement_split.h"
 
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ inline ProseReport ReadProse(const std::vector<std::string>& lines,
   r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts =
       FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
+  for (Fact& f : ReadProcurementSplit(r.nd, r.ex.meta))
+    r.ex.facts.push_back(std::move(f));
   r.ex.forms = ReadPerformanceForms(r.nd);
   return r;
 }
