@@ -84,6 +84,7 @@ CheckReport RunChecks(const NormalizedDocument& nd, const Extraction& ex,
   for (FamilyRunner run : kFamilies) run(cx);
   CheckReport report = std::move(state.report);
   report.rates = AccountPrintedRates(nd, ex, state.judged);
+  report.changes = AccountPrintedChanges(nd, ex, state.judged);
   GroupDefects(nd, &report);
   for (CheckResult& r : report.results) {
     for (Evidence& e : r.evidence) {

@@ -89,15 +89,15 @@ struct CheckResult {
   int places = 1;
 };
 
-// What became of every percentage printed in the text (check/coverage.h):
-// judged by a rule application (any outcome), classified as not a
-// checkable claim (a policy rate, a target, a reason's component…), or not
-// checked with the reason (its subject or role could not be told, or no
-// rule applies to it).
-struct RateCoverage {
+// What became of every percentage, and of every 增/减 amount, printed in
+// the text (check/coverage.h): judged by a rule application (any outcome),
+// classified as not a checkable claim (a policy rate, a target, a reason's
+// component…), or not checked with the reason (its subject or role could
+// not be told, nothing to recompute a change from, or no rule applies).
+struct MentionCoverage {
   struct Unchecked {
     int mention = -1;    // index into NormalizedDocument::mentions
-    std::string reason;  // subject_unknown | no_role | no_rule
+    std::string reason;  // subject_unknown | no_role | no_prior | no_rule
     std::string detail;  // the words that decided it, or the value's role
     std::string text;    // as printed ("12.5%")
     int block = -1, page = 0;
@@ -113,7 +113,8 @@ struct RateCoverage {
 struct CheckReport {
   std::vector<CheckResult> results;
   size_t dropped = 0;  // applications beyond max_results_per_rule
-  RateCoverage rates;
+  MentionCoverage rates;
+  MentionCoverage changes;  // 增/减 amounts
 
   size_t Count(Outcome o) const;
   size_t Count(Verdict v) const;

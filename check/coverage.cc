@@ -34,54 +34,133 @@ std::string SentenceAround(std::string_view text, size_t begin, size_t end) {
   return Ellipsize(text.substr(from, to - from), 120);
 }
 
-}  // namespace
-
-RateCoverage AccountPrintedRates(const NormalizedDocument& nd,
-                                 const Extraction& ex,
-                                 const std::set<std::pair<int, int>>& judged) {
-  std::map<int, const Unclaimed*> unclaimed;
-  for (const Unclaimed& u : ex.claims.unclaimed) unclaimed[u.mention] = &u;
-  std::map<int, const ClaimValue*> claimed;
-  for (const Claim& c : ex.claims.claims) {
-    for (const ClaimValue& v : c.values) claimed[v.mention] = &v;
+// Mentions of one kind of value, accounted one by one.
+class Accountant {
+ public:
+  Accountant(const NormalizedDocument& nd, const Extraction& ex,
+             const std::set<std::pair<int, int>>& judged)
+      : nd_(nd), judged_(judged) {
+    for (const Unclaimed& u : ex.claims.unclaimed) unclaimed_[u.mention] = &u;
+    for (size_t ci = 0; ci < ex.claims.claims.size(); ++ci) {
+      const Claim& c = ex.claims.claims[ci];
+      for (const ClaimValue& v : c.values) claimed_[v.mention] = {&v, &c};
+    }
   }
-  RateCoverage out;
-  for (size_t i = 0; i < nd.mentions.size(); ++i) {
-    const Mention& m = nd.mentions[i];
-    if (m.kind != MentionKind::kPercent) continue;
-    ++out.printed;
+
+  // The claim value of a mention, and its claim; nulls when unclaimed.
+  std::pair<const ClaimValue*, const Claim*> Claimed(int mention) const {
+    auto c = claimed_.find(mention);
+    if (c == claimed_.end()) return {nullptr, nullptr};
+    return c->second;
+  }
+
+  // Accounts mention i; `no_rule_reason` replaces no_rule for a claim no
+  // rule judged when it has a reason of its own ("" = none).
+  void Account(size_t i, std::string_view no_rule_reason,
+               MentionCoverage* out) const {
+    const Mention& m = nd_.mentions[i];
+    ++out->printed;
     int index = static_cast<int>(i);
-    if (judged.count({m.block, m.begin}) > 0) {
-      ++out.checked;
-      continue;
+    if (judged_.count({m.block, m.begin}) > 0) {
+      ++out->checked;
+      return;
     }
-    auto u = unclaimed.find(index);
-    if (u != unclaimed.end() && IsNotClaim(u->second->reason)) {
-      ++out.not_claims;
-      continue;
+    auto u = unclaimed_.find(index);
+    if (u != unclaimed_.end() && IsNotClaim(u->second->reason)) {
+      ++out->not_claims;
+      return;
     }
-    RateCoverage::Unchecked gap;
+    MentionCoverage::Unchecked gap;
     gap.mention = index;
     gap.text = m.text;
     gap.block = m.block;
-    if (m.block >= 0 && static_cast<size_t>(m.block) < nd.blocks.size()) {
+    if (m.block >= 0 && static_cast<size_t>(m.block) < nd_.blocks.size()) {
       size_t b = static_cast<size_t>(m.block);
-      gap.page = nd.doc.blocks[b].page;
-      gap.location = nd.sections.Path(nd.sections.block_section[b]);
+      gap.page = nd_.doc.blocks[b].page;
+      gap.location = nd_.sections.Path(nd_.sections.block_section[b]);
       gap.quote =
-          SentenceAround(nd.blocks[b].text, static_cast<size_t>(m.begin),
+          SentenceAround(nd_.blocks[b].text, static_cast<size_t>(m.begin),
                          static_cast<size_t>(m.end));
     }
-    if (u != unclaimed.end()) {
+    if (u != unclaimed_.end()) {
       gap.reason = u->second->reason;
       gap.detail = u->second->detail;
     } else {
-      gap.reason = "no_rule";
-      auto c = claimed.find(index);
-      if (c != claimed.end())
-        gap.detail = std::string(ValueRoleName(c->second->role));
+      gap.reason = no_rule_reason.empty() ? "no_rule" : no_rule_reason;
+      auto [value, claim] = Claimed(index);
+      if (value != nullptr)
+        gap.detail = std::string(ValueRoleName(value->role));
     }
-    out.unchecked.push_back(std::move(gap));
+    out->unchecked.push_back(std::move(gap));
+  }
+
+ private:
+  const NormalizedDocument& nd_;
+  const std::set<std::pair<int, int>>& judged_;
+  std::map<int, const Unclaimed*> unclaimed_;
+  std::map<int, std::pair<const ClaimValue*, const Claim*>> claimed_;
+};
+
+// An amount printed right after a direction word: 「比上年增加27.05万元」.
+bool AfterDirectionWord(std::string_view text, size_t begin) {
+  static constexpr std::string_view kWords[] = {
+      "增加", "减少", "增长", "下降", "降低", "节约", "增支", "减支", "上升"};
+  std::string_view before = text.substr(0, begin);
+  for (std::string_view tail : {std::string_view(""), std::string_view("了")}) {
+    for (std::string_view w : kWords) {
+      std::string word = std::string(w) + std::string(tail);
+      if (before.size() >= word.size() &&
+          before.substr(before.size() - word.size()) == word)
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+MentionCoverage AccountPrintedChanges(
+    const NormalizedDocument& nd, const Extraction& ex,
+    const std::set<std::pair<int, int>>& judged) {
+  Accountant accountant(nd, ex, judged);
+  MentionCoverage out;
+  for (size_t i = 0; i < nd.mentions.size(); ++i) {
+    const Mention& m = nd.mentions[i];
+    if (m.kind != MentionKind::kAmount || m.block < 0 ||
+        static_cast<size_t>(m.block) >= nd.blocks.size())
+      continue;
+    auto [value, claim] = accountant.Claimed(static_cast<int>(i));
+    bool change =
+        value != nullptr
+            ? value->role == ValueRole::kChange
+            : AfterDirectionWord(nd.blocks[static_cast<size_t>(m.block)].text,
+                                 static_cast<size_t>(m.begin));
+    if (!change) continue;
+    // Nothing to recompute the change from: its claim prints no rate and
+    // no figure of another year.
+    std::string_view reason;
+    if (claim != nullptr) {
+      bool other = false;
+      for (const ClaimValue& v : claim->values) {
+        other |= v.role == ValueRole::kRate ||
+                 (v.role == ValueRole::kAmount && v.year != 0 &&
+                  v.year != ex.meta.fiscal_year);
+      }
+      if (!other) reason = "no_prior";
+    }
+    accountant.Account(i, reason, &out);
+  }
+  return out;
+}
+
+MentionCoverage AccountPrintedRates(
+    const NormalizedDocument& nd, const Extraction& ex,
+    const std::set<std::pair<int, int>>& judged) {
+  Accountant accountant(nd, ex, judged);
+  MentionCoverage out;
+  for (size_t i = 0; i < nd.mentions.size(); ++i) {
+    if (nd.mentions[i].kind == MentionKind::kPercent)
+      accountant.Account(i, "", &out);
   }
   return out;
 }

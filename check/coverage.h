@@ -25,9 +25,18 @@ namespace budgetdoc {
 
 // `judged`: (block, normalized begin) of the values rule applications
 // named (CheckContext::State::judged).
-RateCoverage AccountPrintedRates(const NormalizedDocument& nd,
-                                 const Extraction& ex,
-                                 const std::set<std::pair<int, int>>& judged);
+MentionCoverage AccountPrintedRates(
+    const NormalizedDocument& nd, const Extraction& ex,
+    const std::set<std::pair<int, int>>& judged);
+
+// AccountPrintedChanges: the same for every 增/减 amount of the text — an
+// amount the claims read as a change, or one printed right after a
+// direction word (增加, 减少, 增长, 下降…). A change claim that no rule
+// judged and whose claim prints neither last year's figure nor a rate is
+// unchecked with reason no_prior (nothing to recompute it from).
+MentionCoverage AccountPrintedChanges(
+    const NormalizedDocument& nd, const Extraction& ex,
+    const std::set<std::pair<int, int>>& judged);
 
 }  // namespace budgetdoc
 

@@ -89,6 +89,8 @@ std::string_view UncheckedReason(std::string_view reason, bool english) {
       {"no_role", "无法确定该数字的含义",
        "what the figure is could not be told"},
       {"no_rule", "没有适用的核对规则", "no rule applies to it"},
+      {"no_prior", "未印出上年数或增减幅度，无从复算",
+       "neither last year's figure nor a rate is printed to recompute it"},
   };
   for (const Name& n : kNames) {
     if (n.id == reason) return english ? n.en : n.zh;
@@ -96,23 +98,30 @@ std::string_view UncheckedReason(std::string_view reason, bool english) {
   return reason;
 }
 
-// "N of M printed rates checked", then the ones not checked with why.
-void AppendRateCoverage(const RateCoverage& c, bool english, std::string* out) {
+// "N of M printed rates (增/减 amounts) checked", then the ones not checked
+// with why.
+void AppendCoverage(const MentionCoverage& c, bool changes, bool english,
+                    std::string* out) {
   if (c.printed == 0) return;
-  *out += english ? "printed percentages: " + std::to_string(c.checked) +
-                        " of " + std::to_string(c.printed) + " checked, " +
+  std::string what_en =
+      changes ? "printed changes (增/减 amounts): " : "printed percentages: ";
+  std::string what_zh = changes ? "正文增减额：共" : "正文百分比：共";
+  std::string json =
+      changes ? "checks.change_coverage" : "checks.rate_coverage";
+  *out += english ? what_en + std::to_string(c.checked) + " of " +
+                        std::to_string(c.printed) + " checked, " +
                         std::to_string(c.not_claims) +
                         " not checkable claims (policy rates, targets, "
                         "reasons), " +
                         std::to_string(c.unchecked.size()) + " not checked\n"
-                  : "正文百分比：共" + std::to_string(c.printed) +
-                        "个，已核对" + std::to_string(c.checked) +
-                        "个，非可核对陈述" + std::to_string(c.not_claims) +
+                  : what_zh + std::to_string(c.printed) + "个，已核对" +
+                        std::to_string(c.checked) + "个，非可核对陈述" +
+                        std::to_string(c.not_claims) +
                         "个（政策比例、目标值、原因说明等），未核对" +
                         std::to_string(c.unchecked.size()) + "个\n";
   constexpr size_t kListed = 30;
   for (size_t i = 0; i < c.unchecked.size() && i < kListed; ++i) {
-    const RateCoverage::Unchecked& u = c.unchecked[i];
+    const MentionCoverage::Unchecked& u = c.unchecked[i];
     std::string where = u.page > 0 ? (english ? "page " : "第") +
                                          std::to_string(u.page) +
                                          (english ? " " : "页 ")
@@ -127,9 +136,9 @@ void AppendRateCoverage(const RateCoverage& c, bool english, std::string* out) {
   if (c.unchecked.size() > kListed) {
     *out += english
                 ? "  … and " + std::to_string(c.unchecked.size() - kListed) +
-                      " more (JSON: checks.rate_coverage)\n"
+                      " more (JSON: " + json + ")\n"
                 : "  …另有" + std::to_string(c.unchecked.size() - kListed) +
-                      "个（见JSON的checks.rate_coverage）\n";
+                      "个（见JSON的" + json + "）\n";
   }
   *out += "\n";
 }
@@ -218,7 +227,8 @@ std::string RenderCheckText(const NormalizedDocument& nd, const Extraction& ex,
   }
   out += std::string(english ? "not checked" : "未能核对") + " (" +
          std::to_string(n) + ")\n" + body + "\n";
-  AppendRateCoverage(report.rates, english, &out);
+  AppendCoverage(report.rates, /*changes=*/false, english, &out);
+  AppendCoverage(report.changes, /*changes=*/true, english, &out);
   out += std::string(english ? "passed: " : "通过：") + std::to_string(passed) +
          (english ? " checks" : " 项") + "\n";
   if (report.dropped > 0) {

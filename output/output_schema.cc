@@ -157,17 +157,19 @@ std::string_view OutputJsonSchema() {
                 "origin": {"type": "string"}, "where": {"$ref": "#/$defs/where"},
                 "source": {"enum": ["ocr"]}, "confidence": {"type": "integer"}}}}}}},
         "summary": {"type": "object", "required": ["material", "minor", "pass", "not_applicable", "not_checked", "errors", "warnings"]},
-        "rate_coverage": {"type": "object",
-          "required": ["printed", "checked", "not_claims", "unchecked"],
-          "properties": {"printed": {"type": "integer"}, "checked": {"type": "integer"},
-            "not_claims": {"type": "integer"},
-            "unchecked": {"type": "array", "items": {"type": "object",
-              "required": ["text", "reason", "detail", "block", "page", "location", "quote"],
-              "properties": {"text": {"type": "string"},
-                "reason": {"enum": ["subject_unknown", "no_role", "no_rule"]},
-                "detail": {"type": "string"}, "block": {"type": "integer"},
-                "page": {"type": "integer"}, "location": {"type": "string"},
-                "quote": {"type": "string"}}}}}}}}
+        "rate_coverage": {"$ref": "#/$defs/coverage"},
+        "change_coverage": {"$ref": "#/$defs/coverage"}}},
+    "coverage": {"type": "object",
+      "required": ["printed", "checked", "not_claims", "unchecked"],
+      "properties": {"printed": {"type": "integer"}, "checked": {"type": "integer"},
+        "not_claims": {"type": "integer"},
+        "unchecked": {"type": "array", "items": {"type": "object",
+          "required": ["text", "reason", "detail", "block", "page", "location", "quote"],
+          "properties": {"text": {"type": "string"},
+            "reason": {"enum": ["subject_unknown", "no_role", "no_prior", "no_rule"]},
+            "detail": {"type": "string"}, "block": {"type": "integer"},
+            "page": {"type": "integer"}, "location": {"type": "string"},
+            "quote": {"type": "string"}}}}}}
   }
 })json";
   return kSchema;

@@ -306,28 +306,30 @@ void WriteCheckReport(const CheckReport& report, JsonWriter* w) {
                      Json::Int(static_cast<int64_t>(report.dropped)));
          x->Value(std::move(summary));
        }});
-  m.push_back({"rate_coverage", [&](JsonWriter* x) {
-                 const RateCoverage& c = report.rates;
-                 Json j = Json::MakeObject();
-                 j.Set("printed", Json::Int(static_cast<int64_t>(c.printed)));
-                 j.Set("checked", Json::Int(static_cast<int64_t>(c.checked)));
-                 j.Set("not_claims",
-                       Json::Int(static_cast<int64_t>(c.not_claims)));
-                 Json list = Json::MakeArray();
-                 for (const RateCoverage::Unchecked& u : c.unchecked) {
-                   Json o = Json::MakeObject();
-                   o.Set("text", Json::Str(u.text));
-                   o.Set("reason", Json::Str(u.reason));
-                   o.Set("detail", Json::Str(u.detail));
-                   o.Set("block", Json::Int(u.block));
-                   o.Set("page", Json::Int(u.page));
-                   o.Set("location", Json::Str(u.location));
-                   o.Set("quote", Json::Str(u.quote));
-                   list.Push(std::move(o));
-                 }
-                 j.Set("unchecked", std::move(list));
-                 x->Value(std::move(j));
-               }});
+  auto coverage = [](const MentionCoverage& c) {
+    Json j = Json::MakeObject();
+    j.Set("printed", Json::Int(static_cast<int64_t>(c.printed)));
+    j.Set("checked", Json::Int(static_cast<int64_t>(c.checked)));
+    j.Set("not_claims", Json::Int(static_cast<int64_t>(c.not_claims)));
+    Json list = Json::MakeArray();
+    for (const MentionCoverage::Unchecked& u : c.unchecked) {
+      Json o = Json::MakeObject();
+      o.Set("text", Json::Str(u.text));
+      o.Set("reason", Json::Str(u.reason));
+      o.Set("detail", Json::Str(u.detail));
+      o.Set("block", Json::Int(u.block));
+      o.Set("page", Json::Int(u.page));
+      o.Set("location", Json::Str(u.location));
+      o.Set("quote", Json::Str(u.quote));
+      list.Push(std::move(o));
+    }
+    j.Set("unchecked", std::move(list));
+    return j;
+  };
+  m.push_back({"rate_coverage",
+               [&](JsonWriter* x) { x->Value(coverage(report.rates)); }});
+  m.push_back({"change_coverage",
+               [&](JsonWriter* x) { x->Value(coverage(report.changes)); }});
   WriteJsonObject(std::move(m), w);
 }
 

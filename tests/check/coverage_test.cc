@@ -9,22 +9,23 @@
 namespace budgetdoc {
 namespace {
 
-RateCoverage Coverage(const std::vector<std::string>& lines) {
+MentionCoverage Coverage(const std::vector<std::string>& lines) {
   testing::ProseReport r = testing::ReadProse(lines);
   return RunChecks(r.nd, r.ex, CheckOptions{}).rates;
 }
 
 TEST(RateCoverageTest, AJudgedRateIsChecked) {
-  RateCoverage c = Coverage({"十、其他重要事项",
-                             "培训费支出1027.05万元，比上年增加27.05万元，增长"
-                             "2.7%。"});
+  MentionCoverage c =
+      Coverage({"十、其他重要事项",
+                "培训费支出1027.05万元，比上年增加27.05万元，增长"
+                "2.7%。"});
   EXPECT_EQ(c.printed, 1u);
   EXPECT_EQ(c.checked, 1u);
   EXPECT_TRUE(c.unchecked.empty());
 }
 
 TEST(RateCoverageTest, ARateInAReasonIsNotACheckableClaim) {
-  RateCoverage c = Coverage(
+  MentionCoverage c = Coverage(
       {"十、其他重要事项",
        "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%，主要原因是按规定"
        "统一压减10%后调整了培训计划。"});
@@ -35,7 +36,7 @@ TEST(RateCoverageTest, ARateInAReasonIsNotACheckableClaim) {
 }
 
 TEST(RateCoverageTest, ARateWhoseSubjectCannotBeToldIsListedWithItsReason) {
-  RateCoverage c =
+  MentionCoverage c =
       Coverage({"十、其他重要事项", "某某专项经费12.00万元，增长8.5%。"});
   EXPECT_EQ(c.printed, 1u);
   EXPECT_EQ(c.checked, 0u);
@@ -56,6 +57,46 @@ TEST(RateCoverageTest, PassesBeyondThePerRuleCapStillCountAsChecked) {
   EXPECT_GT(r.dropped, 0u);
   EXPECT_EQ(r.rates.printed, 5u);
   EXPECT_EQ(r.rates.checked, 5u);
+}
+
+MentionCoverage Changes(const std::vector<std::string>& lines) {
+  testing::ProseReport r = testing::ReadProse(lines);
+  return RunChecks(r.nd, r.ex, CheckOptions{}).changes;
+}
+
+TEST(ChangeCoverageTest, AChangeRecomputedFromItsRateIsChecked) {
+  MentionCoverage c = Changes({"十、其他重要事项",
+                               "培训费支出1027.05万元，比上年增加27.05万元，"
+                               "增长2.7%。"});
+  EXPECT_EQ(c.printed, 1u);
+  EXPECT_EQ(c.checked, 1u);
+  EXPECT_TRUE(c.unchecked.empty());
+}
+
+TEST(ChangeCoverageTest, AChangeWithNothingToRecomputeItFromSaysSo) {
+  MentionCoverage c = Changes(
+      {"十、其他重要事项", "培训费支出1027.05万元，比上年增加27.05万元。"});
+  EXPECT_EQ(c.printed, 1u);
+  EXPECT_EQ(c.checked, 0u);
+  ASSERT_EQ(c.unchecked.size(), 1u);
+  EXPECT_EQ(c.unchecked[0].reason, "no_prior");
+  EXPECT_EQ(c.unchecked[0].text, "27.05万元");
+}
+
+TEST(ChangeCoverageTest, AmountsThatAreNotChangesAreNotCounted) {
+  MentionCoverage c = Changes(
+      {"十、其他重要事项", "培训费支出1027.05万元，其中：会议费27.05万元。"});
+  EXPECT_EQ(c.printed, 0u);
+}
+
+TEST(ChangeCoverageTest, AChangeInAReasonIsNotACheckableClaim) {
+  MentionCoverage c = Changes(
+      {"十、其他重要事项",
+       "培训费支出1027.05万元，比上年增加27.05万元，增长2.7%，主要原因是新增"
+       "干部轮训，增加12.00万元。"});
+  EXPECT_EQ(c.printed, 2u);
+  EXPECT_EQ(c.checked, 1u);
+  EXPECT_EQ(c.not_claims, 1u);
 }
 
 }  // namespace

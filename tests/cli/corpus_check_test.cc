@@ -36,19 +36,21 @@ TEST(CorpusCheckTest, TheDeletedTableOfTheModifiedCopyIsReported) {
   EXPECT_TRUE(found);
 }
 
-// Printed percentages of one file: accounted for (checked + not claims +
-// unchecked), none a claim that no rule judges. Returns how many.
+// Printed percentages and 增/减 amounts of one file: accounted for (checked
+// + not claims + unchecked), none a claim that no rule judges. Returns how
+// many percentages.
 size_t ExpectRatesAccounted(const std::filesystem::path& path) {
   Result<Analysis> a = AnalyzeFile(path.string(), PipelineOptions{});
   if (!a.ok()) return 0;
-  const RateCoverage& c = a->report.rates;
-  EXPECT_EQ(c.printed, c.checked + c.not_claims + c.unchecked.size());
-  for (const RateCoverage::Unchecked& u : c.unchecked) {
-    EXPECT_NE(u.reason, "no_rule")
-        << path.filename() << ": " << u.text << " (" << u.detail << ") in 「"
-        << u.quote << "」 is a claim no rule judges";
+  for (const MentionCoverage* c : {&a->report.rates, &a->report.changes}) {
+    EXPECT_EQ(c->printed, c->checked + c->not_claims + c->unchecked.size());
+    for (const MentionCoverage::Unchecked& u : c->unchecked) {
+      EXPECT_NE(u.reason, "no_rule")
+          << path.filename() << ": " << u.text << " (" << u.detail << ") in 「"
+          << u.quote << "」 is a claim no rule judges";
+    }
   }
-  return c.printed;
+  return a->report.rates.printed;
 }
 
 // The same on every report we wrote (samples/, always present).
