@@ -101,6 +101,17 @@ TEST_F(BatchCrossTest,
                 "WHERE format != 'bundle') FROM documents WHERE format = "
                 "'bundle'"),
             "1");
+  // Exported with the documents, its facts under the bundle's path.
+  for (const char* table : {"documents", "facts"}) {
+    std::ostringstream out, err;
+    ASSERT_EQ(
+        RunCli({"export", "--db", db_, "--table", table, "--no-bom"}, out, err),
+        0)
+        << err.str();
+    EXPECT_NE(out.str().find("\r\n" + text + " + " + tables + ","),
+              std::string::npos)
+        << table;
+  }
   // Nothing changed: the bundle is not analyzed again.
   std::string run = One("SELECT run_id FROM documents WHERE format = 'bundle'");
   Batch({tables, text});
