@@ -2,8 +2,9 @@
 """Builds small generated sets for the cross-document checks (issue 15):
 
   - years: one body's 部门预算 of three consecutive years; each report prints
-    last year's budget (上年预算数 by classification code, the “三公” table's
-    last-year row) as the earlier report printed it;
+    last year's budget (上年预算数 by classification code, the “三公”
+    figures) as the earlier report printed it, each year its own way (see
+    render: where the column sits, a table row or narrative sentences);
   - units: a department whose only unit is its own (本级), and a department
     with three units (本级 + two), each unit publishing its 单位预算; the
     department's figures are its units' sums;
@@ -94,7 +95,20 @@ def fmt(x):
     return "%.2f" % x
 
 
-def render(r):
+# How a budget prints last year's budget (上年预算数), by variant: 0 in the
+# tables only (a last column of the 一般公共预算支出表, a row of the “三公”
+# table); 1 a column before this year's, a “三公” row labelled 上年预算数 and
+# a sentence of the narrative; 2 a column headed with the year, and the
+# narrative only for the “三公” figures, item by item.
+BUDGET_TP_SENTENCE = [
+    "{y}年{own}“三公”经费预算为{cur}万元。",
+    "{y}年{own}“三公”经费预算为{cur}万元，比上年预算数{pri}万元{dir}{chg}万元。",
+    "{y}年{own}“三公”经费预算为{cur}万元，上年预算为{pri}万元。其中：因公出国（境）费{c0}万元，上年预算{p0}万元；"
+    "公务接待费{c1}万元，上年预算{p1}万元；公务用车购置及运行费{c2}万元，上年预算{p2}万元。",
+]
+
+
+def render(r, variant=0):
     kind = "部门预算" if r.scope == "部门" else "单位预算"
     own = "本部门" if r.scope == "部门" else "本单位"
     total, basic, project = r.total(), r.basic(), r.project()
@@ -110,13 +124,20 @@ def render(r):
             out.append("本部门下属单位0个。本预算为部门本级预算。")
     else:
         out.append("本单位是%s的所属预算单位。" % r.dept)
+    tp_sentence = BUDGET_TP_SENTENCE[variant if r.tp_prior else 0]
+    veh = lambda t: t["purchase"] + t["operation"]  # noqa: E731
+    tp_words = {"y": r.year, "own": own, "cur": fmt(tp_total(r.tp))}
+    if r.tp_prior:
+        tp_words.update(_change(tp_total(r.tp), tp_total(r.tp_prior)), pri=fmt(tp_total(r.tp_prior)),
+                        c0=fmt(r.tp["outbound"]), p0=fmt(r.tp_prior["outbound"]),
+                        c1=fmt(r.tp["reception"]), p1=fmt(r.tp_prior["reception"]),
+                        c2=fmt(veh(r.tp)), p2=fmt(veh(r.tp_prior)))
     out += ["", "第二部分 %d年%s情况说明" % (r.year, kind), "", "一、收支预算总体情况说明",
             "%d年%s收入预算总计%s万元，支出预算总计%s万元。" % (r.year, r.name, fmt(total), fmt(total)),
             "", "二、支出预算情况说明",
             "%d年本年支出预算合计%s万元，其中：基本支出%s万元，占%s%%；项目支出%s万元，占%s%%。" % (
                 r.year, fmt(total), fmt(basic), pct(basic, total), fmt(project), pct(project, total)),
-            "", "三、“三公”经费预算情况说明",
-            "%d年%s“三公”经费预算为%s万元。" % (r.year, own, fmt(tp_total(r.tp))),
+            "", "三、“三公”经费预算情况说明", tp_sentence.format(**tp_words),
             "", "第三部分 %d年%s表" % (r.year, kind), ""]
     # 部门收支总表
     classes = sorted({c[:3] for c in r.items})
@@ -132,33 +153,39 @@ def render(r):
     out += ["本年收入合计\t%s\t本年支出合计\t%s" % (fmt(total), fmt(total)),
             "上年结转（结余）\t0.00\t年末结转（结余）\t0.00",
             "收入总计\t%s\t支出总计\t%s" % (fmt(total), fmt(total)), ""]
-    # 一般公共预算支出表 with last year's budget
-    out += ["一般公共预算支出表", "编制单位：%s\t单位：万元" % r.name,
-            "项目\t\t本年预算数\t\t\t上年预算数", "科目编码\t科目名称\t合计\t基本支出\t项目支出\t"]
+    # 一般公共预算支出表 with last year's budget: after this year's columns,
+    # before them, or after them headed with the year.
+    before = variant == 1
+    out += ["一般公共预算支出表", "编制单位：%s\t单位：万元" % r.name]
+    if before:
+        out += ["项目\t\t上年预算数\t本年预算数\t\t", "科目编码\t科目名称\t\t合计\t基本支出\t项目支出"]
+    else:
+        head = "上年预算数" if variant != 2 else "%d年预算数" % (r.year - 1)
+        out += ["项目\t\t本年预算数\t\t\t" + head, "科目编码\t科目名称\t合计\t基本支出\t项目支出\t"]
     codes = sorted({c[:n] for c in set(r.items) | set(r.prior) for n in (3, 5, 7)})
 
-    def row(code, name):
-        cur = r.amount(code)
-        bas = sum((v for c, v in r.items.items() if c.startswith(code) and c not in PROJECT), D(0))
-        pro = cur - bas
-        pri = fmt(r.amount(code, prior=True)) if r.prior else ""
-        return "%s\t%s\t%s\t%s\t%s\t%s" % (code, name, fmt(cur), fmt(bas) if bas else "",
-                                           fmt(pro) if pro else "", pri)
+    def row(code, name, cur, bas, pro, pri, total_row=False):
+        this = [fmt(cur), fmt(bas) if bas or total_row else "", fmt(pro) if pro or total_row else ""]
+        cells = [pri] + this if before else this + [pri]
+        return "\t".join([code, name] + cells)
 
-    out.append(row("", "合计").replace("\t", "", 1) if False else "\t合计\t%s\t%s\t%s\t%s" % (
-        fmt(total), fmt(basic), fmt(project), fmt(r.total(prior=True)) if r.prior else ""))
+    out.append(row("", "合计", total, basic, project, fmt(r.total(prior=True)) if r.prior else "", True))
     for c in codes:
-        out.append(row(c, NAMES[c]))
+        cur = r.amount(c)
+        bas = sum((v for k, v in r.items.items() if k.startswith(c) and k not in PROJECT), D(0))
+        out.append(row(c, NAMES[c], cur, bas, cur - bas, fmt(r.amount(c, prior=True)) if r.prior else ""))
     out.append("")
-    # “三公” table: last year's budget and this year's
+    # “三公” table: last year's budget (a row, in variants 0 and 1) and this
+    # year's.
     out += ["一般公共预算“三公”经费支出表", "编制单位：%s\t单位：万元" % r.name,
             "项目\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t\t",
             "\t\t\t\t小计\t购置费\t运行费"]
-    rows = ([(r.year - 1, r.tp_prior)] if r.tp_prior else []) + [(r.year, r.tp)]
+    rows = ([(r.year - 1, r.tp_prior)] if r.tp_prior and variant != 2 else []) + [(r.year, r.tp)]
     for y, tp in rows:
-        out.append("%d年预算数\t%s\t%s\t%s\t%s\t%s\t%s" % (
-            y, fmt(tp_total(tp)), fmt(tp["outbound"]), fmt(tp["reception"]),
-            fmt(tp["purchase"] + tp["operation"]), fmt(tp["purchase"]), fmt(tp["operation"])))
+        label = "上年预算数" if variant == 1 and y < r.year else "%d年预算数" % y
+        out.append("%s\t%s\t%s\t%s\t%s\t%s\t%s" % (
+            label, fmt(tp_total(tp)), fmt(tp["outbound"]), fmt(tp["reception"]),
+            fmt(veh(tp)), fmt(tp["purchase"]), fmt(tp["operation"])))
     out.append("")
     return "\n".join(out) + "\n"
 
@@ -198,6 +225,8 @@ def years_set(clean):
     planted = []
     for r in reports:
         r.file = "years_%s_%d_budget.txt" % ("clean" if clean else "planted", r.year)
+        # Each year prints last year's budget its own way (render).
+        r.variant = {2022: 0, 2023: 1, 2024: 2}[r.year]
     if not clean:
         # 2023 prints last year's 行政运行 8.40 higher than 2022 printed it.
         r23, r22 = reports[1], reports[0]
@@ -495,7 +524,8 @@ def build(out):
         for clean in (True, False):
             reports, planted = maker(clean)
             for r in reports:
-                text = render_final(r, r.variant) if set_name == "finals" else render(r)
+                variant = getattr(r, "variant", 0)
+                text = render_final(r, variant) if set_name == "finals" else render(r, variant)
                 with open(os.path.join(out, r.file), "w", encoding="utf-8") as fh:
                     fh.write(text)
             sets.append({"name": "%s_%s" % (set_name, "clean" if clean else "planted"),

@@ -52,6 +52,21 @@ class CrossDocSetTest(unittest.TestCase):
         starts = {f[:8] for f in firsts}
         self.assertEqual(len(starts), 3, firsts)
 
+    def test_each_budget_year_prints_last_years_budget_its_own_way(self):
+        reports, _ = build_crossdoc.years_set(clean=True)
+        texts = [build_crossdoc.render(r, r.variant) for r in reports]
+        # A last column, a column before this year's, a column headed with
+        # the year; the “三公” prior in a table row, a row labelled 上年预算数,
+        # or the narrative item by item.
+        self.assertIn("本年预算数\t\t\t上年预算数", texts[0])
+        self.assertIn("上年预算数\t本年预算数", texts[1])
+        self.assertIn("本年预算数\t\t\t2023年预算数", texts[2])
+        self.assertIn("\n上年预算数\t", texts[1])
+        self.assertIn("公务接待费%s万元，上年预算%s万元" % (
+            build_crossdoc.fmt(reports[2].tp["reception"]), build_crossdoc.fmt(reports[1].tp["reception"])),
+            texts[2])
+        self.assertNotIn("\n2023年预算数\t", texts[2])
+
     def test_every_planted_final_error_is_printed_by_the_later_report(self):
         clean, _ = build_crossdoc.finals_set(clean=True)
         planted, errors = build_crossdoc.finals_set(clean=False)
