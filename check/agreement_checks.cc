@@ -40,8 +40,19 @@ class AgreementChecks : public CheckContext {
     const SingleFund single = SingleFundOf();
     for (const Fact& f : ex_.facts) {
       if (f.measure != Measure::kAmount || f.unit.empty()) continue;
-      // A table row without a printed label was placed by column alone.
-      if (f.origin == Origin::kTable && f.label.empty()) continue;
+      // A figure its column names (人员经费 of the 合计 row, the 接待费
+      // column of the “三公” table) rather than its row.
+      const bool named_by_column =
+          f.origin == Origin::kTable && f.code.empty() && !f.column.empty() &&
+          (f.metric == f.column ||
+           (f.metric.size() > f.column.size() &&
+            f.metric.compare(f.metric.size() - f.column.size() - 1,
+                             std::string::npos, "." + f.column) == 0));
+      // A table row without a printed label was placed by column alone;
+      // only the “三公” table, one row per year, places its figures so.
+      if (f.origin == Origin::kTable && f.label.empty() &&
+          !(named_by_column && f.metric.rfind("three_public.", 0) == 0))
+        continue;
       // A table column other than the row's total (基本支出, 项目支出 of a
       // 科目 row) is a different figure.
       std::string metric = f.metric;
@@ -59,7 +70,8 @@ class AgreementChecks : public CheckContext {
         metric = "fiscal.expenditure.by_func";
         fund = "fiscal";
       }
-      if (!f.column.empty() && f.column != "total" && f.column != "amount")
+      if (!f.column.empty() && f.column != "total" && f.column != "amount" &&
+          !named_by_column)
         metric += "#" + f.column;
       std::string label;
       if (IsClassMetric(f.metric) || by_func) {

@@ -2,6 +2,7 @@
 
 #include "base/utf8.h"
 #include "check/rules.h"
+#include "check/verdict.h"
 
 #include <algorithm>
 #include <functional>
@@ -211,85 +212,18 @@ void CheckContext::Add(CheckResult r) {
     key += "\x1f" + e.value + "@" + e.where.ToString();
   if (!seen_messages_.insert(Digest(key)).second) return;
   const RuleSpec* spec = FindRule(r.rule);
-  switch (r.outcome) {
-    case Outcome::kPass:
-      r.verdict = Verdict::kPass;
-      break;
-    case Outcome::kRounding:
-      // Agreement at printed precision is a pass, not a warning.
-      r.verdict = Verdict::kPass;
-      r.within_rounding = true;
-      break;
-    case Outcome::kNotApplicable:
-      r.verdict = Verdict::kNotApplicable;
-      break;
-    case Outcome::kNotChecked:
-      r.verdict = Verdict::kNotChecked;
-      break;
-    case Outcome::kFail:
-      // FromJudgment classified numeric failures by size; the rest by class.
-      if (r.verdict != Verdict::kMaterial && r.verdict != Verdict::kMinor) {
-        r.verdict = spec != nullptr && spec->failure == FailureClass::kMinor
-                        ? Verdict::kMinor
-                        : Verdict::kMaterial;
-      }
-      if (spec != nullptr && spec->failure == FailureClass::kMinor)
-        r.verdict = Verdict::kMinor;
-      if (spec != nullptr && spec->failure == FailureClass::kMaterial)
-        r.verdict = Verdict::kMaterial;
-      break;
-  }
-  // Nothing may be material or minor on a value recognized by OCR: one below
-  // the confidence cut (Fact::low_confidence) may be misread, and on a page
-  // read from an image even sure figures may sit in a misread row or column.
-  // Such a check is not checked, with the reason; its message keeps what it
-  // would have said.
-  bool misread = false, recognized = false;
   // A rule without evidence speaks of the whole document (a table
   // missing): on a document with recognized pages it may have been misread.
+  Reliability from = ReliabilityOfEvidence(r);
   if (r.evidence.empty()) {
-    for (const Page& p : nd_.doc.pages) recognized |= p.ocr;
+    for (const Page& p : nd_.doc.pages) from.recognized |= p.ocr;
   }
   for (const Evidence& e : r.evidence) {
-    misread |= e.low_confidence;
-    recognized |= e.ocr_confidence >= 0 ||
-                  (e.where.page > 0 && nd_.doc.PageOcr(e.where.page));
+    from.recognized |= e.where.page > 0 && nd_.doc.PageOcr(e.where.page);
+    from.unreadable |= e.where.page > 0 && nd_.doc.PageUnreadable(e.where.page);
   }
-  if ((misread || recognized) &&
-      (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor)) {
-    r.verdict = Verdict::kNotChecked;
-    r.capped = true;
-    if (misread) {
-      r.reason = opts_.english
-                     ? "a value was recognized (OCR) with low confidence and "
-                       "may be misread"
-                     : "有数值为图像识别所得且置信度低，可能误识，未作判断";
-    } else {
-      r.reason = opts_.english
-                     ? "the values were recognized (OCR) from a page image, "
-                       "where a row or column may be misread"
-                     : "数值为图像识别所得，行列可能误识，未作判断";
-    }
-    r.message += opts_.english ? " (" + r.reason + ")" : "（" + r.reason + "）";
-  }
-  // Nothing may be material on text that could not be read reliably.
-  bool unreadable = false;
-  for (const Evidence& e : r.evidence) {
-    unreadable |= e.where.page > 0 && nd_.doc.PageUnreadable(e.where.page);
-  }
-  if (unreadable &&
-      (r.verdict == Verdict::kMaterial || r.verdict == Verdict::kMinor)) {
-    r.verdict = Verdict::kNotChecked;
-    r.capped = true;
-    r.reason = opts_.english
-                   ? "a value comes from a page that could not be read "
-                     "reliably"
-                   : "涉及无法可靠识别的页面，未作判断";
-    r.message += opts_.english ? " (" + r.reason + ")" : "（" + r.reason + "）";
-  }
-  r.severity = r.verdict == Verdict::kMaterial ? Severity::kError
-               : r.verdict == Verdict::kMinor  ? Severity::kWarning
-                                               : Severity::kInfo;
+  SettleVerdict(spec != nullptr ? spec->failure : FailureClass::kBySize, from,
+                opts_.english, &r);
   // Passes are capped per rule; every other result is kept, up to a cap
   // per document.
   bool pass_like =
@@ -321,46 +255,16 @@ CheckResult CheckContext::FromJudgment(std::string_view rule, const Judgment& j,
   r.hint = j.hint;
   for (const Fact* f : facts) r.evidence.push_back(EvidenceOf(*f));
   if (j.outcome == Outcome::kFail) {
-    // By size: off by at most one unit of the printed figure's last digit
-    // beyond the tolerance (a truncation, a rounding slip; a share nudged
-    // by one unit so that the shares add to 100) is minor. A rate (change,
-    // completion) is minor only when it is the truncation or misses its
-    // rounding interval by at most a fifth of a unit (rounded twice):
-    // 「增长30%」 for 29.15 % is reached by no rounding.
-    Decimal unit_last =
-        HalfUnit(j.printed.scale()) + HalfUnit(j.printed.scale());
-    Decimal off = j.difference.Abs();
-    Decimal slack = unit_last;
-    if (unit == "%" && rule.rfind("share.", 0) != 0) {
-      slack = Decimal::Divide(unit_last, Decimal::FromInt(5),
-                              j.printed.scale() + 1, RoundingMode::kHalfUp)
-                  .value_or(unit_last);
-    }
-    bool one_unit = j.hint == "truncation" || off <= slack + j.tolerance;
-    r.verdict = one_unit ? Verdict::kMinor : Verdict::kMaterial;
-    if (!j.expected.is_zero()) {
-      r.size_rel = Decimal::Divide(off.ShiftPow10(2).value_or(off),
-                                   j.expected.Abs(), 2, RoundingMode::kHalfUp)
-                       .value_or(Decimal());
-    }
-    if (unit == "万元") {
-      r.size_wan = off;
-    } else if (unit == "%") {
-      // A percentage's points applied to the largest amount it speaks of.
-      Decimal base;
-      for (const Fact* f : facts) {
-        if ((f->measure == Measure::kAmount ||
-             f->measure == Measure::kChange) &&
-            f->value.Abs() > base) {
-          base = f->value.Abs();
-        }
+    // A percentage's size is its points applied to the largest amount it
+    // speaks of.
+    Decimal base;
+    for (const Fact* f : facts) {
+      if ((f->measure == Measure::kAmount || f->measure == Measure::kChange) &&
+          f->value.Abs() > base) {
+        base = f->value.Abs();
       }
-      r.size_wan = Decimal::Multiply(off, base)
-                       .value_or(Decimal())
-                       .ShiftPow10(-2)
-                       .value_or(Decimal())
-                       .Round(2, RoundingMode::kHalfUp);
     }
+    SizeFailure(j, rule, unit, base, &r);
   }
   std::string verdict_zh, verdict_en;
   switch (j.outcome) {

@@ -4,6 +4,7 @@
 #include "check/context.h"
 #include "check/interval.h"
 #include "check/judge.h"
+#include "check/verdict.h"
 #include "schema/body_names.h"
 
 #include <algorithm>
@@ -20,26 +21,26 @@ constexpr CrossRuleSpec kRules[] = {
      "本年报告所列上年预算数，与上年部门预算所列的预算数一致",
      "last year's budget as printed this year equals the figure last year's "
      "budget report printed",
-     Severity::kError},
+     FailureClass::kBySize},
     {"cross.year.prior_actual",
      "本年决算所列上年决算数，与上年部门决算所列的决算数一致",
      "last year's actual figure as printed this year equals the figure last "
      "year's final accounts printed",
-     Severity::kError},
+     FailureClass::kBySize},
     {"cross.year.prior_execution",
      "上年预算执行数与上年部门预算的预算安排对照（执行数可以不同于预算安排）",
      "last year's execution figure set against last year's budget (the "
      "executed year may differ from the plan)",
-     Severity::kInfo},
+     FailureClass::kBySize},
     {"cross.unit.own_only", "只有本级一个单位的部门，部门数与本级单位数一致",
      "a department whose only unit is its own prints that unit's figures",
-     Severity::kError},
+     FailureClass::kBySize},
     {"cross.unit.at_least", "部门数不小于所属每个单位的数",
      "a department prints at least what each of its units prints",
-     Severity::kError},
+     FailureClass::kBySize},
     {"cross.unit.sum", "所属单位齐全时，部门数等于各单位之和",
      "with all its units present, a department prints the sum of its units",
-     Severity::kError},
+     FailureClass::kBySize},
 };
 
 // Money totals a department consolidates from its units (besides the
@@ -159,6 +160,8 @@ Evidence EvidenceOf(const CrossDocument& d, const Fact& f) {
   e.origin = std::string(OriginName(f.origin));
   e.where = f.where;
   e.where.source = d.path;
+  if (f.ocr) e.ocr_confidence = f.ocr_confidence;
+  e.low_confidence = f.low_confidence;
   std::string loc = BaseName(d.path) + ": ";
   if (f.where.page > 0) loc += "第" + std::to_string(f.where.page) + "页 ";
   if (f.origin == Origin::kTable && f.where.row >= 0) {
@@ -179,57 +182,23 @@ std::string Subject(const Fact& f) {
 
 std::string Wan(const Decimal& d) { return d.ToString() + "万元"; }
 
-// A failure's verdict and size: minor when it is off by at most one unit
-// of the printed figure's last digit beyond the tolerance, else material.
-void SetFailure(CheckResult* r, const Decimal& printed, const Decimal& expected,
-                const Decimal& tolerance) {
-  Decimal off = (printed - expected).Abs();
-  Decimal unit_last = HalfUnit(printed.scale()) + HalfUnit(printed.scale());
-  r->outcome = Outcome::kFail;
-  r->verdict =
-      off <= unit_last + tolerance ? Verdict::kMinor : Verdict::kMaterial;
-  r->size_wan = off;
-  if (!expected.is_zero()) {
-    r->size_rel = Decimal::Divide(off.ShiftPow10(2).value_or(off),
-                                  expected.Abs(), 2, RoundingMode::kHalfUp)
-                      .value_or(Decimal());
-  }
-}
-
 void Fill(CheckResult* r, const Judgment& j) {
   r->outcome = j.outcome;
   r->expected = Wan(j.expected);
   r->difference = Wan(j.difference);
   r->tolerance = Wan(j.tolerance);
-  if (j.outcome == Outcome::kFail)
-    SetFailure(r, j.printed, j.expected, j.tolerance);
+  if (j.outcome == Outcome::kFail) SizeFailure(j, r->rule, "万元", {}, r);
 }
 
-// The verdict of a result that is not a failure, and every result's
-// severity (error for material, warning for minor), as CheckContext::Add
-// derives them for the rules of one report.
-void Settle(CheckResult* r) {
-  switch (r->outcome) {
-    case Outcome::kPass:
-      r->verdict = Verdict::kPass;
-      break;
-    case Outcome::kRounding:
-      r->verdict = Verdict::kPass;
-      r->within_rounding = true;
-      break;
-    case Outcome::kNotApplicable:
-      r->verdict = Verdict::kNotApplicable;
-      break;
-    case Outcome::kNotChecked:
-      r->verdict = Verdict::kNotChecked;
-      break;
-    case Outcome::kFail:
-      if (r->verdict != Verdict::kMinor) r->verdict = Verdict::kMaterial;
-      break;
+// The verdict and severity of a result, through the mapping every rule of
+// one report goes through (check/verdict.h): the same sizes, the same
+// classes, nothing raised on a value recognized by OCR.
+void Settle(CheckResult* r, bool english) {
+  FailureClass failure = FailureClass::kBySize;
+  for (const CrossRuleSpec& spec : kRules) {
+    if (spec.id == r->rule) failure = spec.failure;
   }
-  r->severity = r->verdict == Verdict::kMaterial ? Severity::kError
-                : r->verdict == Verdict::kMinor  ? Severity::kWarning
-                                                 : Severity::kInfo;
+  SettleVerdict(failure, ReliabilityOfEvidence(*r), english, r);
 }
 
 CrossResult Make(std::string_view link, std::string_view rule,
@@ -404,7 +373,7 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
         r.outcome = Outcome::kNotChecked;
         r.reason = en ? "a report prints several values of " + subject
                       : "“" + subject + "”在一份报告中有多个不同的数，无法对照";
-        Settle(&r);
+        Settle(&r, en);
         out.push_back(std::move(c));
         continue;
       }
@@ -421,7 +390,6 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
         // the figure means, not a contradiction.
         if (j.outcome != Outcome::kPass) {
           r.outcome = Outcome::kNotApplicable;
-          r.severity = Severity::kInfo;
           r.reason = en ? "execution differs from the budget by " +
                               Wan(j.difference) + pair
                         : "“" + subject + "”上年执行数与上年预算安排相差" +
@@ -455,7 +423,7 @@ std::vector<CrossResult> CompareYears(const CrossDocument& earlier,
                               "可能源于口径调整，未作判断";
         }
       }
-      Settle(&r);
+      Settle(&r, en);
       out.push_back(std::move(c));
     }
   }
@@ -509,7 +477,14 @@ std::optional<CrossResult> UnitAboveDepartment(
       Make("units", "cross.unit.at_least", {department.id, unit.id});
   c.subject = key;
   CheckResult& r = c.result;
-  SetFailure(&r, df.value, uf.value, slack);
+  Judgment j;
+  j.outcome = Outcome::kFail;
+  j.printed = df.value;
+  j.expected = uf.value;
+  j.difference = df.value - uf.value;
+  j.tolerance = slack;
+  r.outcome = Outcome::kFail;
+  SizeFailure(j, r.rule, "万元", {}, &r);
   r.printed = Printed(df);
   r.expected = "≥" + Printed(uf);
   r.difference = Wan(df.value - uf.value);
@@ -655,7 +630,7 @@ std::vector<CrossResult> CompareDepartment(
     AppendUnitSummaries(department, units, at_least_checked, ids, expected,
                         complete, en, &out);
   }
-  for (CrossResult& c : out) Settle(&c.result);
+  for (CrossResult& c : out) Settle(&c.result, en);
   return out;
 }
 

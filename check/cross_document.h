@@ -20,9 +20,12 @@
 // code), fiscal years, kind (final_accounts/budget) and scope (部门/单位).
 // Figures are compared in 万元 with half a unit of each printed precision
 // (check/judge.h); facts on unreadable pages are not used.
-// Verdicts (check/check.h): figures that agree at printed precision pass
+// Verdicts and severities come from the mapping every rule of one report
+// goes through (check/verdict.h), so cross-document findings classify and
+// rank like the rest: figures that agree at printed precision pass
 // (within_rounding when they differ by rounding); a difference beyond it is
-// material, or minor when it is one unit of the last printed digit; a
+// material, or minor when it is one unit of the last printed digit; nothing
+// is material or minor on a value recognized by OCR (not_checked); a
 // comparison whose binding is ambiguous is not_checked with its reason —
 // a report printing several values of one figure, a units sum with units
 // missing, or a later report that says it restated last year's figures
@@ -32,6 +35,7 @@
 #define BUDGETDOC_CHECK_CROSS_DOCUMENT_H_
 
 #include "check/check.h"
+#include "check/rules.h"
 #include "schema/fact.h"
 #include "schema/report_meta.h"
 
@@ -75,7 +79,7 @@ struct CrossResult {
 // The cross-document rules, for listings and docs.
 struct CrossRuleSpec {
   std::string_view id, zh, en;
-  Severity severity;  // of a failure
+  FailureClass failure;  // what a failure is (check/verdict.h)
 };
 std::span<const CrossRuleSpec> CrossRules();
 

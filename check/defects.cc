@@ -1,5 +1,7 @@
 #include "check/defects.h"
 
+#include "check/verdict.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -206,17 +208,6 @@ void GroupRepeatedSlips(const NormalizedDocument& nd,
   }
 }
 
-int Rank(const CheckResult& r) {
-  switch (r.verdict) {
-    case Verdict::kMaterial:
-      return 0;
-    case Verdict::kMinor:
-      return 1;
-    default:
-      return 2;
-  }
-}
-
 }  // namespace
 
 void GroupDefects(const NormalizedDocument& nd, CheckReport* report) {
@@ -229,15 +220,7 @@ void GroupDefects(const NormalizedDocument& nd, CheckReport* report) {
   for (size_t i = 0; i < rs.size(); ++i) {
     if (!gone[i]) kept.push_back(std::move(rs[i]));
   }
-  std::stable_sort(kept.begin(), kept.end(),
-                   [](const CheckResult& a, const CheckResult& b) {
-                     int ra = Rank(a), rb = Rank(b);
-                     if (ra != rb) return ra < rb;
-                     if (ra != 0) return false;
-                     if (a.size_wan != b.size_wan)
-                       return a.size_wan > b.size_wan;
-                     return a.size_rel > b.size_rel;
-                   });
+  std::stable_sort(kept.begin(), kept.end(), RanksBefore);
   rs = std::move(kept);
 }
 

@@ -1,7 +1,10 @@
 // Tested by tests/output/cross_findings_test.cc.
 #include "output/cross_findings.h"
 
+#include "check/verdict.h"
 #include "output/schema_json.h"
+
+#include <algorithm>
 
 namespace budgetdoc {
 
@@ -69,38 +72,39 @@ std::string RenderCrossText(const std::vector<CrossDocument>& docs,
                : "没有可关联的报告（同一单位相邻年度，或部门与其所属单位）\n";
     return out;
   }
+  // Grouped and ordered as `check` orders its own (check/verdict.h):
+  // material first, largest first, then minor, not checked, notes.
+  std::vector<const CrossResult*> ranked;
+  for (const CrossResult& c : results) ranked.push_back(&c);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const CrossResult* a, const CrossResult* b) {
+                     return RanksBefore(a->result, b->result);
+                   });
   struct Group {
     const char* zh;
     const char* en;
-    bool (*match)(const CheckResult&);
+    Verdict verdict;
   };
   const Group groups[] = {
-      {"错误", "errors",
-       [](const CheckResult& r) {
-         return r.outcome == Outcome::kFail && r.severity == Severity::kError;
-       }},
-      {"警告", "warnings",
-       [](const CheckResult& r) {
-         return r.outcome == Outcome::kRounding ||
-                (r.outcome == Outcome::kFail && r.severity != Severity::kError);
-       }},
-      {"未能核对", "not checked",
-       [](const CheckResult& r) { return r.outcome == Outcome::kNotChecked; }},
-      {"说明", "notes",
-       [](const CheckResult& r) {
-         return r.outcome == Outcome::kNotApplicable;
-       }},
+      {"实质性问题", "material", Verdict::kMaterial},
+      {"轻微问题", "minor", Verdict::kMinor},
+      {"未能核对", "not checked", Verdict::kNotChecked},
+      {"说明", "notes", Verdict::kNotApplicable},
   };
   for (const Group& g : groups) {
     std::string body;
     size_t n = 0;
-    for (const CrossResult& c : results) {
-      const CheckResult& r = c.result;
-      if (!g.match(r)) continue;
+    for (const CrossResult* c : ranked) {
+      const CheckResult& r = c->result;
+      if (r.verdict != g.verdict) continue;
       ++n;
       body += "  [" + r.rule + "] " + r.message;
       if (!r.reason.empty() && r.reason != r.message) body += " — " + r.reason;
       body += "\n";
+      if (r.verdict == Verdict::kMaterial && !r.size_wan.is_zero()) {
+        body += english ? "      size: " + r.size_wan.ToString() + " 万元\n"
+                        : "      差额约" + r.size_wan.ToString() + "万元\n";
+      }
       for (const Evidence& e : r.evidence) {
         body += "      · " + (e.label.empty() ? "" : e.label + " ") + e.value +
                 " (" + e.location + ")\n";
@@ -111,7 +115,7 @@ std::string RenderCrossText(const std::vector<CrossDocument>& docs,
   }
   size_t passes = 0;
   for (const CrossResult& c : results)
-    passes += c.result.outcome == Outcome::kPass;
+    passes += c.result.verdict == Verdict::kPass;
   out += "\n" + std::string(english ? "passed: " : "通过：") +
          std::to_string(passes) + (english ? "\n" : " 项\n");
   return out;

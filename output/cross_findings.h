@@ -22,8 +22,9 @@ Json CrossResultToJson(const CrossResult& r);
 Json CrossReportToJson(const std::vector<CrossDocument>& docs,
                        const std::vector<CrossResult>& results);
 
-// The documents, then the results grouped as `check` groups its own
-// (errors, warnings, not checked, notes), then the number of passes.
+// The documents, then the results grouped and ordered as `check` orders its
+// own (check/verdict.h: material, largest first; minor; not checked; notes),
+// then the number of passes (agreement at printed precision included).
 std::string RenderCrossText(const std::vector<CrossDocument>& docs,
                             const std::vector<CrossResult>& results,
                             bool english);

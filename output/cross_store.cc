@@ -268,7 +268,7 @@ Result<size_t> UpdateCrossFindings(Store& store, int64_t run_id,
 const std::vector<ExportColumn>& CrossFindingColumns() {
   static const std::vector<ExportColumn>* columns = new std::vector<
       ExportColumn>{
-      {"scope", ColumnKind::kText},      {"seq", ColumnKind::kInteger},
+      {"scope", ColumnKind::kCode},      {"seq", ColumnKind::kInteger},
       {"link", ColumnKind::kText},       {"doc_id", ColumnKind::kInteger},
       {"path", ColumnKind::kText},       {"other_doc_id", ColumnKind::kInteger},
       {"other_path", ColumnKind::kText}, {"documents", ColumnKind::kJson},

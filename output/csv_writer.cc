@@ -93,7 +93,9 @@ void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
     if (i > 0) out->push_back(',');
     if (!row[i]) continue;
     bool code = i < columns.size() && columns[i].kind == ColumnKind::kCode;
-    bool text = i >= columns.size() || columns[i].kind == ColumnKind::kText ||
+    // Codes are text too: a report_id or region from a manifest is free text.
+    bool text = code || i >= columns.size() ||
+                columns[i].kind == ColumnKind::kText ||
                 columns[i].kind == ColumnKind::kJson;
     if (text && !raw && CsvFieldLooksLikeFormula(*row[i])) {
       AppendCsvField(NeutralizeCsvFormula(*row[i]), out, code);

@@ -10,7 +10,8 @@
 // Formula injection (OWASP "CSV Injection"): text taken from documents
 // (entity names, labels, quotes, messages) may start with a character a
 // spreadsheet reads as the start of a formula. In the export's text and
-// JSON columns a field that starts with =, +, -, @, TAB or CR is written
+// JSON columns (and code columns: a manifest's report_id or region is free
+// text) a field that starts with =, +, -, @, TAB or CR is written
 // with a leading apostrophe ('=SUM(A1)), which spreadsheets show as text;
 // numeric columns (integer, decimal, real) are never changed, so -12.5
 // stays a number. ExportOptions::raw turns this off for programs that read
@@ -49,7 +50,7 @@ std::string NeutralizeCsvFormula(std::string_view field);
 void AppendCsvRecord(const std::vector<std::string>& fields, std::string* out);
 void AppendCsvRecord(const Row& fields, std::string* out);
 // The same for an export row: kCode values are always quoted ("0201"), a
-// sign to readers that they are text. Unless `raw`, text and JSON values
+// sign to readers that they are text. Unless `raw`, text, code and JSON values
 // that look like a formula get an apostrophe in front (NeutralizeCsvFormula).
 void AppendCsvRecord(const std::vector<ExportColumn>& columns, const Row& row,
                      std::string* out, bool raw = false);

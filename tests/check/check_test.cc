@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace budgetdoc {
 namespace {
 
@@ -467,6 +469,57 @@ TEST(AgreeRulesTest, TheSameFigurePrintedTwiceMustAgree) {
                             "本年支出合计1898.05万元。"}),
                      "agree.repeat"),
             V{"agree.repeat:fail"});
+}
+
+// Figures a table column names — the 接待费 column of a “三公” table laid
+// out one row per year (no row label), the 人员经费 column of a 合计 row —
+// are compared with the text; an economic item's share of that column
+// (基本工资 under 人员经费) and an unlabeled row of another table are not.
+TEST(AgreeRulesTest, FiguresNamedByTheirColumnAreComparedWithTheText) {
+  CheckRun r = Check({"七、“三公”经费", "2023年公务接待费3.03万元。",
+                      "六、基本支出", "2023年人员经费646.71万元。"},
+                     "budget");
+  auto cell = [](const char* metric, const char* value, const char* label,
+                 const char* column, const char* code, const char* fund) {
+    Fact f;
+    f.metric = metric;
+    f.measure = Measure::kAmount;
+    f.value = f.printed = *Decimal::Parse(value);
+    f.unit = "万元";
+    f.year = 2023;
+    f.basis = "budget";
+    f.fund = fund;
+    f.label = label;
+    f.column = column;
+    f.code = code;
+    f.origin = Origin::kTable;
+    f.where.table = 0;
+    f.where.row = 3;
+    f.where.column = 2;
+    return f;
+  };
+  for (const Fact& f : r.ex.facts) {
+    ASSERT_TRUE(f.metric != "three_public.reception" || f.fund == "fiscal");
+    ASSERT_TRUE(f.metric != "gpb.basic.personnel" || f.fund == "gpb");
+  }
+  r.ex.facts.push_back(cell("three_public.reception", "1.66", "",
+                            "three_public.reception", "", "fiscal"));
+  r.ex.facts.push_back(
+      cell("gpb.basic.personnel", "699.83", "合计", "personnel", "", "gpb"));
+  r.ex.facts.push_back(cell("gpb.basic.personnel", "253.72", "基本工资",
+                            "personnel", "30101", "gpb"));
+  r.ex.facts.push_back(
+      cell("gpb.expenditure.basic", "1.00", "", "basic", "", "gpb"));
+  r.report = RunChecks(r.nd, r.ex, CheckOptions{});
+  std::vector<std::string> compared;
+  for (const CheckResult& c : r.report.results) {
+    if (c.rule != "agree.text_table") continue;
+    compared.push_back(c.printed + "/" + c.expected + ":" +
+                       std::string(VerdictName(c.verdict)));
+  }
+  std::sort(compared.begin(), compared.end());
+  EXPECT_EQ(compared, (V{"1.66万元/3.03万元:material",
+                         "699.83万元/646.71万元:material"}));
 }
 
 TEST(AgreeRulesTest, TheFleetStatedInTwoSectionsMustAgree) {

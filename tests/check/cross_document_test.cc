@@ -257,5 +257,70 @@ TEST(CrossDocumentTest, ADepartmentWithOnlyItsOwnUnitPrintsThatUnitsFigures) {
             (std::vector<std::string>{"material", "pass"}));
 }
 
+// Cross-document findings go through the mapping of check/verdict.h: a
+// figure recognized by OCR raises nothing, as in a single report.
+TEST(CrossDocumentTest, AFigureRecognizedByOcrIsNotCheckedLikeInOneReport) {
+  CrossDocument y1 =
+      Doc("2023", "上海市普陀区审计局", 2023, "budget", "部门",
+          {Amount("gpb.expenditure.total", "1274.10", 2023, "budget")});
+  CrossDocument y2 =
+      Doc("2024", "上海市普陀区审计局", 2024, "budget", "部门",
+          {Amount("gpb.expenditure.total", "1300.00", 2023, "budget")});
+  y2.facts[0].ocr = true;
+  y2.facts[0].ocr_confidence = 93;
+  std::vector<CrossResult> rs = CompareYears(y1, y2, CheckOptions{});
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].result.outcome, Outcome::kFail);
+  EXPECT_EQ(rs[0].result.verdict, Verdict::kNotChecked);
+  EXPECT_EQ(rs[0].result.severity, Severity::kInfo);
+  EXPECT_TRUE(rs[0].result.capped);
+  EXPECT_EQ(rs[0].result.evidence[0].ocr_confidence, 93);
+  EXPECT_NE(rs[0].result.reason.find("图像识别"), std::string::npos);
+  // Read from its text layer, the same difference is material.
+  y2.facts[0].ocr = false;
+  y2.facts[0].ocr_confidence = -1;
+  rs = CompareYears(y1, y2, CheckOptions{});
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].result.verdict, Verdict::kMaterial);
+  EXPECT_EQ(rs[0].result.size_wan, D("25.90"));
+  EXPECT_EQ(rs[0].result.size_rel, D("2.03"));
+}
+
+// A unit above its department is sized like any other failure: by the
+// difference beyond rounding, one unit of the last digit being minor.
+TEST(CrossDocumentTest, AUnitAboveItsDepartmentIsSizedLikeAnyFailure) {
+  struct Case {
+    const char* dept;
+    const char* unit;
+    const char* verdict;
+    const char* size;
+  };
+  const Case cases[] = {
+      {"10.00", "10.02", "minor", "0.02"},
+      {"10.00", "15.00", "material", "5.00"},
+      {"10.00", "10.01", "pass", "0"},
+  };
+  for (const Case& c : cases) {
+    std::vector<CrossDocument> docs = {
+        Doc("d", "上海市普陀区民政局", 2024, "budget", "部门",
+            UnitFacts("100.00", c.dept)),
+        Doc("u1", "上海市普陀区民政局本级", 2024, "budget", "单位",
+            UnitFacts("60.00", c.unit)),
+    };
+    std::vector<CrossResult> rs = RunCrossChecks(docs, CheckOptions{});
+    std::vector<std::string> at_least = Outcomes(rs, "cross.unit.at_least");
+    ASSERT_FALSE(at_least.empty());
+    EXPECT_EQ(at_least[0], c.verdict) << c.unit;
+    for (const CrossResult& r : rs) {
+      if (r.result.rule == "cross.unit.at_least" && !r.subject.empty()) {
+        EXPECT_EQ(r.result.size_wan, D(c.size)) << c.unit;
+        EXPECT_EQ(r.result.severity, std::string(c.verdict) == "minor"
+                                         ? Severity::kWarning
+                                         : Severity::kError);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace budgetdoc

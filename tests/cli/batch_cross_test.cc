@@ -101,6 +101,17 @@ TEST_F(BatchCrossTest,
                 "WHERE format != 'bundle') FROM documents WHERE format = "
                 "'bundle'"),
             "1");
+  // Exported with the documents, its facts under the bundle's path.
+  for (const char* table : {"documents", "facts"}) {
+    std::ostringstream out, err;
+    ASSERT_EQ(
+        RunCli({"export", "--db", db_, "--table", table, "--no-bom"}, out, err),
+        0)
+        << err.str();
+    EXPECT_NE(out.str().find("\r\n" + text + " + " + tables + ","),
+              std::string::npos)
+        << table;
+  }
   // Nothing changed: the bundle is not analyzed again.
   std::string run = One("SELECT run_id FROM documents WHERE format = 'bundle'");
   Batch({tables, text});
@@ -117,6 +128,32 @@ TEST_F(BatchCrossTest, AManifestReportIdGroupsTheFilesOfOneReport) {
   EXPECT_EQ(One("SELECT report_id || ' ' || status FROM documents WHERE "
                 "format = 'bundle'"),
             "edu-2016 ok");
+}
+
+TEST_F(BatchCrossTest, APdfNarrativeAndItsTablesPdfAreCheckedAsOneReport) {
+  // samples/crosspairs: a narrative PDF whose figures contradict the tables
+  // of the other PDF (scripts/gen/build_pairs.py).
+  const std::string pairs = BUDGETDOC_SOURCE_DIR "/samples/crosspairs/";
+  const std::string text = pairs + "pair2_budget_planted_text.pdf";
+  const std::string tables = pairs + "pair2_budget_tables.pdf";
+  Batch({text, tables});
+  EXPECT_EQ(One("SELECT path FROM documents WHERE format = 'bundle'"),
+            text + " + " + tables);
+  EXPECT_NE(
+      One("SELECT missing_tables FROM documents WHERE path = '" + text + "'"),
+      "[]");
+  EXPECT_EQ(One("SELECT missing_tables FROM documents WHERE format = "
+                "'bundle'"),
+            "[]");
+  // Each of the four planted narrative figures against the other file's
+  // tables (agree.text_table, or the identity it is grouped under): in the
+  // bundle only, with both files in its evidence.
+  const std::string cross =
+      "SELECT count(*) FROM findings x JOIN documents d ON d.doc_id = "
+      "x.doc_id WHERE x.outcome = 'material' AND x.evidence LIKE "
+      "'%_text.pdf%' AND x.evidence LIKE '%_tables.pdf%' AND d.format ";
+  EXPECT_EQ(One(cross + "= 'bundle'"), "4");
+  EXPECT_EQ(One(cross + "!= 'bundle'"), "0");
 }
 
 TEST_F(BatchCrossTest, ABundleWhoseFilesNoLongerFormOneReportIsSetAside) {
