@@ -168,10 +168,16 @@ ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
     size_t p0 = 0;
     return DecodeUtf8(label, &p0);
   }());
+  // A comparison ("比上年预算的9.46万元", "比2023年度决算1299.59万元") is about
+  // the sentence's subject, never a name of its own.
+  bool comparison = Contains(label, "比") || Contains(label, "较") ||
+                    Contains(label, "上年") || Contains(label, "去年") ||
+                    Contains(label, "相比") || Contains(label, "同期");
   // 4. A classification name right before the number: in a list section,
   // or one the catalog knows ("2.社会保障和就业支出1608.51万元").
   if (cjk_label && CountCodePoints(label) <= 30 &&
-      ((ctx != Context::kNone && !in_purpose) || IsClassName(label))) {
+      ((ctx != Context::kNone && !in_purpose && !comparison) ||
+       IsClassName(label))) {
     out.subject.metrics.push_back(ClassMetric(ctx));
     out.subject.label = label;
     out.subject.found = true;
@@ -179,11 +185,7 @@ ClaimReader::OwnSubject ClaimReader::FindOwnSubject(
     return out;
   }
   // 5. A clause that names something the vocabulary does not know
-  // ("面向中小企业预留采购份额13.43万元") is not about an earlier subject;
-  // a comparison ("比上年预算的9.46万元") is about the sentence's subject.
-  bool comparison = Contains(label, "比") || Contains(label, "较") ||
-                    Contains(label, "上年") || Contains(label, "去年") ||
-                    Contains(label, "相比") || Contains(label, "同期");
+  // ("面向中小企业预留采购份额13.43万元") is not about an earlier subject.
   if (cjk_label && !comparison && !Contains(label, "其中") &&
       BasisWord(label).empty()) {
     out.named_unknown = true;

@@ -183,7 +183,18 @@ INSTANTIATE_TEST_SUITE_P(
                     "final_accounts",
                     "0.52",
                     "gpb.expenditure.by_func",
-                    "灾害防治及应急管理支出"}),
+                    "灾害防治及应急管理支出"},
+        // In a 一般公共预算 section a clause opening with a comparison
+        // (比2023年度决算…) is no class name: last year's figure and the
+        // change are the sentence's subject's.
+        SubjectCase{"ComparisonInAFundSectionIsNoClassName",
+                    {"（一）一般公共预算财政拨款支出决算总体情况",
+                     "本年一般公共预算财政拨款支出1388.77万元，比2023年度决算"
+                     "1299.59万元增加89.18万元。"},
+                    "final_accounts",
+                    "89.18",
+                    "gpb.expenditure.total",
+                    "一般公共预算财政拨款支出"}),
     [](const testing::TestParamInfo<SubjectCase>& i) {
       return std::string(i.param.name);
     });
