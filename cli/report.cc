@@ -1,5 +1,6 @@
 #include "cli/report.h"
 
+#include "cli/forked_map.h"
 #include "extract/pdf_render.h"
 #include "output/png_writer.h"
 
@@ -29,17 +30,29 @@ std::string HtmlReportOf(const std::vector<ReportSource>& sources,
       if (r.ok()) {
         renderers[i] = std::move(r).value();
         PdfRenderer* renderer = renderers[i].get();
-        d.page_image = [renderer](
-                           int page,
-                           const BBox& box) -> std::optional<std::string> {
-          Result<PageBitmap> bitmap =
-              renderer->RenderRegion(page, box, kReportDpi);
-          if (!bitmap.ok()) return std::nullopt;
-          GrayPixels pixels{bitmap->pixels.data(), bitmap->width,
-                            bitmap->height, bitmap->width};
-          Result<std::string> png = EncodePng(pixels);
-          if (!png.ok()) return std::nullopt;
-          return std::move(png).value();
+        d.page_images = [renderer](
+                            const std::vector<std::pair<int, BBox>>& regions) {
+          // Pages are rendered in two processes at once, each page in one of
+          // them (its regions are cut from one rendering), under a budget:
+          // a page that renders for minutes loses its image, not the report.
+          std::vector<int> pages;
+          for (const auto& r : regions) pages.push_back(r.first);
+          ForkedMapOptions fork;
+          fork.workers = 2;
+          fork.budget_ms = kReportPageBudgetMs;
+          return ForkedMap(
+              pages,
+              [&](size_t i) -> std::optional<std::string> {
+                Result<PageBitmap> bitmap = renderer->RenderRegion(
+                    regions[i].first, regions[i].second, kReportDpi);
+                if (!bitmap.ok()) return std::nullopt;
+                GrayPixels pixels{bitmap->pixels.data(), bitmap->width,
+                                  bitmap->height, bitmap->width};
+                Result<std::string> png = EncodePng(pixels, {.bit_depth = 4});
+                if (!png.ok()) return std::nullopt;
+                return std::move(png).value();
+              },
+              fork);
         };
       }
     }

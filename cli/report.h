@@ -16,9 +16,12 @@
 
 namespace budgetdoc {
 
-// Resolution of the page images (crops and pages): sharp enough to read
-// small table print, small enough to keep a report of many pages light.
-inline constexpr double kReportDpi = 110;
+// Resolution of the page images (crops and pages, 16 gray levels): sharp
+// enough to read small table print, small enough to keep a report of many
+// pages light and quick to write.
+inline constexpr double kReportDpi = 96;
+// Time a page image may take (its crops included) before it is given up.
+inline constexpr int kReportPageBudgetMs = 10000;
 
 // One analyzed document and the bytes it was read from.
 struct ReportSource {

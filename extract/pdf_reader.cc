@@ -615,7 +615,7 @@ Result<std::unique_ptr<PdfRenderer>> PdfRenderer::Open(std::string_view bytes) {
     return Status::Unsupported("pdf: encrypted with a user password");
   }
   impl->renderer.set_image_format(poppler::image::format_gray8);
-  impl->renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  impl->renderer.set_render_hint(poppler::page_renderer::antialiasing, false);
   impl->renderer.set_render_hint(poppler::page_renderer::text_antialiasing,
                                  true);
   return std::unique_ptr<PdfRenderer>(new PdfRenderer(std::move(impl)));

@@ -451,7 +451,7 @@ class DocumentView {
       ++counts_[DisplayClassOf(r)];
     }
     CollectMarks();
-    if (doc_.format == Format::kPdf && d.page_image) FetchImages();
+    if (doc_.format == Format::kPdf && d.page_images) FetchImages();
   }
 
   std::string Render() const {
@@ -553,7 +553,7 @@ class DocumentView {
         flush();
       }
     }
-    // Page by page: each page is rendered once by a caching callback.
+    // All regions in one request, page by page (each page rendered once).
     std::vector<std::pair<int, std::string*>> requests;
     std::vector<std::pair<int, BBox>> regions;
     for (Shown& s : shown_) {
@@ -573,10 +573,11 @@ class DocumentView {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return requests[a].first < requests[b].first;
     });
-    for (size_t i : order) {
-      std::optional<std::string> png =
-          d_.page_image(regions[i].first, regions[i].second);
-      if (png) *requests[i].second = std::move(*png);
+    std::vector<std::pair<int, BBox>> asked;
+    for (size_t i : order) asked.push_back(regions[i]);
+    std::vector<std::optional<std::string>> pngs = d_.page_images(asked);
+    for (size_t k = 0; k < order.size() && k < pngs.size(); ++k) {
+      if (pngs[k]) *requests[order[k]].second = std::move(*pngs[k]);
     }
   }
 

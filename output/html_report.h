@@ -39,11 +39,12 @@ enum class DisplayClass {
 DisplayClass DisplayClassOf(const CheckResult& r);
 std::string_view DisplayClassName(DisplayClass c);  // "material", ...
 
-// PNG bytes of region `box` (points, page as displayed) of page `page`, or
-// nullopt when it cannot be rendered. The resolution is the caller's choice.
-// The report asks for the regions of one page in a row, pages in order.
-using PageImageFn =
-    std::function<std::optional<std::string>(int page, const BBox& box)>;
+// PNG bytes of each region (page, box in points on the page as displayed),
+// or nullopt for one that cannot be rendered: one result per region, in
+// order. The resolution is the caller's choice. The report asks once, for
+// all its regions, those of one page in a row and pages in order.
+using PageImagesFn = std::function<std::vector<std::optional<std::string>>(
+    const std::vector<std::pair<int, BBox>>& regions)>;
 
 // One analyzed document.
 struct HtmlReportDocument {
@@ -53,7 +54,7 @@ struct HtmlReportDocument {
   // The same checks with messages in English (RunChecks with english =
   // true); null = the English view shows the Chinese messages.
   const CheckReport* checks_en = nullptr;
-  PageImageFn page_image;  // PDF page images; empty = none
+  PageImagesFn page_images;  // PDF page images; empty = none
 };
 
 struct HtmlReportOptions {

@@ -57,7 +57,8 @@ void FilterRow(const unsigned char* row, const unsigned char* prev, int width,
 
 }  // namespace
 
-Result<std::string> EncodePng(const GrayPixels& image) {
+Result<std::string> EncodePng(const GrayPixels& image,
+                              const PngOptions& options) {
   if (image.data == nullptr || image.width <= 0 || image.height <= 0 ||
       image.stride < image.width) {
     return Status::InvalidArgument("png: empty bitmap");
@@ -65,15 +66,37 @@ Result<std::string> EncodePng(const GrayPixels& image) {
   if (int64_t{image.width} * image.height > kMaxPixels) {
     return Status::ResourceExhausted("png: bitmap too large");
   }
+  if (options.bit_depth != 8 && options.bit_depth != 4) {
+    return Status::InvalidArgument("png: bit depth must be 8 or 4");
+  }
+  const bool nibbles = options.bit_depth == 4;
+  const size_t w = static_cast<size_t>(image.width);
+  const size_t line = nibbles ? (w + 1) / 2 : w;
   std::vector<unsigned char> raw;
-  raw.reserve(static_cast<size_t>(image.width + 1) *
-              static_cast<size_t>(image.height));
+  raw.reserve((line + 1) * static_cast<size_t>(image.height));
+  // 4 bits: each pixel rounded to the nearest of 16 levels (v·15/255),
+  // two to a byte, the left one in the high nibble.
+  std::vector<unsigned char> packed_rows[2] = {
+      std::vector<unsigned char>(nibbles ? line : 0),
+      std::vector<unsigned char>(nibbles ? line : 0)};
   for (int y = 0; y < image.height; ++y) {
     const unsigned char* row =
         image.data + static_cast<ptrdiff_t>(y) * image.stride;
     const unsigned char* prev =
         y > 0 ? row - static_cast<ptrdiff_t>(image.stride) : nullptr;
-    FilterRow(row, prev, image.width, &raw);
+    if (nibbles) {
+      std::vector<unsigned char>& cur = packed_rows[y % 2];
+      for (size_t b = 0; b < line; ++b) {
+        auto level = [](unsigned v) { return (v * 15 + 127) / 255; };
+        unsigned hi = level(row[2 * b]);
+        unsigned lo = 2 * b + 1 < w ? level(row[2 * b + 1]) : 0;
+        cur[b] = static_cast<unsigned char>((hi << 4) | lo);
+      }
+      FilterRow(cur.data(), y > 0 ? packed_rows[(y + 1) % 2].data() : nullptr,
+                static_cast<int>(line), &raw);
+    } else {
+      FilterRow(row, prev, image.width, &raw);
+    }
   }
   // Run-length deflate: page images are mostly runs of white, which it
   // packs nearly as well as full deflate at a fraction of the time.
@@ -95,7 +118,7 @@ Result<std::string> EncodePng(const GrayPixels& image) {
   std::string header;
   PutU32(static_cast<uint32_t>(image.width), &header);
   PutU32(static_cast<uint32_t>(image.height), &header);
-  header.push_back(8);  // bit depth
+  header.push_back(static_cast<char>(options.bit_depth));
   header.push_back(0);  // color type: grayscale
   header.push_back(0);  // compression: deflate
   header.push_back(0);  // filter method 0

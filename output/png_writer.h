@@ -1,4 +1,5 @@
-// EncodePng: an 8-bit grayscale bitmap to PNG bytes (RFC 2083), for the
+// EncodePng: an 8-bit grayscale bitmap to a grayscale PNG of 8 or 4 bits
+// per pixel (RFC 2083), for the
 // page images of the HTML report. The only zlib user: deflate and CRC-32 come
 // from zlib (already a dependency through libzip), the chunk format is ours,
 // which keeps libpng's setjmp/longjmp error handling out of C++ code.
@@ -22,9 +23,17 @@ struct GrayPixels {
   int stride = 0;  // bytes from one row to the next (>= width)
 };
 
+struct PngOptions {
+  // 8: every gray level kept; 4: 16 levels (each pixel rounded to the
+  // nearest), half the bytes — page images of print, where text edges need
+  // no more.
+  int bit_depth = 8;
+};
+
 // PNG bytes of the bitmap. Fails on an empty or oversized bitmap (more than
-// 2^28 pixels) or when zlib fails.
-Result<std::string> EncodePng(const GrayPixels& image);
+// 2^28 pixels), a bit depth other than 8 or 4, or when zlib fails.
+Result<std::string> EncodePng(const GrayPixels& image,
+                              const PngOptions& options = {});
 
 }  // namespace budgetdoc
 

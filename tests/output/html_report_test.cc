@@ -195,12 +195,17 @@ TEST(HtmlReportTest, AsksForCropsAndPagesPageByPageAndBoxesTheFigures) {
   d.nd = &a.nd;
   d.ex = &a.ex;
   d.checks = &a.zh;
-  d.page_image = [&](int page, const BBox& box) -> std::optional<std::string> {
-    asked.push_back({page, box});
-    return std::string("\x89PNG-fake");
+  int calls = 0;
+  d.page_images = [&](const std::vector<std::pair<int, BBox>>& regions) {
+    ++calls;
+    asked = regions;
+    return std::vector<std::optional<std::string>>(
+        regions.size(), std::string("\x89PNG-fake"));
   };
   std::string html = RenderHtmlReport({d}, {});
-  // One crop per page and one whole page per page, in page order.
+  // One request: one crop per page and one whole page per page, in page
+  // order.
+  EXPECT_EQ(calls, 1);
   ASSERT_EQ(asked.size(), 4u);
   EXPECT_EQ(asked[0].first, 1);
   EXPECT_EQ(asked[1].first, 1);
