@@ -37,12 +37,12 @@ TEST(ForkedMapTest, ResultsComeBackInTaskOrderFromSeveralChildren) {
 
 TEST(ForkedMapTest, TheTasksOfOneGroupRunInOneChild) {
   std::vector<int> groups = {7, 8, 7, 8, 7};
-  std::vector<std::optional<std::string>> out = ForkedMap(
-      groups,
-      [](size_t) -> std::optional<std::string> {
-        return std::to_string(getpid());
-      },
-      {});
+  std::vector<std::optional<std::string>> out =
+      ForkedMap(groups,
+                [](size_t) -> std::optional<std::string> {
+                  return std::to_string(getpid());
+                },
+                {});
   ASSERT_EQ(out.size(), 5u);
   EXPECT_EQ(out[0], out[2]);
   EXPECT_EQ(out[0], out[4]);
@@ -70,13 +70,13 @@ TEST(ForkedMapTest, AStalledChildLosesOnlyItsUnfinishedTasks) {
 
 TEST(ForkedMapTest, AChildThatDiesLeavesItsTasksEmpty) {
   std::vector<int> groups = {1, 2, 1};
-  std::vector<std::optional<std::string>> out = ForkedMap(
-      groups,
-      [](size_t t) -> std::optional<std::string> {
-        if (t == 2) raise(SIGSEGV);
-        return "ok" + std::to_string(t);
-      },
-      {});
+  std::vector<std::optional<std::string>> out =
+      ForkedMap(groups,
+                [](size_t t) -> std::optional<std::string> {
+                  if (t == 2) raise(SIGSEGV);
+                  return "ok" + std::to_string(t);
+                },
+                {});
   EXPECT_EQ(out[0], std::optional<std::string>("ok0"));
   EXPECT_EQ(out[1], std::optional<std::string>("ok1"));
   EXPECT_FALSE(out[2].has_value());

@@ -199,8 +199,8 @@ TEST(HtmlReportTest, AsksForCropsAndPagesPageByPageAndBoxesTheFigures) {
   d.page_images = [&](const std::vector<std::pair<int, BBox>>& regions) {
     ++calls;
     asked = regions;
-    return std::vector<std::optional<std::string>>(
-        regions.size(), std::string("\x89PNG-fake"));
+    return std::vector<std::optional<std::string>>(regions.size(),
+                                                   std::string("\x89PNG-fake"));
   };
   std::string html = RenderHtmlReport({d}, {});
   // One request: one crop per page and one whole page per page, in page

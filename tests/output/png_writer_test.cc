@@ -109,6 +109,57 @@ TEST(PngWriterTest, RoundTripsBitmapsOfEveryShape) {
   }
 }
 
+// 4 bits per pixel: each pixel is the nearest of 16 levels, two to a byte,
+// rows filtered byte by byte.
+TEST(PngWriterTest, FourBitImagesKeepTheNearestOfSixteenLevels) {
+  for (int width : {1, 2, 7, 300}) {
+    const int height = 5;
+    std::vector<unsigned char> bitmap(static_cast<size_t>(width * height));
+    for (int y = 0; y < height; ++y) {
+      for (int x = 0; x < width; ++x) {
+        bitmap[static_cast<size_t>(y * width + x)] =
+            static_cast<unsigned char>((x * 7 + y * 50) % 256);
+      }
+    }
+    Result<std::string> png =
+        EncodePng({bitmap.data(), width, height, width}, {.bit_depth = 4});
+    ASSERT_TRUE(png.ok());
+    const std::string& p = *png;
+    EXPECT_EQ(p[24], 4);  // IHDR bit depth
+    uint32_t len = U32(p, 33);
+    ASSERT_EQ(p.substr(37, 4), "IDAT");
+    std::string idat = p.substr(41, len);
+    const size_t line = static_cast<size_t>((width + 1) / 2);
+    std::vector<unsigned char> raw((line + 1) * height);
+    uLongf raw_len = raw.size();
+    ASSERT_EQ(uncompress(raw.data(), &raw_len,
+                         reinterpret_cast<const Bytef*>(idat.data()),
+                         static_cast<uLong>(idat.size())),
+              Z_OK);
+    ASSERT_EQ(raw_len, raw.size());
+    std::vector<unsigned char> prev(line, 0), cur(line);
+    for (int y = 0; y < height; ++y) {
+      unsigned char filter = raw[y * (line + 1)];
+      ASSERT_LE(filter, 2);
+      for (size_t b = 0; b < line; ++b) {
+        int v = raw[y * (line + 1) + 1 + b];
+        if (filter == 1) v += b > 0 ? cur[b - 1] : 0;
+        if (filter == 2) v += prev[b];
+        cur[b] = static_cast<unsigned char>(v);
+      }
+      for (int x = 0; x < width; ++x) {
+        int level = x % 2 == 0 ? cur[x / 2] >> 4 : cur[x / 2] & 15;
+        int v = bitmap[static_cast<size_t>(y * width + x)];
+        EXPECT_EQ(level, (v * 15 + 127) / 255) << width << " " << x << "," << y;
+      }
+      prev = cur;
+    }
+  }
+  EXPECT_FALSE(EncodePng({nullptr, 0, 0, 0}, {.bit_depth = 3}).ok());
+  unsigned char one = 0;
+  EXPECT_FALSE(EncodePng({&one, 1, 1, 1}, {.bit_depth = 2}).ok());
+}
+
 TEST(PngWriterTest, RefusesEmptyOrMalformedBitmaps) {
   unsigned char px[4] = {0, 0, 0, 0};
   for (const GrayPixels& bad :
