@@ -1,6 +1,7 @@
 #include "base/utf8.h"
 #include "check/families.h"
 #include "check/rules.h"
+#include "check/sum_rules.h"
 #include "normalize/text.h"
 #include "schema/class_path.h"
 
@@ -25,67 +26,10 @@ class SumChecks : public CheckContext {
   }
 
  private:
-  struct SumRule {
-    std::string_view id;
-    std::string_view total;
-    std::vector<std::string_view> parts;
-    bool complete_only;  // skip when parts are missing (no partial judgment)
-  };
-
   void CheckSums() {
-    const std::vector<SumRule> rules = {
-        {"sum.income.grand_total",
-         "income.grand_total",
-         {"income.total", "income.use_nonfiscal_balance",
-          "income.begin_carryover"},
-         true},
-        {"sum.expenditure.grand_total",
-         "expenditure.grand_total",
-         {"expenditure.total", "expenditure.balance_distribution",
-          "expenditure.end_carryover"},
-         true},
-        {"sum.income.by_source",
-         "income.total",
-         {"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund",
-          "income.fiscal.soe", "income.special_account",
-          "income.superior_subsidy", "income.business", "income.operating",
-          "income.affiliate_remit", "income.other"},
-         false},
-        {"sum.expenditure.basic_project",
-         "expenditure.total",
-         {"expenditure.basic", "expenditure.project",
-          "expenditure.remit_superior", "expenditure.operating",
-          "expenditure.affiliate_subsidy"},
-         false},
-        {"sum.gpb.basic_project",
-         "gpb.expenditure.total",
-         {"gpb.expenditure.basic", "gpb.expenditure.project"},
-         true},
-        {"sum.basic.personnel_public",
-         "gpb.expenditure.basic",
-         {"gpb.basic.personnel", "gpb.basic.public"},
-         true},
-        {"sum.three_public.total",
-         "three_public.total",
-         {"three_public.outbound", "three_public.vehicle",
-          "three_public.reception"},
-         false},
-        {"sum.three_public.vehicle",
-         "three_public.vehicle",
-         {"three_public.vehicle.purchase", "three_public.vehicle.operation"},
-         true},
-        {"sum.three_public.reception",
-         "three_public.reception",
-         {"three_public.reception.domestic", "three_public.reception.foreign"},
-         true},
-        {"sum.procurement",
-         "procurement.total",
-         {"procurement.goods", "procurement.works", "procurement.services"},
-         false},
-    };
     for (const auto& [gid, group] : groups_) {
       for (const std::string& basis : Bases(group)) {
-        for (const SumRule& rule : rules) CheckSum(rule, group, basis);
+        for (const SumRuleSpec& rule : SumRules()) CheckSum(rule, group, basis);
         CheckBalance(group, basis, "income.grand_total",
                      "expenditure.grand_total");
         CheckBalance(group, basis, "fiscal.income.grand_total",
@@ -153,9 +97,9 @@ class SumChecks : public CheckContext {
     return out;
   }
 
-  void CheckSum(const SumRule& rule, const std::vector<const Fact*>& group,
+  void CheckSum(const SumRuleSpec& rule, const std::vector<const Fact*>& group,
                 const std::string& basis) {
-    std::vector<std::string_view> parts = rule.parts;
+    const std::vector<std::string>& parts = rule.parts;
     // The personnel/public split is sometimes stated under 基本支出 alone.
     const Fact* total = First(group, rule.total, basis);
     if (total == nullptr && rule.total == "gpb.expenditure.basic") {

@@ -734,6 +734,21 @@ TEST(AgreeRulesTest, AClassAmountWithoutItsFundIsTheTableRowWhenOneFundIsAll) {
   EXPECT_EQ(Outcomes(run("12000.00"), "agree.text_table"), V{});
 }
 
+// A row of schema/data/sum_rules.tsv at work (the recipe's example).
+TEST(SumRulesTest, ProcurementAddsUp) {
+  auto run = [](std::string_view services) {
+    return Check({"（三）政府采购支出情况",
+                  "2023年度政府采购支出总额86.40万元，其中：政府采购货物支出"
+                  "30.00万元、政府采购工程支出0万元、政府采购服务支出" +
+                      std::string(services) + "万元。"});
+  };
+  EXPECT_EQ(Outcomes(run("56.40"), "sum.procurement"),
+            V{"sum.procurement:pass"});
+  CheckRun wrong = run("65.40");
+  EXPECT_EQ(Outcomes(wrong, "sum.procurement"), V{"sum.procurement:fail"});
+  EXPECT_EQ(First(wrong, "sum.procurement")->verdict, Verdict::kMaterial);
+}
+
 TEST(SumRulesTest, ContractsWonBySmallFirmsAreAPartOfAllContracts) {
   // Reserved and other projects are disjoint: what small firms won in both
   // is at most the year's contracts (the Shanghai template's clauses; the
