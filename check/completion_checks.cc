@@ -1,8 +1,10 @@
 #include "base/utf8.h"
 #include "check/families.h"
+#include "check/interval.h"
 #include "check/rules.h"
 #include "normalize/text.h"
 #include "schema/class_path.h"
+#include "schema/metrics.h"
 
 #include <algorithm>
 #include <map>
@@ -20,6 +22,7 @@ class CompletionChecks : public CheckContext {
   void Run() {
     CheckCompletion();
     CheckComparators();
+    CheckImpliedBudgets();
   }
 
  private:
@@ -203,6 +206,143 @@ class CompletionChecks : public CheckContext {
                             (ok ? "，一致" : "，与之矛盾");
       r.evidence = {EvidenceOf(*actual), EvidenceOf(*budget)};
       Add(std::move(r));
+    }
+  }
+
+  // The ways a total splits: its parts in metrics.tsv, the appropriation's
+  // funds, the 类 of general-budget spending ("" = a 类-level class fact).
+  static std::vector<std::vector<std::string>> SplitsOf(
+      const std::string& total) {
+    std::vector<std::vector<std::string>> out;
+    std::vector<std::string> parts;
+    for (const Metric* m : MetricCatalog::Default().PartsOf(total))
+      parts.push_back(m->id);
+    if (!parts.empty()) out.push_back(std::move(parts));
+    if (total == "fiscal.expenditure.total")
+      out.push_back({"gpb.expenditure.total", "gov_fund.expenditure.total",
+                     "soe.expenditure.total"});
+    if (total == "gpb.expenditure.total") out.push_back({""});
+    return out;
+  }
+
+  static bool ClassLevel(const Fact& f) {
+    return f.metric == "gpb.expenditure.by_func" &&
+           (f.code.size() == 3 ||
+            (f.code.empty() && f.label.find('/') == std::string::npos &&
+             Contains(f.label, "支出")));
+  }
+
+  // 「本年支出合计X万元，完成预算的a%。其中：基本支出Y万元，完成b%；项目支出
+  // Z万元，完成c%」 with no budget printed: budgets add up as spending does,
+  // so the budget the total's rate implies (X ÷ a) is the sum of those the
+  // parts' rates imply (Y ÷ b + Z ÷ c), each over the interval its printed
+  // figures allow. Judged only when the parts' spending makes up the
+  // total's and every part prints its rate against the same budget.
+  void CheckImpliedBudgets() {
+    for (const Fact& p : ex_.facts) {
+      if (p.measure != Measure::kCompletion || p.origin != Origin::kNarrative)
+        continue;
+      const Fact* actual = AmountFor(p, "actual");
+      if (actual == nullptr || actual->value.sign() <= 0 ||
+          p.printed.sign() <= 0)
+        continue;
+      std::vector<std::vector<std::string>> splits = SplitsOf(p.metric);
+      if (splits.empty()) continue;
+      auto g = groups_.find(GroupOf(p));
+      if (g == groups_.end()) continue;
+      for (const std::vector<std::string>& split : splits) {
+        std::vector<const Fact*> rates, actuals;
+        bool complete = true;
+        for (const Fact* qp : g->second) {
+          const Fact& q = *qp;
+          if (q.origin != Origin::kNarrative || &q == &p ||
+              q.measure != Measure::kAmount || q.basis != "actual" ||
+              !Current(q))
+            continue;
+          bool part = split.front().empty()
+                          ? ClassLevel(q)
+                          : std::find(split.begin(), split.end(), q.metric) !=
+                                split.end();
+          if (!part || q.value.is_zero()) continue;
+          if (std::find_if(actuals.begin(), actuals.end(), [&](const Fact* a) {
+                return SameSubject(*a, q);
+              }) != actuals.end())
+            continue;  // a part stated twice
+          const Fact* rate = nullptr;
+          for (const Fact* r : InBlockOfMetric(q.where.block, q.metric)) {
+            if (r->measure == Measure::kCompletion && SameSubject(*r, q) &&
+                r->basis == p.basis && AmountFor(*r, "actual") == &q)
+              rate = r;
+          }
+          if (rate == nullptr || rate->printed.sign() <= 0) {
+            complete = false;
+            break;
+          }
+          actuals.push_back(&q);
+          rates.push_back(rate);
+        }
+        if (!complete || actuals.size() < 2) continue;
+        std::vector<Term> terms;
+        for (const Fact* a : actuals) terms.push_back(TermOf(*a));
+        if (JudgeSum(TermOf(*actual), terms).outcome == Outcome::kFail)
+          continue;  // not the whole of the total
+        auto implied = [&](const Fact& amount, const Fact& rate) {
+          return Percent(
+              TermOf(amount).AsInterval(),
+              Interval::Around(rate.printed, HalfUnit(rate.printed.scale())),
+              4);
+        };
+        std::optional<Interval> whole = implied(*actual, p);
+        std::optional<Interval> sum = Interval::Point(Decimal());
+        for (size_t i = 0; i < actuals.size() && sum; ++i) {
+          std::optional<Interval> one = implied(*actuals[i], *rates[i]);
+          if (one) {
+            *sum = *sum + *one;
+          } else {
+            sum.reset();
+          }
+        }
+        if (!whole || !sum) continue;
+        std::vector<const Fact*> evidence{&p, actual};
+        for (size_t i = 0; i < actuals.size(); ++i) {
+          evidence.push_back(rates[i]);
+          evidence.push_back(actuals[i]);
+        }
+        CheckResult r;
+        r.rule = "completion.implied_budget";
+        for (const Fact* f : evidence) r.evidence.push_back(EvidenceOf(*f));
+        if (whole->Overlaps(*sum)) {
+          r.outcome = Outcome::kPass;
+          r.message = opts_.english
+                          ? "the budget implied by " + p.label +
+                                "'s completion rate is the sum of its parts'"
+                          : "由完成比例推算的“" + p.label +
+                                "”预算数与各组成部分推算预算数之和一致";
+          Add(std::move(r));
+          continue;
+        }
+        Decimal gap =
+            whole->hi < sum->lo ? sum->lo - whole->hi : whole->lo - sum->hi;
+        r.outcome = Outcome::kFail;
+        r.verdict = Verdict::kMaterial;
+        r.size_wan = gap.Round(2, RoundingMode::kHalfUp);
+        r.printed = Printed(p);
+        r.message =
+            opts_.english
+                ? "the completion rates imply a budget of " +
+                      whole->ToString() + " for " + p.label + " but of " +
+                      sum->ToString() + " for its parts together"
+                : "按完成比例推算，“" + p.label + "”预算数约为" +
+                      whole->lo.Round(2, RoundingMode::kHalfUp).ToString() +
+                      "至" +
+                      whole->hi.Round(2, RoundingMode::kHalfUp).ToString() +
+                      "万元，而各组成部分推算预算数之和约为" +
+                      sum->lo.Round(2, RoundingMode::kHalfUp).ToString() +
+                      "至" +
+                      sum->hi.Round(2, RoundingMode::kHalfUp).ToString() +
+                      "万元，二者不能同时成立";
+        Add(std::move(r));
+      }
     }
   }
 

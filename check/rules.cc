@@ -106,6 +106,11 @@ constexpr RuleSpec kRules[] = {
     {"agree.text_table", "agree", "正文数字应与表格一致",
      "a figure in the text agrees with the table", "正文 = 表格", kBySize,
      "all"},
+    {"completion.implied_budget", "completion",
+     "由完成比例推算的合计预算数应等于各组成部分推算预算数之和",
+     "the budget a total's completion rate implies is the sum of those its "
+     "parts' rates imply (when no budget is printed)",
+     "决算合计 ÷ 完成% = Σ 决算_i ÷ 完成%_i", kBySize, "final_accounts"},
     {"completion.performance_form", "completion",
      "绩效自评表的执行率应等于全年执行数除以全年预算数",
      "a self-evaluation's execution rate is executed ÷ budgeted",

@@ -332,6 +332,32 @@ TEST(ChangeRulesTest, ARiseLargerThanTheYearsAmountIsMaterial) {
   }
 }
 
+TEST(CompletionRulesTest, BudgetsImpliedByTheRatesAddUpLikeTheSpending) {
+  // 1197.55 ÷ 95% + 691.50 ÷ 80% = 1260.58 + 864.38 = 2124.95; 1889.05 ÷
+  // 2124.95 = 88.90%.
+  auto run = [](std::string_view total_rate) {
+    return Check({"三、支出决算情况说明",
+                  "2023年度本年支出合计1889.05万元，完成年初预算的" +
+                      std::string(total_rate) +
+                      "。其中：基本支出1197.55万元，完成年初预算的95.00%；项目"
+                      "支出691.50万元，完成年初预算的80.00%。"});
+  };
+  EXPECT_EQ(Outcomes(run("88.90%"), "completion.implied_budget"),
+            V{"completion.implied_budget:pass"});
+  CheckRun wrong = run("95.20%");
+  EXPECT_EQ(Outcomes(wrong, "completion.implied_budget"),
+            V{"completion.implied_budget:fail"});
+  EXPECT_EQ(First(wrong, "completion.implied_budget")->verdict,
+            Verdict::kMaterial);
+  // A part without its rate: the budgets cannot be added.
+  EXPECT_EQ(Outcomes(Check({"三、支出决算情况说明",
+                            "2023年度本年支出合计1889.05万元，完成年初预算的"
+                            "95.20%。其中：基本支出1197.55万元，完成年初预算的"
+                            "95.00%；项目支出691.50万元。"}),
+                     "completion.implied_budget"),
+            V{});
+}
+
 TEST(ChangeRulesTest, RateFromDerivedPriorYear) {
   // 35.32 / (1889.05 + 35.32) = 1.8354% → 1.84.
   EXPECT_EQ(Outcomes(Check({"2023年度收、支总计均为1889."
