@@ -2,6 +2,7 @@
 // a self-evaluation's execution rates and scores agree with its figures,
 // and the text's total for the projects with targets is the sum of their
 // forms.
+#include "base/utf8.h"
 #include "check/families.h"
 #include "check/interval.h"
 #include "check/rules.h"
@@ -41,6 +42,7 @@ class PerformanceChecks : public CheckContext {
       }
     }
     ProjectsTotal();
+    TargetsSaidMet();
   }
 
  private:
@@ -204,6 +206,118 @@ class PerformanceChecks : public CheckContext {
                               " exceeds its weight"},
                          "分", {&weight, &score}));
         break;
+      }
+    }
+  }
+
+  // A bound as printed: "≥90%", "=300.00(场)", "不少于20个", "≤3天".
+  struct Bound {
+    int op = 0;  // -1: at most; 0: equal; 1: at least
+    Decimal number;
+    std::string unit;
+  };
+
+  static std::string Unbracketed(std::string s) {
+    for (std::string_view w : {"(", ")", "（", "）", " "}) {
+      for (size_t at; (at = s.find(w)) != std::string::npos;)
+        s.erase(at, w.size());
+    }
+    return s;
+  }
+
+  // The number at the front of `s` and the unit after it; nullopt when `s`
+  // does not start with a number or goes on past its unit.
+  static std::optional<std::pair<Decimal, std::string>> NumberAndUnit(
+      std::string s) {
+    s = Unbracketed(std::move(s));
+    size_t e = 0;
+    while (e < s.size() &&
+           ((s[e] >= '0' && s[e] <= '9') || s[e] == '.' || s[e] == ','))
+      ++e;
+    if (e == 0) return std::nullopt;
+    std::string digits;
+    for (size_t i = 0; i < e; ++i) {
+      if (s[i] != ',') digits += s[i];
+    }
+    Result<Decimal> d = Decimal::Parse(digits);
+    std::string unit = s.substr(e);
+    if (!d.ok() || CountCodePoints(unit) > 3) return std::nullopt;
+    return std::make_pair(*d, unit);
+  }
+
+  static std::optional<Bound> ParseBound(std::string_view target) {
+    struct Op {
+      std::string_view word;
+      int op;
+    };
+    static constexpr Op kOps[] = {
+        {"≥", 1},        {">=", 1},        {"不低于", 1}, {"不少于", 1},
+        {"大于等于", 1}, {"≤", -1},        {"<=", -1},    {"不高于", -1},
+        {"不超过", -1},  {"小于等于", -1}, {"=", 0},      {"＝", 0}};
+    for (const Op& o : kOps) {
+      if (target.substr(0, o.word.size()) != o.word) continue;
+      std::optional<std::pair<Decimal, std::string>> v =
+          NumberAndUnit(std::string(target.substr(o.word.size())));
+      if (!v) return std::nullopt;
+      return Bound{o.op, v->first, v->second};
+    }
+    return std::nullopt;
+  }
+
+  // 「各项绩效指标全部完成」 in the text while a self-evaluation's row prints a
+  // value that misses its own numeric target (same unit): the text says
+  // what the table contradicts.
+  void TargetsSaidMet() {
+    const Evidence* said = nullptr;
+    Evidence sentence;
+    for (size_t b = 0; b < nd_.blocks.size() && said == nullptr; ++b) {
+      if (nd_.doc.blocks[b].kind == BlockKind::kTable) continue;
+      const std::string& t = nd_.blocks[b].text;
+      for (std::string_view w : {"全部完成", "均已完成", "全部达到", "均已达到",
+                                 "均达到", "全部实现", "均已实现", "均完成"}) {
+        size_t at = t.find(w);
+        if (at == std::string::npos) continue;
+        size_t from = at > 60 ? at - 60 : 0;
+        std::string_view near = std::string_view(t).substr(from, at - from);
+        if (!Contains(near, "指标") && !Contains(near, "目标")) continue;
+        sentence = TextEvidence(static_cast<int>(b), static_cast<int>(at),
+                                static_cast<int>(at + w.size()));
+        said = &sentence;
+        break;
+      }
+    }
+    if (said == nullptr) return;
+    for (const PerformanceForm& form : ex_.forms) {
+      for (const PerformanceForm::Indicator& ind : form.indicators) {
+        std::optional<Bound> bound = ParseBound(Unbracketed(ind.target));
+        std::optional<std::pair<Decimal, std::string>> got =
+            NumberAndUnit(ind.actual);
+        if (!bound || !got || got->second != bound->unit) continue;
+        int c = Decimal::Compare(got->first, bound->number);
+        bool met = bound->op == 1 ? c >= 0 : bound->op == -1 ? c <= 0 : c == 0;
+        if (met) continue;
+        CheckResult r;
+        r.rule = "agree.performance_targets";
+        r.outcome = Outcome::kFail;
+        r.message = opts_.english
+                        ? "the text says every target was met, but the "
+                          "self-evaluation of " +
+                              form.project + " prints " + ind.actual +
+                              " against the target " + ind.target + " for " +
+                              ind.name
+                        : "正文称绩效指标全部完成，但绩效自评表" + Name(form) +
+                              "“" + ind.name + "”年度指标值为" + ind.target +
+                              "，实际完成值为" + ind.actual + "，未达到";
+        Evidence row;
+        row.label = ind.name;
+        row.value = ind.actual;
+        row.quote = ind.quote;
+        row.origin = "table";
+        row.where = ind.where;
+        row.location =
+            "绩效自评表 第" + std::to_string(ind.where.row + 1) + "行";
+        r.evidence = {row, *said};
+        Add(std::move(r));
       }
     }
   }

@@ -128,6 +128,11 @@ constexpr RuleSpec kRules[] = {
      "a table printed blank agrees with the year's figures stated in the text",
      "blank 三公/政府性基金/国有资本经营 table ⇒ no nonzero figure in the text",
      kMaterial, "all"},
+    {"agree.performance_targets", "agree",
+     "正文称绩效指标全部完成时，绩效自评表各项实际完成值应达到年度指标值",
+     "when the text says every performance target was met, no indicator of "
+     "a self-evaluation misses its numeric target",
+     "全部完成 ⇒ 实际完成值 ≥ / ≤ / = 年度指标值", kMaterial, "final_accounts"},
     {"agree.performance_score", "agree", "绩效自评表的评价结论应等于合计得分",
      "a self-evaluation's conclusion score equals its total", "评价结论 = 合计",
      kMaterial, "all"},

@@ -495,14 +495,20 @@ class FormReader {
         (bare == "分值" ? weight_col : score_col) = k.column;
       }
     }
-    // The indicator's own name: the 三级指标 column (else the 二级).
-    int name_col = -1;
+    // The indicator's own name: the 三级指标 column (else the 二级); its
+    // target and achieved value.
+    int name_col = -1, target_col = -1, actual_col = -1;
     for (size_t i = begin; i < end && header_line != -1; ++i) {
       const Token& k = tokens_[i];
       if (k.line != header_line) continue;
       std::string bare = BareLabel(k.text);
       if (bare == "三级指标") name_col = k.column;
       if (bare == "二级指标" && name_col == -1) name_col = k.column;
+      if (bare == "年度指标值" || bare == "指标值" || bare == "年度目标值" ||
+          bare == "目标值")
+        target_col = k.column;
+      if (bare == "实际完成值" || bare == "完成值" || bare == "实际值")
+        actual_col = k.column;
     }
     if (weight_col < 0 || score_col < 0) return;
     size_t i = begin;
@@ -515,9 +521,15 @@ class FormReader {
       const Token* label = nullptr;
       const Token* weight = nullptr;
       const Token* score = nullptr;
+      const Token* target = nullptr;
+      const Token* achieved = nullptr;
       bool total = false;
       for (size_t j = i; j < row_end; ++j) {
         const Token& k = tokens_[j];
+        if (k.kind != Token::Kind::kPlaceholder && k.column == target_col)
+          target = &k;
+        if (k.kind != Token::Kind::kPlaceholder && k.column == actual_col)
+          achieved = &k;
         if (k.kind == Token::Kind::kLabel) {
           std::string bare = BareLabel(k.text);
           if (bare == "总分" || bare == "合计" || bare == "总计") total = true;
@@ -536,6 +548,19 @@ class FormReader {
         Add(form, "perf.form.score", Measure::kCount, "actual", anchor, *score,
             name);
       if (total) break;
+      if (label != nullptr && target != nullptr && achieved != nullptr) {
+        PerformanceForm::Indicator ind;
+        ind.name = label->text;
+        ind.target = target->text;
+        ind.actual = achieved->text;
+        ind.where.source = nd_.doc.source;
+        ind.where.table = label->table;
+        ind.where.row = label->row;
+        ind.where.block = label->block;
+        ind.where.page = label->page;
+        if (label->quote != nullptr) ind.quote = *label->quote;
+        form->indicators.push_back(std::move(ind));
+      }
       i = row_end;
     }
   }

@@ -44,7 +44,19 @@ struct PerformanceForm {
   //   perf.form.weight / perf.form.score         分值 / 得分 (unit 分) of the
   //        funds row (label 预算执行率), of each indicator row (label: its
   //        indicator) and of the 总分 row (label 总分)
+  // and, for a self-evaluation printed as a table, each indicator's target
+  // and achieved value as printed (`indicators`).
   std::vector<Fact> values;
+  // A self-evaluation's indicator rows as printed: 年度指标值 (the target,
+  // "≥20个", "=100%", "有效") and 实际完成值 (what was achieved).
+  struct Indicator {
+    std::string name;    // 三级指标 (else 二级)
+    std::string target;  // as printed, normalized
+    std::string actual;
+    Provenance where;  // the row (table, row, page)
+    SharedText quote;  // the row's cells
+  };
+  std::vector<Indicator> indicators;
 };
 
 // The forms of a document, in document order.

@@ -185,6 +185,23 @@ TEST(PerformanceChecksTest, AScoreAboveItsWeightIsFound) {
   EXPECT_TRUE(above);
 }
 
+TEST(PerformanceChecksTest, ATargetMissedWhileTheTextSaysAllWereMetIsFound) {
+  auto run = [](std::string sentence, std::string achieved) {
+    Table t = SelfEvaluation("91.67%", "9.17", "97.17");
+    t.rows[7][4].text = achieved;  // 改造点位: target ≥20个
+    return CheckLines({"九、绩效自评情况", sentence}, "final_accounts", {t});
+  };
+  const std::string all_met = "本部门项目年度绩效目标各项指标全部完成。";
+  EXPECT_EQ(Verdicts(run(all_met, "18个"), "agree.performance_targets"),
+            V{"agree.performance_targets:material"});
+  // Met, or a value in another unit, or no such statement: nothing to say.
+  EXPECT_EQ(Verdicts(run(all_met, "20个"), "agree.performance_targets"), V{});
+  EXPECT_EQ(Verdicts(run(all_met, "18场"), "agree.performance_targets"), V{});
+  EXPECT_EQ(Verdicts(run("项目总体完成情况较好。", "18个"),
+                     "agree.performance_targets"),
+            V{});
+}
+
 TEST(PerformanceChecksTest, ARateCappedAtAHundredForAnOverrunIsNotJudged) {
   Table t = SelfEvaluation("100%", "10", "98");
   t.rows[2][3].text = "100.00";  // 全年预算数 below 全年执行数 110.00

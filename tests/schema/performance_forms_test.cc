@@ -171,6 +171,12 @@ TEST(PerformanceFormsTest, ASelfEvaluationTableIsReadByItsHeaderColumns) {
                {"perf.form.score/居民满意度", "38"},
                {"perf.form.weight/总分", "100"},
                {"perf.form.score/总分", "97.17"}}));
+  ASSERT_EQ(f.indicators.size(), 2u);
+  EXPECT_EQ(f.indicators[0].name, "改造点位");
+  EXPECT_EQ(f.indicators[0].target, "≥20个");
+  EXPECT_EQ(f.indicators[0].actual, "22个");
+  EXPECT_EQ(f.indicators[1].name, "居民满意度");
+  EXPECT_EQ(f.indicators[1].actual, "93%");
 }
 
 TEST(PerformanceFormsTest,
