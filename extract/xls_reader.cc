@@ -7,11 +7,18 @@
 // printed with at most 15 significant digits, so a cell shown as "23.45%"
 // reads 0.2345), merged ranges and hidden sheets (noted in one info
 // finding).
+// FreeXL 1.0.6 leaks a cell array when a listed sheet has no DIMENSION
+// record where FreeXL looks for it (a sheet list pointing elsewhere, a
+// substream without one): memory lost until the process ends, bounded by
+// that sheet's grid. Readers of many workbooks in one process should
+// isolate it as `batch` and `serve` do (cli/worker.h). Its unchecked
+// directory names are refused up front (CheckDirectoryNames).
 // Tested by tests/extract/xls_reader_test.cc and corrupt_workbook_test.cc.
 #include "extract/number_format.h"
 #include "extract/readers.h"
 #include "extract/sheet_grid.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <freexl.h>
 #include <map>
@@ -153,9 +160,52 @@ void AlignColumnDecimals(const std::vector<bool>& stored_number,
   }
 }
 
+uint32_t Le32(std::string_view bytes, size_t at) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i)
+    v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return v;
+}
+
+// FreeXL 1.0.6 finds the Workbook stream by converting the name of each
+// entry of the compound file's first directory sector with the entry's own
+// 16-bit name length, unchecked: a length over 64 (the name field's size)
+// makes it read up to 64 KiB past the sector, which it holds on the stack.
+// Such an entry breaks the format (names are at most 32 UTF-16 units, NUL
+// included), so the file is refused before FreeXL sees it. A header FreeXL
+// itself refuses (signature, sector size) or a directory sector it cannot
+// read is left to it.
+Status CheckDirectoryNames(std::string_view bytes) {
+  constexpr size_t kHeader = 512, kEntry = 128, kNameField = 64;
+  if (bytes.size() < kHeader) return Status::Ok();
+  int shift = static_cast<unsigned char>(bytes[0x1E]) |
+              (static_cast<unsigned char>(bytes[0x1F]) << 8);
+  if (shift != 9 && shift != 12) return Status::Ok();
+  const size_t sector = size_t{1} << shift;
+  // As FreeXL computes it: sector numbers count from the end of the header
+  // sector, in 32-bit arithmetic.
+  uint32_t first = Le32(bytes, 0x30);
+  size_t at =
+      static_cast<uint32_t>((first + 1u) * static_cast<uint32_t>(sector));
+  if (at > bytes.size() || bytes.size() - at < sector) return Status::Ok();
+  for (size_t e = at; e < at + sector; e += kEntry) {
+    size_t length =
+        static_cast<unsigned char>(bytes[e + kNameField]) |
+        (static_cast<unsigned char>(bytes[e + kNameField + 1]) << 8);
+    if (length > kNameField) {
+      return Status::Corrupt(
+          "xls: damaged OLE compound file (directory entry " +
+          std::to_string((e - at) / kEntry) + " claims a name of " +
+          std::to_string(length) + " bytes, more than 64)");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Document> ReadXls(std::string_view bytes, const ExtractOptions&) {
+  BUDGETDOC_RETURN_IF_ERROR(CheckDirectoryNames(bytes));
   MemoryFile file;
   BUDGETDOC_RETURN_IF_ERROR(file.Write(bytes));
   XlsHandle xls;
