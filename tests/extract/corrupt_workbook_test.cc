@@ -188,6 +188,38 @@ TEST(CorruptWorkbookTest, AnOverlongDirectoryNameIsRefusedBeforeFreexlReadsIt) {
       << fits.status().message();
 }
 
+// FreeXL reads a sheet's cells out of bounds when a garbled record claims
+// new dimensions for it, and leaks the cells of a sheet without DIMENSION
+// (issue 21; both inputs are samples/office workbooks the fuzzer damaged).
+// It runs in a child process: both are corrupt (the first as a crash, the
+// second as FreeXL's own error) and this process goes on.
+TEST(CorruptWorkbookTest,
+     AWorkbookThatCrashesFreexlIsCorruptAndTheReaderGoesOn) {
+  ExtractOptions opts;
+  opts.source_name = "book";
+  Result<std::string> garbled = ReadFile(testing::SourcePath(
+      "tests/fuzz/corpus/xls_fuzzer/issue21-garbled-dimension"));
+  ASSERT_TRUE(garbled.ok()) << garbled.status().ToString();
+  Result<Document> doc = Extract(*garbled, opts);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(doc.status().message().find("damaged workbook: FreeXL"),
+            std::string::npos)
+      << doc.status().message();
+
+  Result<std::string> no_dimension = ReadFile(testing::SourcePath(
+      "tests/fuzz/corpus/xls_fuzzer/issue21-sheet-without-dimension"));
+  ASSERT_TRUE(no_dimension.ok()) << no_dimension.status().ToString();
+  doc = Extract(*no_dimension, opts);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kCorrupt);
+
+  Result<std::string> clean =
+      ReadFile(testing::SourcePath("samples/office/c02_final_finance.xls"));
+  ASSERT_TRUE(clean.ok()) << clean.status().ToString();
+  EXPECT_TRUE(Extract(*clean, opts).ok());
+}
+
 TEST(CorruptWorkbookTest, AnXlsSniffsAsAWorkbookAndADocAsLegacyWord) {
   EXPECT_EQ(SniffFormat(OleHeader()), SniffedFormat::kXls);
   std::string doc = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) +
