@@ -21,6 +21,10 @@ Result<Document> ReadDocx(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts);
 Result<Document> ReadXlsx(std::string_view bytes, const ExtractOptions& opts);
+// FreeXL reads the workbook in a forked child (call from a single-threaded
+// process): a workbook it crashes on is kCorrupt, as is one whose first
+// directory sector names an entry longer than the 64-byte name field
+// (refused before FreeXL, which would read past its sector buffer).
 Result<Document> ReadXls(std::string_view bytes, const ExtractOptions& opts);
 
 }  // namespace budgetdoc

@@ -517,7 +517,9 @@ class DocumentView {
               {t.box, std::to_string(s.number), s.cls, F(s.number)});
         }
       }
-      for (auto& [page, boxes] : by_page) {
+      for (auto& [page_number, boxes] : by_page) {
+        // A named copy: clang 14 cannot capture a structured binding.
+        const int page = page_number;
         const Page* p = FindPage(doc_, page);
         if (p == nullptr || p->width <= 0 || p->height <= 0) continue;
         std::sort(boxes.begin(), boxes.end(),

@@ -2,10 +2,16 @@
 // arbitrary bytes must return a Status or a report, never crash or hang.
 // Inputs are capped at 256 KiB.
 #include "cli/pipeline.h"
+#include "tests/fuzz/forked_children.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ForgetDeathCallbackInChildren();
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (256u << 10)) return 0;
