@@ -396,14 +396,19 @@ Result<PageBitmap> RenderPdfPage(std::string_view bytes, int page,
   return RenderGray(*p, options);
 }
 
-Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::ResourceExhausted("pdf: file is larger than 2 GiB");
-  }
-  std::lock_guard<std::mutex> lock(ReadMutex());
-  PopplerMessages messages;
-  ScopedMessageCollector collector(&messages);
+namespace {
 
+// The pages read one by one (under the per-page budget): their words, and
+// those that could not be loaded or whose reading was stopped.
+struct PagesRead {
+  std::vector<PdfPageInput> pages;
+  std::vector<int> missing;
+  std::vector<std::pair<int, PageOutcome>> stopped;  // over budget, died
+};
+
+// Opens the document; fails on damaged, encrypted or empty documents.
+Result<std::unique_ptr<poppler::document>> OpenPdf(
+    std::string_view bytes, const PopplerMessages& messages) {
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
   if (doc == nullptr) {
@@ -416,62 +421,65 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
         "pdf: encrypted with a user password; password-protected PDFs are "
         "not supported (open it and save an unprotected copy)");
   }
-  const int page_count = doc->pages();
-  if (page_count <= 0) {
+  if (doc->pages() <= 0) {
     return Status::InvalidArgument("pdf: the document has no pages");
   }
-  int limit = page_count;
-  if (opts.max_pages > 0 && opts.max_pages < limit) limit = opts.max_pages;
+  return doc;
+}
 
+// Pages 1..limit read under the per-page budget (pdf_page_budget.h); each
+// page's Poppler messages travel with it and end in `messages`.
+PagesRead ReadPageWords(poppler::document& doc, int limit, int budget_ms,
+                        PopplerMessages* messages) {
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
-  // Pages are read under the per-page budget (pdf_page_budget.h); each
-  // page's Poppler messages travel with it.
-  PopplerMessages document_messages = messages;
+  PopplerMessages document_messages = *messages;
   auto read = [&](int i, PdfPageInput* in, PageMessages* page_messages) {
-    messages = PopplerMessages();
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    *messages = PopplerMessages();
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
     if (page != nullptr) *in = ReadPage(*page, i + 1, &renderer);
-    page_messages->count = messages.count;
-    page_messages->first = std::move(messages.first);
+    page_messages->count = messages->count;
+    page_messages->first = std::move(messages->first);
     return page != nullptr;
   };
   std::vector<BudgetedPage> read_pages =
-      ReadPagesWithBudget(limit, opts.pdf_page_budget_ms, read);
-  messages = std::move(document_messages);
-  std::vector<PdfPageInput> pages;
-  pages.reserve(read_pages.size());
-  std::vector<int> missing;
-  std::vector<std::pair<int, PageOutcome>> stopped;  // over budget, died
+      ReadPagesWithBudget(limit, budget_ms, read);
+  *messages = std::move(document_messages);
+  PagesRead out;
+  out.pages.reserve(read_pages.size());
   for (BudgetedPage& p : read_pages) {
     for (std::string& m : p.messages.first) {
       --p.messages.count;
-      CollectMessage(m, &messages);
+      CollectMessage(m, messages);
     }
-    messages.count += p.messages.count;
-    if (p.outcome == PageOutcome::kMissing) missing.push_back(p.input.number);
+    messages->count += p.messages.count;
+    if (p.outcome == PageOutcome::kMissing)
+      out.missing.push_back(p.input.number);
     if (p.outcome == PageOutcome::kTimedOut ||
         p.outcome == PageOutcome::kFailed) {
-      stopped.push_back({p.input.number, p.outcome});
+      out.stopped.push_back({p.input.number, p.outcome});
     }
-    pages.push_back(std::move(p.input));
+    out.pages.push_back(std::move(p.input));
   }
-  read_pages.clear();
+  return out;
+}
 
-  // Ruling lines on demand: the page rendered at 72 dpi (one pixel per
-  // point) without antialiasing, so thin borders come out as solid pixels.
-  poppler::page_renderer line_renderer;
+// Ruling lines on demand: the page rendered at 72 dpi (one pixel per point)
+// without antialiasing, so thin borders come out as solid pixels.
+// REQUIRES: doc and line_renderer outlive the finder.
+RulingFinder RulingsOf(poppler::document& doc, int limit,
+                       poppler::page_renderer& line_renderer) {
   line_renderer.set_image_format(poppler::image::format_gray8);
   line_renderer.set_render_hint(poppler::page_renderer::antialiasing, false);
   line_renderer.set_render_hint(poppler::page_renderer::text_antialiasing,
                                 false);
   line_renderer.set_line_mode(poppler::page_renderer::line_solid);
-  RulingFinder find_rulings = [&](int number) {
+  return [&doc, &line_renderer, limit](int number) {
     std::vector<PdfRuling> rulings;
     if (!poppler::page_renderer::can_render() || number < 1 || number > limit) {
       return rulings;
     }
-    std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
+    std::unique_ptr<poppler::page> page(doc.create_page(number - 1));
     if (page == nullptr) return rulings;
     poppler::image img = line_renderer.render_page(page.get(), 72, 72);
     if (!img.is_valid() || img.format() != poppler::image::format_gray8)
@@ -484,27 +492,22 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     gray.pixels_per_point = 1;
     return FindRulings(gray, RulingOptions());
   };
-  // Pages that could not be loaded or whose reading was stopped are not
-  // recognized either: rendering them would meet the same content.
-  std::set<int> not_read(missing.begin(), missing.end());
-  for (const auto& [number, outcome] : stopped) not_read.insert(number);
-  std::vector<Finding> ocr_findings;
-  std::vector<std::pair<int, std::string>> recognized =
-      RecognizePages(*doc, opts.ocr, not_read, &pages, &ocr_findings);
-  Document out = LayOutPdf(std::move(pages), PdfLayoutOptions(), find_rulings);
-  // A page that could not be loaded, or whose reading was stopped, has no
-  // text to read either.
-  for (int number : missing) {
-    Page& page = out.pages[static_cast<size_t>(number - 1)];
+}
+
+// A page that could not be loaded, or whose reading was stopped, has no
+// text to read: unreadable with the reason (a stopped page also a finding).
+void MarkPagesNotRead(const PagesRead& read, int budget_ms, Document* out) {
+  for (int number : read.missing) {
+    Page& page = out->pages[static_cast<size_t>(number - 1)];
     page.unreadable = true;
     page.reason = "could not be loaded (damaged page tree)";
   }
-  for (const auto& [number, outcome] : stopped) {
-    Page& page = out.pages[static_cast<size_t>(number - 1)];
+  for (const auto& [number, outcome] : read.stopped) {
+    Page& page = out->pages[static_cast<size_t>(number - 1)];
     page.unreadable = true;
     page.reason = outcome == PageOutcome::kTimedOut
                       ? "skipped: reading its text took longer than " +
-                            std::to_string(opts.pdf_page_budget_ms) +
+                            std::to_string(budget_ms) +
                             " ms (an oversized or overlapping content stream)"
                       : "skipped: the PDF library failed while reading it";
     Finding f;
@@ -514,20 +517,15 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     Provenance where;
     where.page = number;
     f.where.push_back(where);
-    out.findings.push_back(std::move(f));
+    out->findings.push_back(std::move(f));
   }
-  out.format = Format::kPdf;
-  for (const auto& [number, reason] : recognized) {
-    for (Page& page : out.pages) {
-      if (page.number == number) page.reason = reason;
-    }
-  }
-  if (!recognized.empty()) {
-    out.metadata["ocr_pages"] = std::to_string(recognized.size());
-  }
-  for (Finding& f : ocr_findings) out.findings.push_back(std::move(f));
-  AddMetadata(*doc, &out);
-  out.metadata["pages"] = std::to_string(page_count);
+}
+
+// Findings about the reading as a whole: pages missing, pages left unread
+// by max_pages, Poppler's messages.
+void AddReadingFindings(const std::vector<int>& missing, int limit,
+                        int page_count, const PopplerMessages& messages,
+                        Document* out) {
   for (int number : missing) {
     Finding f;
     f.severity = Severity::kWarning;
@@ -537,7 +535,7 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     Provenance where;
     where.page = number;
     f.where.push_back(where);
-    out.findings.push_back(std::move(f));
+    out->findings.push_back(std::move(f));
   }
   if (limit < page_count) {
     Finding f;
@@ -545,7 +543,7 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
     f.rule = "extract.pdf.pages_truncated";
     f.message = "read the first " + std::to_string(limit) + " of " +
                 std::to_string(page_count) + " pages (max_pages)";
-    out.findings.push_back(std::move(f));
+    out->findings.push_back(std::move(f));
   }
   if (messages.count > 0) {
     Finding f;
@@ -557,8 +555,53 @@ Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
       if (i > 0) f.message += "; ";
       f.message += "'" + messages.first[i] + "'";
     }
-    out.findings.push_back(std::move(f));
+    out->findings.push_back(std::move(f));
   }
+}
+
+}  // namespace
+
+Result<Document> ReadPdf(std::string_view bytes, const ExtractOptions& opts) {
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted("pdf: file is larger than 2 GiB");
+  }
+  std::lock_guard<std::mutex> lock(ReadMutex());
+  PopplerMessages messages;
+  ScopedMessageCollector collector(&messages);
+  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes, messages);
+  if (!opened.ok()) return opened.status();
+  poppler::document& doc = **opened;
+  const int page_count = doc.pages();
+  int limit = page_count;
+  if (opts.max_pages > 0 && opts.max_pages < limit) limit = opts.max_pages;
+
+  PagesRead read =
+      ReadPageWords(doc, limit, opts.pdf_page_budget_ms, &messages);
+  poppler::page_renderer line_renderer;
+  RulingFinder find_rulings = RulingsOf(doc, limit, line_renderer);
+  // Pages that could not be loaded or whose reading was stopped are not
+  // recognized either: rendering them would meet the same content.
+  std::set<int> not_read(read.missing.begin(), read.missing.end());
+  for (const auto& [number, outcome] : read.stopped) not_read.insert(number);
+  std::vector<Finding> ocr_findings;
+  std::vector<std::pair<int, std::string>> recognized =
+      RecognizePages(doc, opts.ocr, not_read, &read.pages, &ocr_findings);
+  Document out =
+      LayOutPdf(std::move(read.pages), PdfLayoutOptions(), find_rulings);
+  MarkPagesNotRead(read, opts.pdf_page_budget_ms, &out);
+  out.format = Format::kPdf;
+  for (const auto& [number, reason] : recognized) {
+    for (Page& page : out.pages) {
+      if (page.number == number) page.reason = reason;
+    }
+  }
+  if (!recognized.empty()) {
+    out.metadata["ocr_pages"] = std::to_string(recognized.size());
+  }
+  for (Finding& f : ocr_findings) out.findings.push_back(std::move(f));
+  AddMetadata(doc, &out);
+  out.metadata["pages"] = std::to_string(page_count);
+  AddReadingFindings(read.missing, limit, page_count, messages, &out);
   return out;
 }
 
