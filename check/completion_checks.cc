@@ -225,13 +225,6 @@ class CompletionChecks : public CheckContext {
     return out;
   }
 
-  static bool ClassLevel(const Fact& f) {
-    return f.metric == "gpb.expenditure.by_func" &&
-           (f.code.size() == 3 ||
-            (f.code.empty() && f.label.find('/') == std::string::npos &&
-             Contains(f.label, "支出")));
-  }
-
   // 「本年支出合计X万元，完成预算的a%。其中：基本支出Y万元，完成b%；项目支出
   // Z万元，完成c%」 with no budget printed: budgets add up as spending does,
   // so the budget the total's rate implies (X ÷ a) is the sum of those the
@@ -260,7 +253,8 @@ class CompletionChecks : public CheckContext {
               !Current(q))
             continue;
           bool part = split.front().empty()
-                          ? ClassLevel(q)
+                          ? q.metric == "gpb.expenditure.by_func" &&
+                                IsClassLevelLabel(q)
                           : std::find(split.begin(), split.end(), q.metric) !=
                                 split.end();
           if (!part || q.value.is_zero()) continue;

@@ -45,6 +45,14 @@ inline bool SameSubject(const Fact& a, const Fact& b) {
   return CanonicalClassName(a.label) == CanonicalClassName(b.label);
 }
 
+// A 类-level classification fact: a 3-digit code, or no code and a label
+// that names a 类 (…支出, （类）) rather than a path.
+inline bool IsClassLevelLabel(const Fact& f) {
+  return f.code.size() == 3 ||
+         (f.code.empty() && f.label.find('/') == std::string::npos &&
+          (Contains(f.label, "支出") || Contains(f.label, "（类）")));
+}
+
 inline bool IsUp(std::string_view d) {
   return d == "增加" || d == "增长" || d == "上升" || d == "提高";
 }

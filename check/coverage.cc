@@ -106,13 +106,10 @@ bool AfterDirectionWord(std::string_view text, size_t begin) {
   static constexpr std::string_view kWords[] = {
       "增加", "减少", "增长", "下降", "降低", "节约", "增支", "减支", "上升"};
   std::string_view before = text.substr(0, begin);
-  for (std::string_view tail : {std::string_view(""), std::string_view("了")}) {
-    for (std::string_view w : kWords) {
-      std::string word = std::string(w) + std::string(tail);
-      if (before.size() >= word.size() &&
-          before.substr(before.size() - word.size()) == word)
-        return true;
-    }
+  if (before.ends_with("了"))
+    before.remove_suffix(std::string_view("了").size());
+  for (std::string_view w : kWords) {
+    if (before.ends_with(w)) return true;
   }
   return false;
 }

@@ -268,9 +268,8 @@ class PerformanceChecks : public CheckContext {
   // value that misses its own numeric target (same unit): the text says
   // what the table contradicts.
   void TargetsSaidMet() {
-    const Evidence* said = nullptr;
-    Evidence sentence;
-    for (size_t b = 0; b < nd_.blocks.size() && said == nullptr; ++b) {
+    std::optional<Evidence> said;
+    for (size_t b = 0; b < nd_.blocks.size() && !said; ++b) {
       if (nd_.doc.blocks[b].kind == BlockKind::kTable) continue;
       const std::string& t = nd_.blocks[b].text;
       for (std::string_view w : {"全部完成", "均已完成", "全部达到", "均已达到",
@@ -280,13 +279,12 @@ class PerformanceChecks : public CheckContext {
         size_t from = at > 60 ? at - 60 : 0;
         std::string_view near = std::string_view(t).substr(from, at - from);
         if (!Contains(near, "指标") && !Contains(near, "目标")) continue;
-        sentence = TextEvidence(static_cast<int>(b), static_cast<int>(at),
-                                static_cast<int>(at + w.size()));
-        said = &sentence;
+        said = TextEvidence(static_cast<int>(b), static_cast<int>(at),
+                            static_cast<int>(at + w.size()));
         break;
       }
     }
-    if (said == nullptr) return;
+    if (!said) return;
     for (const PerformanceForm& form : ex_.forms) {
       for (const PerformanceForm::Indicator& ind : form.indicators) {
         std::optional<Bound> bound = ParseBound(Unbracketed(ind.target));

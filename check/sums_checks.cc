@@ -205,12 +205,6 @@ class SumChecks : public CheckContext {
                      what, "万元", {fa, fb}));
   }
 
-  static bool IsClassLevelLabel(const Fact& f) {
-    return f.code.size() == 3 ||
-           (f.code.empty() && f.label.find('/') == std::string::npos &&
-            (Contains(f.label, "支出") || Contains(f.label, "（类）")));
-  }
-
   void CheckFuncClasses(const std::vector<const Fact*>& group,
                         const std::string& basis) {
     const Fact* total = First(group, "gpb.expenditure.total", basis);

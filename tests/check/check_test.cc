@@ -6,7 +6,6 @@
 
 #include "schema/claims.h"
 #include "schema/narrative.h"
-#include "schema/procurement_split.h"
 #include "tests/testing/prose_report.h"
 
 #include <gtest/gtest.h>
@@ -24,26 +23,14 @@ struct CheckRun {
 
 CheckRun Check(std::initializer_list<std::string_view> lines,
                std::string_view kind = "final_accounts") {
-  Document doc;
-  doc.format = Format::kDocx;
-  doc.source = "t.docx";
-  for (std::string_view l : lines) {
-    Block b;
-    b.text = std::string(l);
-    doc.blocks.push_back(b);
-  }
+  testing::ProseReport read = testing::ReadProse(
+      std::vector<std::string>(lines.begin(), lines.end()), kind);
   CheckRun r;
-  r.nd = Normalize(std::move(doc), NormalizeOptions{});
-  r.ex.meta.fiscal_year = 2023;
-  r.ex.meta.kind = std::string(kind);
-  r.ex.claims = ReadClaims(r.nd, r.ex.meta, MetricCatalog::Default());
-  r.ex.facts =
-      FactsFromClaims(r.ex.claims, r.nd, r.ex.meta, MetricCatalog::Default());
+  r.nd = std::move(read.nd);
+  r.ex = std::move(read.ex);
   std::vector<Fact> charts =
       ExtractChartFacts(r.nd, r.ex.meta, MetricCatalog::Default());
   r.ex.facts.insert(r.ex.facts.end(), charts.begin(), charts.end());
-  for (Fact& f : ReadProcurementSplit(r.nd, r.ex.meta))
-    r.ex.facts.push_back(std::move(f));
   r.report = RunChecks(r.nd, r.ex, CheckOptions{});
   return r;
 }
